@@ -1,0 +1,102 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { NotFoundError } from '../../domain/errors';
+import { newId } from '../../domain/ids';
+import { type Caller, type CreateToken, mintToken, sha256Hex, type TokenInfo, timingSafeEqualText } from '../../domain/tokens';
+import type { Database } from '../client';
+import { apiTokens } from '../schema';
+import { requireMember } from './members';
+
+function toTokenInfo(row: typeof apiTokens.$inferSelect): TokenInfo {
+  return {
+    id: row.id,
+    role: row.role,
+    label: row.label,
+    memberId: row.memberId,
+    hint: row.hint,
+    createdAt: row.createdAt,
+    lastUsedAt: row.lastUsedAt,
+    revokedAt: row.revokedAt,
+  };
+}
+
+/** How stale `last_used_at` may get before a request refreshes it (one write a minute, not one per request). */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export interface ResolvedToken {
+  caller: Caller;
+  /** Set when `last_used_at` should be refreshed; the caller runs it after the response. */
+  touch: (() => Promise<unknown>) | null;
+}
+
+/** Finds the live token for a raw bearer value, or null. Only hashes are compared, in constant time. */
+export async function resolveToken(
+  db: Database,
+  workspaceId: string,
+  rawToken: string,
+  now: Date,
+): Promise<ResolvedToken | null> {
+  const hash = await sha256Hex(rawToken);
+  const row = await db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, hash), eq(apiTokens.workspaceId, workspaceId), isNull(apiTokens.revokedAt)))
+    .get();
+  if (!row || !timingSafeEqualText(row.tokenHash, hash)) return null;
+  const stale = !row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) > LAST_USED_RESOLUTION_MS;
+  return {
+    caller: { workspaceId: row.workspaceId, tokenId: row.id, role: row.role, memberId: row.memberId },
+    touch: stale
+      ? () => db.update(apiTokens).set({ lastUsedAt: now.toISOString() }).where(eq(apiTokens.id, row.id)).run()
+      : null,
+  };
+}
+
+export async function createToken(
+  db: Database,
+  workspaceId: string,
+  input: CreateToken,
+  now: Date,
+): Promise<{ info: TokenInfo; token: string }> {
+  if (input.memberId) await requireMember(db, workspaceId, input.memberId, 'memberId');
+  const token = mintToken(workspaceId);
+  const row = {
+    id: newId('tok', now.getTime()),
+    workspaceId,
+    role: input.role,
+    label: input.label,
+    memberId: input.memberId ?? null,
+    tokenHash: await sha256Hex(token),
+    hint: token.slice(-4),
+    createdAt: now.toISOString(),
+    lastUsedAt: null,
+    revokedAt: null,
+  };
+  await db.insert(apiTokens).values(row);
+  return { info: toTokenInfo(row), token };
+}
+
+export async function listTokens(db: Database, workspaceId: string): Promise<TokenInfo[]> {
+  const rows = await db
+    .select()
+    .from(apiTokens)
+    .where(eq(apiTokens.workspaceId, workspaceId))
+    .orderBy(desc(apiTokens.createdAt))
+    .all();
+  return rows.map(toTokenInfo);
+}
+
+/** Revokes at once: the next request with that token is refused. Revoking twice is harmless. */
+export async function revokeToken(db: Database, workspaceId: string, tokenId: string, now: Date): Promise<void> {
+  const row = await db
+    .select({ id: apiTokens.id, revokedAt: apiTokens.revokedAt })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.workspaceId, workspaceId)))
+    .get();
+  if (!row) throw new NotFoundError('Token');
+  if (row.revokedAt) return;
+  await db
+    .update(apiTokens)
+    .set({ revokedAt: now.toISOString() })
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.workspaceId, workspaceId)))
+    .run();
+}

@@ -1,0 +1,54 @@
+/**
+ * Domain errors carry a code, never an HTTP status: each transport maps them
+ * (worker/http/problem.ts for the API).
+ */
+export type DomainErrorCode =
+  | 'not_found'
+  | 'conflict'
+  | 'invalid'
+  | 'precondition_failed'
+  | 'forbidden'
+  | 'unavailable';
+
+/** One invalid input, named by its path (`sla.businessHours.mon.open`). */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly issues: FieldIssue[] = [],
+    /** Extra members for the problem body (`allowedActions`, `missing`...). */
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(what: string) {
+    super('not_found', `${what} was not found in this workspace.`);
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super('conflict', message, [], extensions);
+  }
+}
+
+export class InvalidError extends DomainError {
+  constructor(message: string, issues: FieldIssue[] = []) {
+    super('invalid', message, issues);
+  }
+}
+
+export class PreconditionFailedError extends DomainError {
+  constructor(message: string) {
+    super('precondition_failed', message);
+  }
+}

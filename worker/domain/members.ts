@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { SIDES, type Side } from './constants';
+
+export const CreateMember = z.object({
+  name: z.string().trim().min(1).max(200),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: 'Must be an e-mail address.' })),
+  side: z.enum(SIDES),
+  active: z.boolean().default(true),
+});
+export type CreateMember = z.output<typeof CreateMember>;
+
+export const UpdateMember = CreateMember.partial().refine((v) => Object.keys(v).length > 0, {
+  message: 'Give at least one field to change.',
+});
+export type UpdateMember = z.output<typeof UpdateMember>;
+
+export interface Member {
+  id: string;
+  name: string;
+  email: string;
+  side: Side;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,0 +1,31 @@
+import type { App } from '../http/context';
+import { PROBLEM_CODES, statusOf } from '../http/problem';
+import { renderApiReference } from './docs-page';
+
+const INFO = {
+  title: 'LeadPact API',
+  version: '1.0.0',
+  description:
+    'The marketing–sales agreement, enforced: workspaces, the signed agreement, the lead ledger and its SLA clock. ' +
+    'Every error is RFC 9457 application/problem+json.',
+};
+
+export function openApiDocument(app: App, origin: string) {
+  return app.getOpenAPI31Document({ openapi: '3.1.0', info: INFO, servers: [{ url: origin }] });
+}
+
+export function registerDocsRoutes(app: App) {
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A workspace API token (`lp_…`), or the deployment admin secret for `POST /v1/workspaces`.',
+  });
+
+  app.get('/openapi.json', (c) => c.json(openApiDocument(app, new URL(c.req.url).origin)));
+
+  app.get('/docs', (c) => {
+    const doc = openApiDocument(app, new URL(c.req.url).origin);
+    const problems = PROBLEM_CODES.map((code) => ({ code, status: statusOf(code) }));
+    return c.html(renderApiReference(doc, problems));
+  });
+}

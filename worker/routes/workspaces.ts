@@ -1,0 +1,64 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { databaseFor } from '../db/client';
+import { createWorkspace, getWorkspace } from '../db/queries/workspaces';
+import { NotFoundError } from '../domain/errors';
+import { CreateWorkspace } from '../domain/workspace';
+import { requireAdminSecret, requirePermission } from '../http/auth';
+import type { App } from '../http/context';
+import { problemResponses } from '../http/problem';
+import { BEARER_SECURITY, jsonBody, jsonResponse } from './schemas';
+
+const WorkspaceSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    timezone: z.string(),
+    language: z.enum(['en', 'pl', 'ro', 'ru']),
+    country: z.string(),
+    createdAt: z.string(),
+  })
+  .openapi('Workspace');
+
+const create = createRoute({
+  method: 'post',
+  path: '/v1/workspaces',
+  tags: ['Workspaces'],
+  summary: 'Creates a workspace and its first admin token (needs the deployment admin secret)',
+  security: BEARER_SECURITY,
+  middleware: [requireAdminSecret()],
+  request: { body: jsonBody(CreateWorkspace) },
+  responses: {
+    201: jsonResponse(
+      z.object({ id: z.string(), adminToken: z.string(), workspace: WorkspaceSchema }),
+      'Created; the admin token is shown only here',
+    ),
+    ...problemResponses(400, 401, 403, 413, 415, 422),
+  },
+});
+
+const current = createRoute({
+  method: 'get',
+  path: '/v1/workspace',
+  tags: ['Workspaces'],
+  summary: "The caller's workspace",
+  security: BEARER_SECURITY,
+  middleware: [requirePermission('workspace:read')],
+  responses: { 200: jsonResponse(WorkspaceSchema, 'The workspace'), ...problemResponses(401, 403) },
+});
+
+export function registerWorkspaceRoutes(app: App) {
+  app.openapi(create, async (c) => {
+    const input = c.req.valid('json');
+    // The workspace id is not known yet; any shard may host a new workspace.
+    const db = databaseFor(c.env, 'new');
+    const result = await createWorkspace(db, input, new Date());
+    return c.json({ id: result.workspace.id, adminToken: result.adminToken, workspace: result.workspace }, 201);
+  });
+
+  app.openapi(current, async (c) => {
+    const { workspaceId } = c.get('caller');
+    const workspace = await getWorkspace(databaseFor(c.env, workspaceId), workspaceId);
+    if (!workspace) throw new NotFoundError('Workspace');
+    return c.json(workspace, 200);
+  });
+}
