@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SIDES, type Side } from './constants';
 
-export const CreateMember = z.object({
+const MemberFields = {
   name: z.string().trim().min(1).max(200),
   email: z
     .string()
@@ -9,13 +9,18 @@ export const CreateMember = z.object({
     .toLowerCase()
     .pipe(z.email({ message: 'Must be an e-mail address.' })),
   side: z.enum(SIDES),
-  active: z.boolean().default(true),
-});
+  active: z.boolean(),
+};
+
+export const CreateMember = z.object({ ...MemberFields, active: MemberFields.active.default(true) });
 export type CreateMember = z.output<typeof CreateMember>;
 
-export const UpdateMember = CreateMember.partial().refine((v) => Object.keys(v).length > 0, {
-  message: 'Give at least one field to change.',
-});
+export const UpdateMember = z
+  .object(MemberFields)
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, {
+    message: 'Give at least one field to change.',
+  });
 export type UpdateMember = z.output<typeof UpdateMember>;
 
 export interface Member {

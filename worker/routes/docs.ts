@@ -21,6 +21,9 @@ export function registerDocsRoutes(app: App) {
     description: 'A workspace API token (`lp_…`), or the deployment admin secret for `POST /v1/workspaces`.',
   });
 
+  // Browsers ask for it on every page; an empty answer keeps consoles clean.
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+
   app.get('/openapi.json', (c) => c.json(openApiDocument(app, new URL(c.req.url).origin)));
 
   app.get('/docs', (c) => {

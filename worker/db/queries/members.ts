@@ -6,8 +6,8 @@ import type { CreateMember, Member, UpdateMember } from '../../domain/members';
 import type { Database } from '../client';
 import { members } from '../schema';
 
-function toMember(row: typeof members.$inferSelect): Member {
-  return { ...row };
+function toMember({ workspaceId: _scope, ...member }: typeof members.$inferSelect): Member {
+  return member;
 }
 
 async function assertEmailFree(db: Database, workspaceId: string, email: string, exceptId?: string) {
@@ -21,7 +21,12 @@ async function assertEmailFree(db: Database, workspaceId: string, email: string,
   }
 }
 
-export async function createMember(db: Database, workspaceId: string, input: CreateMember, now: Date): Promise<Member> {
+export async function createMember(
+  db: Database,
+  workspaceId: string,
+  input: CreateMember,
+  now: Date,
+): Promise<Member> {
   await assertEmailFree(db, workspaceId, input.email);
   const at = now.toISOString();
   const row = { id: newId('mem', now.getTime()), workspaceId, ...input, createdAt: at, updatedAt: at };
@@ -57,7 +62,12 @@ export async function getMember(db: Database, workspaceId: string, memberId: str
 }
 
 /** For references inside a request body: a missing member is the body's fault (422 on `field`), not a 404. */
-export async function requireMember(db: Database, workspaceId: string, memberId: string, field: string): Promise<Member> {
+export async function requireMember(
+  db: Database,
+  workspaceId: string,
+  memberId: string,
+  field: string,
+): Promise<Member> {
   try {
     return await getMember(db, workspaceId, memberId);
   } catch (error) {
@@ -78,11 +88,18 @@ export async function updateMember(
   now: Date,
 ): Promise<Member> {
   const current = await getMember(db, workspaceId, memberId);
-  if (patch.email && patch.email !== current.email) await assertEmailFree(db, workspaceId, patch.email, memberId);
+  if (patch.email && patch.email !== current.email)
+    await assertEmailFree(db, workspaceId, patch.email, memberId);
   const next = { ...current, ...patch, updatedAt: now.toISOString() };
   await db
     .update(members)
-    .set({ name: next.name, email: next.email, side: next.side, active: next.active, updatedAt: next.updatedAt })
+    .set({
+      name: next.name,
+      email: next.email,
+      side: next.side,
+      active: next.active,
+      updatedAt: next.updatedAt,
+    })
     .where(and(eq(members.id, memberId), eq(members.workspaceId, workspaceId)))
     .run();
   return next;
