@@ -1,7 +1,7 @@
+import type { Env } from './env';
 import { createApp, requestId } from './http/app';
 import { bodyRules } from './http/limits';
 import { runScheduled } from './jobs';
-import type { Env } from './env';
 import { registerDocsRoutes } from './routes/docs';
 import { registerHealthRoutes } from './routes/health';
 import { registerMemberRoutes } from './routes/members';

@@ -3,7 +3,9 @@ import { ADMIN_SECRET, call, createTestWorkspace, env, expectProblem } from './h
 
 describe('migrations', () => {
   it('should create every table from zero', async () => {
-    const tables = await env.DB.prepare("select name from sqlite_master where type = 'table' order by name").all<{
+    const tables = await env.DB.prepare(
+      "select name from sqlite_master where type = 'table' order by name",
+    ).all<{
       name: string;
     }>();
     const names = tables.results.map((t) => t.name);
@@ -32,7 +34,12 @@ describe('POST /v1/workspaces', () => {
     expect(body.workspace.country).toBe('PL');
     const me = await call('GET', '/v1/workspace', { token: body.adminToken });
     expect(me.status).toBe(200);
-    expect(await me.json()).toMatchObject({ id: body.id, name: 'Acme', language: 'pl', timezone: 'Europe/Warsaw' });
+    expect(await me.json()).toMatchObject({
+      id: body.id,
+      name: 'Acme',
+      language: 'pl',
+      timezone: 'Europe/Warsaw',
+    });
   });
 
   it('should store the admin token only as a SHA-256 hash', async () => {
@@ -118,7 +125,14 @@ describe('API reference', () => {
     const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/v1/workspaces', '/v1/tokens', '/v1/tokens/{id}', '/v1/members', '/v1/members/{id}', '/health']),
+      expect.arrayContaining([
+        '/v1/workspaces',
+        '/v1/tokens',
+        '/v1/tokens/{id}',
+        '/v1/members',
+        '/v1/members/{id}',
+        '/health',
+      ]),
     );
     expect(doc.paths['/v1/members']).toHaveProperty('post');
   });

@@ -42,7 +42,10 @@ export async function createTestWorkspace(
   const tokens = { admin: created.adminToken } as Record<Role, string>;
   const tokenIds = {} as Record<Role, string>;
   for (const role of ['manager', 'marketing', 'sales', 'viewer', 'intake'] as const) {
-    const t = await call('POST', '/v1/tokens', { token: created.adminToken, json: { role, label: `${role} token` } });
+    const t = await call('POST', '/v1/tokens', {
+      token: created.adminToken,
+      json: { role, label: `${role} token` },
+    });
     if (t.status !== 201) throw new Error(`token creation failed: ${t.status} ${await t.text()}`);
     const body = (await t.json()) as { id: string; token: string };
     tokens[role] = body.token;
@@ -58,12 +61,14 @@ export async function expectProblem(res: Response, status: number): Promise<Reco
   const text = await res.text();
   if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${text}`);
   const type = res.headers.get('content-type') ?? '';
-  if (!type.startsWith('application/problem+json')) throw new Error(`expected problem+json, got ${type}: ${text}`);
+  if (!type.startsWith('application/problem+json'))
+    throw new Error(`expected problem+json, got ${type}: ${text}`);
   const body = JSON.parse(text) as Record<string, unknown>;
   for (const key of ['type', 'title', 'status', 'detail', 'requestId']) {
     if (!(key in body)) throw new Error(`problem lacks ${key}: ${text}`);
   }
   if (body.status !== status) throw new Error(`problem.status ${String(body.status)} != ${status}`);
-  if (res.headers.get('x-request-id') !== body.requestId) throw new Error('x-request-id header differs from body');
+  if (res.headers.get('x-request-id') !== body.requestId)
+    throw new Error('x-request-id header differs from body');
   return body;
 }

@@ -23,7 +23,9 @@ export const CountryCode = z
   .string()
   .length(2)
   .transform((s) => s.toUpperCase())
-  .refine((s) => isSupportedCountry(s), { message: 'Must be an ISO 3166-1 alpha-2 country code such as PL.' });
+  .refine((s) => isSupportedCountry(s), {
+    message: 'Must be an ISO 3166-1 alpha-2 country code such as PL.',
+  });
 
 export const CreateWorkspace = z.object({
   name: z.string().trim().min(1).max(200),

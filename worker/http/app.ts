@@ -19,9 +19,14 @@ export function createApp(): App {
   app.notFound((c) => {
     const allowed = allowedMethods(app, c.req.path);
     if (allowed.length > 0) {
-      return problemResponse(c, 'method_not_allowed', `${c.req.method} is not allowed here; use ${allowed.join(', ')}.`, {
-        headers: { allow: allowed.join(', ') },
-      });
+      return problemResponse(
+        c,
+        'method_not_allowed',
+        `${c.req.method} is not allowed here; use ${allowed.join(', ')}.`,
+        {
+          headers: { allow: allowed.join(', ') },
+        },
+      );
     }
     return problemResponse(c, 'not_found', `Nothing lives at ${c.req.path}.`);
   });
@@ -31,7 +36,9 @@ export function createApp(): App {
 function patternOf(path: string): RegExp {
   const source = path
     .split('/')
-    .map((part) => (part.startsWith(':') ? '[^/]+' : part === '*' ? '.*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .map((part) =>
+      part.startsWith(':') ? '[^/]+' : part === '*' ? '.*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    )
     .join('/');
   return new RegExp(`^${source}/?$`);
 }

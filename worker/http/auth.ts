@@ -22,15 +22,22 @@ const CHALLENGE = { 'www-authenticate': 'Bearer realm="leadpact"' };
 export function requirePermission(permission: Permission) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const raw = bearerOf(c.req.header('authorization'));
-    if (!raw) throw new ApiError('unauthorized', 'Send an API token as `Authorization: Bearer <token>`.', { headers: CHALLENGE });
+    if (!raw)
+      throw new ApiError('unauthorized', 'Send an API token as `Authorization: Bearer <token>`.', {
+        headers: CHALLENGE,
+      });
     const parsed = parseToken(raw);
     const resolved = parsed
       ? await resolveToken(databaseFor(c.env, parsed.workspaceId), parsed.workspaceId, raw, new Date())
       : null;
-    if (!resolved) throw new ApiError('unauthorized', 'The API token is unknown or revoked.', { headers: CHALLENGE });
+    if (!resolved)
+      throw new ApiError('unauthorized', 'The API token is unknown or revoked.', { headers: CHALLENGE });
     if (resolved.touch) c.executionCtx.waitUntil(resolved.touch());
     if (!roleAllows(resolved.caller.role, permission)) {
-      throw new ApiError('forbidden', `A ${resolved.caller.role} token may not do this (needs ${permission}).`);
+      throw new ApiError(
+        'forbidden',
+        `A ${resolved.caller.role} token may not do this (needs ${permission}).`,
+      );
     }
     c.set('caller', resolved.caller);
     await next();
@@ -42,10 +49,16 @@ export function requireAdminSecret() {
   return createMiddleware<AppEnv>(async (c, next) => {
     const secret = c.env.LEADPACT_ADMIN_SECRET;
     if (!secret) {
-      throw new ApiError('forbidden', 'Workspace creation is disabled: LEADPACT_ADMIN_SECRET is not set on this deployment.');
+      throw new ApiError(
+        'forbidden',
+        'Workspace creation is disabled: LEADPACT_ADMIN_SECRET is not set on this deployment.',
+      );
     }
     const raw = bearerOf(c.req.header('authorization'));
-    if (!raw) throw new ApiError('unauthorized', 'Send the admin secret as `Authorization: Bearer <secret>`.', { headers: CHALLENGE });
+    if (!raw)
+      throw new ApiError('unauthorized', 'Send the admin secret as `Authorization: Bearer <secret>`.', {
+        headers: CHALLENGE,
+      });
     const [given, expected] = await Promise.all([sha256Hex(raw), sha256Hex(secret)]);
     if (!timingSafeEqualText(given, expected)) {
       throw new ApiError('unauthorized', 'The admin secret is wrong.', { headers: CHALLENGE });

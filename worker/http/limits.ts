@@ -31,7 +31,8 @@ export function bodyRules(rules: BodyRules) {
     const path = c.req.path;
     const maxSize = longestPrefix(path, rules.limits) ?? DEFAULT_BODY_LIMIT;
     const length = c.req.header('content-length');
-    const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
+    const hasBody =
+      (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
     if (hasBody) {
       const allowed = longestPrefix(path, rules.contentTypes) ?? ['application/json'];
       const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';

@@ -71,7 +71,9 @@ export function statusOf(code: ProblemCode): ContentfulStatusCode {
 }
 
 function codeOfStatus(status: number): ProblemCode {
-  return PROBLEM_CODES.find((code) => statusOf(code) === status) ?? (status >= 500 ? 'internal' : 'bad_request');
+  return (
+    PROBLEM_CODES.find((code) => statusOf(code) === status) ?? (status >= 500 ? 'internal' : 'bad_request')
+  );
 }
 
 /** An error that already knows its problem code; throw it anywhere, `app.onError` renders it. */
@@ -118,7 +120,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 export function issuesOfZod(error: ZodError, prefix: readonly PropertyKey[] = []): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: formatPath([...prefix, ...issue.path]), message: issue.message }));
+  return error.issues.map((issue) => ({
+    path: formatPath([...prefix, ...issue.path]),
+    message: issue.message,
+  }));
 }
 
 export const ProblemSchema = z
@@ -140,7 +145,11 @@ export function problemResponse(
   c: Context,
   code: ProblemCode,
   detail: string,
-  extra: { errors?: FieldIssue[]; headers?: Record<string, string>; extensions?: Record<string, unknown> } = {},
+  extra: {
+    errors?: FieldIssue[];
+    headers?: Record<string, string>;
+    extensions?: Record<string, unknown>;
+  } = {},
 ): Response {
   const status = statusOf(code);
   const requestId = (c.get('requestId') as string | undefined) ?? 'unknown';
@@ -184,16 +193,33 @@ export function handleError(error: unknown, c: Context): Response {
     const detail = error.message || TITLES[code];
     return problemResponse(c, code, detail);
   }
-  console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), error: String(error), stack: (error as Error)?.stack }));
-  return problemResponse(c, 'internal', 'Something went wrong on our side. Quote the requestId when you report it.');
+  console.error(
+    JSON.stringify({
+      level: 'error',
+      requestId: c.get('requestId'),
+      error: String(error),
+      stack: (error as Error)?.stack,
+    }),
+  );
+  return problemResponse(
+    c,
+    'internal',
+    'Something went wrong on our side. Quote the requestId when you report it.',
+  );
 }
 
 /** Documented error responses spread into every route, so the reference matches reality. */
 export function problemResponses<S extends number>(...statuses: S[]) {
-  const out = {} as Record<S, { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } }>;
+  const out = {} as Record<
+    S,
+    { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } }
+  >;
   for (const status of statuses) {
     const code = codeOfStatus(status);
-    out[status] = { description: TITLES[code], content: { 'application/problem+json': { schema: ProblemSchema } } };
+    out[status] = {
+      description: TITLES[code],
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+    };
   }
   return out;
 }

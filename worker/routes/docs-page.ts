@@ -33,7 +33,10 @@ export function renderApiReference(
     .map(
       ([tag, ops]) =>
         `<li><strong>${escapeHtml(tag)}</strong><ul>${ops
-          .map((o) => `<li><a href="#${slug(o.method, o.path)}"><code>${o.method} ${escapeHtml(o.path)}</code></a></li>`)
+          .map(
+            (o) =>
+              `<li><a href="#${slug(o.method, o.path)}"><code>${o.method} ${escapeHtml(o.path)}</code></a></li>`,
+          )
           .join('')}</ul></li>`,
     )
     .join('');
@@ -53,10 +56,16 @@ export function renderApiReference(
             .join('');
           const reqContent = (requestBody?.content as Json | undefined) ?? {};
           const reqBlocks = Object.entries(reqContent)
-            .map(([type, media]) => `<p>Body: <code>${escapeHtml(type)}</code></p><pre>${schemaText((media as Json).schema)}</pre>`)
+            .map(
+              ([type, media]) =>
+                `<p>Body: <code>${escapeHtml(type)}</code></p><pre>${schemaText((media as Json).schema)}</pre>`,
+            )
             .join('');
           const respRows = Object.entries(responses)
-            .map(([status, r]) => `<li><code>${escapeHtml(status)}</code> ${escapeHtml(String((r as Json).description ?? ''))}</li>`)
+            .map(
+              ([status, r]) =>
+                `<li><code>${escapeHtml(status)}</code> ${escapeHtml(String((r as Json).description ?? ''))}</li>`,
+            )
             .join('');
           return `<article id="${slug(method, path)}" class="op">
   <h3><span class="method ${method.toLowerCase()}">${method}</span> <code>${escapeHtml(path)}</code></h3>

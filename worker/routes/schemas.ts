@@ -2,7 +2,11 @@ import { z } from '@hono/zod-openapi';
 
 /** Path parameter `{id}` shared by resource routes. */
 export const IdParam = z.object({
-  id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' }, example: 'mem_01JD0000000000000000000000' }),
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'mem_01JD0000000000000000000000' }),
 });
 
 export const BEARER_SECURITY = [{ bearer: [] }];

@@ -21,7 +21,11 @@ const TokenInfoSchema = z
   })
   .openapi('TokenInfo');
 
-const auth = { security: BEARER_SECURITY, middleware: [requirePermission('tokens:manage')], tags: ['Tokens'] };
+const auth = {
+  security: BEARER_SECURITY,
+  middleware: [requirePermission('tokens:manage')],
+  tags: ['Tokens'],
+};
 
 const create = createRoute({
   ...auth,
@@ -40,7 +44,10 @@ const list = createRoute({
   method: 'get',
   path: '/v1/tokens',
   summary: 'Lists tokens without their secrets',
-  responses: { 200: jsonResponse(z.object({ data: z.array(TokenInfoSchema) }), 'Tokens'), ...problemResponses(401, 403) },
+  responses: {
+    200: jsonResponse(z.object({ data: z.array(TokenInfoSchema) }), 'Tokens'),
+    ...problemResponses(401, 403),
+  },
 });
 
 const revoke = createRoute({
@@ -55,7 +62,12 @@ const revoke = createRoute({
 export function registerTokenRoutes(app: App) {
   app.openapi(create, async (c) => {
     const { workspaceId } = c.get('caller');
-    const { info, token } = await createToken(databaseFor(c.env, workspaceId), workspaceId, c.req.valid('json'), new Date());
+    const { info, token } = await createToken(
+      databaseFor(c.env, workspaceId),
+      workspaceId,
+      c.req.valid('json'),
+      new Date(),
+    );
     return c.json({ id: info.id, token, info }, 201);
   });
 

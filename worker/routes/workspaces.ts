@@ -52,7 +52,10 @@ export function registerWorkspaceRoutes(app: App) {
     // The workspace id is not known yet; any shard may host a new workspace.
     const db = databaseFor(c.env, 'new');
     const result = await createWorkspace(db, input, new Date());
-    return c.json({ id: result.workspace.id, adminToken: result.adminToken, workspace: result.workspace }, 201);
+    return c.json(
+      { id: result.workspace.id, adminToken: result.adminToken, workspace: result.workspace },
+      201,
+    );
   });
 
   app.openapi(current, async (c) => {

@@ -1,7 +1,14 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { NotFoundError } from '../../domain/errors';
 import { newId } from '../../domain/ids';
-import { type Caller, type CreateToken, mintToken, sha256Hex, type TokenInfo, timingSafeEqualText } from '../../domain/tokens';
+import {
+  type Caller,
+  type CreateToken,
+  mintToken,
+  sha256Hex,
+  type TokenInfo,
+  timingSafeEqualText,
+} from '../../domain/tokens';
 import type { Database } from '../client';
 import { apiTokens } from '../schema';
 import { requireMember } from './members';
@@ -39,14 +46,17 @@ export async function resolveToken(
   const row = await db
     .select()
     .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, hash), eq(apiTokens.workspaceId, workspaceId), isNull(apiTokens.revokedAt)))
+    .where(
+      and(eq(apiTokens.tokenHash, hash), eq(apiTokens.workspaceId, workspaceId), isNull(apiTokens.revokedAt)),
+    )
     .get();
   if (!row || !timingSafeEqualText(row.tokenHash, hash)) return null;
   const stale = !row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) > LAST_USED_RESOLUTION_MS;
   return {
     caller: { workspaceId: row.workspaceId, tokenId: row.id, role: row.role, memberId: row.memberId },
     touch: stale
-      ? () => db.update(apiTokens).set({ lastUsedAt: now.toISOString() }).where(eq(apiTokens.id, row.id)).run()
+      ? () =>
+          db.update(apiTokens).set({ lastUsedAt: now.toISOString() }).where(eq(apiTokens.id, row.id)).run()
       : null,
   };
 }
@@ -86,7 +96,12 @@ export async function listTokens(db: Database, workspaceId: string): Promise<Tok
 }
 
 /** Revokes at once: the next request with that token is refused. Revoking twice is harmless. */
-export async function revokeToken(db: Database, workspaceId: string, tokenId: string, now: Date): Promise<void> {
+export async function revokeToken(
+  db: Database,
+  workspaceId: string,
+  tokenId: string,
+  now: Date,
+): Promise<void> {
   const row = await db
     .select({ id: apiTokens.id, revokedAt: apiTokens.revokedAt })
     .from(apiTokens)

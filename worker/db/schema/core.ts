@@ -48,4 +48,3 @@ export const apiTokens = sqliteTable(
     index('api_tokens_workspace').on(t.workspaceId, t.createdAt),
   ],
 );
-
