@@ -1,0 +1,86 @@
+// `npm start`: migrate the local D1, start wrangler dev, seed the demo
+// workspace (first run only) and print what a newcomer needs. No account, no internet.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { seedDemo } from './seed.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const HOST = '127.0.0.1';
+const PORT = Number(process.env.PORT ?? 8787);
+const PERSIST = process.env.LEADPACT_PERSIST_DIR ?? join(ROOT, '.wrangler', 'state');
+const env = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' };
+const wrangler = join(ROOT, 'node_modules', '.bin', 'wrangler');
+
+function run(args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(wrangler, args, { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`wrangler ${args.join(' ')} exited ${code}`))));
+  });
+}
+
+/** The admin secret lives in .dev.vars (gitignored), made once with 32 random bytes. */
+async function adminSecret() {
+  const file = join(ROOT, '.dev.vars');
+  const text = existsSync(file) ? await readFile(file, 'utf8') : '';
+  const found = /^LEADPACT_ADMIN_SECRET\s*=\s*"?([^"\n]+)"?/m.exec(text)?.[1];
+  if (found) return found;
+  const secret = `lpadmin_${randomBytes(24).toString('base64url')}`;
+  await appendFile(file, `${text && !text.endsWith('\n') ? '\n' : ''}LEADPACT_ADMIN_SECRET="${secret}"\n`);
+  return secret;
+}
+
+async function waitForHealth(baseUrl, child) {
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error('wrangler dev exited before it was ready');
+    try {
+      const res = await fetch(`${baseUrl}/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('wrangler dev did not become healthy within 60 s');
+}
+
+const secret = await adminSecret();
+await mkdir(PERSIST, { recursive: true });
+console.log('› Applying migrations to the local D1…');
+await run(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', PERSIST]);
+
+console.log('› Starting wrangler dev…');
+const dev = spawn(
+  wrangler,
+  ['dev', '--ip', HOST, '--port', String(PORT), '--persist-to', PERSIST, '--show-interactive-dev-session=false'],
+  { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] },
+);
+const stop = () => dev.kill('SIGINT');
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+dev.on('exit', (code) => process.exit(code ?? 0));
+
+const baseUrl = `http://${HOST}:${PORT}`;
+await waitForHealth(baseUrl, dev);
+const demo = await seedDemo({ baseUrl, adminSecret: secret, stateFile: join(PERSIST, 'demo-workspace.json') });
+
+const pad = (s) => s.padEnd(10);
+console.log(`
+LeadPact is running.
+
+  API           ${baseUrl}
+  API reference ${baseUrl}/docs   (OpenAPI: ${baseUrl}/openapi.json)
+  Health        ${baseUrl}/health
+
+Demo workspace ${demo.workspaceId} (${demo.created ? 'created now' : 'already seeded'})
+${Object.entries(demo.tokens)
+  .map(([role, token]) => `  ${pad(role)} ${token}`)
+  .join('\n')}
+
+Try:  curl -H "Authorization: Bearer ${demo.tokens.manager}" ${baseUrl}/v1/members
+Admin secret for POST /v1/workspaces is in .dev.vars. Stop with Ctrl+C.
+LEADPACT_READY ${JSON.stringify({ baseUrl, workspaceId: demo.workspaceId, tokens: demo.tokens })}
+`);
