@@ -1,0 +1,88 @@
+import { InvalidError } from '../errors';
+import type { JsonValue } from './types';
+
+/** Deeper payloads are refused: no form sends them, and later recursive code (JSON.stringify) should not meet them. */
+const MAX_DEPTH = 32;
+
+export type JsonObject = { [key: string]: JsonValue };
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Decodes strict UTF-8 (a BOM is dropped); bytes that are not UTF-8 are refused. */
+export function decodeUtf8(body: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(body);
+  } catch {
+    throw new InvalidError('The body is not UTF-8 text.', [{ path: 'body', message: 'Send UTF-8 text.' }]);
+  }
+}
+
+function depthWithin(value: JsonValue, limit: number): boolean {
+  const stack: Array<{ value: JsonValue; depth: number }> = [{ value, depth: 1 }];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (!item || typeof item.value !== 'object' || item.value === null) continue;
+    if (item.depth > limit) return false;
+    const children = Array.isArray(item.value) ? item.value : Object.values(item.value);
+    for (const child of children) stack.push({ value: child, depth: item.depth + 1 });
+  }
+  return true;
+}
+
+/** Parses a JSON body that must be an object; anything else is an `InvalidError` on `body`. */
+export function parseJsonObject(body: Uint8Array, what: string): JsonObject {
+  const text = decodeUtf8(body);
+  let value: JsonValue;
+  try {
+    value = JSON.parse(text) as JsonValue;
+  } catch {
+    throw new InvalidError(`The body is not valid JSON.`, [{ path: 'body', message: 'Send a JSON object.' }]);
+  }
+  if (!isObject(value)) {
+    throw new InvalidError(`The body must be a JSON object (${what}).`, [
+      { path: 'body', message: 'Send a JSON object.' },
+    ]);
+  }
+  if (!depthWithin(value, MAX_DEPTH)) {
+    throw new InvalidError('The body is nested too deeply.', [
+      { path: 'body', message: `Nest objects at most ${MAX_DEPTH} levels deep.` },
+    ]);
+  }
+  return value;
+}
+
+/** A non-empty string member, or null. */
+export function stringAt(object: JsonObject, key: string): string | null {
+  const value = Object.hasOwn(object, key) ? object[key] : undefined;
+  if (typeof value === 'string') return value.trim() === '' ? null : value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return null;
+}
+
+/** An object member, or null. */
+export function objectAt(object: JsonObject, key: string): JsonObject | null {
+  const value = Object.hasOwn(object, key) ? object[key] : undefined;
+  return isObject(value) ? value : null;
+}
+
+/** An array member, or null. */
+export function arrayAt(object: JsonObject, key: string): JsonValue[] | null {
+  const value = Object.hasOwn(object, key) ? object[key] : undefined;
+  return Array.isArray(value) ? value : null;
+}
+
+/** Requires a member to be an object, naming its path when it is not. */
+export function requireObject(object: JsonObject, key: string, path: string): JsonObject {
+  const value = objectAt(object, key);
+  if (!value) throw new InvalidError(`The payload lacks ${path}.`, [{ path, message: 'Must be an object.' }]);
+  return value;
+}
+
+/** Requires a member to be an array, naming its path when it is not. */
+export function requireArray(object: JsonObject, key: string, path: string): JsonValue[] {
+  const value = arrayAt(object, key);
+  if (!value) throw new InvalidError(`The payload lacks ${path}.`, [{ path, message: 'Must be an array.' }]);
+  return value;
+}

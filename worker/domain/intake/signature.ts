@@ -1,0 +1,283 @@
+import {
+  type IntakeProvider,
+  LEADPACT_TOLERANCE_SECONDS,
+  SIGNATURE_HEADERS,
+  WEBFLOW_TOLERANCE_MS,
+} from './constants';
+
+/** Anything with `get(name)`, case-insensitive, such as the Fetch API's `Headers`. */
+export interface HeaderReader {
+  get(name: string): string | null;
+}
+
+export type SignatureRefusal =
+  | 'no_secret'
+  | 'missing_header'
+  | 'malformed_header'
+  | 'timestamp_out_of_tolerance'
+  | 'signature_mismatch';
+
+/** A typed answer, never an exception: the route turns a refusal into 401 and stores nothing. */
+export type SignatureCheck = { ok: true } | { ok: false; reason: SignatureRefusal; message: string };
+
+export interface VerifySignatureInput {
+  provider: IntakeProvider;
+  /** The request body exactly as received; never a re-serialised parse. */
+  body: Uint8Array;
+  headers: HeaderReader;
+  /** The source's signing secrets; more than one while a secret is being rotated. */
+  secrets: readonly string[];
+  /** Milliseconds since the epoch. */
+  now: number;
+}
+
+/** How each provider signs: header, encoding and what is signed. */
+export type SignatureScheme = 'leadpact' | 'typeform' | 'tally' | 'webflow';
+
+export function signatureSchemeOf(provider: IntakeProvider): SignatureScheme {
+  switch (provider) {
+    case 'generic':
+    case 'google-forms':
+      return 'leadpact';
+    case 'typeform':
+      return 'typeform';
+    case 'tally':
+      return 'tally';
+    case 'webflow':
+      return 'webflow';
+  }
+}
+
+/** The header that carries the provider's signature (the route uses it to tell HMAC from Bearer auth). */
+export function signatureHeaderOf(provider: IntakeProvider): string {
+  switch (signatureSchemeOf(provider)) {
+    case 'leadpact':
+      return SIGNATURE_HEADERS.leadpact;
+    case 'typeform':
+      return SIGNATURE_HEADERS.typeform;
+    case 'tally':
+      return SIGNATURE_HEADERS.tally;
+    case 'webflow':
+      return SIGNATURE_HEADERS.webflowSignature;
+  }
+}
+
+const encoder = new TextEncoder();
+const MAX_SIGNATURES = 8;
+const SHA256_BYTES = 32;
+
+function refuse(reason: SignatureRefusal, message: string): SignatureCheck {
+  return { ok: false, reason, message };
+}
+
+function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.byteLength;
+  }
+  return out;
+}
+
+async function hmacSha256(secret: string, message: Uint8Array): Promise<Uint8Array> {
+  const key = await crypto.subtle.importKey(
+    'raw',
+    encoder.encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  return new Uint8Array(await crypto.subtle.sign('HMAC', key, message));
+}
+
+/** Constant time for equal lengths; a length mismatch still spends a comparison. */
+function equalBytes(expected: Uint8Array, given: Uint8Array): boolean {
+  if (expected.byteLength !== given.byteLength) {
+    crypto.subtle.timingSafeEqual(expected, expected);
+    return false;
+  }
+  return crypto.subtle.timingSafeEqual(expected, given);
+}
+
+function hexToBytes(hex: string): Uint8Array | null {
+  if (!/^[0-9a-fA-F]*$/.test(hex) || hex.length % 2 !== 0) return null;
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+function bytesToHex(bytes: Uint8Array): string {
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function base64ToBytes(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || text.length % 4 !== 0) return null;
+  const binary = atob(text);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
+
+/**
+ * True when any secret's MAC of `message` equals any candidate. Every pair is compared (no early
+ * exit), so the time spent does not depend on which secret or candidate matched.
+ */
+async function anyMatches(
+  secrets: readonly string[],
+  message: Uint8Array,
+  candidates: readonly Uint8Array[],
+): Promise<boolean> {
+  let matched = false;
+  for (const secret of secrets) {
+    const expected = await hmacSha256(secret, message);
+    for (const candidate of candidates) {
+      if (equalBytes(expected, candidate)) matched = true;
+    }
+  }
+  return matched;
+}
+
+interface LeadPactHeader {
+  timestamp: string;
+  signatures: string[];
+}
+
+/** `t=<unix seconds>,v1=<hex>[,v1=<hex>…]`; unknown schemes (`v0=`) are ignored for forward compatibility. */
+function parseLeadPactHeader(value: string): LeadPactHeader | null {
+  let timestamp: string | null = null;
+  const signatures: string[] = [];
+  for (const part of value.split(',')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) return null;
+    const key = part.slice(0, eq).trim();
+    const item = part.slice(eq + 1).trim();
+    if (key === 't') {
+      if (timestamp !== null) return null;
+      timestamp = item;
+    } else if (key === 'v1') {
+      signatures.push(item);
+    }
+  }
+  if (timestamp === null || !/^\d{1,12}$/.test(timestamp)) return null;
+  if (signatures.length === 0 || signatures.length > MAX_SIGNATURES) return null;
+  return { timestamp, signatures };
+}
+
+async function verifyLeadPact(
+  input: VerifySignatureInput,
+  secrets: readonly string[],
+): Promise<SignatureCheck> {
+  const value = input.headers.get(SIGNATURE_HEADERS.leadpact);
+  if (value === null || value.trim() === '') {
+    return refuse('missing_header', 'Sign the body in a LeadPact-Signature header.');
+  }
+  const header = parseLeadPactHeader(value);
+  if (!header) {
+    return refuse(
+      'malformed_header',
+      'LeadPact-Signature must look like t=<unix seconds>,v1=<hex HMAC-SHA256>.',
+    );
+  }
+  const skew = Math.abs(input.now / 1000 - Number(header.timestamp));
+  if (!(skew <= LEADPACT_TOLERANCE_SECONDS)) {
+    return refuse(
+      'timestamp_out_of_tolerance',
+      `The signature timestamp is more than ${LEADPACT_TOLERANCE_SECONDS} seconds from our clock.`,
+    );
+  }
+  // Wrong-sized candidates still take part, so a malformed v1 costs the same as a wrong one.
+  const candidates = header.signatures.map((hex) => hexToBytes(hex) ?? new Uint8Array(0));
+  const message = concatBytes([encoder.encode(`${header.timestamp}.`), input.body]);
+  return (await anyMatches(secrets, message, candidates))
+    ? { ok: true }
+    : refuse('signature_mismatch', 'No v1 signature matches the body.');
+}
+
+async function verifyBase64Body(
+  input: VerifySignatureInput,
+  secrets: readonly string[],
+  headerName: string,
+  display: string,
+  prefix: string,
+): Promise<SignatureCheck> {
+  const value = input.headers.get(headerName)?.trim();
+  if (!value) return refuse('missing_header', `Sign the body in a ${display} header.`);
+  if (!value.startsWith(prefix)) {
+    return refuse('malformed_header', `${display} must be ${prefix}<base64 HMAC-SHA256 of the body>.`);
+  }
+  const given = base64ToBytes(value.slice(prefix.length));
+  if (!given || given.byteLength !== SHA256_BYTES) {
+    return refuse('malformed_header', `${display} must be ${prefix}<base64 HMAC-SHA256 of the body>.`);
+  }
+  return (await anyMatches(secrets, input.body, [given]))
+    ? { ok: true }
+    : refuse('signature_mismatch', `${display} does not match the body.`);
+}
+
+async function verifyWebflow(
+  input: VerifySignatureInput,
+  secrets: readonly string[],
+): Promise<SignatureCheck> {
+  const signature = input.headers.get(SIGNATURE_HEADERS.webflowSignature)?.trim();
+  const timestamp = input.headers.get(SIGNATURE_HEADERS.webflowTimestamp)?.trim();
+  if (!signature || !timestamp) {
+    return refuse(
+      'missing_header',
+      'Webflow requests must carry x-webflow-timestamp and x-webflow-signature (create the webhook through the API or site settings).',
+    );
+  }
+  if (!/^\d{1,16}$/.test(timestamp)) {
+    return refuse('malformed_header', 'x-webflow-timestamp must be milliseconds since the epoch.');
+  }
+  const given = hexToBytes(signature);
+  if (!given || given.byteLength !== SHA256_BYTES) {
+    return refuse('malformed_header', 'x-webflow-signature must be a hex HMAC-SHA256.');
+  }
+  if (!(Math.abs(input.now - Number(timestamp)) <= WEBFLOW_TOLERANCE_MS)) {
+    return refuse('timestamp_out_of_tolerance', 'x-webflow-timestamp is more than 5 minutes from our clock.');
+  }
+  const message = concatBytes([encoder.encode(`${timestamp}:`), input.body]);
+  return (await anyMatches(secrets, message, [given]))
+    ? { ok: true }
+    : refuse('signature_mismatch', 'x-webflow-signature does not match the body.');
+}
+
+/**
+ * Checks a delivery's signature on the raw bytes, in constant time, against every current secret.
+ *
+ * - generic / google-forms: `LeadPact-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, t + "." + body)>`,
+ *   300 s either way; several `v1` values are allowed so a sender can sign with old and new secrets.
+ * - typeform: `Typeform-Signature: sha256=<base64 HMAC-SHA256(secret, body)>`.
+ * - tally: `Tally-Signature: <base64 HMAC-SHA256(secret, body)>`.
+ * - webflow: `x-webflow-signature: <hex HMAC-SHA256(secret, timestamp + ":" + body)>` with
+ *   `x-webflow-timestamp` in milliseconds, 5 minutes either way.
+ */
+export async function verifyIntakeSignature(input: VerifySignatureInput): Promise<SignatureCheck> {
+  const secrets = input.secrets.filter((s) => s.length > 0);
+  if (secrets.length === 0) return refuse('no_secret', 'This source has no signing secret.');
+  switch (signatureSchemeOf(input.provider)) {
+    case 'leadpact':
+      return verifyLeadPact(input, secrets);
+    case 'typeform':
+      return verifyBase64Body(input, secrets, SIGNATURE_HEADERS.typeform, 'Typeform-Signature', 'sha256=');
+    case 'tally':
+      return verifyBase64Body(input, secrets, SIGNATURE_HEADERS.tally, 'Tally-Signature', '');
+    case 'webflow':
+      return verifyWebflow(input, secrets);
+  }
+}
+
+/**
+ * The `LeadPact-Signature` value for a body, as a sender (the add-on's relay, a customer's backend)
+ * computes it. `unixSeconds` is the signing time.
+ */
+export async function signLeadPactBody(
+  secret: string,
+  body: Uint8Array,
+  unixSeconds: number,
+): Promise<string> {
+  const timestamp = String(Math.floor(unixSeconds));
+  const mac = await hmacSha256(secret, concatBytes([encoder.encode(`${timestamp}.`), body]));
+  return `t=${timestamp},v1=${bytesToHex(mac)}`;
+}
