@@ -3,6 +3,7 @@ import { createApp, requestId } from './http/app';
 import { bodyRules } from './http/limits';
 import { runScheduled } from './jobs';
 import { registerDocsRoutes } from './routes/docs';
+import { registerFunnelRoutes } from './routes/funnel';
 import { registerHealthRoutes } from './routes/health';
 import { registerMemberRoutes } from './routes/members';
 import { registerTokenRoutes } from './routes/tokens';
@@ -23,6 +24,7 @@ registerHealthRoutes(app);
 registerWorkspaceRoutes(app);
 registerTokenRoutes(app);
 registerMemberRoutes(app);
+registerFunnelRoutes(app);
 registerDocsRoutes(app);
 
 export default {

@@ -9,6 +9,7 @@ export const PERMISSIONS = {
   'tokens:manage': ['admin'],
   'members:read': ['admin', 'manager', 'marketing', 'sales', 'viewer'],
   'members:write': ['admin', 'manager'],
+  'funnel:compute': ['admin', 'manager', 'marketing', 'sales', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
