@@ -1,3 +1,74 @@
+CREATE TABLE `agreement_drafts` (
+	`workspace_id` text PRIMARY KEY NOT NULL,
+	`content` text NOT NULL,
+	`revision` integer NOT NULL,
+	`based_on_version` integer,
+	`updated_at` text NOT NULL,
+	`updated_by_token_id` text,
+	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `agreement_shares` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`created_at` text NOT NULL,
+	`created_by_token_id` text,
+	`revoked_at` text,
+	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `agreement_shares_one_live` ON `agreement_shares` (`workspace_id`) WHERE "agreement_shares"."revoked_at" is null;--> statement-breakpoint
+CREATE TABLE `agreement_signatures` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`version_id` text NOT NULL,
+	`side` text NOT NULL,
+	`member_id` text NOT NULL,
+	`token_id` text NOT NULL,
+	`hash` text NOT NULL,
+	`signed_at` text NOT NULL,
+	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`version_id`) REFERENCES `agreement_versions`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`member_id`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`token_id`) REFERENCES `api_tokens`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `agreement_signatures_side` ON `agreement_signatures` (`version_id`,`side`);--> statement-breakpoint
+CREATE TABLE `agreement_versions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`number` integer NOT NULL,
+	`status` text NOT NULL,
+	`hash` text NOT NULL,
+	`content` text NOT NULL,
+	`required_sides` text NOT NULL,
+	`proposed_at` text NOT NULL,
+	`proposed_by_token_id` text,
+	`proposed_by_member_id` text,
+	`activated_at` text,
+	`superseded_at` text,
+	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `agreement_versions_number` ON `agreement_versions` (`workspace_id`,`number`);--> statement-breakpoint
+CREATE UNIQUE INDEX `agreement_versions_one_active` ON `agreement_versions` (`workspace_id`) WHERE "agreement_versions"."status" = 'active';--> statement-breakpoint
+CREATE INDEX `agreement_versions_status` ON `agreement_versions` (`workspace_id`,`status`);--> statement-breakpoint
+CREATE TABLE `persona_reviews` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`reviewed_on` text NOT NULL,
+	`from_sales` text NOT NULL,
+	`from_marketing` text NOT NULL,
+	`changes` text NOT NULL,
+	`next_due_on` text NOT NULL,
+	`persona_changed` integer NOT NULL,
+	`recorded_by_token_id` text,
+	`recorded_by_member_id` text,
+	`created_at` text NOT NULL,
+	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `persona_reviews_workspace` ON `persona_reviews` (`workspace_id`,`reviewed_on`);--> statement-breakpoint
 CREATE TABLE `api_tokens` (
 	`id` text PRIMARY KEY NOT NULL,
 	`workspace_id` text NOT NULL,
@@ -36,3 +107,117 @@ CREATE TABLE `workspaces` (
 	`country` text NOT NULL,
 	`created_at` text NOT NULL
 );
+--> statement-breakpoint
+CREATE TABLE `consents` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`lead_id` text NOT NULL,
+	`source_id` text,
+	`form_id` text,
+	`given_at` text NOT NULL,
+	`text` text,
+	`purposes` text NOT NULL,
+	`delivery_key` text
+);
+--> statement-breakpoint
+CREATE INDEX `consents_lead` ON `consents` (`workspace_id`,`lead_id`);--> statement-breakpoint
+CREATE TABLE `intake_deliveries` (
+	`workspace_id` text NOT NULL,
+	`source_id` text NOT NULL,
+	`key` text NOT NULL,
+	`body_hash` text NOT NULL,
+	`response` text NOT NULL,
+	`created_at` text NOT NULL,
+	PRIMARY KEY(`workspace_id`, `source_id`, `key`)
+);
+--> statement-breakpoint
+CREATE INDEX `intake_deliveries_created` ON `intake_deliveries` (`created_at`);--> statement-breakpoint
+CREATE TABLE `lead_events` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`lead_id` text NOT NULL,
+	`seq` integer NOT NULL,
+	`type` text NOT NULL,
+	`occurred_at` text NOT NULL,
+	`recorded_at` text NOT NULL,
+	`actor_type` text NOT NULL,
+	`actor_id` text,
+	`source_id` text,
+	`campaign` text,
+	`agreement_version` integer,
+	`payload` text NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `lead_events_lead_seq` ON `lead_events` (`lead_id`,`seq`);--> statement-breakpoint
+CREATE INDEX `lead_events_workspace_type` ON `lead_events` (`workspace_id`,`type`,`occurred_at`);--> statement-breakpoint
+CREATE TABLE `leads` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`seq` integer NOT NULL,
+	`stage` text NOT NULL,
+	`email` text,
+	`phone` text,
+	`first_name` text,
+	`last_name` text,
+	`company` text,
+	`company_domain` text,
+	`website` text,
+	`title` text,
+	`industry` text,
+	`employees` integer,
+	`country` text,
+	`consent` integer NOT NULL,
+	`consent_at` text,
+	`owner_id` text,
+	`first_source_id` text,
+	`last_source_id` text,
+	`campaign` text,
+	`utm_source` text,
+	`utm_medium` text,
+	`utm_campaign` text,
+	`fit` real NOT NULL,
+	`engagement` real NOT NULL,
+	`engagement_at` text,
+	`quadrant` text NOT NULL,
+	`icp_match` integer NOT NULL,
+	`marketing_temperature` text,
+	`sales_temperature` text,
+	`touch_counts` text NOT NULL,
+	`submitted_at` text,
+	`agreement_version` integer,
+	`mql_at` text,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	`erased_at` text,
+	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `leads_workspace_email` ON `leads` (`workspace_id`,`email`) WHERE email is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX `leads_workspace_phone_only` ON `leads` (`workspace_id`,`phone`) WHERE email is null and phone is not null;--> statement-breakpoint
+CREATE INDEX `leads_workspace_phone` ON `leads` (`workspace_id`,`phone`);--> statement-breakpoint
+CREATE INDEX `leads_workspace_stage` ON `leads` (`workspace_id`,`stage`,`updated_at`);--> statement-breakpoint
+CREATE INDEX `leads_workspace_owner` ON `leads` (`workspace_id`,`owner_id`,`stage`);--> statement-breakpoint
+CREATE INDEX `leads_workspace_updated` ON `leads` (`workspace_id`,`updated_at`,`id`);--> statement-breakpoint
+CREATE INDEX `leads_workspace_created` ON `leads` (`workspace_id`,`created_at`);--> statement-breakpoint
+CREATE TABLE `routing` (
+	`workspace_id` text PRIMARY KEY NOT NULL,
+	`rules` text NOT NULL,
+	`last_member_id` text,
+	`updated_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `sources` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`name` text NOT NULL,
+	`provider` text NOT NULL,
+	`origin` text NOT NULL,
+	`creates_lead` integer NOT NULL,
+	`field_map` text,
+	`secret` text NOT NULL,
+	`created_at` text NOT NULL,
+	`archived_at` text,
+	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `sources_workspace` ON `sources` (`workspace_id`,`created_at`);

@@ -5,4 +5,8 @@ export interface Env {
   LEADPACT_ADMIN_SECRET?: string;
   /** Public origin used in links (share pages, intake URLs); falls back to the request origin. */
   LEADPACT_PUBLIC_URL?: string;
+  /** Per-source intake limit (wrangler.toml `[[ratelimits]]`). */
+  INTAKE_LIMITER?: RateLimit;
+  /** Per-token API limit. */
+  API_LIMITER?: RateLimit;
 }

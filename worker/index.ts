@@ -2,7 +2,13 @@ import type { Env } from './env';
 import { createApp, requestId } from './http/app';
 import { bodyRules } from './http/limits';
 import { runScheduled } from './jobs';
+import { registerAgreementRoutes } from './routes/agreement';
 import { registerDocsRoutes } from './routes/docs';
+import { registerEventRoutes } from './routes/events';
+import { INTAKE_BODY_LIMIT, INTAKE_CONTENT_TYPES, registerIntakeRoutes } from './routes/intake';
+import { registerLeadRoutes } from './routes/leads';
+import { registerRoutingRoutes } from './routes/routing';
+import { registerSourceRoutes } from './routes/sources';
 import { registerFunnelRoutes } from './routes/funnel';
 import { registerHealthRoutes } from './routes/health';
 import { registerMemberRoutes } from './routes/members';
@@ -15,8 +21,8 @@ app.use('*', requestId);
 app.use(
   '/v1/*',
   bodyRules({
-    limits: {},
-    contentTypes: {},
+    limits: { '/v1/intake/': INTAKE_BODY_LIMIT },
+    contentTypes: { '/v1/intake/': INTAKE_CONTENT_TYPES },
   }),
 );
 
@@ -24,6 +30,12 @@ registerHealthRoutes(app);
 registerWorkspaceRoutes(app);
 registerTokenRoutes(app);
 registerMemberRoutes(app);
+registerAgreementRoutes(app);
+registerSourceRoutes(app);
+registerIntakeRoutes(app);
+registerEventRoutes(app);
+registerLeadRoutes(app);
+registerRoutingRoutes(app);
 registerFunnelRoutes(app);
 registerDocsRoutes(app);
 

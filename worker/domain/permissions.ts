@@ -9,7 +9,19 @@ export const PERMISSIONS = {
   'tokens:manage': ['admin'],
   'members:read': ['admin', 'manager', 'marketing', 'sales', 'viewer'],
   'members:write': ['admin', 'manager'],
+  'agreement:read': ['admin', 'manager', 'marketing', 'sales', 'viewer'],
+  'agreement:edit': ['admin', 'manager', 'marketing', 'sales'],
+  'agreement:sign': ['manager', 'marketing', 'sales'],
+  'agreement:share': ['admin', 'manager'],
+  'persona:review': ['admin', 'manager', 'marketing', 'sales'],
   'funnel:compute': ['admin', 'manager', 'marketing', 'sales', 'viewer'],
+  'sources:read': ['admin', 'manager', 'marketing', 'sales', 'viewer'],
+  'sources:manage': ['admin', 'marketing'],
+  'intake:submit': ['admin', 'intake'],
+  'events:write': ['admin', 'marketing', 'intake'],
+  'leads:read': ['admin', 'manager', 'marketing', 'sales', 'viewer'],
+  'routing:read': ['admin', 'manager', 'marketing', 'sales', 'viewer'],
+  'routing:manage': ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

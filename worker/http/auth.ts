@@ -1,11 +1,13 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { databaseFor } from '../db/client';
 import { resolveToken } from '../db/queries/tokens';
 import type { Permission } from '../domain/permissions';
 import { roleAllows } from '../domain/permissions';
-import { parseToken, sha256Hex, timingSafeEqualText } from '../domain/tokens';
+import { type Caller, parseToken, sha256Hex, timingSafeEqualText } from '../domain/tokens';
 import type { AppEnv } from './context';
 import { ApiError } from './problem';
+import { enforceRateLimit } from './rate-limit';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
@@ -16,9 +18,26 @@ function bearerOf(header: string | undefined): string | null {
 const CHALLENGE = { 'www-authenticate': 'Bearer realm="leadpact"' };
 
 /**
- * Resolves the bearer token to a caller (scoped to its workspace) and checks
- * the route's permission. Unknown, malformed and revoked tokens look the same.
+ * Resolves a raw bearer token to its caller, or throws 401. Unknown, malformed
+ * and revoked tokens look the same to the caller.
  */
+export async function authenticate(c: Context<AppEnv>, raw: string): Promise<Caller> {
+  const parsed = parseToken(raw);
+  const resolved = parsed
+    ? await resolveToken(databaseFor(c.env, parsed.workspaceId), parsed.workspaceId, raw, new Date())
+    : null;
+  if (!resolved)
+    throw new ApiError('unauthorized', 'The API token is unknown or revoked.', { headers: CHALLENGE });
+  await enforceRateLimit(c.env.API_LIMITER, `token:${resolved.caller.tokenId}`);
+  if (resolved.touch) c.executionCtx.waitUntil(resolved.touch());
+  return resolved.caller;
+}
+
+export function bearerToken(c: Context<AppEnv>): string | null {
+  return bearerOf(c.req.header('authorization'));
+}
+
+/** Resolves the bearer token to a caller (scoped to its workspace) and checks the route's permission. */
 export function requirePermission(permission: Permission) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const raw = bearerOf(c.req.header('authorization'));
@@ -26,22 +45,17 @@ export function requirePermission(permission: Permission) {
       throw new ApiError('unauthorized', 'Send an API token as `Authorization: Bearer <token>`.', {
         headers: CHALLENGE,
       });
-    const parsed = parseToken(raw);
-    const resolved = parsed
-      ? await resolveToken(databaseFor(c.env, parsed.workspaceId), parsed.workspaceId, raw, new Date())
-      : null;
-    if (!resolved)
-      throw new ApiError('unauthorized', 'The API token is unknown or revoked.', { headers: CHALLENGE });
-    if (resolved.touch) c.executionCtx.waitUntil(resolved.touch());
-    if (!roleAllows(resolved.caller.role, permission)) {
-      throw new ApiError(
-        'forbidden',
-        `A ${resolved.caller.role} token may not do this (needs ${permission}).`,
-      );
-    }
-    c.set('caller', resolved.caller);
+    const caller = await authenticate(c, raw);
+    assertAllowed(caller, permission);
+    c.set('caller', caller);
     await next();
   });
+}
+
+export function assertAllowed(caller: Caller, permission: Permission): void {
+  if (!roleAllows(caller.role, permission)) {
+    throw new ApiError('forbidden', `A ${caller.role} token may not do this (needs ${permission}).`);
+  }
 }
 
 /** Guards workspace bootstrap with the deployment's admin secret, compared by hash in constant time. */

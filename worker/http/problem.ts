@@ -169,6 +169,8 @@ export function problemResponse(
     headers: {
       'content-type': 'application/problem+json; charset=utf-8',
       'x-request-id': requestId,
+      // Senders (forms tools) retry a 503 later; tell them when.
+      ...(code === 'unavailable' ? { 'retry-after': '5' } : {}),
       ...extra.headers,
     },
   });

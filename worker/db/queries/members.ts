@@ -4,6 +4,7 @@ import { ConflictError, InvalidError, NotFoundError } from '../../domain/errors'
 import { newId } from '../../domain/ids';
 import type { CreateMember, Member, UpdateMember } from '../../domain/members';
 import type { Database } from '../client';
+import { isUniqueViolation } from '../conflict';
 import { members } from '../schema';
 
 function toMember({ workspaceId: _scope, ...member }: typeof members.$inferSelect): Member {
@@ -30,7 +31,14 @@ export async function createMember(
   await assertEmailFree(db, workspaceId, input.email);
   const at = now.toISOString();
   const row = { id: newId('mem', now.getTime()), workspaceId, ...input, createdAt: at, updatedAt: at };
-  await db.insert(members).values(row);
+  try {
+    await db.insert(members).values(row);
+  } catch (error) {
+    // Two requests for the same e-mail at once: the index decides, the loser gets the same 409.
+    if (isUniqueViolation(error))
+      throw new ConflictError(`A member with e-mail ${input.email} already exists.`);
+    throw error;
+  }
   return toMember(row);
 }
 

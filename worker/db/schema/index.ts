@@ -1,1 +1,3 @@
+export * from './agreement';
 export * from './core';
+export * from './ledger';

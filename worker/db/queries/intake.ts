@@ -1,0 +1,247 @@
+import { and, eq } from 'drizzle-orm';
+import { DomainError, InvalidError } from '../../domain/errors';
+import { newId } from '../../domain/ids';
+import type { CanonicalSubmission } from '../../domain/intake/types';
+import { type LeadStage, PROFILE_FIELDS } from '../../domain/ledger/constants';
+import { type JudgingAgreement, judgeLead, type NewTouch } from '../../domain/ledger/judge';
+import {
+  type Actor,
+  applyEvent,
+  type LeadState,
+  type LedgerEvent,
+  leadProfileOf,
+  newLeadState,
+  type Profile,
+} from '../../domain/ledger/lead';
+import type { SourceWithSecret } from '../../domain/ledger/sources';
+import type { Database } from '../client';
+import { backoff, isUniqueViolation } from '../conflict';
+import { consents, intakeDeliveries } from '../schema';
+import { appendStatements, findLeadByIdentity } from './leads';
+import { advanceCursorStatement, loadRouting } from './routing';
+
+export interface IntakeAnswer {
+  leadId: string;
+  stage: LeadStage;
+  duplicate: boolean;
+}
+
+export interface Delivery {
+  /** Provider event id, `Idempotency-Key`, or the body's hash. */
+  key: string;
+  bodyHash: string;
+}
+
+/** How often a delivery retries on a write conflict before answering 503 (the sender retries later). */
+const MAX_ATTEMPTS = 12;
+
+async function storedDelivery(db: Database, workspaceId: string, sourceId: string, delivery: Delivery) {
+  const row = await db
+    .select()
+    .from(intakeDeliveries)
+    .where(
+      and(
+        eq(intakeDeliveries.workspaceId, workspaceId),
+        eq(intakeDeliveries.sourceId, sourceId),
+        eq(intakeDeliveries.key, delivery.key),
+      ),
+    )
+    .get();
+  if (!row) return null;
+  if (row.bodyHash !== delivery.bodyHash) {
+    throw new InvalidError('This idempotency key was used for a different body.', [
+      { path: 'Idempotency-Key', message: 'The same key must always carry the same body.' },
+    ]);
+  }
+  return { ...(row.response as unknown as IntakeAnswer), duplicate: true };
+}
+
+function profileOfSubmission(s: CanonicalSubmission): Profile {
+  return {
+    email: s.email,
+    phone: s.phone,
+    firstName: s.firstName,
+    lastName: s.lastName,
+    company: s.company,
+    companyDomain: s.companyDomain,
+    website: s.website,
+    title: s.title,
+    industry: s.industry,
+    employees: s.employees,
+    country: s.country,
+  };
+}
+
+/** Fields the delivery brings that differ from what the lead holds: new values win, absent ones change nothing. */
+function profileChanges(current: Profile, incoming: Profile) {
+  const changes: Record<string, { from: string | number | null; to: string | number | null }> = {};
+  for (const field of PROFILE_FIELDS) {
+    const to = incoming[field];
+    if (to !== null && to !== current[field]) changes[field] = { from: current[field], to };
+  }
+  return changes;
+}
+
+export interface RecordSubmissionInput {
+  workspaceId: string;
+  source: SourceWithSecret;
+  agreement: JudgingAgreement;
+  submission: CanonicalSubmission;
+  delivery: Delivery;
+  now: Date;
+}
+
+/**
+ * Lands one form delivery exactly once: the delivery key, the lead (new or
+ * existing), its events, the consent record and the routing cursor are written
+ * in one `db.batch`. Concurrent deliveries of the same key or person collide on
+ * unique indexes; the loser re-reads and either returns the stored answer or
+ * tries again on fresh state.
+ */
+export async function recordSubmission(db: Database, input: RecordSubmissionInput): Promise<IntakeAnswer> {
+  const { workspaceId, source, submission, now } = input;
+  const consentRequired = input.agreement.content.leadDefinition.consentRequired;
+
+  const first = await storedDelivery(db, workspaceId, source.id, input.delivery);
+  if (first) return first;
+  if (!submission.email && !submission.phone) {
+    throw new InvalidError('A lead needs an e-mail address or a phone number.', [
+      { path: 'email', message: 'Give an e-mail address or a phone number.' },
+    ]);
+  }
+  if (consentRequired && submission.consent !== true) {
+    throw new InvalidError(
+      'The agreement requires consent to be contacted, and this submission does not give it.',
+      [{ path: 'consent', message: 'Must be true: the person must agree to be contacted.' }],
+    );
+  }
+
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const [existing, routingState] = await Promise.all([
+      findLeadByIdentity(db, workspaceId, submission),
+      loadRouting(db, workspaceId),
+    ]);
+    const plan = planSubmission(existing, input, routingState);
+    const answer: IntakeAnswer = { leadId: plan.state.id, stage: plan.state.stage, duplicate: false };
+    const statements = [
+      db.insert(intakeDeliveries).values({
+        workspaceId,
+        sourceId: source.id,
+        key: input.delivery.key,
+        bodyHash: input.delivery.bodyHash,
+        response: { ...answer },
+        createdAt: now.toISOString(),
+      }),
+      ...appendStatements(db, workspaceId, existing?.seq ?? 0, plan.state, plan.events, now),
+      ...(submission.consent === true
+        ? [
+            db.insert(consents).values({
+              id: newId('cns', now.getTime()),
+              workspaceId,
+              leadId: plan.state.id,
+              sourceId: source.id,
+              formId: submission.formId,
+              givenAt: submission.submittedAt,
+              text: submission.consentText,
+              purposes: ['contact'],
+              deliveryKey: input.delivery.key,
+            }),
+          ]
+        : []),
+      ...(plan.assignedTo ? [advanceCursorStatement(db, workspaceId, plan.assignedTo, now)] : []),
+    ] as const;
+    try {
+      await db.batch(statements as unknown as Parameters<Database['batch']>[0]);
+      return answer;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const again = await storedDelivery(db, workspaceId, source.id, input.delivery);
+      if (again) return again;
+      await backoff(attempt);
+    }
+  }
+  throw new DomainError('unavailable', 'Too many simultaneous writes to this lead; retry shortly.');
+}
+
+interface Plan {
+  state: LeadState;
+  events: LedgerEvent[];
+  assignedTo: string | null;
+}
+
+function planSubmission(
+  existing: LeadState | null,
+  input: RecordSubmissionInput,
+  routingState: Awaited<ReturnType<typeof loadRouting>>,
+): Plan {
+  const { source, submission, agreement, now } = input;
+  const actor: Actor = { type: 'source', id: source.id };
+  const base = {
+    occurredAt: submission.submittedAt,
+    actor,
+    sourceId: source.id,
+    campaign: submission.campaign,
+    agreementVersion: agreement.version,
+  };
+  const events: LedgerEvent[] = [];
+  const incoming = profileOfSubmission(submission);
+  let state = existing ?? newLeadState(newId('lead', now.getTime()), submission.submittedAt);
+  const push = (event: LedgerEvent) => {
+    events.push(event);
+    state = applyEvent(state, event);
+  };
+
+  if (!existing) {
+    push({
+      ...base,
+      type: 'created',
+      payload: {
+        profile: incoming,
+        createsLead: source.createsLead,
+        provider: submission.provider,
+        utm: { source: submission.utmSource, medium: submission.utmMedium, campaign: submission.utmCampaign },
+      },
+    });
+  } else {
+    const changes = profileChanges(existing.profile, incoming);
+    if (Object.keys(changes).length > 0) push({ ...base, type: 'profile_updated', payload: { changes } });
+    if (source.createsLead && existing.stage === 'prospect')
+      push({ ...base, type: 'became_lead', payload: {} });
+  }
+  const touch: NewTouch = { type: 'form_submitted', occurredAt: submission.submittedAt };
+  push({
+    ...base,
+    type: 'touch',
+    payload: {
+      touchType: touch.type,
+      provider: submission.provider,
+      formId: submission.formId,
+      formName: submission.formName,
+      responseId: submission.responseId,
+      message: submission.message,
+      phoneRaw: submission.phoneRaw,
+      answers: submission.answers,
+      warnings: submission.warnings,
+    },
+  });
+  if (submission.consent === true && !state.consent) {
+    push({
+      ...base,
+      type: 'consent_given',
+      payload: { text: submission.consentText, purposes: ['contact'] },
+    });
+  }
+
+  const judgement = judgeLead({
+    state,
+    touches: [touch],
+    profile: leadProfileOf(state, [source.id, source.name]),
+    agreement,
+    candidates: routingState.candidates,
+    routing: routingState,
+    actor: { type: 'system', id: null },
+    now,
+  });
+  for (const event of judgement.events) push(event);
+  return { state, events, assignedTo: judgement.assignedTo };
+}

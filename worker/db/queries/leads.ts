@@ -1,0 +1,249 @@
+import { and, asc, eq, gt, isNull, or, type SQL } from 'drizzle-orm';
+import type { Quadrant, TemperatureLevel } from '../../domain/agreement/constants';
+import { NotFoundError } from '../../domain/errors';
+import { newId } from '../../domain/ids';
+import type { LeadStage } from '../../domain/ledger/constants';
+import type { LeadState, LedgerEvent } from '../../domain/ledger/lead';
+import type { Database } from '../client';
+import { leadEvents, leads } from '../schema';
+
+type LeadRow = typeof leads.$inferSelect;
+
+export function leadStateOfRow(row: LeadRow): LeadState {
+  return {
+    id: row.id,
+    seq: row.seq,
+    stage: row.stage,
+    profile: {
+      email: row.email,
+      phone: row.phone,
+      firstName: row.firstName,
+      lastName: row.lastName,
+      company: row.company,
+      companyDomain: row.companyDomain,
+      website: row.website,
+      title: row.title,
+      industry: row.industry,
+      employees: row.employees,
+      country: row.country,
+    },
+    consent: row.consent,
+    consentAt: row.consentAt,
+    ownerId: row.ownerId,
+    firstSourceId: row.firstSourceId,
+    lastSourceId: row.lastSourceId,
+    campaign: row.campaign,
+    utm: { source: row.utmSource, medium: row.utmMedium, campaign: row.utmCampaign },
+    fit: row.fit,
+    engagement: row.engagement,
+    engagementAt: row.engagementAt,
+    quadrant: row.quadrant as Quadrant,
+    icpMatch: row.icpMatch,
+    marketingTemperature: row.marketingTemperature as TemperatureLevel | null,
+    salesTemperature: row.salesTemperature as TemperatureLevel | null,
+    touchCounts: row.touchCounts,
+    submittedAt: row.submittedAt,
+    agreementVersion: row.agreementVersion,
+    mqlAt: row.mqlAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    erasedAt: row.erasedAt,
+  };
+}
+
+export function rowOfLeadState(workspaceId: string, s: LeadState): LeadRow {
+  const text = (v: string | number | null) => (v === null ? null : String(v));
+  return {
+    id: s.id,
+    workspaceId,
+    seq: s.seq,
+    stage: s.stage,
+    email: text(s.profile.email),
+    phone: text(s.profile.phone),
+    firstName: text(s.profile.firstName),
+    lastName: text(s.profile.lastName),
+    company: text(s.profile.company),
+    companyDomain: text(s.profile.companyDomain),
+    website: text(s.profile.website),
+    title: text(s.profile.title),
+    industry: text(s.profile.industry),
+    employees: typeof s.profile.employees === 'number' ? s.profile.employees : null,
+    country: text(s.profile.country),
+    consent: s.consent,
+    consentAt: s.consentAt,
+    ownerId: s.ownerId,
+    firstSourceId: s.firstSourceId,
+    lastSourceId: s.lastSourceId,
+    campaign: s.campaign,
+    utmSource: s.utm.source,
+    utmMedium: s.utm.medium,
+    utmCampaign: s.utm.campaign,
+    fit: s.fit,
+    engagement: s.engagement,
+    engagementAt: s.engagementAt,
+    quadrant: s.quadrant,
+    icpMatch: s.icpMatch,
+    marketingTemperature: s.marketingTemperature,
+    salesTemperature: s.salesTemperature,
+    touchCounts: s.touchCounts,
+    submittedAt: s.submittedAt,
+    agreementVersion: s.agreementVersion,
+    mqlAt: s.mqlAt,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+    erasedAt: s.erasedAt,
+  };
+}
+
+/** The person a delivery names: by normalised e-mail, else by phone (only among leads without e-mail). */
+export async function findLeadByIdentity(
+  db: Database,
+  workspaceId: string,
+  identity: { email: string | null; phone: string | null },
+): Promise<LeadState | null> {
+  if (identity.email) {
+    const row = await db
+      .select()
+      .from(leads)
+      .where(and(eq(leads.workspaceId, workspaceId), eq(leads.email, identity.email)))
+      .get();
+    if (row) return leadStateOfRow(row);
+  }
+  if (identity.phone) {
+    // A phone-only lead becomes this person's lead; a phone on a lead with another e-mail is someone else's.
+    const row = await db
+      .select()
+      .from(leads)
+      .where(and(eq(leads.workspaceId, workspaceId), eq(leads.phone, identity.phone), isNull(leads.email)))
+      .get();
+    if (row) return leadStateOfRow(row);
+  }
+  return null;
+}
+
+export async function getLeadState(db: Database, workspaceId: string, leadId: string): Promise<LeadState> {
+  const row = await db
+    .select()
+    .from(leads)
+    .where(and(eq(leads.id, leadId), eq(leads.workspaceId, workspaceId)))
+    .get();
+  if (!row) throw new NotFoundError('Lead');
+  return leadStateOfRow(row);
+}
+
+export interface StoredEvent extends LedgerEvent {
+  id: string;
+  seq: number;
+  recordedAt: string;
+}
+
+export async function listLeadEvents(
+  db: Database,
+  workspaceId: string,
+  leadId: string,
+): Promise<StoredEvent[]> {
+  const rows = await db
+    .select()
+    .from(leadEvents)
+    .where(and(eq(leadEvents.workspaceId, workspaceId), eq(leadEvents.leadId, leadId)))
+    .orderBy(asc(leadEvents.seq))
+    .all();
+  return rows.map((r) => ({
+    id: r.id,
+    seq: r.seq,
+    type: r.type,
+    occurredAt: r.occurredAt,
+    recordedAt: r.recordedAt,
+    actor: { type: r.actorType, id: r.actorId },
+    sourceId: r.sourceId,
+    campaign: r.campaign,
+    agreementVersion: r.agreementVersion,
+    payload: r.payload,
+  }));
+}
+
+/**
+ * Statements that append `events` to a lead that was at `fromSeq` and store its
+ * new projection. The unique `(lead_id, seq)` makes a concurrent writer that
+ * started from the same version fail the whole batch, so nothing is lost or
+ * doubled: the loser retries on fresh state.
+ */
+export function appendStatements(
+  db: Database,
+  workspaceId: string,
+  fromSeq: number,
+  next: LeadState,
+  events: readonly LedgerEvent[],
+  recordedAt: Date,
+) {
+  const at = recordedAt.toISOString();
+  const row = rowOfLeadState(workspaceId, next);
+  const lead =
+    fromSeq === 0
+      ? db.insert(leads).values(row)
+      : db
+          .update(leads)
+          .set(row)
+          .where(and(eq(leads.id, next.id), eq(leads.workspaceId, workspaceId), eq(leads.seq, fromSeq)));
+  const inserts = events.map((event, i) =>
+    db.insert(leadEvents).values({
+      id: newId('evt', recordedAt.getTime()),
+      workspaceId,
+      leadId: next.id,
+      seq: fromSeq + i + 1,
+      type: event.type,
+      occurredAt: event.occurredAt,
+      recordedAt: at,
+      actorType: event.actor.type,
+      actorId: event.actor.id,
+      sourceId: event.sourceId,
+      campaign: event.campaign,
+      agreementVersion: event.agreementVersion,
+      payload: event.payload,
+    }),
+  );
+  // Events first: their unique (lead_id, seq) is the optimistic lock.
+  return [...inserts, lead];
+}
+
+export interface LeadListFilter {
+  stage?: LeadStage;
+  ownerId?: string;
+  sourceId?: string;
+  campaign?: string;
+  quadrant?: Quadrant;
+  updatedSince?: string;
+  cursor?: { updatedAt: string; id: string };
+  limit: number;
+}
+
+/** Keyset pagination on (updated_at, id): stable under concurrent writes, served by an index. */
+export async function listLeads(
+  db: Database,
+  workspaceId: string,
+  filter: LeadListFilter,
+): Promise<LeadState[]> {
+  const conditions: SQL[] = [eq(leads.workspaceId, workspaceId)];
+  if (filter.stage) conditions.push(eq(leads.stage, filter.stage));
+  if (filter.ownerId) conditions.push(eq(leads.ownerId, filter.ownerId));
+  if (filter.sourceId) conditions.push(eq(leads.firstSourceId, filter.sourceId));
+  if (filter.campaign) conditions.push(eq(leads.campaign, filter.campaign));
+  if (filter.quadrant) conditions.push(eq(leads.quadrant, filter.quadrant));
+  if (filter.updatedSince) conditions.push(gt(leads.updatedAt, filter.updatedSince));
+  if (filter.cursor) {
+    const c = filter.cursor;
+    const after = or(
+      gt(leads.updatedAt, c.updatedAt),
+      and(eq(leads.updatedAt, c.updatedAt), gt(leads.id, c.id)),
+    );
+    if (after) conditions.push(after);
+  }
+  const rows = await db
+    .select()
+    .from(leads)
+    .where(and(...conditions))
+    .orderBy(asc(leads.updatedAt), asc(leads.id))
+    .limit(filter.limit)
+    .all();
+  return rows.map(leadStateOfRow);
+}

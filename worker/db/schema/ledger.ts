@@ -1,0 +1,152 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { INTAKE_PROVIDERS } from '../../domain/intake/constants';
+import type { FieldMap } from '../../domain/intake/field-map';
+import { EVENT_TYPES, LEAD_STAGES, SOURCE_ORIGINS } from '../../domain/ledger/constants';
+import { workspaces } from './core';
+
+/** A form or tool that posts leads: its URL is `/v1/intake/{id}`, its secret signs deliveries. */
+export const sources = sqliteTable(
+  'sources',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    name: text('name').notNull(),
+    provider: text('provider', { enum: INTAKE_PROVIDERS }).notNull(),
+    origin: text('origin', { enum: SOURCE_ORIGINS }).notNull(),
+    createsLead: integer('creates_lead', { mode: 'boolean' }).notNull(),
+    fieldMap: text('field_map', { mode: 'json' }).$type<FieldMap | null>(),
+    /** HMAC keys must be usable, so unlike tokens they are kept; they sign only deliveries. */
+    secret: text('secret').notNull(),
+    createdAt: text('created_at').notNull(),
+    archivedAt: text('archived_at'),
+  },
+  (t) => [index('sources_workspace').on(t.workspaceId, t.createdAt)],
+);
+
+/** The projection of a lead's events; rebuilt by folding them (worker/domain/ledger/lead.ts). */
+export const leads = sqliteTable(
+  'leads',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    seq: integer('seq').notNull(),
+    stage: text('stage', { enum: LEAD_STAGES }).notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    firstName: text('first_name'),
+    lastName: text('last_name'),
+    company: text('company'),
+    companyDomain: text('company_domain'),
+    website: text('website'),
+    title: text('title'),
+    industry: text('industry'),
+    employees: integer('employees'),
+    country: text('country'),
+    consent: integer('consent', { mode: 'boolean' }).notNull(),
+    consentAt: text('consent_at'),
+    ownerId: text('owner_id'),
+    firstSourceId: text('first_source_id'),
+    lastSourceId: text('last_source_id'),
+    campaign: text('campaign'),
+    utmSource: text('utm_source'),
+    utmMedium: text('utm_medium'),
+    utmCampaign: text('utm_campaign'),
+    fit: real('fit').notNull(),
+    engagement: real('engagement').notNull(),
+    engagementAt: text('engagement_at'),
+    quadrant: text('quadrant').notNull(),
+    icpMatch: integer('icp_match', { mode: 'boolean' }).notNull(),
+    marketingTemperature: text('marketing_temperature'),
+    salesTemperature: text('sales_temperature'),
+    touchCounts: text('touch_counts', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+    submittedAt: text('submitted_at'),
+    agreementVersion: integer('agreement_version'),
+    mqlAt: text('mql_at'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    erasedAt: text('erased_at'),
+  },
+  (t) => [
+    // One person, one lead: e-mail first, phone when there is no e-mail.
+    uniqueIndex('leads_workspace_email').on(t.workspaceId, t.email).where(sql`email is not null`),
+    uniqueIndex('leads_workspace_phone_only')
+      .on(t.workspaceId, t.phone)
+      .where(sql`email is null and phone is not null`),
+    index('leads_workspace_phone').on(t.workspaceId, t.phone),
+    index('leads_workspace_stage').on(t.workspaceId, t.stage, t.updatedAt),
+    index('leads_workspace_owner').on(t.workspaceId, t.ownerId, t.stage),
+    index('leads_workspace_updated').on(t.workspaceId, t.updatedAt, t.id),
+    index('leads_workspace_created').on(t.workspaceId, t.createdAt),
+  ],
+);
+
+/** The append-only ledger. `(lead_id, seq)` is unique: two writers from the same version cannot both land. */
+export const leadEvents = sqliteTable(
+  'lead_events',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    leadId: text('lead_id').notNull(),
+    seq: integer('seq').notNull(),
+    type: text('type', { enum: EVENT_TYPES }).notNull(),
+    occurredAt: text('occurred_at').notNull(),
+    recordedAt: text('recorded_at').notNull(),
+    actorType: text('actor_type', { enum: ['source', 'token', 'system'] }).notNull(),
+    actorId: text('actor_id'),
+    sourceId: text('source_id'),
+    campaign: text('campaign'),
+    agreementVersion: integer('agreement_version'),
+    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [
+    uniqueIndex('lead_events_lead_seq').on(t.leadId, t.seq),
+    index('lead_events_workspace_type').on(t.workspaceId, t.type, t.occurredAt),
+  ],
+);
+
+/** Proof of consent: when, through which source and form, the text shown, what was agreed to. */
+export const consents = sqliteTable(
+  'consents',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    leadId: text('lead_id').notNull(),
+    sourceId: text('source_id'),
+    formId: text('form_id'),
+    givenAt: text('given_at').notNull(),
+    text: text('text'),
+    purposes: text('purposes', { mode: 'json' }).$type<string[]>().notNull(),
+    deliveryKey: text('delivery_key'),
+  },
+  (t) => [index('consents_lead').on(t.workspaceId, t.leadId)],
+);
+
+/** One row per delivery: the same key again returns the stored answer and writes nothing. */
+export const intakeDeliveries = sqliteTable(
+  'intake_deliveries',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    sourceId: text('source_id').notNull(),
+    key: text('key').notNull(),
+    bodyHash: text('body_hash').notNull(),
+    response: text('response', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.sourceId, t.key] }),
+    index('intake_deliveries_created').on(t.createdAt),
+  ],
+);
+
+/** Routing rules and the round-robin cursor, one row per workspace. */
+export const routing = sqliteTable('routing', {
+  workspaceId: text('workspace_id').primaryKey(),
+  rules: text('rules', { mode: 'json' }).$type<unknown[]>().notNull(),
+  lastMemberId: text('last_member_id'),
+  updatedAt: text('updated_at').notNull(),
+});

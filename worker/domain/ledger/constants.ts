@@ -1,0 +1,73 @@
+/** The lead ledger's vocabulary, shared by the Worker and the add-on. */
+
+/** Where a lead stands. `prospect` touched us without becoming a lead (a webinar sign-up alone). */
+export const LEAD_STAGES = [
+  'prospect',
+  'lead',
+  'mql',
+  'sal',
+  'sql',
+  'opportunity',
+  'won',
+  'lost',
+  'nurture',
+  'disqualified',
+] as const;
+export type LeadStage = (typeof LEAD_STAGES)[number];
+
+/** Every fact about a lead is one of these, appended, never changed (erasure blanks personal data only). */
+export const EVENT_TYPES = [
+  'created',
+  'became_lead',
+  'touch',
+  'profile_updated',
+  'consent_given',
+  'scored',
+  'mql',
+  'assigned',
+  'attempt',
+  'accepted',
+  'qualified',
+  'rejected',
+  'nurtured',
+  'opportunity',
+  'won',
+  'lost',
+  'feedback',
+  'erased',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const SOURCE_ORIGINS = ['marketing', 'sales', 'partner', 'other'] as const;
+export type SourceOrigin = (typeof SOURCE_ORIGINS)[number];
+
+/** Touches `POST /v1/events` accepts (a form submission is recorded by intake itself). */
+export const API_TOUCH_TYPES = [
+  'page_view',
+  'pricing_view',
+  'support_view',
+  'webinar_registered',
+  'webinar_attended',
+  'ebook_download',
+  'email_click',
+  'chat',
+  'meeting',
+  'custom',
+] as const;
+export type ApiTouchType = (typeof API_TOUCH_TYPES)[number];
+
+/** Profile fields a delivery may refresh; each change is kept in a `profile_updated` event. */
+export const PROFILE_FIELDS = [
+  'email',
+  'phone',
+  'firstName',
+  'lastName',
+  'company',
+  'companyDomain',
+  'website',
+  'title',
+  'industry',
+  'employees',
+  'country',
+] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];

@@ -1,0 +1,125 @@
+import { z } from '@hono/zod-openapi';
+import { databaseFor } from '../db/client';
+import { recordSubmission } from '../db/queries/intake';
+import { loadJudgingAgreement } from '../db/queries/judging';
+import { findSourceForIntake } from '../db/queries/sources';
+import { getWorkspace } from '../db/queries/workspaces';
+import { readIntake } from '../domain/intake';
+import { sha256Hex } from '../domain/tokens';
+import { assertAllowed, authenticate, bearerToken } from '../http/auth';
+import type { App } from '../http/context';
+import { ApiError, problemResponses } from '../http/problem';
+import { enforceRateLimit } from '../http/rate-limit';
+
+export const INTAKE_CONTENT_TYPES = ['application/json', 'application/x-www-form-urlencoded'] as const;
+export const INTAKE_BODY_LIMIT = 256 * 1024;
+
+const IntakeAnswer = z
+  .object({
+    leadId: z.string().nullable(),
+    stage: z.string().nullable(),
+    duplicate: z.boolean(),
+    ignored: z.boolean().optional(),
+  })
+  .openapi('IntakeAnswer');
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+export function registerIntakeRoutes(app: App) {
+  app.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/v1/intake/{sourceId}',
+    tags: ['Intake'],
+    summary:
+      "Receives a forms tool's webhook (generic JSON/form, Typeform, Tally, Webflow, Google Forms relay)",
+    description:
+      'Authenticated by the source signature (`LeadPact-Signature`, `Typeform-Signature`, `Tally-Signature`, ' +
+      '`x-webflow-signature`) verified on the raw body, or, for generic sources, an intake token. ' +
+      'Idempotent per provider event id or `Idempotency-Key` (kept 7 days). Transient trouble answers 503 with Retry-After.',
+    request: {
+      params: z.object({ sourceId: z.string().openapi({ param: { name: 'sourceId', in: 'path' } }) }),
+      body: {
+        required: true,
+        content: {
+          'application/json': { schema: z.record(z.string(), z.unknown()) },
+          'application/x-www-form-urlencoded': { schema: z.record(z.string(), z.string()) },
+        },
+      },
+    },
+    responses: {
+      200: {
+        description: 'Stored (or a duplicate of a stored delivery)',
+        content: { 'application/json': { schema: IntakeAnswer } },
+      },
+      ...problemResponses(400, 401, 404, 410, 413, 415, 422, 429, 503),
+    },
+  });
+
+  app.post('/v1/intake/:sourceId', async (c) => {
+    const sourceId = c.req.param('sourceId');
+    await enforceRateLimit(c.env.INTAKE_LIMITER, `source:${sourceId}`);
+    // Sources are found before the workspace is known; see findSourceForIntake.
+    const db = databaseFor(c.env, sourceId);
+    const source = await findSourceForIntake(db, sourceId);
+    if (!source) throw new ApiError('not_found', 'No such intake source.');
+    if (source.archivedAt) throw new ApiError('not_found', 'This intake source was archived.');
+
+    const body = new Uint8Array(await c.req.arrayBuffer());
+    const raw = bearerToken(c);
+    const tokenAllowed = source.provider === 'generic' || source.provider === 'google-forms';
+    if (raw) {
+      if (!tokenAllowed)
+        throw new ApiError(
+          'unauthorized',
+          `${source.provider} deliveries are verified by their signature, not a token.`,
+        );
+      const caller = await authenticate(c, raw);
+      assertAllowed(caller, 'intake:submit');
+      if (caller.workspaceId !== source.workspaceId)
+        throw new ApiError('not_found', 'No such intake source.');
+    }
+
+    const workspace = await getWorkspace(db, source.workspaceId);
+    if (!workspace) throw new ApiError('not_found', 'No such intake source.');
+    const now = new Date();
+    const outcome = await readIntake({
+      provider: source.provider,
+      body,
+      headers: { get: (name: string) => c.req.header(name) ?? null },
+      secrets: [source.secret],
+      verifySignature: !raw,
+      fieldMap: source.fieldMap,
+      workspaceCountry: workspace.country,
+      now: now.getTime(),
+    });
+    if (outcome.kind === 'refused') {
+      throw new ApiError('unauthorized', `The delivery could not be verified: ${outcome.check.message}`);
+    }
+    if (outcome.kind === 'ignored') {
+      return c.json({ leadId: null, stage: null, duplicate: false, ignored: true }, 200);
+    }
+
+    const header = c.req.header('idempotency-key');
+    if (header !== undefined && !IDEMPOTENCY_KEY.test(header)) {
+      throw new ApiError('validation_failed', 'The Idempotency-Key header is not valid.', {
+        errors: [{ path: 'Idempotency-Key', message: 'Use 1–200 visible ASCII characters.' }],
+      });
+    }
+    const bodyHash = await sha256Hex(body);
+    const key = header
+      ? `key:${header}`
+      : outcome.submission.deliveryId
+        ? `event:${outcome.submission.deliveryId}`
+        : `body:${bodyHash}`;
+    const agreement = await loadJudgingAgreement(db, workspace);
+    const answer = await recordSubmission(db, {
+      workspaceId: workspace.id,
+      source,
+      agreement,
+      submission: outcome.submission,
+      delivery: { key, bodyHash },
+      now,
+    });
+    return c.json(answer, 200);
+  });
+}

@@ -1,0 +1,189 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { databaseFor } from '../db/client';
+import { getLeadState, listLeadEvents, listLeads } from '../db/queries/leads';
+import { QUADRANTS } from '../domain/agreement/constants';
+import { EVENT_TYPES, LEAD_STAGES } from '../domain/ledger/constants';
+import type { LeadState } from '../domain/ledger/lead';
+import { requirePermission } from '../http/auth';
+import type { App } from '../http/context';
+import { ApiError, problemResponses } from '../http/problem';
+import { BEARER_SECURITY, IdParam, jsonResponse } from './schemas';
+
+export const LeadSchema = z
+  .object({
+    id: z.string(),
+    stage: z.enum(LEAD_STAGES),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    firstName: z.string().nullable(),
+    lastName: z.string().nullable(),
+    company: z.string().nullable(),
+    companyDomain: z.string().nullable(),
+    website: z.string().nullable(),
+    title: z.string().nullable(),
+    industry: z.string().nullable(),
+    employees: z.number().nullable(),
+    country: z.string().nullable(),
+    consent: z.boolean(),
+    ownerId: z.string().nullable(),
+    firstSourceId: z.string().nullable(),
+    lastSourceId: z.string().nullable(),
+    campaign: z.string().nullable(),
+    fit: z.number(),
+    engagement: z.number(),
+    quadrant: z.enum(QUADRANTS),
+    icpMatch: z.boolean(),
+    marketingTemperature: z.string().nullable(),
+    salesTemperature: z.string().nullable(),
+    touchCounts: z.record(z.string(), z.number()),
+    submittedAt: z.string().nullable(),
+    agreementVersion: z.number().nullable(),
+    mqlAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    erasedAt: z.string().nullable(),
+  })
+  .openapi('Lead');
+
+const EventSchema = z
+  .object({
+    id: z.string(),
+    seq: z.number(),
+    type: z.enum(EVENT_TYPES),
+    occurredAt: z.string(),
+    recordedAt: z.string(),
+    actor: z.object({ type: z.enum(['source', 'token', 'system']), id: z.string().nullable() }),
+    sourceId: z.string().nullable(),
+    campaign: z.string().nullable(),
+    agreementVersion: z.number().nullable(),
+    payload: z.record(z.string(), z.unknown()),
+  })
+  .openapi('LeadEvent');
+
+export function leadView(s: LeadState): z.infer<typeof LeadSchema> {
+  return {
+    id: s.id,
+    stage: s.stage,
+    ...(s.profile as {
+      email: string | null;
+      phone: string | null;
+      firstName: string | null;
+      lastName: string | null;
+      company: string | null;
+      companyDomain: string | null;
+      website: string | null;
+      title: string | null;
+      industry: string | null;
+      employees: number | null;
+      country: string | null;
+    }),
+    consent: s.consent,
+    ownerId: s.ownerId,
+    firstSourceId: s.firstSourceId,
+    lastSourceId: s.lastSourceId,
+    campaign: s.campaign,
+    fit: s.fit,
+    engagement: s.engagement,
+    quadrant: s.quadrant,
+    icpMatch: s.icpMatch,
+    marketingTemperature: s.marketingTemperature,
+    salesTemperature: s.salesTemperature,
+    touchCounts: s.touchCounts,
+    submittedAt: s.submittedAt,
+    agreementVersion: s.agreementVersion,
+    mqlAt: s.mqlAt,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+    erasedAt: s.erasedAt,
+  };
+}
+
+export const MAX_PAGE_SIZE = 200;
+
+const ListQuery = z.object({
+  stage: z.enum(LEAD_STAGES).optional(),
+  owner: z.string().min(1).optional(),
+  source: z.string().min(1).optional(),
+  campaign: z.string().min(1).optional(),
+  quadrant: z.enum(QUADRANTS).optional(),
+  updatedSince: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
+  cursor: z.string().max(400).optional(),
+});
+
+const read = { security: BEARER_SECURITY, middleware: [requirePermission('leads:read')], tags: ['Leads'] };
+
+const list = createRoute({
+  ...read,
+  method: 'get',
+  path: '/v1/leads',
+  summary: 'Lists leads, oldest change first, with cursor pagination',
+  request: { query: ListQuery },
+  responses: {
+    200: jsonResponse(
+      z.object({ data: z.array(LeadSchema), nextCursor: z.string().nullable() }),
+      'A page of leads',
+    ),
+    ...problemResponses(401, 403, 422),
+  },
+});
+
+const get = createRoute({
+  ...read,
+  method: 'get',
+  path: '/v1/leads/{id}',
+  summary: 'One lead with its whole event history (both sides see everything)',
+  request: { params: IdParam },
+  responses: {
+    200: jsonResponse(LeadSchema.extend({ events: z.array(EventSchema) }), 'The lead'),
+    ...problemResponses(401, 403, 404),
+  },
+});
+
+function encodeCursor(s: LeadState): string {
+  return btoa(JSON.stringify([s.updatedAt, s.id])).replace(/=+$/, '');
+}
+
+function decodeCursor(cursor: string): { updatedAt: string; id: string } {
+  try {
+    const [updatedAt, id] = JSON.parse(atob(cursor)) as [unknown, unknown];
+    if (typeof updatedAt === 'string' && typeof id === 'string') return { updatedAt, id };
+  } catch {
+    // fall through to the problem below
+  }
+  throw new ApiError('validation_failed', 'The cursor is not one this API gave out.', {
+    errors: [{ path: 'query.cursor', message: 'Pass nextCursor from the previous page unchanged.' }],
+  });
+}
+
+export function registerLeadRoutes(app: App) {
+  app.openapi(list, async (c) => {
+    const { workspaceId } = c.get('caller');
+    const q = c.req.valid('query');
+    const page = await listLeads(databaseFor(c.env, workspaceId), workspaceId, {
+      stage: q.stage,
+      ownerId: q.owner,
+      sourceId: q.source,
+      campaign: q.campaign,
+      quadrant: q.quadrant,
+      updatedSince: q.updatedSince,
+      cursor: q.cursor ? decodeCursor(q.cursor) : undefined,
+      limit: q.limit + 1,
+    });
+    const more = page.length > q.limit;
+    const data = page.slice(0, q.limit);
+    const last = data.at(-1);
+    return c.json({ data: data.map(leadView), nextCursor: more && last ? encodeCursor(last) : null }, 200);
+  });
+
+  app.openapi(get, async (c) => {
+    const { workspaceId } = c.get('caller');
+    const db = databaseFor(c.env, workspaceId);
+    const id = c.req.valid('param').id;
+    const [lead, events] = await Promise.all([
+      getLeadState(db, workspaceId, id),
+      listLeadEvents(db, workspaceId, id),
+    ]);
+    return c.json({ ...leadView(lead), events }, 200);
+  });
+}

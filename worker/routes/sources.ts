@@ -1,0 +1,136 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { databaseFor } from '../db/client';
+import { createSource, getSource, listSources, updateSource, withoutSecret } from '../db/queries/sources';
+import { INTAKE_PROVIDERS } from '../domain/intake/constants';
+import { SOURCE_ORIGINS } from '../domain/ledger/constants';
+import { CreateSource, UpdateSource } from '../domain/ledger/sources';
+import { requirePermission } from '../http/auth';
+import type { App } from '../http/context';
+import { problemResponses } from '../http/problem';
+import { BEARER_SECURITY, IdParam, jsonBody, jsonResponse } from './schemas';
+
+const SourceSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    provider: z.enum(INTAKE_PROVIDERS),
+    origin: z.enum(SOURCE_ORIGINS),
+    createsLead: z.boolean(),
+    fieldMap: z.record(z.string(), z.string()).nullable(),
+    createdAt: z.string(),
+    archivedAt: z.string().nullable(),
+    url: z.string().openapi({ description: 'Where the forms tool posts' }),
+  })
+  .openapi('Source');
+
+const read = {
+  security: BEARER_SECURITY,
+  middleware: [requirePermission('sources:read')],
+  tags: ['Sources'],
+};
+const write = {
+  security: BEARER_SECURITY,
+  middleware: [requirePermission('sources:manage')],
+  tags: ['Sources'],
+};
+
+function intakeUrl(origin: string, id: string) {
+  return `${origin}/v1/intake/${id}`;
+}
+
+const create = createRoute({
+  ...write,
+  method: 'post',
+  path: '/v1/sources',
+  summary:
+    'Registers a form or tool that posts leads; answers its intake URL and signing secret (shown once)',
+  request: { body: jsonBody(CreateSource) },
+  responses: {
+    201: jsonResponse(SourceSchema.extend({ secret: z.string() }), 'Created'),
+    ...problemResponses(400, 401, 403, 413, 415, 422),
+  },
+});
+
+const list = createRoute({
+  ...read,
+  method: 'get',
+  path: '/v1/sources',
+  summary: 'Lists sources (without secrets)',
+  responses: {
+    200: jsonResponse(z.object({ data: z.array(SourceSchema) }), 'Sources'),
+    ...problemResponses(401, 403),
+  },
+});
+
+const get = createRoute({
+  ...read,
+  method: 'get',
+  path: '/v1/sources/{id}',
+  summary: 'One source (without its secret)',
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(SourceSchema, 'The source'), ...problemResponses(401, 403, 404) },
+});
+
+const update = createRoute({
+  ...write,
+  method: 'patch',
+  path: '/v1/sources/{id}',
+  summary: 'Renames, remaps or archives a source (an archived source refuses deliveries)',
+  request: { params: IdParam, body: jsonBody(UpdateSource) },
+  responses: {
+    200: jsonResponse(SourceSchema, 'Updated'),
+    ...problemResponses(400, 401, 403, 404, 413, 415, 422),
+  },
+});
+
+export function registerSourceRoutes(app: App) {
+  const origin = (url: string, configured?: string) => configured || new URL(url).origin;
+
+  app.openapi(create, async (c) => {
+    const { workspaceId } = c.get('caller');
+    const source = await createSource(
+      databaseFor(c.env, workspaceId),
+      workspaceId,
+      c.req.valid('json'),
+      new Date(),
+    );
+    return c.json(
+      { ...source, url: intakeUrl(origin(c.req.url, c.env.LEADPACT_PUBLIC_URL), source.id) },
+      201,
+    );
+  });
+
+  app.openapi(list, async (c) => {
+    const { workspaceId } = c.get('caller');
+    const base = origin(c.req.url, c.env.LEADPACT_PUBLIC_URL);
+    const data = await listSources(databaseFor(c.env, workspaceId), workspaceId);
+    return c.json({ data: data.map((s) => ({ ...s, url: intakeUrl(base, s.id) })) }, 200);
+  });
+
+  app.openapi(get, async (c) => {
+    const { workspaceId } = c.get('caller');
+    const source = withoutSecret(
+      await getSource(databaseFor(c.env, workspaceId), workspaceId, c.req.valid('param').id),
+    );
+    return c.json(
+      { ...source, url: intakeUrl(origin(c.req.url, c.env.LEADPACT_PUBLIC_URL), source.id) },
+      200,
+    );
+  });
+
+  app.openapi(update, async (c) => {
+    const { workspaceId } = c.get('caller');
+    const db = databaseFor(c.env, workspaceId);
+    const source = await updateSource(
+      db,
+      workspaceId,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      new Date(),
+    );
+    return c.json(
+      { ...source, url: intakeUrl(origin(c.req.url, c.env.LEADPACT_PUBLIC_URL), source.id) },
+      200,
+    );
+  });
+}
