@@ -51,11 +51,9 @@ function minutesOf(clock: string): number {
 export const OpeningHours = z
   .object({
     open: z.string().regex(CLOCK, { message: 'Must be a time of day HH:MM such as 09:00.' }),
-    close: z
-      .string()
-      .regex(CLOCK_OR_MIDNIGHT, {
-        message: 'Must be a time of day HH:MM such as 17:00, or 24:00 for midnight.',
-      }),
+    close: z.string().regex(CLOCK_OR_MIDNIGHT, {
+      message: 'Must be a time of day HH:MM such as 17:00, or 24:00 for midnight.',
+    }),
   })
   .refine(
     (h) => !CLOCK.test(h.open) || !CLOCK_OR_MIDNIGHT.test(h.close) || minutesOf(h.open) < minutesOf(h.close),
