@@ -1,0 +1,217 @@
+import { drizzle } from 'drizzle-orm/d1';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { recordSubmission } from '../../worker/db/queries/intake';
+import { loadJudgingAgreement } from '../../worker/db/queries/judging';
+import { getSource } from '../../worker/db/queries/sources';
+import { getWorkspace } from '../../worker/db/queries/workspaces';
+import * as schema from '../../worker/db/schema';
+import type { CanonicalSubmission } from '../../worker/domain/intake/types';
+import typeform from '../fixtures/intake/typeform.json';
+import { call, createTestWorkspace, env, expectProblem, type TestWorkspace } from './harness';
+import { meteredD1 } from './metered-d1';
+import { type Provider, signedHeaders } from './signing';
+
+async function createSource(ws: TestWorkspace, provider: Provider) {
+  const res = await call('POST', '/v1/sources', {
+    token: ws.tokens.admin,
+    json: { name: provider, provider, origin: 'marketing', createsLead: true },
+  });
+  return (await res.json()) as { id: string; secret: string };
+}
+
+const TABLES = ['leads', 'lead_events', 'consents', 'intake_deliveries'] as const;
+
+async function snapshot(workspaceId: string) {
+  const counts: Record<string, number> = {};
+  for (const table of TABLES) {
+    const row = await env.DB.prepare(`select count(*) as n from ${table} where workspace_id = ?`)
+      .bind(workspaceId)
+      .first<{ n: number }>();
+    counts[table] = row?.n ?? 0;
+  }
+  return counts;
+}
+
+const jsonish = fc.oneof(
+  fc.json(),
+  fc.string(),
+  fc.constant(JSON.stringify(typeform)),
+  fc
+    .record({ email: fc.string(), phone: fc.string(), consent: fc.oneof(fc.boolean(), fc.string()) })
+    .map((o) => JSON.stringify(o)),
+  fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer(), fc.boolean())).map((o) => JSON.stringify(o)),
+);
+const contentType = fc.constantFrom(
+  'application/json',
+  'application/x-www-form-urlencoded',
+  'application/json; charset=utf-8',
+);
+const headerNames = [
+  'leadpact-signature',
+  'typeform-signature',
+  'tally-signature',
+  'x-webflow-signature',
+  'x-webflow-timestamp',
+  'idempotency-key',
+  'authorization',
+];
+const junkHeaders = fc.dictionary(fc.constantFrom(...headerNames), fc.stringMatching(/^[\x20-\x7e]{0,80}$/), {
+  maxKeys: 4,
+});
+
+describe('intake under random input', () => {
+  it('should answer only 4xx problems to a thousand random deliveries and change nothing', async () => {
+    const ws = await createTestWorkspace();
+    const providers: Provider[] = ['generic', 'typeform', 'tally', 'webflow'];
+    const sources = await Promise.all(providers.map((p) => createSource(ws, p)));
+    const before = await snapshot(ws.id);
+    const statuses = new Map<number, number>();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 3 }),
+        jsonish,
+        contentType,
+        junkHeaders,
+        async (i, body, type, headers) => {
+          const source = sources[i];
+          if (!source) return;
+          // Half the time a correctly computed wrong signature (right scheme, wrong secret).
+          const forged = await signedHeaders(
+            providers[i] as Provider,
+            body,
+            'whsec_someone-elses-secret-000000',
+          );
+          const res = await call('POST', `/v1/intake/${source.id}`, {
+            body,
+            headers: { 'content-type': type, ...(body.length % 2 === 0 ? forged : {}), ...headers },
+          });
+          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+          expect(res.status).toBeGreaterThanOrEqual(400);
+          expect(res.status).toBeLessThan(500);
+          expect(res.headers.get('content-type')).toContain('application/problem+json');
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    expect(await snapshot(ws.id)).toEqual(before);
+    expect(statuses.get(401)).toBeGreaterThan(0);
+  }, 120_000);
+});
+
+describe('rate limits', () => {
+  it('should answer 429 with Retry-After once a source exceeds its limit, and count per source', async () => {
+    const ws = await createTestWorkspace();
+    const [busy, quiet] = await Promise.all([createSource(ws, 'generic'), createSource(ws, 'generic')]);
+    const unsigned = () => call('POST', `/v1/intake/${busy.id}`, { json: { email: 'x@y.pl' } });
+    let limited: Response | null = null;
+    for (let i = 0; i < 700 && !limited; i++) {
+      const res = await unsigned();
+      if (res.status === 429) limited = res;
+      else expect(res.status).toBe(401);
+    }
+    expect(limited, 'the limiter never answered 429').not.toBeNull();
+    if (!limited) return;
+    const problem = await expectProblem(limited, 429);
+    expect(problem.title).toBe('Too many requests');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another source of the same workspace is not affected.
+    await expectProblem(await call('POST', `/v1/intake/${quiet.id}`, { json: { email: 'x@y.pl' } }), 401);
+  }, 60_000);
+});
+
+describe('intake cost', () => {
+  function submission(i: number, email: string): CanonicalSubmission {
+    return {
+      provider: 'generic',
+      deliveryId: `d-${i}`,
+      responseId: null,
+      formId: null,
+      formName: null,
+      email,
+      phone: '+48600100200',
+      phoneRaw: '600100200',
+      firstName: 'A',
+      lastName: 'B',
+      company: 'C',
+      website: null,
+      companyDomain: 'c.pl',
+      title: 'CEO',
+      industry: 'steel',
+      employees: 50,
+      country: 'PL',
+      message: null,
+      consent: true,
+      consentText: 'ok',
+      submittedAt: new Date().toISOString(),
+      campaign: null,
+      utmSource: null,
+      utmMedium: null,
+      utmCampaign: null,
+      externalId: null,
+      answers: [],
+      warnings: [],
+    };
+  }
+
+  async function seed(workspaceId: string, count: number, offset: number) {
+    // Bulk rows straight into the tables, as many as a busy workspace has.
+    const statements: D1PreparedStatement[] = [];
+    for (let i = offset; i < offset + count; i++) {
+      statements.push(
+        env.DB.prepare(
+          `insert into leads (id, workspace_id, seq, stage, email, phone, consent, fit, engagement, quadrant, icp_match, touch_counts, created_at, updated_at)
+           values (?, ?, 1, 'lead', ?, ?, 1, 0, 0, 'low', 0, '{}', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
+        ).bind(
+          `lead_seed_${workspaceId}_${i}`,
+          workspaceId,
+          `seed${i}@bulk.pl`,
+          `+4860${String(i).padStart(7, '0')}`,
+        ),
+        env.DB.prepare(
+          `insert into lead_events (id, workspace_id, lead_id, seq, type, occurred_at, recorded_at, actor_type, payload)
+           values (?, ?, ?, 1, 'created', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 'system', '{}')`,
+        ).bind(`evt_seed_${workspaceId}_${i}`, workspaceId, `lead_seed_${workspaceId}_${i}`),
+      );
+    }
+    for (let i = 0; i < statements.length; i += 500) await env.DB.batch(statements.slice(i, i + 500));
+  }
+
+  it('should read a handful of rows per delivery however large the ledger grows', async () => {
+    const ws = await createTestWorkspace();
+    const { id: sourceId } = await createSource(ws, 'generic');
+    const meter = meteredD1(env.DB);
+    const db = drizzle(meter.binding, { schema });
+    const workspace = await getWorkspace(db, ws.id);
+    if (!workspace) throw new Error('workspace');
+    const source = await getSource(db, ws.id, sourceId);
+    const agreement = await loadJudgingAgreement(db, workspace);
+
+    const measure = async (i: number, email: string) => {
+      meter.reset();
+      await recordSubmission(db, {
+        workspaceId: ws.id,
+        source,
+        agreement,
+        submission: submission(i, email),
+        delivery: { key: `k-${i}`, bodyHash: `h-${i}` },
+        now: new Date(),
+      });
+      return { ...meter.totals };
+    };
+
+    await seed(ws.id, 1000, 0);
+    const small = { created: await measure(1, 'new1@lead.pl'), merged: await measure(2, 'seed5@bulk.pl') };
+    await seed(ws.id, 9000, 1000);
+    const large = { created: await measure(3, 'new2@lead.pl'), merged: await measure(4, 'seed7005@bulk.pl') };
+
+    for (const cost of [small.created, small.merged, large.created, large.merged]) {
+      expect(cost.rowsRead).toBeLessThan(40);
+      expect(cost.statements).toBeLessThan(15);
+    }
+    expect(small.merged.rowsRead).toBeGreaterThan(0);
+    // Ten times the leads, the same cost.
+    expect(large.created.rowsRead).toBe(small.created.rowsRead);
+    expect(large.merged.rowsRead).toBe(small.merged.rowsRead);
+  }, 120_000);
+});
