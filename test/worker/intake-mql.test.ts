@@ -99,7 +99,7 @@ describe('MQL and owner under the starter agreement', () => {
       expect(new Set(owners)).toEqual(new Set(reps));
       for (const rep of reps) expect(owners.filter((o) => o === rep)).toHaveLength(2);
       // Strict rotation: no member twice in a row.
-      owners.slice(1).forEach((owner, i) => expect(owner).not.toBe(owners[i]));
+      for (let i = 1; i < owners.length; i++) expect(owners[i]).not.toBe(owners[i - 1]);
     });
 
     it('should route by country when a rule matches, and refuse rules naming non-sales members', async () => {
