@@ -1,4 +1,5 @@
 import type { Env } from '../env';
+import { housekeeping } from './housekeeping';
 
 /** A cron job: pure of `Date.now()`, it takes the scheduled time so runs are deterministic. */
 export type Job = (env: Env, scheduledTime: Date) => Promise<void>;
@@ -6,6 +7,7 @@ export type Job = (env: Env, scheduledTime: Date) => Promise<void>;
 /** Jobs per cron expression (wrangler.toml `[triggers]`). Every minute is the SLA sweep's cadence. */
 export const JOBS: Record<string, Job[]> = {
   '* * * * *': [],
+  '17 3 * * *': [housekeeping],
 };
 
 export async function runScheduled(controller: ScheduledController, env: Env): Promise<void> {

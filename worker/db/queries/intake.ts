@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { DomainError, InvalidError } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import type { CanonicalSubmission } from '../../domain/intake/types';
@@ -244,4 +244,21 @@ function planSubmission(
   });
   for (const event of judgement.events) push(event);
   return { state, events, assignedTo: judgement.assignedTo };
+}
+
+/** How long a delivery key is remembered: senders retry for hours (Typeform up to 10 h), we keep a week. */
+export const DELIVERY_RETENTION_MS = 7 * 24 * 3600 * 1000;
+
+/** Forgets delivery keys older than the retention, a chunk at a time through the created_at index. */
+export async function purgeDeliveries(db: Database, now: Date, chunk = 1000): Promise<number> {
+  const before = new Date(now.getTime() - DELIVERY_RETENTION_MS).toISOString();
+  let total = 0;
+  for (;;) {
+    const result = await db.run(
+      sql`delete from intake_deliveries where rowid in (select rowid from intake_deliveries where created_at < ${before} limit ${chunk})`,
+    );
+    const changed = result.meta.changes ?? 0;
+    total += changed;
+    if (changed < chunk) return total;
+  }
 }
