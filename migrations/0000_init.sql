@@ -189,6 +189,21 @@ CREATE TABLE `leads` (
 	`created_at` text NOT NULL,
 	`updated_at` text NOT NULL,
 	`erased_at` text,
+	`attempts` integer DEFAULT 0 NOT NULL,
+	`attempt_channels` text DEFAULT '[]' NOT NULL,
+	`first_attempt_at` text,
+	`reached_at` text,
+	`accepted_at` text,
+	`qualification` text,
+	`decided_at` text,
+	`sql_at` text,
+	`opportunity_at` text,
+	`opportunity_amount` real,
+	`won_at` text,
+	`won_amount` real,
+	`currency` text,
+	`closed_at` text,
+	`stage_reasons` text DEFAULT '[]' NOT NULL,
 	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
@@ -220,4 +235,12 @@ CREATE TABLE `sources` (
 	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `sources_workspace` ON `sources` (`workspace_id`,`created_at`);
+CREATE INDEX `sources_workspace` ON `sources` (`workspace_id`,`created_at`);--> statement-breakpoint
+CREATE TABLE `erased_identities` (
+	`workspace_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`hash` text NOT NULL,
+	`lead_id` text NOT NULL,
+	`erased_at` text NOT NULL,
+	PRIMARY KEY(`workspace_id`, `kind`, `hash`)
+);

@@ -48,6 +48,23 @@ export function leadStateOfRow(row: LeadRow): LeadState {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     erasedAt: row.erasedAt,
+    sales: {
+      attempts: row.attempts,
+      attemptChannels: row.attemptChannels,
+      firstAttemptAt: row.firstAttemptAt,
+      reachedAt: row.reachedAt,
+      acceptedAt: row.acceptedAt,
+      qualification: row.qualification,
+      decidedAt: row.decidedAt,
+      sqlAt: row.sqlAt,
+      opportunityAt: row.opportunityAt,
+      opportunityAmount: row.opportunityAmount,
+      wonAt: row.wonAt,
+      wonAmount: row.wonAmount,
+      currency: row.currency,
+      closedAt: row.closedAt,
+      reasons: row.stageReasons,
+    },
   };
 }
 
@@ -92,6 +109,21 @@ export function rowOfLeadState(workspaceId: string, s: LeadState): LeadRow {
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
     erasedAt: s.erasedAt,
+    attempts: s.sales.attempts,
+    attemptChannels: s.sales.attemptChannels,
+    firstAttemptAt: s.sales.firstAttemptAt,
+    reachedAt: s.sales.reachedAt,
+    acceptedAt: s.sales.acceptedAt,
+    qualification: s.sales.qualification,
+    decidedAt: s.sales.decidedAt,
+    sqlAt: s.sales.sqlAt,
+    opportunityAt: s.sales.opportunityAt,
+    opportunityAmount: s.sales.opportunityAmount,
+    wonAt: s.sales.wonAt,
+    wonAmount: s.sales.wonAmount,
+    currency: s.sales.currency,
+    closedAt: s.sales.closedAt,
+    stageReasons: s.sales.reasons,
   };
 }
 

@@ -1,3 +1,4 @@
 export * from './agreement';
 export * from './core';
 export * from './ledger';
+export * from './privacy';

@@ -70,6 +70,25 @@ export const leads = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     erasedAt: text('erased_at'),
+    // Sales work, folded from the sales events (SalesProgress in worker/domain/ledger/lead.ts).
+    attempts: integer('attempts').notNull().default(0),
+    attemptChannels: text('attempt_channels', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    firstAttemptAt: text('first_attempt_at'),
+    reachedAt: text('reached_at'),
+    acceptedAt: text('accepted_at'),
+    qualification: text('qualification', { mode: 'json' }).$type<Record<string, boolean> | null>(),
+    decidedAt: text('decided_at'),
+    sqlAt: text('sql_at'),
+    opportunityAt: text('opportunity_at'),
+    opportunityAmount: real('opportunity_amount'),
+    wonAt: text('won_at'),
+    wonAmount: real('won_amount'),
+    currency: text('currency'),
+    closedAt: text('closed_at'),
+    stageReasons: text('stage_reasons', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
   },
   (t) => [
     // One person, one lead: e-mail first, phone when there is no e-mail.

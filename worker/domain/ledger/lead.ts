@@ -55,7 +55,53 @@ export interface LeadState {
   createdAt: string;
   updatedAt: string;
   erasedAt: string | null;
+  /** What sales did with the lead (attempts, acceptance, qualification, outcome). */
+  sales: SalesProgress;
 }
+
+/** The sales half of the projection, folded from the sales events (worker/domain/ledger/events.ts). */
+export interface SalesProgress {
+  attempts: number;
+  /** Distinct channels tried, in first-use order. */
+  attemptChannels: string[];
+  /** The earliest logged attempt (work logged late may be earlier than the last one logged). */
+  firstAttemptAt: string | null;
+  /** The earliest attempt whose outcome was `connected`: the person was reached. */
+  reachedAt: string | null;
+  acceptedAt: string | null;
+  /** The latest SQL checklist answers: criterion code → met. */
+  qualification: Record<string, boolean> | null;
+  /** The first decision: SQL, nurture or disqualification (the SLA's decision deadline stops here). */
+  decidedAt: string | null;
+  sqlAt: string | null;
+  opportunityAt: string | null;
+  opportunityAmount: number | null;
+  wonAt: string | null;
+  wonAmount: number | null;
+  currency: string | null;
+  /** When the lead left sales' hands: won, lost, nurtured or disqualified. */
+  closedAt: string | null;
+  /** The reason codes of the last rejection, nurture or loss. */
+  reasons: string[];
+}
+
+export const EMPTY_SALES: SalesProgress = {
+  attempts: 0,
+  attemptChannels: [],
+  firstAttemptAt: null,
+  reachedAt: null,
+  acceptedAt: null,
+  qualification: null,
+  decidedAt: null,
+  sqlAt: null,
+  opportunityAt: null,
+  opportunityAmount: null,
+  wonAt: null,
+  wonAmount: null,
+  currency: null,
+  closedAt: null,
+  reasons: [],
+};
 
 export const EMPTY_PROFILE: Profile = {
   email: null,
@@ -98,11 +144,13 @@ export function newLeadState(id: string, at: string): LeadState {
     createdAt: at,
     updatedAt: at,
     erasedAt: null,
+    sales: { ...EMPTY_SALES },
   };
 }
 
 /** The later of two ISO instants (same format, so they compare as text). */
 const laterOf = (a: string, b: string) => (a.localeCompare(b) > 0 ? a : b);
+const earlierOf = (a: string | null, b: string) => (a !== null && a.localeCompare(b) <= 0 ? a : b);
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
@@ -170,10 +218,92 @@ export function applyEvent(state: LeadState, event: LedgerEvent): LeadState {
       next.ownerId = str(p.memberId);
       break;
     default:
-      // Sales-side events (attempt, accepted, qualified…) are folded by the sales workflow.
+      applySalesEvent(next, event);
       break;
   }
   return next;
+}
+
+const CLOSING_STAGE: Partial<Record<EventType, LeadStage>> = {
+  nurtured: 'nurture',
+  won: 'won',
+  lost: 'lost',
+};
+
+/** Folds the sales events (payloads in ./events.ts) into `next`, which is already a fresh copy. */
+function applySalesEvent(next: LeadState, event: LedgerEvent): void {
+  const p = event.payload;
+  const at = event.occurredAt;
+  const sales = { ...next.sales };
+  next.sales = sales;
+  switch (event.type) {
+    case 'attempt': {
+      const channel = str(p.channel) ?? 'other';
+      sales.attempts += 1;
+      if (!sales.attemptChannels.includes(channel))
+        sales.attemptChannels = [...sales.attemptChannels, channel];
+      sales.firstAttemptAt = earlierOf(sales.firstAttemptAt, at);
+      if (p.outcome === 'connected') sales.reachedAt = earlierOf(sales.reachedAt, at);
+      break;
+    }
+    case 'accepted':
+      next.stage = 'sal';
+      sales.acceptedAt = sales.acceptedAt ?? at;
+      break;
+    case 'qualified': {
+      sales.qualification = (p.answers as Record<string, boolean> | undefined) ?? {};
+      const temperature = str(p.salesTemperature) as TemperatureLevel | null;
+      if (temperature) next.salesTemperature = temperature;
+      if (p.sql === true) {
+        next.stage = 'sql';
+        sales.sqlAt = sales.sqlAt ?? at;
+        sales.decidedAt = sales.decidedAt ?? at;
+      }
+      break;
+    }
+    case 'rejected':
+      next.stage = p.destination === 'disqualified' ? 'disqualified' : 'nurture';
+      sales.reasons = Array.isArray(p.reasons)
+        ? p.reasons.filter((r): r is string => typeof r === 'string')
+        : [];
+      sales.decidedAt = sales.decidedAt ?? at;
+      sales.closedAt = at;
+      break;
+    case 'nurtured':
+    case 'lost':
+    case 'won':
+      next.stage = CLOSING_STAGE[event.type] ?? next.stage;
+      sales.closedAt = at;
+      if (event.type === 'won') {
+        sales.wonAt = at;
+        sales.wonAmount = num(p.amount);
+        sales.currency = str(p.currency) ?? sales.currency;
+        sales.reasons = [];
+      } else {
+        sales.reasons = str(p.reason) ? [p.reason as string] : [];
+        if (event.type === 'nurtured') sales.decidedAt = sales.decidedAt ?? at;
+      }
+      break;
+    case 'opportunity':
+      next.stage = 'opportunity';
+      sales.opportunityAt = sales.opportunityAt ?? at;
+      sales.opportunityAmount = num(p.amount) ?? sales.opportunityAmount;
+      sales.currency = str(p.currency) ?? sales.currency;
+      break;
+    case 'erased':
+      // Personal data leaves the projection; the anonymous tombstone (stage, dates, amounts, source) stays.
+      next.profile = {
+        ...EMPTY_PROFILE,
+        industry: next.profile.industry,
+        employees: next.profile.employees,
+        country: next.profile.country,
+      };
+      next.erasedAt = next.erasedAt ?? at;
+      break;
+    default:
+      // feedback changes no projected column: it lives in the ledger only.
+      break;
+  }
 }
 
 /** What the ICP rules see of a lead (the names `LEAD_FIELDS` defines). */
