@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { databaseFor } from '../db/client';
+import { starterDraftStatements } from '../db/queries/agreement';
 import { createWorkspace, getWorkspace } from '../db/queries/workspaces';
 import { NotFoundError } from '../domain/errors';
 import { CreateWorkspace } from '../domain/workspace';
@@ -51,7 +52,9 @@ export function registerWorkspaceRoutes(app: App) {
     const input = c.req.valid('json');
     // The workspace id is not known yet; any shard may host a new workspace.
     const db = databaseFor(c.env, 'new');
-    const result = await createWorkspace(db, input, new Date());
+    const now = new Date();
+    // The starter agreement lands in the same batch as the workspace: none exists without one.
+    const result = await createWorkspace(db, input, now, (id) => starterDraftStatements(db, id, input, now));
     return c.json(
       { id: result.workspace.id, adminToken: result.adminToken, workspace: result.workspace },
       201,

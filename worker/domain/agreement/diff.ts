@@ -1,0 +1,168 @@
+import { canonicalJson } from './canonical';
+import { AGREEMENT_SECTIONS } from './constants';
+import type { Agreement } from './schema';
+
+export type ChangeKind = 'added' | 'removed' | 'changed' | 'reordered';
+
+/** One change, with its path and a sentence a person can read. */
+export interface AgreementChange {
+  path: string;
+  kind: ChangeKind;
+  before?: unknown;
+  after?: unknown;
+  text: string;
+}
+
+export interface SectionDiff {
+  section: string;
+  changes: AgreementChange[];
+}
+
+export interface AgreementDiff {
+  /** Number of changes over all sections. */
+  changed: number;
+  /** Only the sections that changed, in the order the agreement reads. */
+  sections: SectionDiff[];
+  unchanged: string[];
+}
+
+/** Top-level keys in reading order: metadata first, then the sections. */
+const ORDER = ['language', 'title', ...AGREEMENT_SECTIONS] as const;
+
+/** Fields that identify an element of a list, so a list diffs by identity rather than by position. */
+const IDENTITY_FIELDS = ['id', 'code', 'key'] as const;
+/** Fields that name an element in a sentence. */
+const NAME_FIELDS = ['label', 'term', 'question', 'name'] as const;
+
+type Json = unknown;
+
+const same = (a: Json, b: Json) => canonicalJson(a) === canonicalJson(b);
+const isObject = (v: Json): v is Record<string, Json> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function show(value: Json): string {
+  if (value === null || value === undefined) return 'none';
+  const text = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+}
+
+function identityOf(items: Json[]): string | null {
+  for (const field of IDENTITY_FIELDS) {
+    if (items.length > 0 && items.every((item) => isObject(item) && typeof item[field] === 'string'))
+      return field;
+  }
+  return null;
+}
+
+function nameOf(item: Json): string {
+  if (!isObject(item)) return show(item);
+  for (const field of NAME_FIELDS) if (typeof item[field] === 'string') return `"${item[field]}"`;
+  return show(item);
+}
+
+function walk(before: Json, after: Json, path: string, out: AgreementChange[]): void {
+  if (same(before, after)) return;
+  if (isObject(before) && isObject(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    for (const key of keys) walk(before[key], after[key], path ? `${path}.${key}` : key, out);
+    return;
+  }
+  if (Array.isArray(before) && Array.isArray(after)) {
+    walkList(before, after, path, out);
+    return;
+  }
+  if (before === undefined) {
+    out.push({ path, kind: 'added', after, text: `${path}: set to ${show(after)}.` });
+  } else if (after === undefined) {
+    out.push({ path, kind: 'removed', before, text: `${path}: removed (was ${show(before)}).` });
+  } else {
+    out.push({ path, kind: 'changed', before, after, text: `${path}: ${show(before)} → ${show(after)}.` });
+  }
+}
+
+function walkList(before: Json[], after: Json[], path: string, out: AgreementChange[]): void {
+  const identity = identityOf([...before, ...after]);
+  if (identity) {
+    const key = (item: Json) => String((item as Record<string, Json>)[identity]);
+    const old = new Map(before.map((item) => [key(item), item]));
+    const now = new Map(after.map((item) => [key(item), item]));
+    for (const [id, item] of old) {
+      if (!now.has(id))
+        out.push({
+          path: `${path}[${id}]`,
+          kind: 'removed',
+          before: item,
+          text: `${path}: removed ${id} (${nameOf(item)}).`,
+        });
+    }
+    for (const [id, item] of now) {
+      const previous = old.get(id);
+      if (previous === undefined) {
+        out.push({
+          path: `${path}[${id}]`,
+          kind: 'added',
+          after: item,
+          text: `${path}: added ${id} (${nameOf(item)}).`,
+        });
+      } else {
+        walk(previous, item, `${path}[${id}]`, out);
+      }
+    }
+    const kept = (list: Json[], other: Map<string, Json>) => list.map(key).filter((id) => other.has(id));
+    if (kept(before, now).join('\u0000') !== kept(after, old).join('\u0000')) {
+      out.push({ path, kind: 'reordered', text: `${path}: reordered (${kept(after, old).join(', ')}).` });
+    }
+    return;
+  }
+  if ([...before, ...after].every((item) => !isObject(item) && !Array.isArray(item))) {
+    const removed = before.filter((item) => !after.some((other) => same(item, other)));
+    const added = after.filter((item) => !before.some((other) => same(item, other)));
+    for (const item of removed)
+      out.push({ path, kind: 'removed', before: item, text: `${path}: removed ${show(item)}.` });
+    for (const item of added)
+      out.push({ path, kind: 'added', after: item, text: `${path}: added ${show(item)}.` });
+    if (removed.length === 0 && added.length === 0) {
+      out.push({ path, kind: 'reordered', before, after, text: `${path}: reordered.` });
+    }
+    return;
+  }
+  const length = Math.max(before.length, after.length);
+  for (let i = 0; i < length; i++) {
+    const at = `${path}[${i}]`;
+    if (i >= after.length)
+      out.push({
+        path: at,
+        kind: 'removed',
+        before: before[i],
+        text: `${at}: removed (${nameOf(before[i])}).`,
+      });
+    else if (i >= before.length)
+      out.push({ path: at, kind: 'added', after: after[i], text: `${at}: added (${nameOf(after[i])}).` });
+    else walk(before[i], after[i], at, out);
+  }
+}
+
+/** A section-by-section account of what changed between two agreements. Pure. */
+export function diffAgreements(before: Agreement, after: Agreement): AgreementDiff {
+  const sections: SectionDiff[] = [];
+  const unchanged: string[] = [];
+  for (const section of ORDER) {
+    const changes: AgreementChange[] = [];
+    walk(before[section], after[section], section, changes);
+    if (changes.length > 0) sections.push({ section, changes });
+    else unchanged.push(section);
+  }
+  return { changed: sections.reduce((n, s) => n + s.changes.length, 0), sections, unchanged };
+}
+
+/** The diff as Markdown: one heading per changed section, one bullet per change. */
+export function diffAsMarkdown(diff: AgreementDiff, heading: string): string {
+  const lines = [`# ${heading}`, ''];
+  if (diff.sections.length === 0) lines.push('No changes.');
+  for (const section of diff.sections) {
+    lines.push(`## ${section.section}`, '');
+    for (const change of section.changes) lines.push(`- ${change.text}`);
+    lines.push('');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,86 @@
+/**
+ * The marketing–sales agreement: its one schema, its rules, its hash and diff,
+ * the starter templates, and the pure functions intake, the SLA clock and
+ * reports judge leads with. No HTTP, no database: importable by the add-on.
+ */
+export { type OpeningInterval, openingIntervals } from './business-hours';
+export { agreementHash, canonicalJson } from './canonical';
+export * from './constants';
+export {
+  type AgreementChange,
+  type AgreementDiff,
+  diffAgreements,
+  diffAsMarkdown,
+  type SectionDiff,
+} from './diff';
+export {
+  evaluateIcp,
+  evaluateMql,
+  type FitResult,
+  type IcpResult,
+  isPresent,
+  type LeadProfile,
+  type MqlFacts,
+  type MqlResult,
+  marketingTemperature,
+  matches,
+  matchingRole,
+  quadrantOf,
+  salesTemperature,
+  scoreEngagement,
+  scoreFit,
+  seniorityOfTitle,
+  type Touch,
+  touchPoints,
+} from './evaluate';
+export { AGREEMENT_LABELS, type AgreementLabels, fill } from './labels';
+export {
+  Agreement,
+  type AgreementInput,
+  AgreementPatch,
+  AgreementSections,
+  BusinessHours,
+  DayHours,
+  Feedback,
+  FitRole,
+  Glossary,
+  Goals,
+  Icp,
+  IcpCriterion,
+  LeadDefinition,
+  Meetings,
+  Mql,
+  OpeningHours,
+  Persona,
+  RejectionReason,
+  RejectionReasons,
+  Reporting,
+  Scoring,
+  Signers,
+  Sla,
+  SqlCriteria,
+  SqlCriterion,
+  Temperature,
+} from './schema';
+export { mintShareId, parseShareId, SHARE_ID_PATTERN } from './share';
+export { type StarterOptions, starterAgreement } from './templates';
+export {
+  type ActiveAgreement,
+  type AgreementDraft,
+  type AgreementSignature,
+  type AgreementVersion,
+  addMonths,
+  CreatePersonaReview,
+  draftEtag,
+  type Enforcement,
+  enforcementOf,
+  ifMatchAllows,
+  localDate,
+  type PersonaReview,
+  parseAgreement,
+  pathText,
+  requiredSides,
+  type ShareLink,
+  sideOfRole,
+  type VersionSummary,
+} from './versions';

@@ -1,0 +1,515 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { databaseFor } from '../db/client';
+import {
+  createShare,
+  diffDraft,
+  diffVersions,
+  getAgreementOverview,
+  getDraft,
+  getSharedAgreement,
+  getVersion,
+  listPersonaReviews,
+  listVersions,
+  patchDraft,
+  proposeDraft,
+  recordPersonaReview,
+  replaceDraft,
+  revokeShare,
+  signVersion,
+  workspaceOfShare,
+} from '../db/queries/agreement';
+import { getWorkspace } from '../db/queries/workspaces';
+import {
+  Agreement,
+  AgreementPatch,
+  CreatePersonaReview,
+  diffAsMarkdown,
+  starterAgreement,
+  VERSION_STATUSES,
+} from '../domain/agreement';
+import { LANGUAGES, SIDES } from '../domain/constants';
+import { NotFoundError } from '../domain/errors';
+import { requirePermission } from '../http/auth';
+import type { App } from '../http/context';
+import { problemResponses } from '../http/problem';
+import { renderAgreementPage, renderShareNotFound } from './agreement-page';
+import { BEARER_SECURITY, jsonBody, jsonResponse } from './schemas';
+
+// ---------------------------------------------------------------------------
+// Schemas of the answers
+
+const AgreementSchema = Agreement.openapi('Agreement');
+
+const SignatureSchema = z
+  .object({
+    side: z.enum(SIDES),
+    memberId: z.string(),
+    memberName: z.string(),
+    tokenId: z.string(),
+    hash: z.string(),
+    signedAt: z.string(),
+  })
+  .openapi('AgreementSignature');
+
+const versionSummaryShape = {
+  number: z.number().int(),
+  status: z.enum(VERSION_STATUSES),
+  hash: z.string().openapi({ description: 'SHA-256 of the canonical JSON of the content' }),
+  requiredSides: z.array(z.enum(SIDES)),
+  signatures: z.array(SignatureSchema),
+  missingSides: z.array(z.enum(SIDES)),
+  proposedAt: z.string(),
+  proposedByMemberId: z.string().nullable(),
+  activatedAt: z.string().nullable(),
+  supersededAt: z.string().nullable(),
+};
+const VersionSummarySchema = z.object(versionSummaryShape).openapi('AgreementVersionSummary');
+const VersionSchema = z
+  .object({ ...versionSummaryShape, content: AgreementSchema })
+  .openapi('AgreementVersion');
+
+const DraftSchema = z
+  .object({
+    content: AgreementSchema,
+    revision: z.number().int(),
+    etag: z.string(),
+    hash: z.string(),
+    updatedAt: z.string(),
+    basedOnVersion: z.number().int().nullable(),
+    changedSinceLatestVersion: z.boolean(),
+  })
+  .openapi('AgreementDraft');
+
+const OverviewSchema = z
+  .object({
+    enforced: z.boolean(),
+    notice: z.string(),
+    active: VersionSchema.nullable(),
+    pending: VersionSchema.nullable(),
+    draft: DraftSchema,
+  })
+  .openapi('AgreementOverview');
+
+const ChangeSchema = z.object({
+  path: z.string(),
+  kind: z.enum(['added', 'removed', 'changed', 'reordered']),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+  text: z.string(),
+});
+
+const DiffSchema = z
+  .object({
+    from: z.number().int(),
+    to: z.union([z.number().int(), z.literal('draft')]),
+    changed: z.number().int(),
+    sections: z.array(z.object({ section: z.string(), changes: z.array(ChangeSchema) })),
+    unchanged: z.array(z.string()),
+    markdown: z
+      .string()
+      .openapi({ description: 'The same diff as Markdown, one heading per changed section' }),
+  })
+  .openapi('AgreementDiff');
+
+const PersonaReviewSchema = z
+  .object({
+    id: z.string(),
+    reviewedOn: z.string(),
+    fromSales: z.string(),
+    fromMarketing: z.string(),
+    changes: z.string(),
+    nextDueOn: z.string(),
+    personaChanged: z.boolean(),
+    recordedByMemberId: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('PersonaReview');
+
+// ---------------------------------------------------------------------------
+// Parameters
+
+const VersionParam = z.object({
+  n: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(1_000_000_000)
+    .openapi({ param: { name: 'n', in: 'path' }, example: 1 }),
+});
+
+const DiffQuery = z.object({
+  from: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(1_000_000_000)
+    .optional()
+    .openapi({ param: { name: 'from', in: 'query' }, example: 1 }),
+});
+
+const IfMatchHeader = z.object({
+  'if-match': z
+    .string()
+    .optional()
+    .openapi({
+      param: { name: 'if-match', in: 'header' },
+      example: '"draft-3"',
+      description: 'The ETag you read',
+    }),
+});
+
+const SignInput = z.strictObject({
+  hash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, { message: 'Must be the version’s SHA-256 hash (64 hex characters).' })
+    .optional()
+    .openapi({ description: 'The hash you reviewed; a different hash is refused (409)' }),
+});
+
+const LanguageParam = z.object({
+  language: z.enum(LANGUAGES).openapi({ param: { name: 'language', in: 'path' }, example: 'pl' }),
+});
+
+// ---------------------------------------------------------------------------
+// Routes
+
+const auth = (permission: Parameters<typeof requirePermission>[0]) => ({
+  security: BEARER_SECURITY,
+  middleware: [requirePermission(permission)],
+  tags: ['Agreement'],
+});
+
+const overview = createRoute({
+  ...auth('agreement:read'),
+  method: 'get',
+  path: '/v1/agreement',
+  summary: 'The active version, the proposal awaiting signatures and the draft',
+  responses: { 200: jsonResponse(OverviewSchema, 'The agreement'), ...problemResponses(401, 403) },
+});
+
+const readDraft = createRoute({
+  ...auth('agreement:read'),
+  method: 'get',
+  path: '/v1/agreement/draft',
+  summary: 'The draft, with its ETag',
+  responses: { 200: jsonResponse(DraftSchema, 'The draft'), ...problemResponses(401, 403) },
+});
+
+const putDraft = createRoute({
+  ...auth('agreement:edit'),
+  method: 'put',
+  path: '/v1/agreement/draft',
+  summary: 'Replaces the whole draft (send If-Match with the ETag you read; a stale write gets 412)',
+  request: { headers: IfMatchHeader, body: jsonBody(Agreement) },
+  responses: {
+    200: jsonResponse(DraftSchema, 'The new draft'),
+    ...problemResponses(400, 401, 403, 412, 413, 415, 422),
+  },
+});
+
+const patchDraftRoute = createRoute({
+  ...auth('agreement:edit'),
+  method: 'patch',
+  path: '/v1/agreement/draft',
+  summary: 'Replaces the named sections of the draft (send If-Match; a stale write gets 412)',
+  request: { headers: IfMatchHeader, body: jsonBody(AgreementPatch) },
+  responses: {
+    200: jsonResponse(DraftSchema, 'The new draft'),
+    ...problemResponses(400, 401, 403, 412, 413, 415, 422),
+  },
+});
+
+const draftDiff = createRoute({
+  ...auth('agreement:read'),
+  method: 'get',
+  path: '/v1/agreement/draft/diff',
+  summary: 'What the draft changes against a version (default: the latest)',
+  request: { query: DiffQuery },
+  responses: { 200: jsonResponse(DiffSchema, 'The diff'), ...problemResponses(401, 403, 404, 422) },
+});
+
+const propose = createRoute({
+  ...auth('agreement:edit'),
+  method: 'post',
+  path: '/v1/agreement/draft/propose',
+  summary: 'Freezes the draft as the next version, with its content hash, to collect signatures',
+  request: { headers: IfMatchHeader },
+  responses: {
+    201: jsonResponse(VersionSchema, 'The proposed version'),
+    ...problemResponses(401, 403, 409, 412, 422),
+  },
+});
+
+const versions = createRoute({
+  ...auth('agreement:read'),
+  method: 'get',
+  path: '/v1/agreement/versions',
+  summary: 'Every version, newest first, with status and signatures',
+  responses: {
+    200: jsonResponse(z.object({ data: z.array(VersionSummarySchema) }), 'Versions'),
+    ...problemResponses(401, 403),
+  },
+});
+
+const version = createRoute({
+  ...auth('agreement:read'),
+  method: 'get',
+  path: '/v1/agreement/versions/{n}',
+  summary: 'One version with its content and signatures',
+  request: { params: VersionParam },
+  responses: { 200: jsonResponse(VersionSchema, 'The version'), ...problemResponses(401, 403, 404, 422) },
+});
+
+const sign = createRoute({
+  ...auth('agreement:sign'),
+  method: 'post',
+  path: '/v1/agreement/versions/{n}/signatures',
+  summary:
+    "Signs a proposed version for the caller's side, as the member the token is bound to (409 when the token is not bound to an active member of that side)",
+  request: {
+    params: VersionParam,
+    body: { required: false, content: { 'application/json': { schema: SignInput } } },
+  },
+  responses: {
+    201: jsonResponse(VersionSchema, 'Signed; `status` says whether the version became active'),
+    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
+  },
+});
+
+const versionDiff = createRoute({
+  ...auth('agreement:read'),
+  method: 'get',
+  path: '/v1/agreement/versions/{n}/diff',
+  summary: 'A section-by-section diff of version n against version `from` (default n − 1)',
+  request: { params: VersionParam, query: DiffQuery },
+  responses: { 200: jsonResponse(DiffSchema, 'The diff'), ...problemResponses(401, 403, 404, 422) },
+});
+
+const template = createRoute({
+  ...auth('agreement:read'),
+  method: 'get',
+  path: '/v1/agreement/templates/{language}',
+  summary: "The starter agreement in a language, with the workspace's time zone and country",
+  request: { params: LanguageParam },
+  responses: {
+    200: jsonResponse(AgreementSchema, 'The starter agreement'),
+    ...problemResponses(401, 403, 422),
+  },
+});
+
+const share = createRoute({
+  ...auth('agreement:share'),
+  method: 'post',
+  path: '/v1/agreement/share',
+  summary: 'The read-only link to the active agreement (created on first call, the same link afterwards)',
+  responses: {
+    201: jsonResponse(z.object({ url: z.string(), createdAt: z.string() }), 'Created'),
+    200: jsonResponse(z.object({ url: z.string(), createdAt: z.string() }), 'The existing link'),
+    ...problemResponses(401, 403),
+  },
+});
+
+const unshare = createRoute({
+  ...auth('agreement:share'),
+  method: 'delete',
+  path: '/v1/agreement/share',
+  summary: 'Revokes the read-only link at once',
+  responses: { 204: { description: 'Revoked' }, ...problemResponses(401, 403) },
+});
+
+const createReview = createRoute({
+  ...auth('persona:review'),
+  tags: ['Persona'],
+  method: 'post',
+  path: '/v1/persona/reviews',
+  summary: 'Records a buyer persona review and sets the next due date',
+  request: { body: jsonBody(CreatePersonaReview) },
+  responses: {
+    201: jsonResponse(PersonaReviewSchema, 'Recorded'),
+    ...problemResponses(400, 401, 403, 412, 413, 415, 422),
+  },
+});
+
+const listReviews = createRoute({
+  ...auth('agreement:read'),
+  tags: ['Persona'],
+  method: 'get',
+  path: '/v1/persona/reviews',
+  summary: 'The persona review log, newest first, with the next due date',
+  responses: {
+    200: jsonResponse(
+      z.object({
+        lastReviewedOn: z.string().nullable(),
+        nextDueOn: z.string().nullable(),
+        guardianMemberId: z.string().nullable(),
+        data: z.array(PersonaReviewSchema),
+      }),
+      'Reviews',
+    ),
+    ...problemResponses(401, 403),
+  },
+});
+
+function publicOrigin(configured: string | undefined, requestUrl: string): string {
+  return (configured || new URL(requestUrl).origin).replace(/\/+$/, '');
+}
+
+/** Headers of the public page: no outside resources, no indexing, no referrer leaking the link. */
+const PAGE_HEADERS = {
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'",
+  'x-robots-tag': 'noindex, nofollow',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+};
+
+export function registerAgreementRoutes(app: App) {
+  app.openapi(overview, async (c) => {
+    const { workspaceId } = c.get('caller');
+    return c.json(await getAgreementOverview(databaseFor(c.env, workspaceId), workspaceId, new Date()), 200);
+  });
+
+  app.openapi(readDraft, async (c) => {
+    const { workspaceId } = c.get('caller');
+    const draft = await getDraft(databaseFor(c.env, workspaceId), workspaceId, new Date());
+    return c.json(draft, 200, { etag: draft.etag });
+  });
+
+  app.openapi(putDraft, async (c) => {
+    const caller = c.get('caller');
+    const db = databaseFor(c.env, caller.workspaceId);
+    const ifMatch = c.req.valid('header')['if-match'];
+    const draft = await replaceDraft(
+      db,
+      caller.workspaceId,
+      c.req.valid('json'),
+      ifMatch,
+      caller,
+      new Date(),
+    );
+    return c.json(draft, 200, { etag: draft.etag });
+  });
+
+  app.openapi(patchDraftRoute, async (c) => {
+    const caller = c.get('caller');
+    const db = databaseFor(c.env, caller.workspaceId);
+    const ifMatch = c.req.valid('header')['if-match'];
+    const draft = await patchDraft(db, caller.workspaceId, c.req.valid('json'), ifMatch, caller, new Date());
+    return c.json(draft, 200, { etag: draft.etag });
+  });
+
+  app.openapi(draftDiff, async (c) => {
+    const { workspaceId } = c.get('caller');
+    const result = await diffDraft(
+      databaseFor(c.env, workspaceId),
+      workspaceId,
+      c.req.valid('query').from,
+      new Date(),
+    );
+    const markdown = diffAsMarkdown(result.diff, `Draft against version ${result.from}`);
+    return c.json({ from: result.from, to: result.to, ...result.diff, markdown }, 200);
+  });
+
+  app.openapi(propose, async (c) => {
+    const caller = c.get('caller');
+    const db = databaseFor(c.env, caller.workspaceId);
+    const proposed = await proposeDraft(
+      db,
+      caller.workspaceId,
+      c.req.valid('header')['if-match'],
+      caller,
+      new Date(),
+    );
+    return c.json(proposed, 201);
+  });
+
+  app.openapi(versions, async (c) => {
+    const { workspaceId } = c.get('caller');
+    return c.json({ data: await listVersions(databaseFor(c.env, workspaceId), workspaceId) }, 200);
+  });
+
+  app.openapi(version, async (c) => {
+    const { workspaceId } = c.get('caller');
+    return c.json(
+      await getVersion(databaseFor(c.env, workspaceId), workspaceId, c.req.valid('param').n),
+      200,
+    );
+  });
+
+  app.openapi(sign, async (c) => {
+    const caller = c.get('caller');
+    const db = databaseFor(c.env, caller.workspaceId);
+    const input = c.req.valid('json') ?? {};
+    const signed = await signVersion(
+      db,
+      caller.workspaceId,
+      c.req.valid('param').n,
+      input,
+      caller,
+      new Date(),
+    );
+    return c.json(signed, 201);
+  });
+
+  app.openapi(versionDiff, async (c) => {
+    const { workspaceId } = c.get('caller');
+    const db = databaseFor(c.env, workspaceId);
+    const result = await diffVersions(db, workspaceId, c.req.valid('param').n, c.req.valid('query').from);
+    const markdown = diffAsMarkdown(result.diff, `Version ${result.to} against version ${result.from}`);
+    return c.json({ from: result.from, to: result.to, ...result.diff, markdown }, 200);
+  });
+
+  app.openapi(template, async (c) => {
+    const { workspaceId } = c.get('caller');
+    const workspace = await getWorkspace(databaseFor(c.env, workspaceId), workspaceId);
+    if (!workspace) throw new NotFoundError('Workspace');
+    const content = starterAgreement(c.req.valid('param').language, workspace);
+    return c.json(content, 200);
+  });
+
+  app.openapi(share, async (c) => {
+    const caller = c.get('caller');
+    const link = await createShare(
+      databaseFor(c.env, caller.workspaceId),
+      caller.workspaceId,
+      caller,
+      new Date(),
+    );
+    const url = `${publicOrigin(c.env.LEADPACT_PUBLIC_URL, c.req.url)}/a/${link.id}`;
+    return link.created
+      ? c.json({ url, createdAt: link.createdAt }, 201)
+      : c.json({ url, createdAt: link.createdAt }, 200);
+  });
+
+  app.openapi(unshare, async (c) => {
+    const { workspaceId } = c.get('caller');
+    await revokeShare(databaseFor(c.env, workspaceId), workspaceId, new Date());
+    return c.body(null, 204);
+  });
+
+  app.openapi(createReview, async (c) => {
+    const caller = c.get('caller');
+    const db = databaseFor(c.env, caller.workspaceId);
+    return c.json(
+      await recordPersonaReview(db, caller.workspaceId, c.req.valid('json'), caller, new Date()),
+      201,
+    );
+  });
+
+  app.openapi(listReviews, async (c) => {
+    const { workspaceId } = c.get('caller');
+    return c.json(await listPersonaReviews(databaseFor(c.env, workspaceId), workspaceId, new Date()), 200);
+  });
+
+  // The public, read-only page: no token, the unguessable id is the key. HTML, not JSON.
+  app.get('/a/:shareId', async (c) => {
+    const shareId = c.req.param('shareId');
+    const workspaceId = workspaceOfShare(shareId);
+    const shared = workspaceId
+      ? await getSharedAgreement(databaseFor(c.env, workspaceId), workspaceId, shareId)
+      : null;
+    if (!shared) return c.html(renderShareNotFound(), 404, PAGE_HEADERS);
+    return c.html(renderAgreementPage(shared, new Date()), 200, PAGE_HEADERS);
+  });
+}
