@@ -35,12 +35,82 @@ async function api(baseUrl, method, path, token, body) {
 
 async function stateStillWorks(baseUrl, state) {
   try {
-    const res = await fetch(`${baseUrl}/v1/workspace`, { headers: { authorization: `Bearer ${state.tokens.admin}` } });
+    const res = await fetch(`${baseUrl}/v1/workspace`, {
+      headers: { authorization: `Bearer ${state.tokens.admin}` },
+    });
     return res.ok;
   } catch {
     return false;
   }
 }
+
+/** Signs the starter agreement as the marketing and sales leads, once: from then on leads become MQLs. */
+async function signAgreement({ api, state }) {
+  const overview = await api('GET', '/v1/agreement', state.tokens.viewer);
+  if (overview.active) return;
+  const version = await api('POST', '/v1/agreement/draft/propose', state.tokens.marketing);
+  await api('POST', `/v1/agreement/versions/${version.number}/signatures`, state.tokens.marketing);
+  await api('POST', `/v1/agreement/versions/${version.number}/signatures`, state.tokens.sales);
+}
+
+/** A contact form and a webinar sign-up form, with a few leads, so the first look is not empty. */
+async function sourcesAndLeads({ api, state }) {
+  if (state.sources) return;
+  const contact = await api('POST', '/v1/sources', state.tokens.marketing, {
+    name: 'Website contact form',
+    provider: 'generic',
+    origin: 'marketing',
+    createsLead: true,
+  });
+  const webinar = await api('POST', '/v1/sources', state.tokens.marketing, {
+    name: 'Webinar sign-up (Typeform)',
+    provider: 'typeform',
+    origin: 'marketing',
+    createsLead: false,
+  });
+  state.sources = {
+    contact: { id: contact.id, url: contact.url, secret: contact.secret },
+    webinar: { id: webinar.id, url: webinar.url, secret: webinar.secret },
+  };
+  const people = [
+    {
+      email: 'jan.kowalski@stalmet.pl',
+      phone: '+48 600 100 200',
+      firstName: 'Jan',
+      lastName: 'Kowalski',
+      company: 'Stalmet',
+      title: 'Dyrektor IT',
+      campaign: 'webinar-nov',
+    },
+    {
+      email: 'ioana.pop@fabrica.ro',
+      phone: '+40 722 123 456',
+      firstName: 'Ioana',
+      lastName: 'Pop',
+      company: 'Fabrica SRL',
+      title: 'CEO',
+      country: 'RO',
+    },
+    {
+      email: 'olga@zavod.ru',
+      firstName: 'Olga',
+      lastName: 'Ivanova',
+      company: 'Zavod',
+      title: 'Procurement manager',
+    },
+  ];
+  for (const person of people) {
+    await api('POST', `/v1/intake/${contact.id}`, state.tokens.intake, {
+      ...person,
+      consent: true,
+      consentText: 'I agree to be contacted about my request.',
+      message: 'Please call me about a quote.',
+    });
+  }
+}
+
+/** The demo's extra content, each step idempotent. */
+export const DEMO_STEPS = [signAgreement, sourcesAndLeads];
 
 /**
  * Returns `{ workspaceId, tokens: { role: token }, members: { key: id }, created }`.
@@ -64,7 +134,11 @@ export async function seedDemo({ baseUrl, adminSecret, stateFile, steps = [] }) 
   const admin = workspace.adminToken;
   const members = {};
   for (const m of DEMO_MEMBERS) {
-    const created = await api(baseUrl, 'POST', '/v1/members', admin, { name: m.name, email: m.email, side: m.side });
+    const created = await api(baseUrl, 'POST', '/v1/members', admin, {
+      name: m.name,
+      email: m.email,
+      side: m.side,
+    });
     members[m.key] = created.id;
   }
   const tokens = { admin };

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { seedDemo } from './seed.mjs';
+import { DEMO_STEPS, seedDemo } from './seed.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const HOST = '127.0.0.1';
@@ -18,7 +18,9 @@ const wrangler = join(ROOT, 'node_modules', '.bin', 'wrangler');
 function run(args) {
   return new Promise((resolve, reject) => {
     const child = spawn(wrangler, args, { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`wrangler ${args.join(' ')} exited ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`wrangler ${args.join(' ')} exited ${code}`)),
+    );
   });
 }
 
@@ -55,7 +57,16 @@ await run(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', PERSIST
 console.log('› Starting wrangler dev…');
 const dev = spawn(
   wrangler,
-  ['dev', '--ip', HOST, '--port', String(PORT), '--persist-to', PERSIST, '--show-interactive-dev-session=false'],
+  [
+    'dev',
+    '--ip',
+    HOST,
+    '--port',
+    String(PORT),
+    '--persist-to',
+    PERSIST,
+    '--show-interactive-dev-session=false',
+  ],
   { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] },
 );
 const stop = () => dev.kill('SIGINT');
@@ -65,7 +76,12 @@ dev.on('exit', (code) => process.exit(code ?? 0));
 
 const baseUrl = `http://${HOST}:${PORT}`;
 await waitForHealth(baseUrl, dev);
-const demo = await seedDemo({ baseUrl, adminSecret: secret, stateFile: join(PERSIST, 'demo-workspace.json') });
+const demo = await seedDemo({
+  baseUrl,
+  adminSecret: secret,
+  stateFile: join(PERSIST, 'demo-workspace.json'),
+  steps: DEMO_STEPS,
+});
 
 const pad = (s) => s.padEnd(10);
 console.log(`
@@ -80,7 +96,9 @@ ${Object.entries(demo.tokens)
   .map(([role, token]) => `  ${pad(role)} ${token}`)
   .join('\n')}
 
+The agreement is signed; sources: contact form ${demo.sources?.contact?.url ?? ''}
 Try:  curl -H "Authorization: Bearer ${demo.tokens.manager}" ${baseUrl}/v1/members
+      curl -H "Authorization: Bearer ${demo.tokens.sales}" ${baseUrl}/v1/leads
 Admin secret for POST /v1/workspaces is in .dev.vars. Stop with Ctrl+C.
 LEADPACT_READY ${JSON.stringify({ baseUrl, workspaceId: demo.workspaceId, tokens: demo.tokens })}
 `);

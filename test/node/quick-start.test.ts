@@ -17,13 +17,18 @@ function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
 /** Runs `node scripts/start.mjs` (what `npm start` runs) until it prints its ready line. */
-function start(port: number, persistDir: string): Promise<{ child: ChildProcess; ready: Ready; output: () => string }> {
+function start(
+  port: number,
+  persistDir: string,
+): Promise<{ child: ChildProcess; ready: Ready; output: () => string }> {
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
     env: { ...LOCAL_ENV, PORT: String(port), LEADPACT_PERSIST_DIR: persistDir },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -71,7 +76,14 @@ describe('npm start', () => {
     const { ready } = first;
     expect(ready.baseUrl).toBe(`http://127.0.0.1:${port}`);
     expect(first.output()).toContain(`${ready.baseUrl}/docs`);
-    expect(Object.keys(ready.tokens).sort()).toEqual(['admin', 'intake', 'manager', 'marketing', 'sales', 'viewer']);
+    expect(Object.keys(ready.tokens).sort()).toEqual([
+      'admin',
+      'intake',
+      'manager',
+      'marketing',
+      'sales',
+      'viewer',
+    ]);
     for (const token of Object.values(ready.tokens)) expect(first.output()).toContain(token);
 
     const members = await fetch(`${ready.baseUrl}/v1/members`, {
@@ -79,8 +91,28 @@ describe('npm start', () => {
     });
     expect(members.status).toBe(200);
     const body = (await members.json()) as { data: { side: string }[] };
-    expect(body.data.map((m) => m.side).sort()).toEqual(['management', 'marketing', 'sales', 'sales', 'sales']);
+    expect(body.data.map((m) => m.side).sort()).toEqual([
+      'management',
+      'marketing',
+      'sales',
+      'sales',
+      'sales',
+    ]);
     expect((await fetch(`${ready.baseUrl}/docs`)).status).toBe(200);
+    // The starter agreement is signed, so the demo leads with a phone are MQLs with an owner.
+    const leads = await fetch(`${ready.baseUrl}/v1/leads`, {
+      headers: { authorization: `Bearer ${ready.tokens.sales}` },
+    });
+    const leadBody = (await leads.json()) as {
+      data: { email: string; stage: string; ownerId: string | null }[];
+    };
+    const stages = Object.fromEntries(leadBody.data.map((l) => [l.email, l.stage]));
+    expect(stages).toEqual({
+      'jan.kowalski@stalmet.pl': 'mql',
+      'ioana.pop@fabrica.ro': 'mql',
+      'olga@zavod.ru': 'lead',
+    });
+    expect(leadBody.data.filter((l) => l.stage === 'mql').every((l) => l.ownerId)).toBe(true);
 
     await stop(first.child);
     const second = await start(port, persistDir);
@@ -88,5 +120,9 @@ describe('npm start', () => {
     expect(second.output()).toContain('already seeded');
     expect(second.ready.workspaceId).toBe(ready.workspaceId);
     expect(second.ready.tokens).toEqual(ready.tokens);
+    const again = await fetch(`${ready.baseUrl}/v1/leads`, {
+      headers: { authorization: `Bearer ${ready.tokens.sales}` },
+    });
+    expect(((await again.json()) as { data: unknown[] }).data).toHaveLength(3);
   }, 180_000);
 });
