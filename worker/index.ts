@@ -5,13 +5,13 @@ import { runScheduled } from './jobs';
 import { registerAgreementRoutes } from './routes/agreement';
 import { registerDocsRoutes } from './routes/docs';
 import { registerEventRoutes } from './routes/events';
-import { INTAKE_BODY_LIMIT, INTAKE_CONTENT_TYPES, registerIntakeRoutes } from './routes/intake';
-import { registerLeadRoutes } from './routes/leads';
-import { registerRoutingRoutes } from './routes/routing';
-import { registerSourceRoutes } from './routes/sources';
 import { registerFunnelRoutes } from './routes/funnel';
 import { registerHealthRoutes } from './routes/health';
+import { INTAKE_BODY_LIMIT, INTAKE_CONTENT_TYPES, registerIntakeRoutes } from './routes/intake';
+import { registerLeadRoutes } from './routes/leads';
 import { registerMemberRoutes } from './routes/members';
+import { registerRoutingRoutes } from './routes/routing';
+import { registerSourceRoutes } from './routes/sources';
 import { registerTokenRoutes } from './routes/tokens';
 import { registerWorkspaceRoutes } from './routes/workspaces';
 
