@@ -108,6 +108,18 @@ CREATE TABLE `workspaces` (
 	`created_at` text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `import_rows` (
+	`workspace_id` text NOT NULL,
+	`import_key` text NOT NULL,
+	`row_key` text NOT NULL,
+	`content_hash` text NOT NULL,
+	`lead_id` text NOT NULL,
+	`outcome` text NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	PRIMARY KEY(`workspace_id`, `import_key`, `row_key`)
+);
+--> statement-breakpoint
 CREATE TABLE `consents` (
 	`id` text PRIMARY KEY NOT NULL,
 	`workspace_id` text NOT NULL,
@@ -243,4 +255,123 @@ CREATE TABLE `erased_identities` (
 	`lead_id` text NOT NULL,
 	`erased_at` text NOT NULL,
 	PRIMARY KEY(`workspace_id`, `kind`, `hash`)
+);
+--> statement-breakpoint
+CREATE TABLE `notification_channels` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`name` text NOT NULL,
+	`url` text NOT NULL,
+	`secret` text,
+	`member_id` text,
+	`topics` text NOT NULL,
+	`link_base` text NOT NULL,
+	`created_at` text NOT NULL,
+	`deleted_at` text,
+	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `notification_channels_workspace` ON `notification_channels` (`workspace_id`,`deleted_at`);--> statement-breakpoint
+CREATE TABLE `notification_outbox` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`key` text NOT NULL,
+	`channel_id` text NOT NULL,
+	`topic` text NOT NULL,
+	`body` text NOT NULL,
+	`status` text NOT NULL,
+	`attempts` integer NOT NULL,
+	`next_attempt_at` text NOT NULL,
+	`last_error` text,
+	`created_at` text NOT NULL,
+	`delivered_at` text
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `notification_outbox_key` ON `notification_outbox` (`key`);--> statement-breakpoint
+CREATE INDEX `notification_outbox_due` ON `notification_outbox` (`status`,`next_attempt_at`);--> statement-breakpoint
+CREATE TABLE `sla_deadlines` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`key` text NOT NULL,
+	`lead_id` text,
+	`kind` text NOT NULL,
+	`status` text NOT NULL,
+	`agreement_version` integer,
+	`owner_id` text,
+	`started_at` text NOT NULL,
+	`due_soon_at` text NOT NULL,
+	`due_at` text NOT NULL,
+	`escalate_at` text,
+	`next_at` text,
+	`required_attempts` integer,
+	`required_channels` integer,
+	`due_soon_recorded_at` text,
+	`breached_at` text,
+	`escalated_at` text,
+	`settled_at` text,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `sla_deadlines_key` ON `sla_deadlines` (`workspace_id`,`key`);--> statement-breakpoint
+CREATE INDEX `sla_deadlines_sweep` ON `sla_deadlines` (`status`,`next_at`);--> statement-breakpoint
+CREATE INDEX `sla_deadlines_status_due` ON `sla_deadlines` (`workspace_id`,`status`,`due_at`);--> statement-breakpoint
+CREATE INDEX `sla_deadlines_owner` ON `sla_deadlines` (`workspace_id`,`owner_id`,`status`,`due_at`);--> statement-breakpoint
+CREATE INDEX `sla_deadlines_lead` ON `sla_deadlines` (`lead_id`);--> statement-breakpoint
+CREATE TABLE `sla_sweep_state` (
+	`id` text PRIMARY KEY NOT NULL,
+	`last_run_at` text NOT NULL,
+	`governance_cursor` text,
+	`updated_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `sla_transitions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`deadline_id` text NOT NULL,
+	`lead_id` text,
+	`kind` text NOT NULL,
+	`step` text NOT NULL,
+	`from_status` text NOT NULL,
+	`to_status` text NOT NULL,
+	`owner_id` text,
+	`at` text NOT NULL,
+	`recorded_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `sla_transitions_workspace_step` ON `sla_transitions` (`workspace_id`,`step`,`at`);--> statement-breakpoint
+CREATE TABLE `campaigns` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`key` text NOT NULL,
+	`name` text NOT NULL,
+	`channel` text NOT NULL,
+	`starts_on` text NOT NULL,
+	`ends_on` text,
+	`content_links` text NOT NULL,
+	`persona_segment` text,
+	`description` text NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	`archived_at` text,
+	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `campaigns_workspace_key` ON `campaigns` (`workspace_id`,`key`);--> statement-breakpoint
+CREATE INDEX `campaigns_workspace_starts` ON `campaigns` (`workspace_id`,`starts_on`);--> statement-breakpoint
+CREATE TABLE `funnel_plans` (
+	`workspace_id` text NOT NULL,
+	`period` text NOT NULL,
+	`revenue_target` real NOT NULL,
+	`average_deal_size` real NOT NULL,
+	`rates` text NOT NULL,
+	`marketing_budget` real,
+	`currency` text,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	`updated_by` text,
+	PRIMARY KEY(`workspace_id`, `period`),
+	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE no action
 );

@@ -2,3 +2,4 @@ export * from './agreement';
 export * from './core';
 export * from './ledger';
 export * from './privacy';
+export * from './sla';

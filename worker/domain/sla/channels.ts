@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import type { Language } from '../constants';
+import type { FieldIssue } from '../errors';
+import { CHANNEL_KINDS, type ChannelKind, NOTIFICATION_TOPICS, type NotificationTopic } from './constants';
+
+/**
+ * Notification channels: where the SLA clock speaks. A team channel (no
+ * member) receives every message of its topics; a personal channel (a member's
+ * own webhook) only those addressed to that member.
+ */
+export const CreateChannel = z.strictObject({
+  kind: z.enum(CHANNEL_KINDS),
+  name: z.string().trim().min(1).max(200),
+  url: z.url({ message: 'Must be the full https:// URL of the incoming webhook.' }).max(2000),
+  memberId: z.string().min(1).max(64).nullable().default(null),
+  topics: z
+    .array(z.enum(NOTIFICATION_TOPICS))
+    .min(1)
+    .max(NOTIFICATION_TOPICS.length)
+    .default([...NOTIFICATION_TOPICS]),
+});
+export type CreateChannel = z.output<typeof CreateChannel>;
+
+export interface Channel {
+  id: string;
+  kind: ChannelKind;
+  name: string;
+  /** The webhook URL with its secret part masked (Google Chat and Slack URLs carry their own token). */
+  url: string;
+  memberId: string | null;
+  topics: NotificationTopic[];
+  createdAt: string;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Checks a webhook URL for its kind: Google Chat and Slack incoming webhooks
+ * live on their own hosts, and every URL is https. Loopback http URLs are only
+ * for local development and tests (`LEADPACT_ALLOW_LOOPBACK_WEBHOOKS`).
+ */
+export function channelUrlIssue(kind: ChannelKind, raw: string, allowLoopback: boolean): FieldIssue | null {
+  const url = new URL(raw);
+  if (url.username || url.password)
+    return { path: 'url', message: 'Must not carry a user name or password.' };
+  if (LOOPBACK.has(url.hostname)) {
+    return allowLoopback && (url.protocol === 'http:' || url.protocol === 'https:')
+      ? null
+      : {
+          path: 'url',
+          message: 'Loopback addresses are not reachable from Cloudflare; give a public https URL.',
+        };
+  }
+  if (url.protocol !== 'https:') return { path: 'url', message: 'Must be an https:// URL.' };
+  if (
+    kind === 'google_chat' &&
+    (url.hostname !== 'chat.googleapis.com' || !/^\/v1\/spaces\/[^/]+\/messages$/.test(url.pathname))
+  ) {
+    return {
+      path: 'url',
+      message:
+        'A Google Chat incoming webhook looks like https://chat.googleapis.com/v1/spaces/…/messages?key=…&token=….',
+    };
+  }
+  if (kind === 'slack' && (url.hostname !== 'hooks.slack.com' || !url.pathname.startsWith('/services/'))) {
+    return {
+      path: 'url',
+      message: 'A Slack incoming webhook looks like https://hooks.slack.com/services/….',
+    };
+  }
+  return null;
+}
+
+/** The URL as the API shows it: the path and query of chat webhooks hold their secret token. */
+export function maskedUrl(kind: ChannelKind, raw: string): string {
+  const url = new URL(raw);
+  if (kind === 'webhook') return `${url.origin}${url.pathname}`;
+  return `${url.origin}/…`;
+}
+
+/** What every message carries, whatever the channel renders of it. */
+export interface OutgoingMessage {
+  /** The deduplication key: the same message always has the same id. */
+  id: string;
+  type: 'sla.due_soon' | 'sla.breached' | 'sla.escalated' | 'agenda.weekly';
+  createdAt: string;
+  workspaceId: string;
+  language: Language;
+  /** Plain text lines in the workspace's language. */
+  lines: string[];
+  link: { url: string; label: string } | null;
+  /** Machine-readable details for generic webhooks. */
+  data: Record<string, unknown>;
+}
+
+/** Chat text formats (Slack mrkdwn, Google Chat) treat &, < and > as markup. */
+function escapeChat(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The request body for a channel kind: chat webhooks take `{ text }`, a generic webhook the whole message. */
+export function channelBody(kind: ChannelKind, message: OutgoingMessage): string {
+  if (kind === 'webhook') {
+    const { lines, link, ...rest } = message;
+    return JSON.stringify({ ...rest, text: lines.join('\n'), url: link?.url ?? null });
+  }
+  const text = message.lines.map(escapeChat).join('\n');
+  const link = message.link ? `\n<${message.link.url}|${escapeChat(message.link.label)}>` : '';
+  return JSON.stringify({ text: `${text}${link}` });
+}
+
+const encoder = new TextEncoder();
+
+async function hmacHex(secret: string, text: string): Promise<string> {
+  const key = await crypto.subtle.importKey(
+    'raw',
+    encoder.encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(text)));
+  return [...mac].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The header value that signs `body` at `timestamp` (seconds), as Stripe does: `t=…,v1=HMAC-SHA256(secret, "t.body")`. */
+export async function signatureHeader(secret: string, body: string, timestamp: number): Promise<string> {
+  return `t=${timestamp},v1=${await hmacHex(secret, `${timestamp}.${body}`)}`;
+}
+
+function constantTimeEqual(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+/**
+ * What a receiver does with our `LeadPact-Signature` header: recompute the MAC
+ * over `t.body`, compare in constant time, refuse stale timestamps (replays).
+ */
+export async function verifySignatureHeader(
+  header: string,
+  body: string,
+  secret: string,
+  nowSeconds: number,
+  toleranceSeconds: number,
+): Promise<boolean> {
+  const parts = new Map<string, string[]>();
+  for (const item of header.split(',')) {
+    const [k, v] = item.split('=', 2);
+    if (k && v) parts.set(k.trim(), [...(parts.get(k.trim()) ?? []), v.trim()]);
+  }
+  const t = Number(parts.get('t')?.[0]);
+  if (!Number.isInteger(t) || Math.abs(nowSeconds - t) > toleranceSeconds) return false;
+  const expected = await hmacHex(secret, `${t}.${body}`);
+  return (parts.get('v1') ?? []).some((v) => constantTimeEqual(v, expected));
+}
+
+/** A webhook signing secret (shown once, like a source's). */
+export function newWebhookSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return `whsec_${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** A UUID-shaped id derived from the dedup key: Google Chat's `requestId` makes a repeated post a no-op. */
+export async function requestIdOf(key: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(key)));
+  const hex = [...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Wait before the next delivery try after `attempts` failures: base × 2^(attempts−1), capped. */
+export function backoffMs(attempts: number, baseMs: number, capMs: number): number {
+  return Math.min(capMs, baseMs * 2 ** Math.max(0, attempts - 1));
+}
