@@ -1,4 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { databaseFor } from '../../worker/db/client';
+import {
+  getActiveAgreement,
+  getAgreementContent,
+  personaReviewStatus,
+} from '../../worker/db/queries/agreement';
 import type {
   Agreement,
   AgreementDraft,
@@ -1197,5 +1203,46 @@ describe('the API reference', () => {
     );
     expect(doc.paths['/v1/agreement/draft']).toHaveProperty('patch');
     expect(JSON.stringify(doc.paths['/v1/agreement/draft'])).toContain('if-match');
+  });
+});
+
+describe('query helpers for the features that judge leads', () => {
+  it('should give the active agreement, a version by number and the persona due date', async () => {
+    const ws = await createSigningWorkspace({ timezone: 'Europe/Bucharest', country: 'RO', language: 'ro' });
+    const db = databaseFor(env, ws.id);
+    expect(await getActiveAgreement(db, ws.id)).toBeNull();
+    expect(await personaReviewStatus(db, ws.id, new Date())).toEqual({
+      lastReviewedOn: null,
+      nextDueOn: null,
+      guardianMemberId: null,
+    });
+    const proposed = await propose(ws.tokens.admin);
+    // A signature with no body at all is as good as `{}`.
+    expect(
+      (await call('POST', '/v1/agreement/versions/1/signatures', { token: ws.signers.marketing.token }))
+        .status,
+    ).toBe(201);
+    expect(await getActiveAgreement(db, ws.id)).toBeNull();
+    await sign(ws.signers.sales.token, 1);
+    const active = await getActiveAgreement(db, ws.id);
+    expect(active).toMatchObject({ version: 1, hash: proposed.hash, content: proposed.content });
+    expect(active?.activatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(active?.content.sla.timezone).toBe('Europe/Bucharest');
+    expect(await getAgreementContent(db, ws.id, 1)).toEqual(proposed.content);
+    await expect(getAgreementContent(db, ws.id, 2)).rejects.toThrow(/not found/);
+    await call('POST', '/v1/persona/reviews', {
+      token: ws.tokens.manager,
+      json: { reviewedOn: '2026-05-31', fromSales: 'a', fromMarketing: 'b', changes: 'c' },
+    });
+    expect(await personaReviewStatus(db, ws.id, new Date())).toMatchObject({
+      lastReviewedOn: '2026-05-31',
+      nextDueOn: '2026-08-31',
+    });
+  });
+
+  it('should send the draft ETag as a header', async () => {
+    const ws = await createTestWorkspace();
+    const res = await call('GET', '/v1/agreement/draft', { token: ws.tokens.viewer });
+    expect(res.headers.get('etag')).toBe('"draft-1"');
   });
 });
