@@ -6,6 +6,7 @@ import type { LeadStage } from '../../domain/ledger/constants';
 import type { LeadState, LedgerEvent } from '../../domain/ledger/lead';
 import type { Database } from '../client';
 import { leadEvents, leads } from '../schema';
+import { slaStatementsForEvents } from './sla';
 
 type LeadRow = typeof leads.$inferSelect;
 
@@ -234,8 +235,8 @@ export function appendStatements(
       payload: event.payload,
     }),
   );
-  // Events first: their unique (lead_id, seq) is the optimistic lock.
-  return [...inserts, lead];
+  // Events first: their unique (lead_id, seq) is the optimistic lock. SLA deadlines follow in the same batch.
+  return [...inserts, lead, ...slaStatementsForEvents(db, workspaceId, fromSeq, next, events, recordedAt)];
 }
 
 export interface LeadListFilter {

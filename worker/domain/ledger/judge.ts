@@ -8,6 +8,7 @@ import {
   touchPoints,
 } from '../agreement/evaluate';
 import type { Agreement } from '../agreement/schema';
+import { planLeadDeadlines } from '../sla/deadlines';
 import type { Actor, LeadState, LedgerEvent } from './lead';
 import { pickOwner, type RoutingCandidate, type RoutingRule } from './routing';
 
@@ -98,7 +99,9 @@ export function judgeLead(input: JudgeInput): Judgement {
   const mql = evaluateMql(content, { consent: state.consent, profile: input.profile, fit, engagement });
   let assignedTo: string | null = null;
   if (agreement.version !== null && state.stage === 'lead' && mql.passed) {
-    events.push({ ...base, type: 'mql', payload: { quadrant, fit, engagement } });
+    // The SLA clock starts here: its deadlines travel in the event, under the event's agreement version.
+    const deadlines = planLeadDeadlines(content.sla, { quadrant, submittedAt: state.submittedAt, mqlAt: at });
+    events.push({ ...base, type: 'mql', payload: { quadrant, fit, engagement, deadlines } });
     const owner = pickOwner(input.candidates, input.routing.rules, input.routing.lastMemberId, input.profile);
     if (owner) {
       assignedTo = owner.memberId;

@@ -1,0 +1,118 @@
+import { vi } from 'vitest';
+import type { Agreement } from '../../worker/domain/agreement';
+import {
+  activateDraft,
+  createSigningWorkspace,
+  edit,
+  putDraft,
+  readDraft,
+  type SigningWorkspace,
+} from './agreement-fixtures';
+import { call, env } from './harness';
+
+/** Deadline fields as `GET /v1/leads/{id}` and `GET /v1/sla` show them. */
+export interface DeadlineView {
+  id: string;
+  kind: string;
+  status: string;
+  leadId: string | null;
+  ownerId: string | null;
+  agreementVersion: number | null;
+  startedAt: string;
+  dueSoonAt: string;
+  dueAt: string;
+  escalateAt: string | null;
+  breachedAt: string | null;
+  escalatedAt: string | null;
+  settledAt: string | null;
+}
+
+export interface SlaWorkspace extends SigningWorkspace {
+  sourceId: string;
+  version: number;
+}
+
+/**
+ * A workspace whose signed agreement has the given SLA changes: one first-touch
+ * number for every quadrant (so a test does not depend on scoring) unless the
+ * change sets them, and a generic contact-form source.
+ */
+export async function createSlaWorkspace(
+  options: { timezone?: string; language?: 'en' | 'pl' | 'ro' | 'ru'; change?: (a: Agreement) => void } = {},
+): Promise<SlaWorkspace> {
+  const ws = await createSigningWorkspace({
+    timezone: options.timezone ?? 'Europe/Warsaw',
+    language: options.language ?? 'en',
+  });
+  const draft = await readDraft(ws.tokens.marketing);
+  const content = edit(draft.content, (a) => {
+    a.sla.firstTouchHours = { perfect: 4, engaged: 4, fit: 4, low: 4 };
+    options.change?.(a);
+  });
+  const put = await putDraft(ws.tokens.marketing, content, draft.etag);
+  if (put.status !== 200) throw new Error(`draft: ${put.status} ${await put.text()}`);
+  const version = await activateDraft(ws);
+  const source = await call('POST', '/v1/sources', {
+    token: ws.tokens.admin,
+    json: { name: 'Contact form', provider: 'generic', origin: 'marketing', createsLead: true },
+  });
+  if (source.status !== 201) throw new Error(`source: ${source.status} ${await source.text()}`);
+  const { id: sourceId } = (await source.json()) as { id: string };
+  return { ...ws, sourceId, version: version.number };
+}
+
+let people = 0;
+
+/** Posts a lead that the starter MQL rule accepts, as if it arrived at `at` (the Worker's clock is set to it). */
+export async function submitLeadAt(
+  ws: SlaWorkspace,
+  at: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ leadId: string; stage: string }> {
+  people += 1;
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(at));
+  try {
+    const res = await call('POST', `/v1/intake/${ws.sourceId}`, {
+      token: ws.tokens.intake,
+      json: {
+        email: `buyer${people}@factory${people}.pl`,
+        phone: '+48 600 200 300',
+        firstName: 'Jan',
+        lastName: `Nowak${people}`,
+        company: `Factory ${people}`,
+        consent: true,
+        ...extra,
+      },
+    });
+    if (res.status !== 200) throw new Error(`intake: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { leadId: string; stage: string };
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+/** The lead with its deadlines, as the API shows it. */
+export async function leadWithDeadlines(ws: SlaWorkspace, leadId: string) {
+  const res = await call('GET', `/v1/leads/${leadId}`, { token: ws.tokens.viewer });
+  if (res.status !== 200) throw new Error(`lead: ${res.status} ${await res.text()}`);
+  return (await res.json()) as {
+    id: string;
+    stage: string;
+    ownerId: string | null;
+    sla: { deadlines: DeadlineView[]; next: DeadlineView | null; worst: string | null };
+  };
+}
+
+/** The lead's deadlines straight from D1, by kind. */
+export async function deadlinesOf(leadId: string): Promise<Record<string, DeadlineView>> {
+  const rows = await env.DB.prepare(
+    `select id, kind, status, lead_id as leadId, owner_id as ownerId, agreement_version as agreementVersion,
+       started_at as startedAt, due_soon_at as dueSoonAt, due_at as dueAt, escalate_at as escalateAt,
+       breached_at as breachedAt, escalated_at as escalatedAt, settled_at as settledAt
+     from sla_deadlines where lead_id = ?`,
+  )
+    .bind(leadId)
+    .all<DeadlineView>();
+  return Object.fromEntries(rows.results.map((r) => [r.kind, r]));
+}

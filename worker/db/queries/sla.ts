@@ -1,0 +1,256 @@
+import { and, asc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { newId } from '../../domain/ids';
+import type { LeadState, LedgerEvent } from '../../domain/ledger/lead';
+import {
+  type DeadlineKind,
+  type DeadlinePlan,
+  type DeadlineStatus,
+  LEAD_DEADLINE_KINDS,
+  OPEN_DEADLINE_STATUSES,
+  settlementsOf,
+  summarizeDeadlines,
+} from '../../domain/sla';
+import type { Database } from '../client';
+import { slaDeadlines } from '../schema';
+
+type Statement = Parameters<Database['batch']>[0][number];
+type DeadlineRow = typeof slaDeadlines.$inferSelect;
+
+const OPEN = sql.raw(`('pending', 'due_soon', 'breached')`);
+
+/** A deadline as the API shows it. */
+export interface Deadline {
+  id: string;
+  kind: DeadlineKind;
+  status: DeadlineStatus;
+  leadId: string | null;
+  ownerId: string | null;
+  agreementVersion: number | null;
+  startedAt: string;
+  dueSoonAt: string;
+  dueAt: string;
+  escalateAt: string | null;
+  breachedAt: string | null;
+  escalatedAt: string | null;
+  settledAt: string | null;
+  requiredAttempts: number | null;
+  requiredChannels: number | null;
+}
+
+export function deadlineOfRow(row: DeadlineRow): Deadline {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    leadId: row.leadId,
+    ownerId: row.ownerId,
+    agreementVersion: row.agreementVersion,
+    startedAt: row.startedAt,
+    dueSoonAt: row.dueSoonAt,
+    dueAt: row.dueAt,
+    escalateAt: row.escalateAt,
+    breachedAt: row.breachedAt,
+    escalatedAt: row.escalatedAt,
+    settledAt: row.settledAt,
+    requiredAttempts: row.requiredAttempts,
+    requiredChannels: row.requiredChannels,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Writers: called by appendStatements, so every event lands with its SLA effects in one batch.
+
+function plansOf(event: LedgerEvent): DeadlinePlan[] {
+  const list = event.payload.deadlines;
+  if (!Array.isArray(list)) return [];
+  return list.filter(
+    (d): d is DeadlinePlan =>
+      typeof d === 'object' &&
+      d !== null &&
+      (LEAD_DEADLINE_KINDS as readonly string[]).includes((d as DeadlinePlan).kind) &&
+      typeof (d as DeadlinePlan).dueAt === 'string',
+  );
+}
+
+/** Event times are whatever the writer gave; deadlines compare as canonical ISO text. */
+function canonical(at: string): string {
+  const t = Date.parse(at);
+  return Number.isFinite(t) ? new Date(t).toISOString() : at;
+}
+
+/**
+ * Settles the lead's open deadlines of `kinds` at `at` (met when `at` is not
+ * after the due time, else met late), recording the transition first: both
+ * statements select the same open rows, so the transition exists exactly when
+ * the status changed, and its `<deadline>:settled` id makes a replay a no-op.
+ */
+function settleStatements(
+  db: Database,
+  workspaceId: string,
+  leadId: string,
+  kinds: readonly DeadlineKind[] | null,
+  at: string,
+  recordedAt: string,
+  extra: SQL | null,
+  cancel: boolean,
+): Statement[] {
+  const kindFilter = kinds
+    ? sql` and d.kind in (${sql.join(
+        kinds.map((k) => sql`${k}`),
+        sql`, `,
+      )})`
+    : sql``;
+  const where = sql`d.workspace_id = ${workspaceId} and d.lead_id = ${leadId} and d.status in ${OPEN}${kindFilter}${extra ?? sql``}`;
+  const outcome = cancel ? sql`'cancelled'` : sql`case when d.due_at >= ${at} then 'met' else 'met_late' end`;
+  const step = cancel ? 'cancelled' : 'settled';
+  return [
+    db.run(sql`insert into sla_transitions
+        (id, workspace_id, deadline_id, lead_id, kind, step, from_status, to_status, owner_id, at, recorded_at)
+      select d.id || ':' || ${step}, d.workspace_id, d.id, d.lead_id, d.kind, ${step}, d.status, ${outcome},
+        d.owner_id, ${at}, ${recordedAt}
+      from sla_deadlines d where ${where}
+      on conflict do nothing`),
+    db.run(sql`update sla_deadlines as d
+      set status = ${outcome}, settled_at = ${at}, next_at = null, updated_at = ${recordedAt}
+      where ${where}`),
+  ];
+}
+
+/**
+ * The SLA side of appending `events` to a lead (worker/db/queries/leads.ts,
+ * `appendStatements`): an `mql` event inserts the deadlines its payload
+ * carries; `assigned` moves open deadlines to the new owner; an attempt meets
+ * the first touch and, once the agreement's minimum attempts over its minimum
+ * channels are logged, the attempt rule; a decision settles whatever is open;
+ * erasure cancels it. Runs after the events in the same batch, so the attempt
+ * rule counts the attempts just appended.
+ */
+export function slaStatementsForEvents(
+  db: Database,
+  workspaceId: string,
+  fromSeq: number,
+  next: LeadState,
+  events: readonly LedgerEvent[],
+  recordedAt: Date,
+): Statement[] {
+  const now = recordedAt.toISOString();
+  const out: Statement[] = [];
+  events.forEach((event, i) => {
+    const seq = fromSeq + i + 1;
+    if (event.type === 'mql') {
+      const rows = plansOf(event).map((plan) => ({
+        id: newId('sla', recordedAt.getTime()),
+        workspaceId,
+        key: `${next.id}:${plan.kind}:${seq}`,
+        leadId: next.id,
+        kind: plan.kind,
+        status: 'pending' as const,
+        agreementVersion: event.agreementVersion,
+        ownerId: next.ownerId,
+        startedAt: plan.startedAt,
+        dueSoonAt: plan.dueSoonAt,
+        dueAt: plan.dueAt,
+        escalateAt: plan.escalateAt,
+        nextAt: plan.dueSoonAt,
+        requiredAttempts: plan.minAttempts ?? null,
+        requiredChannels: plan.minChannels ?? null,
+        createdAt: now,
+        updatedAt: now,
+      }));
+      if (rows.length > 0) out.push(db.insert(slaDeadlines).values(rows).onConflictDoNothing());
+    }
+    if (event.type === 'assigned' && typeof event.payload.memberId === 'string') {
+      out.push(
+        db
+          .update(slaDeadlines)
+          .set({ ownerId: event.payload.memberId, updatedAt: now })
+          .where(
+            and(
+              eq(slaDeadlines.workspaceId, workspaceId),
+              eq(slaDeadlines.leadId, next.id),
+              inArray(slaDeadlines.status, [...OPEN_DEADLINE_STATUSES]),
+            ),
+          ),
+      );
+    }
+    const at = canonical(event.occurredAt);
+    for (const settlement of settlementsOf(event)) {
+      switch (settlement.type) {
+        case 'meet':
+          out.push(...settleStatements(db, workspaceId, next.id, settlement.kinds, at, now, null, false));
+          break;
+        case 'meet_attempt_rule': {
+          const attempts = sql`from lead_events e where e.workspace_id = d.workspace_id and e.lead_id = d.lead_id
+            and e.type = 'attempt' and e.seq <= ${seq}`;
+          const rule = sql` and (select count(*) ${attempts}) >= coalesce(d.required_attempts, 1)
+            and (select count(distinct json_extract(e.payload, '$.channel')) ${attempts}) >= coalesce(d.required_channels, 1)`;
+          out.push(...settleStatements(db, workspaceId, next.id, ['attempts'], at, now, rule, false));
+          break;
+        }
+        case 'meet_all':
+          out.push(...settleStatements(db, workspaceId, next.id, null, at, now, null, false));
+          break;
+        case 'cancel_all':
+          out.push(...settleStatements(db, workspaceId, next.id, null, at, now, null, true));
+          break;
+      }
+    }
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Readers
+
+/** A lead's deadlines, first due first, with its next deadline and worst status. */
+export async function leadDeadlines(db: Database, workspaceId: string, leadId: string) {
+  const rows = await db
+    .select()
+    .from(slaDeadlines)
+    .where(and(eq(slaDeadlines.workspaceId, workspaceId), eq(slaDeadlines.leadId, leadId)))
+    .orderBy(asc(slaDeadlines.dueAt), asc(slaDeadlines.id))
+    .all();
+  const deadlines = rows.map(deadlineOfRow);
+  const { next, worst } = summarizeDeadlines(deadlines);
+  return { deadlines, next, worst };
+}
+
+export interface DeadlineFilter {
+  ownerId?: string;
+  kind?: DeadlineKind;
+  /** Defaults to the open ones (pending, due soon, breached). */
+  status?: DeadlineStatus;
+  cursor?: { dueAt: string; id: string };
+  limit: number;
+}
+
+/** Deadlines of the workspace by due time (keyset on due_at, id), served by the (workspace, [owner,] status, due) indexes. */
+export async function listDeadlines(
+  db: Database,
+  workspaceId: string,
+  filter: DeadlineFilter,
+): Promise<Deadline[]> {
+  const statuses = filter.status ? [filter.status] : [...OPEN_DEADLINE_STATUSES];
+  const conditions: SQL[] = [
+    eq(slaDeadlines.workspaceId, workspaceId),
+    inArray(slaDeadlines.status, statuses),
+  ];
+  if (filter.ownerId) conditions.push(eq(slaDeadlines.ownerId, filter.ownerId));
+  if (filter.kind) conditions.push(eq(slaDeadlines.kind, filter.kind));
+  if (filter.cursor) {
+    const c = filter.cursor;
+    const after = or(
+      gt(slaDeadlines.dueAt, c.dueAt),
+      and(eq(slaDeadlines.dueAt, c.dueAt), gt(slaDeadlines.id, c.id)),
+    );
+    if (after) conditions.push(after);
+  }
+  const rows = await db
+    .select()
+    .from(slaDeadlines)
+    .where(and(...conditions))
+    .orderBy(asc(slaDeadlines.dueAt), asc(slaDeadlines.id))
+    .limit(filter.limit)
+    .all();
+  return rows.map(deadlineOfRow);
+}
