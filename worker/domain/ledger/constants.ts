@@ -1,3 +1,5 @@
+import { TOUCH_TYPES, type TouchType } from '../agreement/constants';
+
 /** The lead ledger's vocabulary, shared by the Worker and the add-on. */
 
 /** Where a lead stands. `prospect` touched us without becoming a lead (a webinar sign-up alone). */
@@ -35,26 +37,20 @@ export const EVENT_TYPES = [
   'lost',
   'feedback',
   'erased',
+  /** A row of an imported list: historical stage and dates, no SLA clock (worker/domain/import/fold.ts). */
+  'imported',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export const SOURCE_ORIGINS = ['marketing', 'sales', 'partner', 'other'] as const;
 export type SourceOrigin = (typeof SOURCE_ORIGINS)[number];
 
-/** Touches `POST /v1/events` accepts (a form submission is recorded by intake itself). */
-export const API_TOUCH_TYPES = [
-  'page_view',
-  'pricing_view',
-  'support_view',
-  'webinar_registered',
-  'webinar_attended',
-  'ebook_download',
-  'email_click',
-  'chat',
-  'meeting',
-  'custom',
-] as const;
-export type ApiTouchType = (typeof API_TOUCH_TYPES)[number];
+/** Touches `POST /v1/events` accepts: every touch type but a form submission, which intake records itself. */
+export type ApiTouchType = Exclude<TouchType, 'form_submitted'>;
+export const API_TOUCH_TYPES = TOUCH_TYPES.filter((t): t is ApiTouchType => t !== 'form_submitted') as [
+  ApiTouchType,
+  ...ApiTouchType[],
+];
 
 /** Profile fields a delivery may refresh; each change is kept in a `profile_updated` event. */
 export const PROFILE_FIELDS = [
