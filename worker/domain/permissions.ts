@@ -20,6 +20,10 @@ export const PERMISSIONS = {
   'intake:submit': ['admin', 'intake'],
   'events:write': ['admin', 'marketing', 'intake'],
   'leads:read': ['admin', 'manager', 'marketing', 'sales', 'viewer'],
+  /** Marketing is narrowed further by the sales workflow (worker/domain/ledger/actions.ts). */
+  'leads:act': ['admin', 'manager', 'marketing', 'sales'],
+  'leads:export': ['admin', 'manager'],
+  'leads:erase': ['admin'],
   'routing:read': ['admin', 'manager', 'marketing', 'sales', 'viewer'],
   'routing:manage': ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;

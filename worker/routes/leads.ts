@@ -42,10 +42,29 @@ export const LeadSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
     erasedAt: z.string().nullable(),
+    sales: z
+      .object({
+        attempts: z.number(),
+        attemptChannels: z.array(z.string()),
+        firstAttemptAt: z.string().nullable(),
+        reachedAt: z.string().nullable(),
+        acceptedAt: z.string().nullable(),
+        qualification: z.record(z.string(), z.boolean()).nullable(),
+        decidedAt: z.string().nullable(),
+        sqlAt: z.string().nullable(),
+        opportunityAt: z.string().nullable(),
+        opportunityAmount: z.number().nullable(),
+        wonAt: z.string().nullable(),
+        wonAmount: z.number().nullable(),
+        currency: z.string().nullable(),
+        closedAt: z.string().nullable(),
+        reasons: z.array(z.string()),
+      })
+      .openapi('LeadSalesProgress'),
   })
   .openapi('Lead');
 
-const EventSchema = z
+export const EventSchema = z
   .object({
     id: z.string(),
     seq: z.number(),
@@ -95,6 +114,7 @@ export function leadView(s: LeadState): z.infer<typeof LeadSchema> {
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
     erasedAt: s.erasedAt,
+    sales: s.sales,
   };
 }
 

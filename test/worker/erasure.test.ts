@@ -1,0 +1,353 @@
+import { drizzle } from 'drizzle-orm/d1';
+import { describe, expect, it } from 'vitest';
+import { isErasedIdentity } from '../../worker/db/queries/erasure';
+import { getLeadState, listLeadEvents } from '../../worker/db/queries/leads';
+import * as schema from '../../worker/db/schema';
+import { personalMatcher, scrubPayload } from '../../worker/domain/ledger/erasure';
+import { applyEvent, newLeadState } from '../../worker/domain/ledger/lead';
+import { call, env, expectProblem } from './harness';
+import {
+  act,
+  actOk,
+  createMql,
+  type LeadWorkspace,
+  logMinimumAttempts,
+  signStarterAgreement,
+} from './lead-fixtures';
+
+const db = () => drizzle(env.DB, { schema });
+
+/** Someone nobody else in this test file is called, so a match can only be their trace. */
+const PERSON = {
+  email: 'Zofia.Wrzesniewska@kwiatpol-ogrody.pl',
+  phone: '+48 512 934 781',
+  firstName: 'Zofia',
+  lastName: 'Wrzesniewska',
+  company: 'Kwiatpol Ogrody',
+  title: 'Prezes zarządu',
+  industry: 'Manufacturing',
+  country: 'PL',
+  employees: 120,
+};
+const TRACES = ['zofia', 'wrzesniewska', 'kwiatpol', '512934781', '512 934 781', '600111222', '600 111 222'];
+
+/** Every row of every table, as lower-cased JSON text per table. */
+async function dumpEveryTable(): Promise<Record<string, string>> {
+  const tables = await env.DB.prepare(
+    "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%'",
+  ).all<{ name: string }>();
+  const dump: Record<string, string> = {};
+  for (const { name } of tables.results) {
+    const rows = await env.DB.prepare(`select * from "${name}"`).all();
+    dump[name] = JSON.stringify(rows.results).toLowerCase();
+  }
+  return dump;
+}
+
+function tracesIn(dump: Record<string, string>): string[] {
+  return Object.entries(dump).flatMap(([table, text]) =>
+    TRACES.filter((t) => text.includes(t)).map((t) => `${table}: ${t}`),
+  );
+}
+
+/** A lead with personal data everywhere: profile, a changed phone, form answers, a touch URL, notes, feedback. */
+async function richLead(ws: LeadWorkspace) {
+  const { leadId } = await createMql(ws, {
+    ...PERSON,
+    phone: '+48 600 111 222',
+    message: 'Zofia here, please call me about the garden project.',
+    consentText: 'I, Zofia Wrzesniewska, agree to be contacted.',
+    campaign: 'spring-webinar',
+    utmSource: 'newsletter',
+  });
+  // The same person again from another delivery, keyed by an id that happens to hold her address.
+  const again = await call('POST', `/v1/intake/${ws.sourceId}`, {
+    token: ws.tokens.intake,
+    json: { ...PERSON, consent: true, message: 'Second form, new phone number' },
+    headers: { 'idempotency-key': `form-${PERSON.email.toLowerCase()}` },
+  });
+  expect(again.status, await again.clone().text()).toBe(200);
+  expect(((await again.json()) as { leadId: string }).leadId).toBe(leadId);
+  const touch = await call('POST', '/v1/events', {
+    token: ws.tokens.marketing,
+    json: {
+      events: [
+        {
+          email: PERSON.email.toLowerCase(),
+          type: 'pricing_view',
+          url: `https://example.com/pricing?email=${encodeURIComponent(PERSON.email)}`,
+          occurredAt: new Date().toISOString(),
+        },
+      ],
+    },
+  });
+  expect(touch.status, await touch.clone().text()).toBe(200);
+
+  const rep = ws.signers.sales.token;
+  await actOk(rep, leadId, {
+    type: 'attempt',
+    channel: 'phone',
+    outcome: 'connected',
+    note: 'Zofia asked for a quote',
+  });
+  await actOk(rep, leadId, { type: 'accept' });
+  await actOk(rep, leadId, {
+    type: 'qualify',
+    answers: { reached: true, need: true, decision_maker: true, timeframe: true, acceptable_deal: true },
+    buyingHorizonMonths: 2,
+    note: 'Wrzesniewska decides alone',
+  });
+  await actOk(rep, leadId, { type: 'opportunity', amount: 9_000, currency: 'PLN' });
+  await actOk(rep, leadId, { type: 'won', amount: 12_500, note: 'Signed by Zofia' });
+  await actOk(rep, leadId, {
+    type: 'feedback',
+    answers: { conversation: 5, as_promised: true, best_contacts: 'Zofia Wrzesniewska, the owner' },
+    note: 'Call Zofia for a reference',
+  });
+  return leadId;
+}
+
+describe('GET /v1/leads/{id}/export', () => {
+  it('should give everything held about the person: lead, events, consents, deliveries', async () => {
+    const ws = await signStarterAgreement();
+    const leadId = await richLead(ws);
+    const res = await call('GET', `/v1/leads/${leadId}/export`, { token: ws.tokens.manager });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      lead: { email: string; phone: string; firstName: string };
+      events: { type: string; payload: Record<string, unknown> }[];
+      consents: { text: string | null; givenAt: string }[];
+      deliveries: { key: string; response: { leadId: string } }[];
+    };
+    expect(body.lead).toMatchObject({
+      email: PERSON.email.toLowerCase(),
+      phone: '+48512934781',
+      firstName: 'Zofia',
+    });
+    expect(body.events.map((e) => e.type)).toContain('won');
+    expect(body.events.find((e) => e.type === 'feedback')?.payload.note).toBe('Call Zofia for a reference');
+    expect(body.consents.map((c) => c.text)).toContain('I, Zofia Wrzesniewska, agree to be contacted.');
+    expect(body.deliveries).toHaveLength(2);
+    expect(body.deliveries.every((d) => d.response.leadId === leadId)).toBe(true);
+  });
+
+  it('should be for admins and managers only, and 404 across workspaces', async () => {
+    const ws = await signStarterAgreement();
+    const other = await signStarterAgreement();
+    const { leadId } = await createMql(ws);
+    for (const role of ['sales', 'marketing', 'viewer', 'intake'] as const) {
+      await expectProblem(await call('GET', `/v1/leads/${leadId}/export`, { token: ws.tokens[role] }), 403);
+    }
+    expect((await call('GET', `/v1/leads/${leadId}/export`, { token: ws.tokens.admin })).status).toBe(200);
+    await expectProblem(await call('GET', `/v1/leads/${leadId}/export`, { token: other.tokens.admin }), 404);
+  });
+});
+
+describe('DELETE /v1/leads/{id}', () => {
+  it('should leave no trace of the e-mail, phone or name in any table, and keep the anonymous tombstone', async () => {
+    const ws = await signStarterAgreement();
+    const leadId = await richLead(ws);
+    expect(tracesIn(await dumpEveryTable())).not.toEqual([]);
+    const before = await getLeadState(db(), ws.id, leadId);
+
+    const res = await call('DELETE', `/v1/leads/${leadId}`, { token: ws.tokens.admin });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const { lead, erased } = (await res.json()) as { lead: Record<string, unknown>; erased: boolean };
+    expect(erased).toBe(true);
+
+    expect(tracesIn(await dumpEveryTable())).toEqual([]);
+
+    // What statistics need stays: stage, dates, amounts, source, campaign, scores, company facts.
+    expect(lead).toMatchObject({
+      id: leadId,
+      stage: 'won',
+      email: null,
+      phone: null,
+      firstName: null,
+      lastName: null,
+      company: null,
+      title: null,
+      industry: 'Manufacturing',
+      country: 'PL',
+      employees: 120,
+      campaign: 'spring-webinar',
+      firstSourceId: ws.sourceId,
+      ownerId: before.ownerId,
+      mqlAt: before.mqlAt,
+      submittedAt: before.submittedAt,
+      agreementVersion: before.agreementVersion,
+      fit: before.fit,
+    });
+    expect(lead.erasedAt).toEqual(expect.any(String));
+    expect(lead.sales).toEqual(before.sales);
+    expect((lead.sales as { wonAmount: number }).wonAmount).toBe(12_500);
+
+    // The ledger keeps every event, facts intact, and closes with `erased`.
+    const events = await listLeadEvents(db(), ws.id, leadId);
+    expect(events.at(-1)).toMatchObject({ type: 'erased', actor: { type: 'token', id: expect.any(String) } });
+    expect(events.find((e) => e.type === 'won')?.payload).toMatchObject({ amount: 12_500, currency: 'PLN' });
+    expect(events.find((e) => e.type === 'qualified')?.payload).toMatchObject({
+      sql: true,
+      salesTemperature: 'hot',
+    });
+    expect(events.find((e) => e.type === 'feedback')?.payload).toMatchObject({
+      answers: { conversation: 5, as_promised: true },
+      note: '',
+    });
+    expect(
+      events.find((e) => e.type === 'touch' && e.payload.touchType === 'pricing_view')?.payload.url,
+    ).toBe('https://example.com/pricing');
+    // The row is still the fold of the (scrubbed) ledger.
+    const row = await getLeadState(db(), ws.id, leadId);
+    expect(events.reduce(applyEvent, newLeadState(leadId, row.createdAt))).toEqual(row);
+
+    // The consent stays as an anonymous fact: when and through which source.
+    const consents = await env.DB.prepare('select text, given_at, source_id from consents where lead_id = ?')
+      .bind(leadId)
+      .all<{ text: string | null; given_at: string; source_id: string }>();
+    expect(consents.results.length).toBeGreaterThan(0);
+    expect(consents.results.every((c) => c.text === null && c.source_id === ws.sourceId)).toBe(true);
+  });
+
+  it('should keep counts and revenue: the tombstone still lists as won', async () => {
+    const ws = await signStarterAgreement();
+    const leadId = await richLead(ws);
+    await call('DELETE', `/v1/leads/${leadId}`, { token: ws.tokens.admin });
+    const won = await call('GET', '/v1/leads?stage=won', { token: ws.tokens.manager });
+    const body = (await won.json()) as { data: { id: string; sales: { wonAmount: number } }[] };
+    expect(body.data.map((l) => [l.id, l.sales.wonAmount])).toEqual([[leadId, 12_500]]);
+  });
+
+  it('should remember the erased e-mail and phone by hash, so import can refuse them; a fresh form may re-create', async () => {
+    const ws = await signStarterAgreement();
+    const leadId = await richLead(ws);
+    expect(await isErasedIdentity(db(), ws.id, { email: PERSON.email })).toBe(false);
+    await call('DELETE', `/v1/leads/${leadId}`, { token: ws.tokens.admin });
+
+    expect(await isErasedIdentity(db(), ws.id, { email: `  ${PERSON.email.toUpperCase()} ` })).toBe(true);
+    expect(await isErasedIdentity(db(), ws.id, { phone: '+48512934781' })).toBe(true);
+    // The phone she had before also belonged to her.
+    expect(await isErasedIdentity(db(), ws.id, { phone: '+48600111222' })).toBe(true);
+    expect(
+      await isErasedIdentity(db(), ws.id, {
+        email: 'someone.else@kwiatpol-ogrody.pl',
+        phone: '+48500000000',
+      }),
+    ).toBe(false);
+    expect(await isErasedIdentity(db(), ws.id, {})).toBe(false);
+    // Salted per workspace: another tenant knows nothing about her.
+    const other = await signStarterAgreement();
+    expect(await isErasedIdentity(db(), other.id, { email: PERSON.email })).toBe(false);
+    const stored = await env.DB.prepare('select hash from erased_identities where workspace_id = ?')
+      .bind(ws.id)
+      .all<{ hash: string }>();
+    expect(stored.results.length).toBeGreaterThanOrEqual(3);
+    expect(stored.results.every((r) => /^[0-9a-f]{64}$/.test(r.hash))).toBe(true);
+
+    // She fills in a form again, with fresh consent: a new lead, the tombstone untouched.
+    const back = await call('POST', `/v1/intake/${ws.sourceId}`, {
+      token: ws.tokens.intake,
+      json: { email: PERSON.email, phone: PERSON.phone, consent: true },
+    });
+    expect(back.status).toBe(200);
+    const fresh = (await back.json()) as { leadId: string; stage: string };
+    expect(fresh.leadId).not.toBe(leadId);
+    expect(fresh.stage).toBe('mql');
+    expect((await getLeadState(db(), ws.id, leadId)).stage).toBe('won');
+  });
+
+  it('should refuse any further action on the erased lead, and erase once', async () => {
+    const ws = await signStarterAgreement();
+    const { leadId } = await createMql(ws, { firstName: 'Zofia', lastName: 'Wrzesniewska' });
+    await logMinimumAttempts(ws.signers.sales.token, leadId);
+    const first = await call('DELETE', `/v1/leads/${leadId}`, { token: ws.tokens.admin });
+    expect(first.status).toBe(200);
+    const seq = (await getLeadState(db(), ws.id, leadId)).seq;
+
+    const again = await call('DELETE', `/v1/leads/${leadId}`, { token: ws.tokens.admin });
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { erased: boolean }).erased).toBe(false);
+    expect((await getLeadState(db(), ws.id, leadId)).seq).toBe(seq);
+
+    const refused = await expectProblem(await act(ws.signers.sales.token, leadId, { type: 'accept' }), 409);
+    expect(refused.allowedActions).toEqual([]);
+  });
+
+  it('should be for admins only, and 404 across workspaces', async () => {
+    const ws = await signStarterAgreement();
+    const other = await signStarterAgreement();
+    const { leadId } = await createMql(ws);
+    for (const role of ['manager', 'sales', 'marketing', 'viewer', 'intake'] as const) {
+      await expectProblem(await call('DELETE', `/v1/leads/${leadId}`, { token: ws.tokens[role] }), 403);
+    }
+    await expectProblem(await call('DELETE', `/v1/leads/${leadId}`, { token: other.tokens.admin }), 404);
+    expect((await getLeadState(db(), ws.id, leadId)).erasedAt).toBeNull();
+  });
+});
+
+describe('scrubbing a payload', () => {
+  const personal = personalMatcher({
+    emails: ['jan@firma.pl'],
+    phones: ['+48600100200'],
+    names: ['Jan', 'Kowalski'],
+    texts: ['Firma Sp. z o.o.'],
+  });
+
+  it('should keep only the facts of each event type and blank any text that still names the person', () => {
+    expect(
+      scrubPayload(
+        'attempt',
+        { memberId: 'mem_1', channel: 'phone', outcome: 'connected', note: 'Jan' },
+        personal,
+      ),
+    ).toEqual({
+      memberId: 'mem_1',
+      channel: 'phone',
+      outcome: 'connected',
+    });
+    expect(
+      scrubPayload(
+        'created',
+        {
+          profile: { email: 'jan@firma.pl', industry: 'Retail' },
+          utm: { campaign: 'jan-kowalski' },
+          createsLead: true,
+        },
+        personal,
+      ),
+    ).toEqual({ profile: { industry: 'Retail' }, utm: { campaign: null }, createsLead: true });
+    expect(
+      scrubPayload(
+        'profile_updated',
+        { changes: { phone: { from: '+48600100200', to: null }, country: { from: null, to: 'PL' } } },
+        personal,
+      ),
+    ).toEqual({
+      changes: { country: { from: null, to: 'PL' } },
+    });
+    // Types nobody listed keep nothing: new event types are private until someone says otherwise.
+    expect(scrubPayload('touch', { touchType: 'chat', transcript: 'Hi, Jan here' }, personal)).toEqual({
+      touchType: 'chat',
+    });
+    expect(
+      scrubPayload(
+        'rejected',
+        { reasons: ['no_need'], criteria: ['need'], destination: 'nurture', note: 'x' },
+        personal,
+      ),
+    ).toEqual({
+      reasons: ['no_need'],
+      criteria: ['need'],
+      destination: 'nurture',
+    });
+  });
+
+  it('should match names as whole words, e-mails and phone digits anywhere', () => {
+    expect(personal('Call JAN tomorrow')).toBe(true);
+    expect(personal('January report')).toBe(false);
+    expect(personal('Reach 600 100 200 after 5')).toBe(true);
+    expect(personal('mail: Jan@Firma.pl')).toBe(true);
+    expect(personal('firma sp. z o.o. invoice')).toBe(true);
+    expect(personal('no_need')).toBe(false);
+  });
+});

@@ -1,0 +1,106 @@
+import { and, asc, eq, gt, lte } from 'drizzle-orm';
+import { DomainError } from '../../domain/errors';
+import {
+  type ActionOutcome,
+  type ActiveAgreement,
+  type LeadAction,
+  planAction,
+  type TeamMember,
+} from '../../domain/ledger/actions';
+import type { LeadState } from '../../domain/ledger/lead';
+import type { Caller } from '../../domain/tokens';
+import type { Database } from '../client';
+import { backoff, isUniqueViolation } from '../conflict';
+import { leadEvents } from '../schema';
+import { getActiveAgreement } from './agreement';
+import { appendStatements, getLeadState, type StoredEvent } from './leads';
+import { listMembers } from './members';
+
+/** How often an action retries when another writer appended to the same lead first. */
+const MAX_ATTEMPTS = 8;
+
+export interface ActionResult {
+  lead: LeadState;
+  /** The events this action appended, as stored. */
+  events: StoredEvent[];
+  outcome: ActionOutcome;
+}
+
+async function eventsBetween(
+  db: Database,
+  workspaceId: string,
+  leadId: string,
+  after: number,
+  upTo: number,
+): Promise<StoredEvent[]> {
+  const rows = await db
+    .select()
+    .from(leadEvents)
+    .where(
+      and(
+        eq(leadEvents.workspaceId, workspaceId),
+        eq(leadEvents.leadId, leadId),
+        gt(leadEvents.seq, after),
+        lte(leadEvents.seq, upTo),
+      ),
+    )
+    .orderBy(asc(leadEvents.seq))
+    .all();
+  return rows.map((r) => ({
+    id: r.id,
+    seq: r.seq,
+    type: r.type,
+    occurredAt: r.occurredAt,
+    recordedAt: r.recordedAt,
+    actor: { type: r.actorType, id: r.actorId },
+    sourceId: r.sourceId,
+    campaign: r.campaign,
+    agreementVersion: r.agreementVersion,
+    payload: r.payload,
+  }));
+}
+
+/** The team as the sales workflow sees it (every member, active or not: assignment names why one is refused). */
+export async function loadTeam(db: Database, workspaceId: string): Promise<TeamMember[]> {
+  const members = await listMembers(db, workspaceId);
+  return members.map((m) => ({ id: m.id, name: m.name, side: m.side, active: m.active }));
+}
+
+/**
+ * Performs one action on a lead: loads the lead, the active agreement and the
+ * team, plans the events (worker/domain/ledger/actions.ts) and appends them
+ * with the new projection in one batch. When another writer appended to the
+ * lead first, the unique `(lead_id, seq)` refuses the batch and the action is
+ * planned again on the fresh lead (its stage may no longer allow it).
+ */
+export async function performAction(
+  db: Database,
+  workspaceId: string,
+  leadId: string,
+  action: LeadAction,
+  caller: Caller,
+  now: Date,
+): Promise<ActionResult> {
+  const [active, team] = await Promise.all([getActiveAgreement(db, workspaceId), loadTeam(db, workspaceId)]);
+  const agreement: ActiveAgreement | null = active
+    ? { version: active.version, content: active.content }
+    : null;
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const state = await getLeadState(db, workspaceId, leadId);
+    const plan = planAction(state, action, agreement, caller, now, team);
+    const statements = appendStatements(db, workspaceId, state.seq, plan.next, plan.events, now);
+    try {
+      await db.batch(statements as unknown as Parameters<Database['batch']>[0]);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      await backoff(attempt);
+      continue;
+    }
+    return {
+      lead: plan.next,
+      events: await eventsBetween(db, workspaceId, leadId, state.seq, plan.next.seq),
+      outcome: plan.outcome,
+    };
+  }
+  throw new DomainError('unavailable', 'Too many simultaneous writes to this lead; retry shortly.');
+}

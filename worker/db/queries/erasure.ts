@@ -1,0 +1,248 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { DomainError } from '../../domain/errors';
+import {
+  identityHash,
+  normaliseEmail,
+  normalisePhone,
+  personalMatcher,
+  personalValuesOf,
+  scrubPayload,
+} from '../../domain/ledger/erasure';
+import { applyEvent, type LeadState, type LedgerEvent } from '../../domain/ledger/lead';
+import type { Caller } from '../../domain/tokens';
+import { sha256Hex } from '../../domain/tokens';
+import type { Database } from '../client';
+import { backoff, isUniqueViolation } from '../conflict';
+import { consents, erasedIdentities, intakeDeliveries, leadEvents } from '../schema';
+import { getActiveAgreement } from './agreement';
+import { appendStatements, getLeadState, listLeadEvents, type StoredEvent } from './leads';
+
+const MAX_ATTEMPTS = 8;
+
+type ConsentRow = typeof consents.$inferSelect;
+type DeliveryRow = typeof intakeDeliveries.$inferSelect;
+
+async function consentsOf(db: Database, workspaceId: string, leadId: string): Promise<ConsentRow[]> {
+  return db
+    .select()
+    .from(consents)
+    .where(and(eq(consents.workspaceId, workspaceId), eq(consents.leadId, leadId)))
+    .orderBy(asc(consents.givenAt))
+    .all();
+}
+
+/** Deliveries whose stored answer names the lead (rare reads: erasure and export scan the workspace's keys). */
+async function deliveriesOf(db: Database, workspaceId: string, leadId: string): Promise<DeliveryRow[]> {
+  return db
+    .select()
+    .from(intakeDeliveries)
+    .where(
+      and(
+        eq(intakeDeliveries.workspaceId, workspaceId),
+        sql`json_extract(${intakeDeliveries.response}, '$.leadId') = ${leadId}`,
+      ),
+    )
+    .orderBy(asc(intakeDeliveries.createdAt))
+    .all();
+}
+
+export interface LeadExport {
+  lead: LeadState;
+  events: StoredEvent[];
+  consents: {
+    id: string;
+    sourceId: string | null;
+    formId: string | null;
+    givenAt: string;
+    text: string | null;
+    purposes: string[];
+  }[];
+  deliveries: { sourceId: string; key: string; createdAt: string; response: Record<string, unknown> }[];
+}
+
+/** Everything held about the person behind a lead (a data subject's access request). */
+export async function exportLead(db: Database, workspaceId: string, leadId: string): Promise<LeadExport> {
+  const lead = await getLeadState(db, workspaceId, leadId);
+  const [events, consentRows, deliveries] = await Promise.all([
+    listLeadEvents(db, workspaceId, leadId),
+    consentsOf(db, workspaceId, leadId),
+    deliveriesOf(db, workspaceId, leadId),
+  ]);
+  return {
+    lead,
+    events,
+    consents: consentRows.map((c) => ({
+      id: c.id,
+      sourceId: c.sourceId,
+      formId: c.formId,
+      givenAt: c.givenAt,
+      text: c.text,
+      purposes: c.purposes,
+    })),
+    deliveries: deliveries.map((d) => ({
+      sourceId: d.sourceId,
+      key: d.key,
+      createdAt: d.createdAt,
+      response: d.response,
+    })),
+  };
+}
+
+export interface ErasureResult {
+  lead: LeadState;
+  /** False when the lead had already been erased: nothing was written. */
+  erased: boolean;
+}
+
+/** A key that names the person is replaced by its hash: it still dedupes, it no longer reads. */
+async function anonymousKey(key: string, personal: (text: string) => boolean): Promise<string> {
+  return personal(key) ? `erased_${(await sha256Hex(key)).slice(0, 32)}` : key;
+}
+
+/**
+ * Erases the person behind a lead (GDPR): blanks personal data in the lead row
+ * and in every event payload, consent text that names them, the answers stored
+ * for their deliveries, and remembers a salted hash of every e-mail and phone
+ * they used (`erased_identities`) so an import cannot silently bring them back.
+ * The anonymous tombstone keeps stage, dates, amounts, source and campaign, so
+ * counts, SLA statistics and revenue stay right. One batch; an `erased` event
+ * closes the history. Erasing an erased lead again writes nothing.
+ */
+export async function eraseLead(
+  db: Database,
+  workspaceId: string,
+  leadId: string,
+  caller: Pick<Caller, 'tokenId' | 'memberId'>,
+  now: Date,
+): Promise<ErasureResult> {
+  const active = await getActiveAgreement(db, workspaceId);
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const state = await getLeadState(db, workspaceId, leadId);
+    if (state.erasedAt) return { lead: state, erased: false };
+    const [events, consentRows, deliveries] = await Promise.all([
+      listLeadEvents(db, workspaceId, leadId),
+      consentsOf(db, workspaceId, leadId),
+      deliveriesOf(db, workspaceId, leadId),
+    ]);
+    const values = personalValuesOf(state, events);
+    const personal = personalMatcher(values);
+
+    const erasedEvent: LedgerEvent = {
+      type: 'erased',
+      occurredAt: now.toISOString(),
+      actor: { type: 'token', id: caller.tokenId },
+      sourceId: null,
+      campaign: null,
+      agreementVersion: active?.version ?? null,
+      payload: { byMemberId: caller.memberId },
+    };
+    const next = applyEvent(state, erasedEvent);
+
+    const eventUpdates = events.flatMap((event) => {
+      const scrubbed = scrubPayload(event.type, event.payload, personal);
+      return JSON.stringify(scrubbed) === JSON.stringify(event.payload)
+        ? []
+        : [
+            db
+              .update(leadEvents)
+              .set({ payload: scrubbed })
+              .where(and(eq(leadEvents.workspaceId, workspaceId), eq(leadEvents.id, event.id))),
+          ];
+    });
+    const consentUpdates = await Promise.all(
+      consentRows.map(async (c) =>
+        db
+          .update(consents)
+          .set({
+            text: c.text !== null && personal(c.text) ? null : c.text,
+            deliveryKey: c.deliveryKey === null ? null : await anonymousKey(c.deliveryKey, personal),
+          })
+          .where(and(eq(consents.workspaceId, workspaceId), eq(consents.id, c.id))),
+      ),
+    );
+    const deliveryUpdates = await Promise.all(
+      deliveries.map(async (d) =>
+        db
+          .update(intakeDeliveries)
+          .set({
+            key: await anonymousKey(d.key, personal),
+            // Only the anonymous answer stays, so a late retry of the delivery is still a duplicate.
+            response: { leadId, stage: d.response.stage ?? null, duplicate: false },
+          })
+          .where(
+            and(
+              eq(intakeDeliveries.workspaceId, workspaceId),
+              eq(intakeDeliveries.sourceId, d.sourceId),
+              eq(intakeDeliveries.key, d.key),
+            ),
+          ),
+      ),
+    );
+    const identities = [
+      ...values.emails.map((v) => ({ kind: 'email' as const, value: v })),
+      ...values.phones.map((v) => ({ kind: 'phone' as const, value: v })),
+    ];
+    const hashes = [
+      ...new Map(
+        await Promise.all(
+          identities.map(
+            async (i) => [`${i.kind}:${await identityHash(workspaceId, i.kind, i.value)}`, i] as const,
+          ),
+        ),
+      ).keys(),
+    ];
+    const identityInserts = hashes.map((kindHash) => {
+      const [kind, hash] = kindHash.split(':') as ['email' | 'phone', string];
+      return db
+        .insert(erasedIdentities)
+        .values({ workspaceId, kind, hash, leadId, erasedAt: now.toISOString() })
+        .onConflictDoUpdate({
+          target: [erasedIdentities.workspaceId, erasedIdentities.kind, erasedIdentities.hash],
+          set: { leadId, erasedAt: now.toISOString() },
+        });
+    });
+
+    const statements = [
+      // The `erased` event's (lead_id, seq) goes first: a concurrent writer makes the whole batch fail and retry.
+      ...appendStatements(db, workspaceId, state.seq, next, [erasedEvent], now),
+      ...eventUpdates,
+      ...consentUpdates,
+      ...deliveryUpdates,
+      ...identityInserts,
+    ];
+    try {
+      await db.batch(statements as unknown as Parameters<Database['batch']>[0]);
+      return { lead: next, erased: true };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      await backoff(attempt);
+    }
+  }
+  throw new DomainError('unavailable', 'Too many simultaneous writes to this lead; retry shortly.');
+}
+
+/**
+ * True when an e-mail or phone belongs to a person erased on request in this
+ * workspace. Import calls it before creating a lead: an erased person comes
+ * back only through a new form submission with fresh consent. Values are
+ * compared normalised (e-mail trimmed and lower-cased, phone as `+` and digits,
+ * i.e. E.164 as intake stores it).
+ */
+export async function isErasedIdentity(
+  db: Database,
+  workspaceId: string,
+  identity: { email?: string | null; phone?: string | null },
+): Promise<boolean> {
+  const wanted = [
+    ...(identity.email ? [{ kind: 'email' as const, value: normaliseEmail(identity.email) }] : []),
+    ...(identity.phone ? [{ kind: 'phone' as const, value: normalisePhone(identity.phone) }] : []),
+  ];
+  if (wanted.length === 0) return false;
+  const hashes = await Promise.all(wanted.map((w) => identityHash(workspaceId, w.kind, w.value)));
+  const row = await db
+    .select({ hash: erasedIdentities.hash })
+    .from(erasedIdentities)
+    .where(and(eq(erasedIdentities.workspaceId, workspaceId), inArray(erasedIdentities.hash, hashes)))
+    .get();
+  return row !== undefined;
+}

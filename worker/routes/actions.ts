@@ -1,0 +1,81 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { databaseFor } from '../db/client';
+import { performAction } from '../db/queries/actions';
+import { LeadAction } from '../domain/ledger/actions';
+import { requirePermission } from '../http/auth';
+import type { App } from '../http/context';
+import { problemResponses } from '../http/problem';
+import { EventSchema, LeadSchema, leadView } from './leads';
+import { BEARER_SECURITY, IdParam, jsonBody, jsonResponse } from './schemas';
+
+const OutcomeSchema = z
+  .union([
+    z.object({
+      type: z.literal('qualify'),
+      sql: z.boolean(),
+      failed: z.array(z.object({ code: z.string(), label: z.string() })),
+      suggestedReasons: z.array(
+        z.object({
+          code: z.string(),
+          label: z.string(),
+          criterion: z.string().nullable(),
+          destination: z.string(),
+        }),
+      ),
+    }),
+    z.object({
+      type: z.literal('reject'),
+      destination: z.enum(['nurture', 'disqualified']),
+      because: z.array(
+        z.object({
+          reason: z.string(),
+          label: z.string(),
+          criterion: z.string().nullable(),
+          criterionLabel: z.string().nullable(),
+        }),
+      ),
+    }),
+  ])
+  .nullable()
+  .openapi('ActionOutcome');
+
+const act = createRoute({
+  method: 'post',
+  path: '/v1/leads/{id}/actions',
+  tags: ['Leads'],
+  summary:
+    'Works a handed-over lead: attempt, accept, qualify, reject, nurture, opportunity, won, lost, feedback, assign',
+  description: [
+    'Every action appends events (actor: the token and its member; time; agreement version) and answers the updated lead.',
+    'An action the stage does not allow is 409 with `allowedActions`. Rejecting (or nurturing before SQL) without a hard',
+    'disqualifier is 409 with `missing` until the agreement’s attempts over distinct channels are logged or the person',
+    'was reached. `qualify` answers `outcome.sql`; when false it names the failed criteria and suggests rejection reasons.',
+    'Roles: admin and manager act on any lead; sales too, but a token bound to a member only on leads that member owns',
+    'or that have no owner (feedback excepted); marketing may give `feedback` and log `attempt` on nurtured leads only.',
+  ].join(' '),
+  security: BEARER_SECURITY,
+  middleware: [requirePermission('leads:act')],
+  request: { params: IdParam, body: jsonBody(LeadAction) },
+  responses: {
+    200: jsonResponse(
+      z.object({ lead: LeadSchema, events: z.array(EventSchema), outcome: OutcomeSchema }),
+      'The action was recorded',
+    ),
+    ...problemResponses(401, 403, 404, 409, 412, 413, 415, 422, 429, 503),
+  },
+});
+
+export function registerActionRoutes(app: App) {
+  app.openapi(act, async (c) => {
+    const caller = c.get('caller');
+    const result = await performAction(
+      databaseFor(c.env, caller.workspaceId),
+      caller.workspaceId,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      caller,
+      new Date(),
+    );
+    return c.json({ lead: leadView(result.lead), events: result.events, outcome: result.outcome }, 200);
+  });
+}

@@ -1,0 +1,92 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { databaseFor } from '../db/client';
+import { eraseLead, exportLead } from '../db/queries/erasure';
+import { requirePermission } from '../http/auth';
+import type { App } from '../http/context';
+import { problemResponses } from '../http/problem';
+import { EventSchema, LeadSchema, leadView } from './leads';
+import { BEARER_SECURITY, IdParam, jsonResponse } from './schemas';
+
+const ExportSchema = z
+  .object({
+    exportedAt: z.string(),
+    workspaceId: z.string(),
+    lead: LeadSchema,
+    events: z.array(EventSchema),
+    consents: z.array(
+      z.object({
+        id: z.string(),
+        sourceId: z.string().nullable(),
+        formId: z.string().nullable(),
+        givenAt: z.string(),
+        text: z.string().nullable(),
+        purposes: z.array(z.string()),
+      }),
+    ),
+    deliveries: z.array(
+      z.object({
+        sourceId: z.string(),
+        key: z.string(),
+        createdAt: z.string(),
+        response: z.record(z.string(), z.unknown()),
+      }),
+    ),
+  })
+  .openapi('LeadExport');
+
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/v1/leads/{id}/export',
+  tags: ['Privacy'],
+  summary: 'Everything held about the person behind a lead, as JSON (a data subject access request)',
+  security: BEARER_SECURITY,
+  middleware: [requirePermission('leads:export')],
+  request: { params: IdParam },
+  responses: {
+    200: jsonResponse(ExportSchema, 'The lead, its events, consents and stored delivery answers'),
+    ...problemResponses(401, 403, 404, 429),
+  },
+});
+
+const eraseRoute = createRoute({
+  method: 'delete',
+  path: '/v1/leads/{id}',
+  tags: ['Privacy'],
+  summary: 'Erases the person behind a lead, keeping an anonymous tombstone for statistics',
+  description: [
+    'Blanks personal data in the lead, in every event payload, in consent texts that name the person and in the',
+    'answers stored for their deliveries; keeps stage, dates, amounts, source and campaign; appends an `erased`',
+    'event; remembers a salted hash of the e-mail and phone so an import cannot silently re-create the person',
+    '(a new form submission with fresh consent may). Erasing an erased lead again changes nothing.',
+  ].join(' '),
+  security: BEARER_SECURITY,
+  middleware: [requirePermission('leads:erase')],
+  request: { params: IdParam },
+  responses: {
+    200: jsonResponse(z.object({ lead: LeadSchema, erased: z.boolean() }), 'The anonymous tombstone'),
+    ...problemResponses(401, 403, 404, 429, 503),
+  },
+});
+
+export function registerPrivacyRoutes(app: App) {
+  app.openapi(exportRoute, async (c) => {
+    const { workspaceId } = c.get('caller');
+    const data = await exportLead(databaseFor(c.env, workspaceId), workspaceId, c.req.valid('param').id);
+    return c.json(
+      { exportedAt: new Date().toISOString(), workspaceId, ...data, lead: leadView(data.lead) },
+      200,
+    );
+  });
+
+  app.openapi(eraseRoute, async (c) => {
+    const caller = c.get('caller');
+    const result = await eraseLead(
+      databaseFor(c.env, caller.workspaceId),
+      caller.workspaceId,
+      c.req.valid('param').id,
+      caller,
+      new Date(),
+    );
+    return c.json({ lead: leadView(result.lead), erased: result.erased }, 200);
+  });
+}
