@@ -319,6 +319,7 @@ CREATE UNIQUE INDEX `sla_deadlines_key` ON `sla_deadlines` (`workspace_id`,`key`
 CREATE INDEX `sla_deadlines_sweep` ON `sla_deadlines` (`status`,`next_at`);--> statement-breakpoint
 CREATE INDEX `sla_deadlines_status_due` ON `sla_deadlines` (`workspace_id`,`status`,`due_at`);--> statement-breakpoint
 CREATE INDEX `sla_deadlines_owner` ON `sla_deadlines` (`workspace_id`,`owner_id`,`status`,`due_at`);--> statement-breakpoint
+CREATE INDEX `sla_deadlines_kind` ON `sla_deadlines` (`workspace_id`,`kind`,`status`,`due_at`);--> statement-breakpoint
 CREATE INDEX `sla_deadlines_lead` ON `sla_deadlines` (`lead_id`);--> statement-breakpoint
 CREATE TABLE `sla_sweep_state` (
 	`id` text PRIMARY KEY NOT NULL,

@@ -13,6 +13,7 @@ import { registerLeadRoutes } from './routes/leads';
 import { registerMemberRoutes } from './routes/members';
 import { registerPrivacyRoutes } from './routes/privacy';
 import { registerRoutingRoutes } from './routes/routing';
+import { registerSlaRoutes } from './routes/sla';
 import { registerSourceRoutes } from './routes/sources';
 import { registerTokenRoutes } from './routes/tokens';
 import { registerWorkspaceRoutes } from './routes/workspaces';
@@ -40,6 +41,7 @@ registerLeadRoutes(app);
 registerActionRoutes(app);
 registerPrivacyRoutes(app);
 registerRoutingRoutes(app);
+registerSlaRoutes(app);
 registerFunnelRoutes(app);
 registerDocsRoutes(app);
 

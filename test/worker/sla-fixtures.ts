@@ -1,5 +1,7 @@
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
 import { vi } from 'vitest';
 import type { Agreement } from '../../worker/domain/agreement';
+import worker from '../../worker/index';
 import {
   activateDraft,
   createSigningWorkspace,
@@ -115,4 +117,83 @@ export async function deadlinesOf(leadId: string): Promise<Record<string, Deadli
     .bind(leadId)
     .all<DeadlineView>();
   return Object.fromEntries(rows.results.map((r) => [r.kind, r]));
+}
+
+/** Fires the Worker's every-minute cron as Cloudflare would, at `at`, and waits for it to finish. */
+export async function runCron(at: string | number): Promise<void> {
+  const ctx = createExecutionContext();
+  await worker.scheduled(
+    createScheduledController({ cron: '* * * * *', scheduledTime: new Date(at) }),
+    env,
+    ctx,
+  );
+  await waitOnExecutionContext(ctx);
+}
+
+/** Registers a notification channel through the API and returns it (with its secret for webhooks). */
+export async function addChannel(
+  ws: SlaWorkspace,
+  json: { kind: string; url: string; name?: string; memberId?: string | null; topics?: string[] },
+): Promise<{ id: string; secret: string | null }> {
+  const res = await call('POST', '/v1/notification-channels', {
+    token: ws.tokens.manager,
+    json: { name: `${json.kind} channel`, ...json },
+  });
+  if (res.status !== 201) throw new Error(`channel: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { id: string; secret: string | null };
+}
+
+/** A loopback port nothing listens on: deliveries fail at once, as a receiver that is down. */
+export const CLOSED_PORT_URL = 'http://127.0.0.1:9/hooks/leadpact';
+
+export async function transitionsOf(
+  deadlineId: string,
+): Promise<{ step: string; fromStatus: string; toStatus: string; at: string }[]> {
+  const rows = await env.DB.prepare(
+    'select step, from_status as fromStatus, to_status as toStatus, at from sla_transitions where deadline_id = ? order by recorded_at, step',
+  )
+    .bind(deadlineId)
+    .all<{ step: string; fromStatus: string; toStatus: string; at: string }>();
+  return rows.results;
+}
+
+export interface OutboxRow {
+  key: string;
+  channelId: string;
+  topic: string;
+  body: string;
+  status: string;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+}
+
+export async function outboxOf(workspaceId: string): Promise<OutboxRow[]> {
+  const rows = await env.DB.prepare(
+    `select key, channel_id as channelId, topic, body, status, attempts, next_attempt_at as nextAttemptAt,
+       last_error as lastError from notification_outbox where workspace_id = ? order by created_at, key`,
+  )
+    .bind(workspaceId)
+    .all<OutboxRow>();
+  return rows.results;
+}
+
+/** Adds a sales rep and routes every lead from `country` to them, so owner and sales lead are different people. */
+export async function addSalesRep(ws: SlaWorkspace, name: string, country = 'PL'): Promise<string> {
+  const res = await call('POST', '/v1/members', {
+    token: ws.tokens.admin,
+    json: {
+      name,
+      email: `${name.toLowerCase().replace(/\W/g, '')}.${ws.id.slice(-6).toLowerCase()}@acme.test`,
+      side: 'sales',
+    },
+  });
+  if (res.status !== 201) throw new Error(`member: ${res.status} ${await res.text()}`);
+  const { id } = (await res.json()) as { id: string };
+  const routing = await call('PUT', '/v1/routing', {
+    token: ws.tokens.manager,
+    json: { rules: [{ id: 'home', field: 'country', values: [country], memberIds: [id] }] },
+  });
+  if (routing.status !== 200) throw new Error(`routing: ${routing.status} ${await routing.text()}`);
+  return id;
 }

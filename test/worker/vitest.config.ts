@@ -13,6 +13,8 @@ export default defineProject({
         bindings: {
           TEST_MIGRATIONS: await readD1Migrations(root('migrations')),
           LEADPACT_ADMIN_SECRET: 'test-admin-secret',
+          // Notification channels may point at loopback receivers (closed ports here; a real one in test/node).
+          LEADPACT_ALLOW_LOOPBACK_WEBHOOKS: 'true',
         },
       },
     })),

@@ -26,6 +26,11 @@ export const PERMISSIONS = {
   'leads:erase': ['admin'],
   'routing:read': ['admin', 'manager', 'marketing', 'sales', 'viewer'],
   'routing:manage': ['admin', 'manager'],
+  'sla:read': ['admin', 'manager', 'marketing', 'sales', 'viewer'],
+  'agenda:read': ['admin', 'manager', 'marketing', 'sales', 'viewer'],
+  /** Channel URLs carry webhook tokens: only who manages notifications sees the list. */
+  'notifications:read': ['admin', 'manager'],
+  'notifications:manage': ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

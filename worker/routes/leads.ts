@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { databaseFor } from '../db/client';
+import { leadDeadlines } from '../db/queries/sla';
 import { getLeadState, listLeadEvents, listLeads } from '../db/queries/leads';
 import { QUADRANTS } from '../domain/agreement/constants';
 import { EVENT_TYPES, LEAD_STAGES } from '../domain/ledger/constants';
@@ -7,6 +8,7 @@ import type { LeadState } from '../domain/ledger/lead';
 import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
 import { ApiError, problemResponses } from '../http/problem';
+import { LeadSlaSchema } from './sla';
 import { BEARER_SECURITY, IdParam, jsonResponse } from './schemas';
 
 export const LeadSchema = z
@@ -155,7 +157,7 @@ const get = createRoute({
   summary: 'One lead with its whole event history (both sides see everything)',
   request: { params: IdParam },
   responses: {
-    200: jsonResponse(LeadSchema.extend({ events: z.array(EventSchema) }), 'The lead'),
+    200: jsonResponse(LeadSchema.extend({ events: z.array(EventSchema), sla: LeadSlaSchema }), 'The lead'),
     ...problemResponses(401, 403, 404),
   },
 });
@@ -200,10 +202,11 @@ export function registerLeadRoutes(app: App) {
     const { workspaceId } = c.get('caller');
     const db = databaseFor(c.env, workspaceId);
     const id = c.req.valid('param').id;
-    const [lead, events] = await Promise.all([
+    const [lead, events, sla] = await Promise.all([
       getLeadState(db, workspaceId, id),
       listLeadEvents(db, workspaceId, id),
+      leadDeadlines(db, workspaceId, id),
     ]);
-    return c.json({ ...leadView(lead), events }, 200);
+    return c.json({ ...leadView(lead), events, sla }, 200);
   });
 }

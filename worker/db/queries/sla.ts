@@ -11,7 +11,7 @@ import {
   summarizeDeadlines,
 } from '../../domain/sla';
 import type { Database } from '../client';
-import { slaDeadlines } from '../schema';
+import { slaDeadlines, slaTransitions } from '../schema';
 
 type Statement = Parameters<Database['batch']>[0][number];
 type DeadlineRow = typeof slaDeadlines.$inferSelect;
@@ -91,28 +91,38 @@ function settleStatements(
   kinds: readonly DeadlineKind[] | null,
   at: string,
   recordedAt: string,
-  extra: SQL | null,
+  extra: ((table: string) => SQL) | null,
   cancel: boolean,
 ): Statement[] {
-  const kindFilter = kinds
-    ? sql` and d.kind in (${sql.join(
-        kinds.map((k) => sql`${k}`),
-        sql`, `,
-      )})`
-    : sql``;
-  const where = sql`d.workspace_id = ${workspaceId} and d.lead_id = ${leadId} and d.status in ${OPEN}${kindFilter}${extra ?? sql``}`;
-  const outcome = cancel ? sql`'cancelled'` : sql`case when d.due_at >= ${at} then 'met' else 'met_late' end`;
+  // The same conditions for the insert (table aliased `d`) and the update (table named): `t` is the column prefix.
+  const where = (t: string) => {
+    const c = (column: string) => sql.raw(`${t}.${column}`);
+    const kindFilter = kinds
+      ? sql` and ${c('kind')} in (${sql.join(
+          kinds.map((k) => sql`${k}`),
+          sql`, `,
+        )})`
+      : sql``;
+    return sql`${c('workspace_id')} = ${workspaceId} and ${c('lead_id')} = ${leadId} and ${c('status')} in ${OPEN}${kindFilter}${extra ? extra(t) : sql``}`;
+  };
+  const outcome = (t: string) =>
+    cancel
+      ? sql`'cancelled'`
+      : sql`case when ${sql.raw(`${t}.due_at`)} >= ${at} then 'met' else 'met_late' end`;
   const step = cancel ? 'cancelled' : 'settled';
   return [
-    db.run(sql`insert into sla_transitions
-        (id, workspace_id, deadline_id, lead_id, kind, step, from_status, to_status, owner_id, at, recorded_at)
-      select d.id || ':' || ${step}, d.workspace_id, d.id, d.lead_id, d.kind, ${step}, d.status, ${outcome},
-        d.owner_id, ${at}, ${recordedAt}
-      from sla_deadlines d where ${where}
-      on conflict do nothing`),
-    db.run(sql`update sla_deadlines as d
-      set status = ${outcome}, settled_at = ${at}, next_at = null, updated_at = ${recordedAt}
-      where ${where}`),
+    db
+      .insert(slaTransitions)
+      .select(
+        sql`select d.id || ':' || ${step}, d.workspace_id, d.id, d.lead_id, d.kind, ${step}, d.status, ${outcome('d')},
+          d.owner_id, ${at}, ${recordedAt}
+        from sla_deadlines d where ${where('d')}`,
+      )
+      .onConflictDoNothing(),
+    db
+      .update(slaDeadlines)
+      .set({ status: sql`${outcome('sla_deadlines')}`, settledAt: at, nextAt: null, updatedAt: recordedAt })
+      .where(where('sla_deadlines')),
   ];
 }
 
@@ -180,10 +190,13 @@ export function slaStatementsForEvents(
           out.push(...settleStatements(db, workspaceId, next.id, settlement.kinds, at, now, null, false));
           break;
         case 'meet_attempt_rule': {
-          const attempts = sql`from lead_events e where e.workspace_id = d.workspace_id and e.lead_id = d.lead_id
-            and e.type = 'attempt' and e.seq <= ${seq}`;
-          const rule = sql` and (select count(*) ${attempts}) >= coalesce(d.required_attempts, 1)
-            and (select count(distinct json_extract(e.payload, '$.channel')) ${attempts}) >= coalesce(d.required_channels, 1)`;
+          const rule = (t: string) => {
+            const c = (column: string) => sql.raw(`${t}.${column}`);
+            const attempts = sql`from lead_events e where e.workspace_id = ${c('workspace_id')}
+              and e.lead_id = ${c('lead_id')} and e.type = 'attempt' and e.seq <= ${seq}`;
+            return sql` and (select count(*) ${attempts}) >= coalesce(${c('required_attempts')}, 1)
+              and (select count(distinct json_extract(e.payload, '$.channel')) ${attempts}) >= coalesce(${c('required_channels')}, 1)`;
+          };
           out.push(...settleStatements(db, workspaceId, next.id, ['attempts'], at, now, rule, false));
           break;
         }

@@ -58,6 +58,8 @@ export const slaDeadlines = sqliteTable(
     // Listing: open/breached deadlines of a workspace by due time, optionally for one owner.
     index('sla_deadlines_status_due').on(t.workspaceId, t.status, t.dueAt),
     index('sla_deadlines_owner').on(t.workspaceId, t.ownerId, t.status, t.dueAt),
+    // By kind: GET /v1/sla?kind=, and the governance pass reading a workspace's few open team deadlines.
+    index('sla_deadlines_kind').on(t.workspaceId, t.kind, t.status, t.dueAt),
     index('sla_deadlines_lead').on(t.leadId),
   ],
 );

@@ -1,7 +1,12 @@
+import { localDate } from '../agreement/versions';
 import type { Language, Side } from '../constants';
 import { LEAD_STAGES, type LeadStage } from '../ledger/constants';
 import type { LeadDeadlineKind } from './constants';
+import { addDays } from './governance';
 import { formatInstant, SLA_LABELS } from './messages';
+
+/** The persona review joins the agenda this many days before it is due. */
+export const PERSONA_AGENDA_WINDOW_DAYS = 14;
 
 /**
  * The weekly joint meeting's agenda, written from the data (DOMAIN.md, "The
@@ -373,10 +378,13 @@ export function buildAgenda(input: AgendaInput, now: Date): Agenda {
     .filter((c) => c.leads > 0)
     .sort((a, b) => b.leads - a.leads || a.campaign.localeCompare(b.campaign));
 
-  const today = now.toISOString().slice(0, 10);
-  const personaReview = input.personaReview
-    ? { ...input.personaReview, overdue: input.personaReview.dueOn < today }
-    : null;
+  // The persona review is on the agenda when it is overdue or due within PERSONA_AGENDA_WINDOW_DAYS of the meeting.
+  const meetingDay = localDate(new Date(input.meetingAt), input.timeZone);
+  const today = localDate(now, input.timeZone);
+  const personaReview =
+    input.personaReview && input.personaReview.dueOn <= addDays(meetingDay, PERSONA_AGENDA_WINDOW_DAYS)
+      ? { ...input.personaReview, overdue: input.personaReview.dueOn < today }
+      : null;
 
   const sections: AgendaSection[] = [];
   const total = input.handedOver.length;

@@ -101,8 +101,8 @@ function escapeChat(text: string): string {
 /** The request body for a channel kind: chat webhooks take `{ text }`, a generic webhook the whole message. */
 export function channelBody(kind: ChannelKind, message: OutgoingMessage): string {
   if (kind === 'webhook') {
-    const { lines, link, ...rest } = message;
-    return JSON.stringify({ ...rest, text: lines.join('\n'), url: link?.url ?? null });
+    const { lines, link, data, ...rest } = message;
+    return JSON.stringify({ ...rest, text: lines.join('\n'), url: link?.url ?? null, ...data });
   }
   const text = message.lines.map(escapeChat).join('\n');
   const link = message.link ? `\n<${message.link.url}|${escapeChat(message.link.label)}>` : '';

@@ -1,0 +1,294 @@
+import { and, asc, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { InvalidError, NotFoundError } from '../../domain/errors';
+import { newId } from '../../domain/ids';
+import {
+  backoffMs,
+  type Channel,
+  type ChannelKind,
+  type CreateChannel,
+  channelUrlIssue,
+  DELIVERY_BACKOFF_BASE_MS,
+  DELIVERY_BACKOFF_CAP_MS,
+  DELIVERY_LEASE_MS,
+  DELIVERY_MAX_ATTEMPTS,
+  maskedUrl,
+  newWebhookSecret,
+  requestIdOf,
+  signatureHeader,
+} from '../../domain/sla';
+import type { Database } from '../client';
+import { members, notificationChannels, notificationOutbox } from '../schema';
+
+type Statement = Parameters<Database['batch']>[0][number];
+type ChannelRow = typeof notificationChannels.$inferSelect;
+
+export function channelOfRow(row: ChannelRow): Channel {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    url: maskedUrl(row.kind, row.url),
+    memberId: row.memberId,
+    topics: row.topics,
+    createdAt: row.createdAt,
+  };
+}
+
+export interface ChannelOptions {
+  /** Local development and tests may post to loopback receivers. */
+  allowLoopback: boolean;
+  /** The API origin that links in messages point to. */
+  linkBase: string;
+}
+
+/** Registers a channel; a generic webhook gets a signing secret, answered only here. */
+export async function createChannel(
+  db: Database,
+  workspaceId: string,
+  input: CreateChannel,
+  options: ChannelOptions,
+  now: Date,
+): Promise<Channel & { secret: string | null }> {
+  const issue = channelUrlIssue(input.kind, input.url, options.allowLoopback);
+  if (issue) throw new InvalidError('This URL cannot receive notifications of that kind.', [issue]);
+  if (input.memberId) {
+    const member = await db
+      .select({ id: members.id })
+      .from(members)
+      .where(and(eq(members.id, input.memberId), eq(members.workspaceId, workspaceId)))
+      .get();
+    if (!member) {
+      throw new InvalidError('A personal channel belongs to a member of this workspace.', [
+        { path: 'memberId', message: `No member ${input.memberId} in this workspace.` },
+      ]);
+    }
+  }
+  const row: ChannelRow = {
+    id: newId('chn', now.getTime()),
+    workspaceId,
+    kind: input.kind,
+    name: input.name,
+    url: input.url,
+    secret: input.kind === 'webhook' ? newWebhookSecret() : null,
+    memberId: input.memberId,
+    topics: [...new Set(input.topics)],
+    linkBase: options.linkBase,
+    createdAt: now.toISOString(),
+    deletedAt: null,
+  };
+  await db.insert(notificationChannels).values(row);
+  return { ...channelOfRow(row), secret: row.secret };
+}
+
+export async function listChannels(db: Database, workspaceId: string): Promise<Channel[]> {
+  const rows = await db
+    .select()
+    .from(notificationChannels)
+    .where(and(eq(notificationChannels.workspaceId, workspaceId), isNull(notificationChannels.deletedAt)))
+    .orderBy(asc(notificationChannels.createdAt))
+    .all();
+  return rows.map(channelOfRow);
+}
+
+/** The channels a workspace's messages go to, secrets included (for the sweep). */
+export async function activeChannelRows(db: Database, workspaceId: string): Promise<ChannelRow[]> {
+  return db
+    .select()
+    .from(notificationChannels)
+    .where(and(eq(notificationChannels.workspaceId, workspaceId), isNull(notificationChannels.deletedAt)))
+    .all();
+}
+
+/** Stops a channel at once; messages still queued for it are dropped at their next try. */
+export async function deleteChannel(db: Database, workspaceId: string, id: string, now: Date): Promise<void> {
+  const result = await db
+    .update(notificationChannels)
+    .set({ deletedAt: now.toISOString() })
+    .where(
+      and(
+        eq(notificationChannels.id, id),
+        eq(notificationChannels.workspaceId, workspaceId),
+        isNull(notificationChannels.deletedAt),
+      ),
+    )
+    .run();
+  if (result.meta.changes === 0) throw new NotFoundError('Notification channel');
+}
+
+/** One message for the outbox: rendered now, sent (and re-sent) by the sweep. */
+export interface OutboxMessage {
+  workspaceId: string;
+  key: string;
+  channelId: string;
+  topic: string;
+  body: string;
+}
+
+/**
+ * Queues a message unless one with the same key exists, and only while `guard`
+ * holds (the transition that caused it is still to be recorded), so a message
+ * exists exactly when its transition does.
+ */
+export function enqueueStatement(db: Database, message: OutboxMessage, now: Date, guard: SQL): Statement {
+  const at = now.toISOString();
+  // Columns in the table's order: id, workspace, key, channel, topic, body, status, attempts, next try, error, created, delivered.
+  return db
+    .insert(notificationOutbox)
+    .select(
+      sql`select ${newId('msg', now.getTime())}, ${message.workspaceId}, ${message.key}, ${message.channelId},
+        ${message.topic}, ${message.body}, 'pending', 0, ${at}, null, ${at}, null
+      where ${guard}`,
+    )
+    .onConflictDoNothing();
+}
+
+/** How a message reaches its endpoint; tests may pass their own, production uses `fetch`. */
+export type Send = (url: string, init: RequestInit) => Promise<Response>;
+
+export interface DeliveryReport {
+  claimed: number;
+  delivered: number;
+  retrying: number;
+  failed: number;
+}
+
+const DELIVERY_BATCH = 50;
+const SEND_TIMEOUT_MS = 10_000;
+
+async function requestFor(
+  channel: ChannelRow,
+  key: string,
+  body: string,
+  attempt: number,
+  signedAt: number,
+): Promise<{ url: string; init: RequestInit }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+  let url = channel.url;
+  const kind: ChannelKind = channel.kind;
+  if (kind === 'webhook') {
+    headers['leadpact-signature'] = await signatureHeader(
+      channel.secret ?? '',
+      body,
+      Math.floor(signedAt / 1000),
+    );
+    headers['leadpact-delivery'] = key;
+    headers['leadpact-attempt'] = String(attempt);
+  } else if (kind === 'google_chat') {
+    // Google Chat creates one message per requestId, so a repeated post is a no-op on its side too.
+    const target = new URL(url);
+    target.searchParams.set('requestId', await requestIdOf(key));
+    url = target.toString();
+  }
+  return { url, init: { method: 'POST', headers, body, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) } };
+}
+
+/**
+ * Delivers queued messages whose time has come, at least once each: a message
+ * is claimed by moving its next try past a lease (so a concurrent sweep skips
+ * it), sent, then marked delivered, or rescheduled with exponential backoff, or
+ * failed after DELIVERY_MAX_ATTEMPTS. A crash between send and mark re-sends
+ * after the lease; receivers deduplicate on the `LeadPact-Delivery` key (and
+ * Google Chat on `requestId`).
+ */
+export async function deliverOutbox(
+  db: Database,
+  now: Date,
+  send: Send,
+  signedAt: () => number = () => Date.now(),
+): Promise<DeliveryReport> {
+  const at = now.toISOString();
+  const report: DeliveryReport = { claimed: 0, delivered: 0, retrying: 0, failed: 0 };
+  // Cross-workspace by design: the sweep serves every workspace of this database.
+  const due = await db
+    .select({ id: notificationOutbox.id })
+    .from(notificationOutbox)
+    .where(and(eq(notificationOutbox.status, 'pending'), lte(notificationOutbox.nextAttemptAt, at)))
+    .orderBy(asc(notificationOutbox.nextAttemptAt))
+    .limit(DELIVERY_BATCH)
+    .all();
+  if (due.length === 0) return report;
+  const lease = new Date(now.getTime() + DELIVERY_LEASE_MS).toISOString();
+  const claimed = await db
+    .update(notificationOutbox)
+    .set({ nextAttemptAt: lease, attempts: sql`${notificationOutbox.attempts} + 1` })
+    .where(
+      and(
+        inArray(
+          notificationOutbox.id,
+          due.map((d) => d.id),
+        ),
+        eq(notificationOutbox.status, 'pending'),
+        lte(notificationOutbox.nextAttemptAt, at),
+      ),
+    )
+    .returning()
+    .all();
+  report.claimed = claimed.length;
+  if (claimed.length === 0) return report;
+
+  const channelIds = [...new Set(claimed.map((m) => m.channelId))];
+  const channels = new Map<string, ChannelRow>();
+  for (const workspaceId of new Set(claimed.map((m) => m.workspaceId))) {
+    const rows = await db
+      .select()
+      .from(notificationChannels)
+      .where(
+        and(eq(notificationChannels.workspaceId, workspaceId), inArray(notificationChannels.id, channelIds)),
+      )
+      .all();
+    for (const row of rows) channels.set(row.id, row);
+  }
+
+  const outcomes = await Promise.all(
+    claimed.map(async (message) => {
+      const channel = channels.get(message.channelId);
+      if (!channel || channel.deletedAt)
+        return { message, ok: false, error: 'The channel was deleted.', final: true };
+      try {
+        const { url, init } = await requestFor(
+          channel,
+          message.key,
+          message.body,
+          message.attempts,
+          signedAt(),
+        );
+        const res = await send(url, init);
+        // Drain the body so the connection is released.
+        await res.arrayBuffer().catch(() => undefined);
+        if (res.ok) return { message, ok: true, error: null, final: false };
+        return { message, ok: false, error: `HTTP ${res.status}`, final: false };
+      } catch (error) {
+        return { message, ok: false, error: String(error).slice(0, 500), final: false };
+      }
+    }),
+  );
+
+  const updates: Statement[] = outcomes.map(({ message, ok, error, final }) => {
+    const where = and(
+      eq(notificationOutbox.id, message.id),
+      eq(notificationOutbox.workspaceId, message.workspaceId),
+    );
+    if (ok) {
+      report.delivered += 1;
+      return db
+        .update(notificationOutbox)
+        .set({ status: 'delivered', deliveredAt: at, lastError: null })
+        .where(where);
+    }
+    if (final || message.attempts >= DELIVERY_MAX_ATTEMPTS) {
+      report.failed += 1;
+      return db.update(notificationOutbox).set({ status: 'failed', lastError: error }).where(where);
+    }
+    report.retrying += 1;
+    const retryAt = new Date(
+      now.getTime() + backoffMs(message.attempts, DELIVERY_BACKOFF_BASE_MS, DELIVERY_BACKOFF_CAP_MS),
+    );
+    return db
+      .update(notificationOutbox)
+      .set({ nextAttemptAt: retryAt.toISOString(), lastError: error })
+      .where(where);
+  });
+  const [first, ...rest] = updates;
+  if (first) await db.batch([first, ...rest]);
+  return report;
+}

@@ -1,0 +1,37 @@
+import { allDatabases } from '../db/client';
+import { deliverOutbox } from '../db/queries/notifications';
+import { governancePass, sweepDeadlines } from '../db/queries/sla-sweep';
+import type { Env } from '../env';
+
+/**
+ * The SLA clock's minute (issue 6): refresh a few workspaces' team deadlines,
+ * record every deadline that became due soon, breached or escalated since the
+ * last run (once each, with its messages in the same batch), then deliver what
+ * the outbox holds. `now` is the trigger's scheduled time, so a late or repeated
+ * run records exactly what a punctual one would have.
+ */
+export async function slaSweep(env: Env, now: Date): Promise<void> {
+  const failures: unknown[] = [];
+  for (const db of allDatabases(env)) {
+    // One database failing must not stop the others; every step is idempotent, so the next minute retries.
+    try {
+      const governance = await governancePass(db, now);
+      const swept = await sweepDeadlines(db, now);
+      const delivery = await deliverOutbox(db, now, (url, init) => fetch(url, init));
+      console.log(
+        JSON.stringify({
+          level: 'info',
+          message: 'sla sweep',
+          at: now.toISOString(),
+          governance,
+          ...swept,
+          delivery,
+        }),
+      );
+    } catch (error) {
+      failures.push(error);
+    }
+  }
+  if (failures.length > 0)
+    throw new AggregateError(failures, `The SLA sweep failed on ${failures.length} database(s).`);
+}
