@@ -1,15 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { databaseFor } from '../db/client';
-import { leadDeadlines } from '../db/queries/sla';
 import { getLeadState, listLeadEvents, listLeads } from '../db/queries/leads';
+import { leadDeadlines } from '../db/queries/sla';
 import { QUADRANTS } from '../domain/agreement/constants';
 import { EVENT_TYPES, LEAD_STAGES } from '../domain/ledger/constants';
 import type { LeadState } from '../domain/ledger/lead';
 import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
 import { ApiError, problemResponses } from '../http/problem';
-import { LeadSlaSchema } from './sla';
 import { BEARER_SECURITY, IdParam, jsonResponse } from './schemas';
+import { LeadSlaSchema } from './sla';
 
 export const LeadSchema = z
   .object({
