@@ -4,6 +4,7 @@ import { bodyRules } from './http/limits';
 import { runScheduled } from './jobs';
 import { registerActionRoutes } from './routes/actions';
 import { registerAgreementRoutes } from './routes/agreement';
+import { registerCampaignRoutes } from './routes/campaigns';
 import { registerDocsRoutes } from './routes/docs';
 import { registerEventRoutes } from './routes/events';
 import { registerFunnelRoutes } from './routes/funnel';
@@ -12,6 +13,7 @@ import { INTAKE_BODY_LIMIT, INTAKE_CONTENT_TYPES, registerIntakeRoutes } from '.
 import { registerLeadRoutes } from './routes/leads';
 import { registerMemberRoutes } from './routes/members';
 import { registerPrivacyRoutes } from './routes/privacy';
+import { registerReportRoutes } from './routes/reports';
 import { registerRoutingRoutes } from './routes/routing';
 import { registerSlaRoutes } from './routes/sla';
 import { registerSourceRoutes } from './routes/sources';
@@ -43,6 +45,8 @@ registerPrivacyRoutes(app);
 registerRoutingRoutes(app);
 registerSlaRoutes(app);
 registerFunnelRoutes(app);
+registerReportRoutes(app);
+registerCampaignRoutes(app);
 registerDocsRoutes(app);
 
 export default {

@@ -15,6 +15,12 @@ export const PERMISSIONS = {
   'agreement:share': ['admin', 'manager'],
   'persona:review': ['admin', 'manager', 'marketing', 'sales'],
   'funnel:compute': ['admin', 'manager', 'marketing', 'sales', 'viewer'],
+  'funnel:read': ['admin', 'manager', 'marketing', 'sales', 'viewer'],
+  /** The plan is the manager's tab: marketing and sales read it, they do not set their own targets. */
+  'funnel:plan': ['admin', 'manager'],
+  'reports:read': ['admin', 'manager', 'marketing', 'sales', 'viewer'],
+  'campaigns:read': ['admin', 'manager', 'marketing', 'sales', 'viewer'],
+  'campaigns:manage': ['admin', 'marketing'],
   'sources:read': ['admin', 'manager', 'marketing', 'sales', 'viewer'],
   'sources:manage': ['admin', 'marketing'],
   'intake:submit': ['admin', 'intake'],

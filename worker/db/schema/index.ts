@@ -3,3 +3,4 @@ export * from './core';
 export * from './ledger';
 export * from './privacy';
 export * from './sla';
+export * from './reports';

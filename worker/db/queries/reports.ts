@@ -1,0 +1,685 @@
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Agreement } from '../../domain/agreement/schema';
+import type { BusinessCalendar } from '../../domain/business-time';
+import { NotFoundError } from '../../domain/errors';
+import type { StageCounts } from '../../domain/funnel';
+import type {
+  CampaignRow,
+  CurrencyRow,
+  FirstTouchRow,
+  MetricRows,
+  ReasonKind,
+  ReasonRow,
+  Report,
+  SlaOutcome,
+  SlaRow,
+  StageMetric,
+  StageRow,
+} from '../../domain/reports/metrics';
+import { buildReport, COVERAGE_MIN_ACTIONS } from '../../domain/reports/metrics';
+import {
+  instantRangeOf,
+  type MonthBucket,
+  monthBucketsOf,
+  type PlanPeriod,
+  planPeriodOf,
+} from '../../domain/reports/period';
+import {
+  buildPlanView,
+  type PlanInput,
+  type PlanView,
+  resolveRates,
+  type StageActuals,
+  type StoredPlan,
+  teamRateWindow,
+} from '../../domain/reports/plan';
+import type { ReportGroup, ReportRange } from '../../domain/reports/query';
+import { LEAD_DEADLINE_KINDS, type LeadDeadlineKind } from '../../domain/sla/constants';
+import type { Workspace } from '../../domain/workspace';
+import type { Database } from '../client';
+import { campaigns, funnelPlans, members, sources } from '../schema';
+import { getActiveAgreement, getAgreementContent } from './agreement';
+import { getWorkspace } from './workspaces';
+
+/**
+ * The report's and the plan's aggregate queries. Each starts from the ledger's
+ * index on (workspace_id, type, occurred_at), so it reads the events of the
+ * requested range and the leads they belong to (by primary key), never the
+ * whole ledger; the rest is folded by worker/domain/reports.
+ */
+
+/** The events that mark a lead reaching a stage or an outcome. */
+const STAGE_EVENT_TYPES = [
+  'created',
+  'became_lead',
+  'mql',
+  'accepted',
+  'qualified',
+  'opportunity',
+  'won',
+  'lost',
+  'nurtured',
+  'rejected',
+] as const;
+
+/**
+ * An imported row carries only its last stage and when it got there
+ * (worker/domain/import/constants.ts). A row at `won` went through the stages
+ * before it, so it counts for each of them at its `stageAt`: history from a
+ * team's old sheet then gives real conversion rates. It became a lead when it
+ * was submitted (its `created` event says so), not at `stageAt`.
+ */
+const IMPLIED_BY_IMPORT: ReadonlyArray<readonly [string, StageMetric]> = [
+  ...(['mql', 'sal', 'sql', 'opportunity', 'won'] as const).map((stage) => [stage, 'mql'] as const),
+  ...(['sal', 'sql', 'opportunity', 'won'] as const).map((stage) => [stage, 'sal'] as const),
+  ...(['sql', 'opportunity', 'won'] as const).map((stage) => [stage, 'sql'] as const),
+  ...(['opportunity', 'won'] as const).map((stage) => [stage, 'opportunity'] as const),
+  ['won', 'won'],
+  ['lost', 'lost'],
+  ['nurture', 'nurture'],
+  ['disqualified', 'disqualified'],
+];
+
+/** A `won` event, or an imported row whose stage is won: both carry `amount` and `currency`. */
+const IS_WON = sql`(e.type = 'won' or (e.type = 'imported' and json_extract(e.payload, '$.stage') = 'won'))`;
+
+/** Leads still in sales' hands. */
+const OPEN_STAGES = ['mql', 'sal', 'sql', 'opportunity'] as const;
+
+export interface ReportScope {
+  workspaceId: string;
+  /** Instants `[from, to)`. */
+  from: string;
+  to: string;
+  groupBy: ReportGroup | null;
+  /** Needed for `groupBy: 'month'`. */
+  months: readonly MonthBucket[];
+  /** Won amounts in this currency (or with none) count as revenue. */
+  currency: string | null;
+}
+
+/**
+ * Our own constants (event types, stages) written into the SQL as literals:
+ * D1 binds at most 100 parameters per statement, and the month buckets need theirs.
+ */
+function list(values: readonly string[]): SQL {
+  for (const v of values) if (!/^[a-z_]+$/.test(v)) throw new Error(`not a constant: ${v}`);
+  return sql.raw(values.map((v) => `'${v}'`).join(', '));
+}
+
+/** The group key of a row whose lead is `l` and whose moment is `at`. */
+function groupKey(scope: ReportScope, at: SQL): SQL {
+  switch (scope.groupBy) {
+    case 'source':
+      return sql`l.first_source_id`;
+    case 'campaign':
+      return sql`l.campaign`;
+    case 'owner':
+      return sql`l.owner_id`;
+    case 'month': {
+      // Months in the workspace's zone: the first bucket whose end lies after the moment.
+      const whens = scope.months.map((m) => sql`when ${at} < ${m.to} then ${m.month}`);
+      return sql`(case ${sql.join(whens, sql` `)} end)`;
+    }
+    default:
+      return sql`null`;
+  }
+}
+
+function inRange(scope: ReportScope, alias = sql`e`): SQL {
+  return sql`${alias}.workspace_id = ${scope.workspaceId} and ${alias}.occurred_at >= ${scope.from} and ${alias}.occurred_at < ${scope.to}`;
+}
+
+/** Leads reaching each stage inside the range, once per lead and metric, at the first time. */
+export function stageQuery(scope: ReportScope): SQL {
+  const amount = sql`json_extract(e.payload, '$.amount')`;
+  const currency = sql`json_extract(e.payload, '$.currency')`;
+  const revenue = sql`case when (${currency} is null or ${currency} = ${scope.currency})
+    then coalesce(${amount}, 0) else 0 end`;
+  const implied = sql.join(
+    IMPLIED_BY_IMPORT.map(([stage, metric]) => sql`(${list([stage])}, ${list([metric])})`),
+    sql`, `,
+  );
+  return sql`
+    with marks as (
+      select e.lead_id as lead_id,
+        case e.type
+          when 'created' then case when json_extract(e.payload, '$.createsLead') = 1 then 'lead' end
+          when 'became_lead' then 'lead'
+          when 'mql' then 'mql'
+          when 'accepted' then 'sal'
+          when 'qualified' then case when json_extract(e.payload, '$.sql') = 1 then 'sql' end
+          when 'opportunity' then 'opportunity'
+          when 'won' then 'won'
+          when 'lost' then 'lost'
+          when 'nurtured' then 'nurture'
+          when 'rejected' then
+            case when json_extract(e.payload, '$.destination') = 'disqualified' then 'disqualified' else 'nurture' end
+        end as metric,
+        e.occurred_at as at,
+        case when e.type = 'won' then ${revenue} else 0 end as amount
+      from lead_events e
+      where e.type in (${list(STAGE_EVENT_TYPES)}) and ${inRange(scope)}
+      union all
+      select e.lead_id, v.column2, e.occurred_at, case when v.column2 = 'won' then ${revenue} else 0 end
+      from lead_events e
+      join (values ${implied}) v on v.column1 = json_extract(e.payload, '$.stage')
+      where e.type = 'imported' and ${inRange(scope)}
+      union all
+      select e.lead_id, 'hot', e.occurred_at, 0
+      from lead_events e
+      where e.type = 'qualified' and ${inRange(scope)}
+        and json_extract(e.payload, '$.salesTemperature') = 'hot'
+    ),
+    firsts as (
+      select lead_id, metric, min(at) as at, sum(amount) as amount
+      from marks where metric is not null group by lead_id, metric
+    )
+    select ${groupKey(scope, sql`f.at`)} as key, f.metric as metric, count(*) as leads,
+      coalesce(sum(l.icp_match), 0) as icpMatch,
+      coalesce(sum(l.owner_id is not null), 0) as owned,
+      coalesce(sum(l.stage in (${list(OPEN_STAGES)})), 0) as open,
+      coalesce(sum(f.amount), 0) as revenue,
+      coalesce(sum(case when s.origin = 'marketing' then f.amount else 0 end), 0) as marketingRevenue
+    from firsts f
+    join leads l on l.id = f.lead_id and l.workspace_id = ${scope.workspaceId}
+    left join sources s on s.id = l.first_source_id and s.workspace_id = ${scope.workspaceId}
+    group by key, f.metric`;
+}
+
+/**
+ * Leads per reason inside the range, once per lead, kind and reason: every
+ * rejection reason (`rejected`), and where leads went with it (`nurture` from a
+ * rejection or a nurture action, `disqualified`), and lost deals (`lost`).
+ */
+export function reasonQuery(scope: ReportScope): SQL {
+  return sql`
+    with given as (
+      select e.lead_id as lead_id, 'rejected' as kind, r.value as reason, e.occurred_at as at
+      from lead_events e, json_each(json_extract(e.payload, '$.reasons')) r
+      where e.type = 'rejected' and ${inRange(scope)}
+      union all
+      select e.lead_id,
+        case when json_extract(e.payload, '$.destination') = 'disqualified' then 'disqualified' else 'nurture' end,
+        r.value, e.occurred_at
+      from lead_events e, json_each(json_extract(e.payload, '$.reasons')) r
+      where e.type = 'rejected' and ${inRange(scope)}
+      union all
+      select e.lead_id, case e.type when 'nurtured' then 'nurture' else 'lost' end,
+        json_extract(e.payload, '$.reason'), e.occurred_at
+      from lead_events e
+      where e.type in ('nurtured', 'lost') and ${inRange(scope)}
+      union all
+      select e.lead_id, json_extract(e.payload, '$.stage'), json_extract(e.payload, '$.reason'), e.occurred_at
+      from lead_events e
+      where e.type = 'imported' and ${inRange(scope)}
+        and json_extract(e.payload, '$.stage') in ('nurture', 'disqualified', 'lost')
+    ),
+    firsts as (
+      select lead_id, kind, reason, min(at) as at from given
+      where reason is not null group by lead_id, kind, reason
+    )
+    select ${groupKey(scope, sql`f.at`)} as key, f.kind as kind, f.reason as reason, count(*) as leads
+    from firsts f
+    join leads l on l.id = f.lead_id and l.workspace_id = ${scope.workspaceId}
+    group by key, f.kind, f.reason`;
+}
+
+/** Each MQL of the range (its first MQL event in it) with its clock start and first attempt. */
+export function firstTouchQuery(scope: ReportScope): SQL {
+  return sql`
+    with m as (
+      select e.lead_id as lead_id, min(e.occurred_at) as at
+      from lead_events e
+      where e.type = 'mql' and ${inRange(scope)}
+      group by e.lead_id
+    )
+    select ${groupKey(scope, sql`m.at`)} as key, m.at as mqlAt, l.submitted_at as submittedAt,
+      l.first_attempt_at as firstTouchAt, l.agreement_version as agreementVersion
+    from m
+    join leads l on l.id = m.lead_id and l.workspace_id = ${scope.workspaceId}`;
+}
+
+/**
+ * Per campaign, the leads it touched inside the range (any event carrying the
+ * campaign: the creating submission or a later touch) and how far each has come
+ * by now, counted as "reached at least": a won deal counts as an SQL too.
+ */
+export function campaignQuery(scope: ReportScope): SQL {
+  const reached = (...columns: string[]) =>
+    sql.raw(`coalesce(${columns.map((c) => `l.${c}`).join(', ')}) is not null`);
+  return sql`
+    with cohort as (
+      select distinct e.campaign as campaign, e.lead_id as lead_id
+      from lead_events e
+      where e.type in ('created', 'became_lead', 'touch') and ${inRange(scope)} and e.campaign is not null
+    )
+    select c.campaign as campaign, count(*) as touched,
+      coalesce(sum(${reached('submitted_at', 'mql_at', 'sql_at', 'opportunity_at', 'won_at')}), 0) as leads,
+      coalesce(sum(${reached('mql_at', 'sql_at', 'opportunity_at', 'won_at')}), 0) as mqls,
+      coalesce(sum(${reached('sql_at', 'opportunity_at', 'won_at')}), 0) as sqls,
+      coalesce(sum(${reached('opportunity_at', 'won_at')}), 0) as opportunities,
+      coalesce(sum(l.won_at is not null), 0) as won,
+      coalesce(sum(case when l.won_at is not null and (l.currency is null or l.currency = ${scope.currency})
+        then coalesce(l.won_amount, 0) else 0 end), 0) as revenue
+    from cohort c
+    join leads l on l.id = c.lead_id and l.workspace_id = ${scope.workspaceId}
+    group by c.campaign`;
+}
+
+/**
+ * Account coverage: company domains touched inside the range, ICP accounts
+ * among them (a lead of the domain matches every required criterion), and how
+ * many of those were touched by at least COVERAGE_MIN_ACTIONS distinct
+ * marketing actions (a campaign, or a kind of touch outside any campaign).
+ */
+export function coverageQuery(scope: ReportScope): SQL {
+  return sql`
+    with accounts as (
+      select l.company_domain as domain, max(l.icp_match) as icp,
+        count(distinct coalesce('campaign:' || e.campaign,
+          'touch:' || coalesce(json_extract(e.payload, '$.touchType'), 'custom'))) as actions
+      from lead_events e
+      join leads l on l.id = e.lead_id and l.workspace_id = ${scope.workspaceId}
+      where e.type = 'touch' and ${inRange(scope)} and l.company_domain is not null
+      group by l.company_domain
+    )
+    select coalesce(sum(icp = 1), 0) as icpAccounts,
+      coalesce(sum(icp = 1 and actions >= ${COVERAGE_MIN_ACTIONS}), 0) as covered
+    from accounts`;
+}
+
+/** Won deals of the range per currency (null: the action named none). */
+export function currencyQuery(scope: Omit<ReportScope, 'currency'>): SQL {
+  return sql`
+    select json_extract(e.payload, '$.currency') as currency, count(distinct e.lead_id) as won,
+      coalesce(sum(coalesce(json_extract(e.payload, '$.amount'), 0)), 0) as revenue
+    from lead_events e
+    where e.type in ('won', 'imported') and ${IS_WON} and ${inRange({ ...scope, currency: null })}
+    group by currency`;
+}
+
+/**
+ * SLA outcomes of the lead deadlines that fell due inside the range, per kind:
+ * met, met late, breached, or still open. Served by the SLA clock's index on
+ * (workspace_id, status, due_at), one range per status.
+ */
+export function slaQuery(scope: ReportScope): SQL {
+  return sql`
+    select ${groupKey(scope, sql`d.due_at`)} as key, d.kind as kind,
+      case when d.status in ('pending', 'due_soon') then 'open' else d.status end as outcome,
+      count(*) as deadlines
+    from sla_deadlines d
+    join leads l on l.id = d.lead_id and l.workspace_id = ${scope.workspaceId}
+    where d.workspace_id = ${scope.workspaceId}
+      and d.status in (${list(COUNTED_STATUSES)})
+      and d.due_at >= ${scope.from} and d.due_at < ${scope.to}
+      and d.kind in (${list(LEAD_DEADLINE_KINDS)})
+    group by key, d.kind, outcome`;
+}
+
+/** Cancelled deadlines (an erased lead) count neither way. */
+const COUNTED_STATUSES = ['pending', 'due_soon', 'breached', 'met', 'met_late'] as const;
+
+/** Every aggregate a report runs, by name (tests read their query plans). */
+export function reportQueries(scope: ReportScope): Record<string, SQL> {
+  return {
+    stages: stageQuery(scope),
+    reasons: reasonQuery(scope),
+    firstTouches: firstTouchQuery(scope),
+    campaigns: campaignQuery(scope),
+    coverage: coverageQuery(scope),
+    currencies: currencyQuery(scope),
+    sla: slaQuery(scope),
+  };
+}
+
+type Raw = Record<string, unknown>;
+const n = (v: unknown) => (typeof v === 'number' ? v : Number(v ?? 0));
+const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
+export async function stageRows(db: Database, scope: ReportScope): Promise<StageRow[]> {
+  const rows = await db.all<Raw>(stageQuery(scope));
+  return rows.map((r) => ({
+    key: s(r.key),
+    metric: String(r.metric) as StageMetric,
+    leads: n(r.leads),
+    icpMatch: n(r.icpMatch),
+    owned: n(r.owned),
+    open: n(r.open),
+    revenue: n(r.revenue),
+    marketingRevenue: n(r.marketingRevenue),
+  }));
+}
+
+async function reasonRows(db: Database, scope: ReportScope): Promise<ReasonRow[]> {
+  const rows = await db.all<Raw>(reasonQuery(scope));
+  return rows.map((r) => ({
+    key: s(r.key),
+    kind: String(r.kind) as ReasonKind,
+    reason: String(r.reason),
+    leads: n(r.leads),
+  }));
+}
+
+async function firstTouchRows(db: Database, scope: ReportScope): Promise<FirstTouchRow[]> {
+  const rows = await db.all<Raw>(firstTouchQuery(scope));
+  return rows.map((r) => {
+    const mqlAt = String(r.mqlAt);
+    const submittedAt = s(r.submittedAt);
+    // The clock starts at the submission, or at the MQL when that came later (issue 6).
+    const startedAt = submittedAt && submittedAt > mqlAt ? submittedAt : mqlAt;
+    return {
+      key: s(r.key),
+      startedAt,
+      firstTouchAt: s(r.firstTouchAt),
+      agreementVersion: r.agreementVersion === null ? null : n(r.agreementVersion),
+    };
+  });
+}
+
+async function campaignRows(db: Database, scope: ReportScope): Promise<CampaignRow[]> {
+  const rows = await db.all<Raw>(campaignQuery(scope));
+  return rows.map((r) => ({
+    campaign: String(r.campaign),
+    touched: n(r.touched),
+    leads: n(r.leads),
+    mqls: n(r.mqls),
+    sqls: n(r.sqls),
+    opportunities: n(r.opportunities),
+    won: n(r.won),
+    revenue: n(r.revenue),
+  }));
+}
+
+async function currencyRows(db: Database, scope: Omit<ReportScope, 'currency'>) {
+  const rows = await db.all<Raw>(currencyQuery(scope));
+  return rows.map((r) => ({ currency: s(r.currency), won: n(r.won), revenue: n(r.revenue) }));
+}
+
+/**
+ * The currency revenue is reported in: the one asked for, else the agreement's
+ * goal currency, else the one most won revenue was booked in.
+ */
+function pickCurrency(
+  preferred: string | null,
+  rows: Array<{ currency: string | null; revenue: number }>,
+): string | null {
+  if (preferred) return preferred;
+  const named = rows.filter((r): r is { currency: string; revenue: number } => r.currency !== null);
+  named.sort((a, b) => b.revenue - a.revenue || a.currency.localeCompare(b.currency));
+  return named[0]?.currency ?? null;
+}
+
+async function slaRows(db: Database, scope: ReportScope): Promise<SlaRow[]> {
+  const rows = await db.all<Raw>(slaQuery(scope));
+  return rows.map((r) => ({
+    key: s(r.key),
+    kind: String(r.kind) as LeadDeadlineKind,
+    outcome: String(r.outcome) as SlaOutcome,
+    deadlines: n(r.deadlines),
+  }));
+}
+
+async function labelsFor(db: Database, workspaceId: string, groupBy: ReportGroup | null) {
+  const labels = new Map<string, string>();
+  if (groupBy === 'source') {
+    const rows = await db
+      .select({ id: sources.id, name: sources.name })
+      .from(sources)
+      .where(eq(sources.workspaceId, workspaceId))
+      .all();
+    for (const r of rows) labels.set(r.id, r.name);
+  } else if (groupBy === 'owner') {
+    const rows = await db
+      .select({ id: members.id, name: members.name })
+      .from(members)
+      .where(eq(members.workspaceId, workspaceId))
+      .all();
+    for (const r of rows) labels.set(r.id, r.name);
+  }
+  return labels;
+}
+
+async function campaignRecords(db: Database, workspaceId: string, keys: readonly string[]) {
+  const out = new Map<string, { id: string; name: string; channel: string }>();
+  // D1 binds at most 100 parameters per statement.
+  for (let i = 0; i < keys.length; i += 90) {
+    const chunk = keys.slice(i, i + 90);
+    const rows = await db
+      .select({ id: campaigns.id, key: campaigns.key, name: campaigns.name, channel: campaigns.channel })
+      .from(campaigns)
+      .where(and(eq(campaigns.workspaceId, workspaceId), inArray(campaigns.key, chunk)))
+      .all();
+    for (const r of rows) out.set(r.key, { id: r.id, name: r.name, channel: r.channel });
+  }
+  return out;
+}
+
+/** The business calendar of each agreement version leads' clocks started under, read once per version. */
+async function calendarsFor(
+  db: Database,
+  workspaceId: string,
+  versions: ReadonlySet<number>,
+  active: { version: number; content: Agreement } | null,
+): Promise<(version: number | null) => BusinessCalendar | null> {
+  const calendars = new Map<number, BusinessCalendar>();
+  for (const version of versions) {
+    const content =
+      active && active.version === version
+        ? active.content
+        : await getAgreementContent(db, workspaceId, version);
+    calendars.set(version, content.sla);
+  }
+  return (version) => (version === null ? null : (calendars.get(version) ?? null));
+}
+
+async function requireWorkspace(db: Database, workspaceId: string): Promise<Workspace> {
+  const workspace = await getWorkspace(db, workspaceId);
+  if (!workspace) throw new NotFoundError('Workspace');
+  return workspace;
+}
+
+/** The report for a range, grouped as asked. */
+export async function getReport(
+  db: Database,
+  workspaceId: string,
+  range: ReportRange,
+  groupBy: ReportGroup | null,
+): Promise<Report> {
+  const active = await getActiveAgreement(db, workspaceId);
+  const base = { workspaceId, from: range.from, to: range.to, groupBy, months: range.months };
+  const currencies = await currencyRows(db, base);
+  const currency = pickCurrency(active?.content.goals.currency ?? null, currencies);
+  const scope: ReportScope = { ...base, currency };
+  const [stages, reasons, firstTouches, sla, campaignsTouched, coverage, labels] = await Promise.all([
+    stageRows(db, scope),
+    reasonRows(db, scope),
+    firstTouchRows(db, scope),
+    slaRows(db, scope),
+    campaignRows(db, scope),
+    db.get<Raw>(coverageQuery(scope)),
+    labelsFor(db, workspaceId, groupBy),
+  ]);
+  const campaignKeys = new Set(campaignsTouched.map((c) => c.campaign));
+  if (groupBy === 'campaign') for (const r of stages) if (r.key !== null) campaignKeys.add(r.key);
+  const records = await campaignRecords(db, workspaceId, [...campaignKeys]);
+  if (groupBy === 'campaign') for (const [key, record] of records) labels.set(key, record.name);
+  const versions = new Set(
+    firstTouches.map((r) => r.agreementVersion).filter((v): v is number => v !== null),
+  );
+  const calendarOf = await calendarsFor(
+    db,
+    workspaceId,
+    versions,
+    active ? { version: active.version, content: active.content } : null,
+  );
+  const rows: MetricRows = { stages, reasons, firstTouches, sla };
+  const otherCurrencies: CurrencyRow[] = currencies
+    .filter((c): c is CurrencyRow => c.currency !== null && c.currency !== currency)
+    .map((c) => ({ currency: c.currency, won: c.won, revenue: Math.round(c.revenue * 100) / 100 }));
+  return buildReport({
+    range,
+    groupBy,
+    currency,
+    rows,
+    campaigns: campaignsTouched,
+    coverage: { icpAccounts: n(coverage?.icpAccounts), covered: n(coverage?.covered) },
+    otherCurrencies,
+    labels,
+    campaignRecords: records,
+    calendarOf,
+  });
+}
+
+// ————— Funnel plans —————
+
+function toStoredPlan(row: typeof funnelPlans.$inferSelect): StoredPlan {
+  return {
+    period: row.period,
+    revenueTarget: row.revenueTarget,
+    averageDealSize: row.averageDealSize,
+    rates: row.rates,
+    marketingBudget: row.marketingBudget,
+    currency: row.currency,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    updatedBy: row.updatedBy,
+  };
+}
+
+export async function getStoredPlan(db: Database, workspaceId: string, period: string): Promise<StoredPlan> {
+  const row = await db
+    .select()
+    .from(funnelPlans)
+    .where(and(eq(funnelPlans.workspaceId, workspaceId), eq(funnelPlans.period, period)))
+    .get();
+  if (!row) throw new NotFoundError(`The funnel plan for ${period}`);
+  return toStoredPlan(row);
+}
+
+export async function listStoredPlans(db: Database, workspaceId: string): Promise<StoredPlan[]> {
+  const rows = await db.select().from(funnelPlans).where(eq(funnelPlans.workspaceId, workspaceId)).all();
+  return rows.map(toStoredPlan).sort((a, b) => a.period.localeCompare(b.period));
+}
+
+/** Flow counts per stage over `[from, to)`, per month bucket when `months` is given. */
+async function stageActuals(db: Database, scope: ReportScope): Promise<Map<string | null, StageActuals>> {
+  const rows = await stageRows(db, scope);
+  const out = new Map<string | null, StageActuals>();
+  for (const row of rows) {
+    const a = out.get(row.key) ?? { lead: 0, mql: 0, sql: 0, opportunity: 0, won: 0, revenue: 0 };
+    if (
+      row.metric === 'lead' ||
+      row.metric === 'mql' ||
+      row.metric === 'sql' ||
+      row.metric === 'opportunity'
+    ) {
+      a[row.metric] += row.leads;
+    } else if (row.metric === 'won') {
+      a.won += row.leads;
+      a.revenue += row.revenue;
+    }
+    out.set(row.key, a);
+  }
+  return out;
+}
+
+/** The plan for `periodKey` beside the ledger's actuals at `now`. */
+export async function getPlanView(
+  db: Database,
+  workspaceId: string,
+  periodKey: string,
+  now: Date,
+): Promise<PlanView> {
+  const stored = await getStoredPlan(db, workspaceId, periodKey);
+  return planViewOf(db, workspaceId, stored, planPeriodOf(periodKey), now);
+}
+
+async function planViewOf(
+  db: Database,
+  workspaceId: string,
+  stored: StoredPlan,
+  period: PlanPeriod,
+  now: Date,
+): Promise<PlanView> {
+  const [workspace, active] = await Promise.all([
+    requireWorkspace(db, workspaceId),
+    getActiveAgreement(db, workspaceId),
+  ]);
+  const timezone = workspace.timezone;
+  const months = monthBucketsOf(period, timezone);
+  const range = instantRangeOf(period, timezone);
+  const base = { workspaceId, from: range.from, to: range.to, groupBy: 'month' as const, months };
+  const currency = pickCurrency(
+    stored.currency ?? active?.content.goals.currency ?? null,
+    await currencyRows(db, base),
+  );
+  const needsTeamRates = Object.keys(stored.rates).length < 4;
+  const window = teamRateWindow(period, timezone, now);
+  const [byMonth, windowCounts] = await Promise.all([
+    stageActuals(db, { ...base, currency }),
+    needsTeamRates
+      ? stageActuals(db, { workspaceId, ...window, groupBy: null, months: [], currency })
+      : Promise.resolve(null),
+  ]);
+  const windowStages: StageCounts | null = windowCounts
+    ? { lead: 0, mql: 0, sql: 0, opportunity: 0, won: 0, ...windowCounts.get(null) }
+    : null;
+  const actualByMonth = new Map<string, StageActuals>();
+  for (const [key, value] of byMonth) if (key !== null) actualByMonth.set(key, value);
+  return buildPlanView({
+    stored,
+    period,
+    timezone,
+    currency,
+    rates: resolveRates(stored.rates, windowStages),
+    actualByMonth,
+    now,
+  });
+}
+
+/** Stores the plan's inputs (replacing earlier ones) and answers the plan with its actuals. */
+export async function savePlan(
+  db: Database,
+  workspaceId: string,
+  periodKey: string,
+  input: PlanInput,
+  actor: { tokenId: string },
+  now: Date,
+): Promise<{ view: PlanView; created: boolean }> {
+  const period = planPeriodOf(periodKey);
+  const at = now.toISOString();
+  const existing = await db
+    .select({ createdAt: funnelPlans.createdAt })
+    .from(funnelPlans)
+    .where(and(eq(funnelPlans.workspaceId, workspaceId), eq(funnelPlans.period, periodKey)))
+    .get();
+  const stored: StoredPlan = {
+    period: periodKey,
+    ...input,
+    createdAt: existing?.createdAt ?? at,
+    updatedAt: at,
+    updatedBy: actor.tokenId,
+  };
+  // Computing first refuses a plan that cannot be computed before anything is stored.
+  const view = await planViewOf(db, workspaceId, stored, period, now);
+  const values = { workspaceId, ...stored };
+  await db
+    .insert(funnelPlans)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [funnelPlans.workspaceId, funnelPlans.period],
+      set: {
+        revenueTarget: values.revenueTarget,
+        averageDealSize: values.averageDealSize,
+        rates: values.rates,
+        marketingBudget: values.marketingBudget,
+        currency: values.currency,
+        updatedAt: values.updatedAt,
+        updatedBy: values.updatedBy,
+      },
+    })
+    .run();
+  return { view, created: !existing };
+}

@@ -1,0 +1,177 @@
+import { z } from 'zod';
+
+/**
+ * Calendar periods in the workspace's time zone. Reports and plans speak in
+ * local dates ("March 2026" in Warsaw); the ledger stores UTC instants, so every
+ * boundary is turned into the instant at which that local day begins.
+ */
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** `2026` (a year), `2026-Q1` (a quarter) or `2026-03` (a month). */
+export const PLAN_PERIOD_PATTERN = /^(20\d{2})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$/;
+
+export const PlanPeriodKey = z.string().regex(PLAN_PERIOD_PATTERN, {
+  message: 'Must be a year (2026), a quarter (2026-Q1) or a month (2026-03), between 2000 and 2099.',
+});
+
+export type PeriodKind = 'year' | 'quarter' | 'month';
+
+/** A span of local dates; `end` is its last day (inclusive). */
+export interface DateSpan {
+  start: string;
+  end: string;
+}
+
+export interface PlanPeriod extends DateSpan {
+  key: string;
+  kind: PeriodKind;
+}
+
+function isoDate(year: number, month: number, day: number): string {
+  return new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
+}
+
+/** The last day of `month` (1–12). */
+function lastDay(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The dates a period key covers. @throws Error for a key PlanPeriodKey refuses (validate first). */
+export function planPeriodOf(key: string): PlanPeriod {
+  const match = PLAN_PERIOD_PATTERN.exec(key);
+  if (!match?.[1]) throw new Error(`not a period key: ${key}`);
+  const year = Number(match[1]);
+  if (match[2]) {
+    const first = (Number(match[2]) - 1) * 3 + 1;
+    return {
+      key,
+      kind: 'quarter',
+      start: isoDate(year, first, 1),
+      end: isoDate(year, first + 2, lastDay(year, first + 2)),
+    };
+  }
+  if (match[3]) {
+    const month = Number(match[3]);
+    return {
+      key,
+      kind: 'month',
+      start: isoDate(year, month, 1),
+      end: isoDate(year, month, lastDay(year, month)),
+    };
+  }
+  return { key, kind: 'year', start: isoDate(year, 1, 1), end: isoDate(year, 12, 31) };
+}
+
+/** The day after `iso` (a local date). */
+export function nextDate(iso: string): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
+}
+
+/** Whole days from `a` to `b` (local dates). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY);
+}
+
+const FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+function formatFor(timeZone: string): Intl.DateTimeFormat {
+  let format = FORMATS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    FORMATS.set(timeZone, format);
+  }
+  return format;
+}
+
+/** The local wall clock at `t`, as milliseconds on a UTC axis. */
+function wallClock(timeZone: string, t: number): number {
+  const parts: Record<string, number> = {};
+  for (const part of formatFor(timeZone).formatToParts(t)) parts[part.type] = Number(part.value);
+  const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts;
+  return Date.UTC(year, month - 1, day, hour, minute, second) + (((t % 1000) + 1000) % 1000);
+}
+
+/** The local date at instant `t`. */
+export function localDateOf(t: Date, timeZone: string): string {
+  return new Date(wallClock(timeZone, t.getTime())).toISOString().slice(0, 10);
+}
+
+/**
+ * The first instant of local date `iso` in `timeZone`: its midnight, or, where
+ * clocks spring forward at midnight, the instant of the jump. Either way the
+ * instants of consecutive dates never run backwards.
+ */
+export function startOfLocalDay(iso: string, timeZone: string): Date {
+  const local = Date.parse(`${iso}T00:00:00Z`);
+  const before = wallClock(timeZone, local - DAY) - (local - DAY);
+  const after = wallClock(timeZone, local + DAY) - (local + DAY);
+  // The earliest candidate first: when the hour repeats, its first pass counts.
+  for (const offset of [Math.max(before, after), Math.min(before, after)]) {
+    if (wallClock(timeZone, local - offset) === local) return new Date(local - offset);
+  }
+  // Midnight was skipped: the day begins when the clock jumps past it. Search to the second.
+  let lo = Math.floor((local - before) / 1000);
+  let hi = Math.ceil((local - after) / 1000);
+  if (hi < lo) [lo, hi] = [hi, lo];
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (wallClock(timeZone, mid * 1000) >= local) hi = mid;
+    else lo = mid;
+  }
+  return new Date(hi * 1000);
+}
+
+/** A local date span as the half-open range of instants `[from, to)` it covers. */
+export interface InstantRange {
+  from: string;
+  to: string;
+}
+
+export function instantRangeOf(span: DateSpan, timeZone: string): InstantRange {
+  return {
+    from: startOfLocalDay(span.start, timeZone).toISOString(),
+    to: startOfLocalDay(nextDate(span.end), timeZone).toISOString(),
+  };
+}
+
+export interface MonthBucket extends InstantRange {
+  /** `YYYY-MM`. */
+  month: string;
+  /** The part of the month inside the span (local dates, inclusive). */
+  start: string;
+  end: string;
+}
+
+/** The calendar months a span touches, each clipped to the span, with its instants. */
+export function monthBucketsOf(span: DateSpan, timeZone: string): MonthBucket[] {
+  const out: MonthBucket[] = [];
+  let start = span.start;
+  while (start <= span.end) {
+    const year = Number(start.slice(0, 4));
+    const month = Number(start.slice(5, 7));
+    const monthEnd = isoDate(year, month, lastDay(year, month));
+    const end = monthEnd.localeCompare(span.end) < 0 ? monthEnd : span.end;
+    out.push({ month: start.slice(0, 7), start, end, ...instantRangeOf({ start, end }, timeZone) });
+    start = nextDate(end);
+  }
+  return out;
+}
+
+/** The local calendar month containing `now`. */
+export function currentMonthOf(now: Date, timeZone: string): DateSpan {
+  const today = localDateOf(now, timeZone);
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  return { start: isoDate(year, month, 1), end: isoDate(year, month, lastDay(year, month)) };
+}

@@ -1,0 +1,351 @@
+import { z } from 'zod';
+import { type FieldIssue, InvalidError } from '../errors';
+import {
+  computeFunnel,
+  FUNNEL_RATES,
+  FUNNEL_STAGES,
+  FunnelInput,
+  type FunnelPlan,
+  type FunnelRate,
+  type FunnelRates,
+  type FunnelStage,
+  type StageCounts,
+} from '../funnel';
+import { daysBetween, instantRangeOf, monthBucketsOf, type PlanPeriod } from './period';
+
+/**
+ * The funnel plan (DOMAIN.md, "The funnel plan"): stored inputs for a period,
+ * the reverse funnel they give, and the ledger's actuals beside them: pace
+ * against the plan pro-rated to today, and a run-rate forecast per month.
+ */
+
+/**
+ * Conversion rates a plan uses until the team says otherwise or its own ledger
+ * has enough history: typical B2B figures, for illustration only. Every answer
+ * marks a rate taken from here as `illustrative`.
+ */
+export const ILLUSTRATIVE_RATES: FunnelRates = {
+  lead_mql: 0.3,
+  mql_sql: 0.25,
+  sql_opportunity: 0.6,
+  opportunity_won: 0.25,
+};
+
+/**
+ * When the team's own actuals replace an illustrative rate `a_b`: the 365 days
+ * before the plan is read (or before its period ends, for a past period) hold at
+ * least TEAM_RATE_MIN_FROM leads reaching stage `a` and TEAM_RATE_MIN_TO reaching
+ * stage `b`. The team's rate is then (b ÷ a) over that window, at most 1.
+ */
+export const TEAM_RATE_WINDOW_DAYS = 365;
+export const TEAM_RATE_MIN_FROM = 30;
+export const TEAM_RATE_MIN_TO = 5;
+
+/** Within ±10% of the pro-rated plan (and never less than one lead or one average deal) is on track. */
+export const PACE_TOLERANCE = 0.1;
+
+export const PACE_STATUSES = ['not_started', 'behind', 'on_track', 'ahead'] as const;
+export type PaceStatus = (typeof PACE_STATUSES)[number];
+
+export const RATE_BASES = ['plan', 'actual', 'illustrative'] as const;
+export type RateBasis = (typeof RATE_BASES)[number];
+
+const RATE_MESSAGE = 'Must be a conversion rate above 0 and at most 1 (0.25 for 25%).';
+const Rate = z
+  .number({ message: 'Must be a number.' })
+  .gt(0, { message: RATE_MESSAGE })
+  .lte(1, { message: RATE_MESSAGE });
+const Money = z.number({ message: 'Must be a number.' }).max(1e15, { message: 'Must be at most 10^15.' });
+
+/** `PUT /v1/funnel/plans/{period}`: the inputs, replaced as a whole. A rate left out uses the default. */
+export const PlanInput = z.strictObject({
+  revenueTarget: Money.positive({ message: 'Must be above 0.' }),
+  averageDealSize: Money.positive({ message: 'Must be above 0.' }),
+  rates: z
+    .strictObject({
+      lead_mql: Rate.optional(),
+      mql_sql: Rate.optional(),
+      sql_opportunity: Rate.optional(),
+      opportunity_won: Rate.optional(),
+    })
+    .default({}),
+  marketingBudget: Money.nonnegative({ message: 'Must be 0 or more.' }).nullable().default(null),
+  /** The currency of the target and of the revenue counted against it; the agreement's goal currency when null. */
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, { message: 'Must be an ISO 4217 code such as EUR.' })
+    .nullable()
+    .default(null),
+});
+export type PlanInput = z.output<typeof PlanInput>;
+
+export interface StoredPlan extends PlanInput {
+  period: string;
+  createdAt: string;
+  updatedAt: string;
+  /** The token that last saved the plan. */
+  updatedBy: string | null;
+}
+
+/** Counts per funnel stage plus won revenue, as the ledger shows them. */
+export interface StageActuals extends StageCounts {
+  revenue: number;
+}
+
+export interface ResolvedRate {
+  value: number;
+  basis: RateBasis;
+  illustrative: boolean;
+  /** For `actual`: the window's counts the rate comes from. */
+  sample: { from: number; to: number } | null;
+}
+
+const PREVIOUS: Record<FunnelRate, [FunnelStage, FunnelStage]> = {
+  lead_mql: ['lead', 'mql'],
+  mql_sql: ['mql', 'sql'],
+  sql_opportunity: ['sql', 'opportunity'],
+  opportunity_won: ['opportunity', 'won'],
+};
+
+/** The team's own rate from a window's counts, or null while the window holds too little history. */
+export function teamRate(rate: FunnelRate, window: StageCounts): number | null {
+  const [a, b] = PREVIOUS[rate];
+  if (window[a] < TEAM_RATE_MIN_FROM || window[b] < TEAM_RATE_MIN_TO) return null;
+  return Math.min(1, Math.round((window[b] / window[a]) * 1000) / 1000);
+}
+
+/** Each rate from the plan, else the team's actuals, else the illustrative default. */
+export function resolveRates(
+  given: Partial<FunnelRates>,
+  window: StageCounts | null,
+): Record<FunnelRate, ResolvedRate> {
+  const out = {} as Record<FunnelRate, ResolvedRate>;
+  for (const rate of FUNNEL_RATES) {
+    const planned = given[rate];
+    const team = window ? teamRate(rate, window) : null;
+    const [a, b] = PREVIOUS[rate];
+    out[rate] =
+      planned !== undefined
+        ? { value: planned, basis: 'plan', illustrative: false, sample: null }
+        : team !== null && window
+          ? { value: team, basis: 'actual', illustrative: false, sample: { from: window[a], to: window[b] } }
+          : { value: ILLUSTRATIVE_RATES[rate], basis: 'illustrative', illustrative: true, sample: null };
+  }
+  return out;
+}
+
+function valuesOf(rates: Record<FunnelRate, ResolvedRate>): FunnelRates {
+  return {
+    lead_mql: rates.lead_mql.value,
+    mql_sql: rates.mql_sql.value,
+    sql_opportunity: rates.sql_opportunity.value,
+    opportunity_won: rates.opportunity_won.value,
+  };
+}
+
+/**
+ * The reverse funnel for a plan over its period.
+ * @throws InvalidError naming the field when the plan would need more leads than the funnel allows.
+ */
+export function planFunnel(
+  input: PlanInput,
+  period: PlanPeriod,
+  rates: Record<FunnelRate, ResolvedRate>,
+): FunnelPlan {
+  const funnel = {
+    revenueTarget: input.revenueTarget,
+    averageDealSize: input.averageDealSize,
+    rates: valuesOf(rates),
+    period: { start: period.start, end: period.end },
+    ...(input.marketingBudget === null ? {} : { marketingBudget: input.marketingBudget }),
+  };
+  const parsed = FunnelInput.safeParse(funnel);
+  if (!parsed.success) {
+    const issues: FieldIssue[] = parsed.error.issues.map((i) => ({
+      path: i.path.join('.'),
+      message: i.message,
+    }));
+    throw new InvalidError('The plan cannot be computed.', issues);
+  }
+  return computeFunnel(funnel);
+}
+
+/** The window whose counts may replace illustrative rates: the 365 days up to `now`, or up to the period's end. */
+export function teamRateWindow(
+  period: PlanPeriod,
+  timeZone: string,
+  now: Date,
+): { from: string; to: string } {
+  const periodEnd = instantRangeOf(period, timeZone).to;
+  const asOf = now.toISOString();
+  const to = asOf.localeCompare(periodEnd) < 0 ? asOf : periodEnd;
+  const from = new Date(Date.parse(to) - TEAM_RATE_WINDOW_DAYS * 86_400_000).toISOString();
+  return { from, to };
+}
+
+export interface StagePace {
+  planned: number;
+  /** The plan pro-rated to `asOf`. */
+  expectedToDate: number;
+  actual: number;
+  /** actual ÷ expectedToDate; null before the period starts. */
+  ratio: number | null;
+  status: PaceStatus;
+  /** Where the period ends at the current run rate; null before the period starts. */
+  forecast: number | null;
+}
+
+export interface MonthView {
+  month: string;
+  start: string;
+  end: string;
+  plan: StageActuals;
+  /** Null for months that have not started. */
+  actual: StageActuals | null;
+  /** Past months: the actuals; the current month: actuals plus the run rate for its rest; later months: the run rate. */
+  forecast: StageActuals | null;
+}
+
+export interface PlanView {
+  period: PlanPeriod & { days: number; timezone: string };
+  inputs: StoredPlan;
+  currency: string | null;
+  rates: Record<FunnelRate, ResolvedRate>;
+  /** True while any rate is still an illustrative default. */
+  illustrative: boolean;
+  plan: FunnelPlan & { revenue: number };
+  actuals: StageActuals & {
+    conversion: Record<FunnelRate, { planned: number; actual: number | null }>;
+  };
+  pace: {
+    asOf: string;
+    /** Share of the period elapsed at `asOf`, 0–1. */
+    elapsed: number;
+    /** The headline: won revenue against the revenue target. */
+    status: PaceStatus;
+    stages: Record<FunnelStage | 'revenue', StagePace>;
+  };
+  months: MonthView[];
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** ahead / on track / behind: outside ±PACE_TOLERANCE of the pro-rated plan and by at least one `unit`. */
+export function paceStatus(actual: number, expected: number, unit: number): PaceStatus {
+  const gap = actual - expected;
+  const margin = Math.max(expected * PACE_TOLERANCE, unit);
+  if (gap < 0 && -gap >= margin) return 'behind';
+  if (gap > 0 && gap >= margin) return 'ahead';
+  return 'on_track';
+}
+
+const KEYS = [...FUNNEL_STAGES, 'revenue'] as const;
+type Key = (typeof KEYS)[number];
+
+function zero(): StageActuals {
+  return { lead: 0, mql: 0, sql: 0, opportunity: 0, won: 0, revenue: 0 };
+}
+
+export interface PlanViewInput {
+  stored: StoredPlan;
+  period: PlanPeriod;
+  timezone: string;
+  currency: string | null;
+  rates: Record<FunnelRate, ResolvedRate>;
+  /** Actuals per month of the period (`YYYY-MM`), as the ledger shows them at `now`. */
+  actualByMonth: ReadonlyMap<string, StageActuals>;
+  now: Date;
+}
+
+/**
+ * The plan beside its actuals. Time runs in instants of the workspace's zone:
+ * the elapsed share is (now − period start) ÷ (period end − period start), so
+ * pace moves during the day, not only at midnight. The run rate is the actuals
+ * so far ÷ the time elapsed, carried over what remains.
+ */
+export function buildPlanView(input: PlanViewInput): PlanView {
+  const { stored, period, timezone, now } = input;
+  const funnel = planFunnel(stored, period, input.rates);
+  const range = instantRangeOf(period, timezone);
+  const start = Date.parse(range.from);
+  const end = Date.parse(range.to);
+  const t = Math.min(Math.max(now.getTime(), start), end);
+  const elapsedMs = t - start;
+  const elapsed = elapsedMs / (end - start);
+  const started = now.getTime() > start;
+  const perMs = (n: number) => (elapsedMs > 0 ? n / elapsedMs : 0);
+
+  const totalDays = daysBetween(period.start, period.end) + 1;
+  const buckets = monthBucketsOf(period, timezone);
+  const actual = zero();
+  const months: MonthView[] = buckets.map((bucket, i) => {
+    const planStages = funnel.months[i]?.stages ?? { lead: 0, mql: 0, sql: 0, opportunity: 0, won: 0 };
+    const days = daysBetween(bucket.start, bucket.end) + 1;
+    const plan = { ...planStages, revenue: round2((stored.revenueTarget * days) / totalDays) };
+    const from = Date.parse(bucket.from);
+    const monthActual = from < now.getTime() ? { ...zero(), ...input.actualByMonth.get(bucket.month) } : null;
+    if (monthActual) for (const k of KEYS) actual[k] += monthActual[k];
+    return {
+      month: bucket.month,
+      start: bucket.start,
+      end: bucket.end,
+      plan,
+      actual: monthActual,
+      forecast: null,
+    };
+  });
+  // The run rate needs the whole period's actuals to date, so forecasts come in a second pass.
+  if (started) {
+    for (const [i, bucket] of buckets.entries()) {
+      const month = months[i];
+      if (!month) continue;
+      const from = Date.parse(bucket.from);
+      const to = Date.parse(bucket.to);
+      const rest = Math.max(0, to - Math.max(from, t));
+      const forecast = zero();
+      for (const k of KEYS) forecast[k] = round2((month.actual?.[k] ?? 0) + perMs(actual[k]) * rest);
+      month.forecast = forecast;
+    }
+  }
+
+  const planned: Record<Key, number> = { ...funnel.stages, revenue: stored.revenueTarget };
+  const stages = {} as Record<Key, StagePace>;
+  for (const k of KEYS) {
+    const expected = planned[k] * elapsed;
+    const unit = k === 'revenue' ? stored.averageDealSize : 1;
+    stages[k] = {
+      planned: planned[k],
+      expectedToDate: round2(expected),
+      actual: round2(actual[k]),
+      ratio: started && expected > 0 ? Math.round((actual[k] / expected) * 1000) / 1000 : null,
+      status: started ? paceStatus(actual[k], expected, unit) : 'not_started',
+      forecast: started ? round2(actual[k] + perMs(actual[k]) * (end - t)) : null,
+    };
+  }
+
+  const conversion = {} as PlanView['actuals']['conversion'];
+  for (const rate of FUNNEL_RATES) {
+    const [a, b] = PREVIOUS[rate];
+    conversion[rate] = {
+      planned: input.rates[rate].value,
+      actual: actual[a] > 0 ? Math.round((actual[b] / actual[a]) * 10_000) / 10_000 : null,
+    };
+  }
+
+  return {
+    period: { ...period, days: totalDays, timezone },
+    inputs: stored,
+    currency: input.currency,
+    rates: input.rates,
+    illustrative: FUNNEL_RATES.some((r) => input.rates[r].illustrative),
+    plan: { ...funnel, revenue: stored.revenueTarget },
+    actuals: { ...actual, revenue: round2(actual.revenue), conversion },
+    pace: {
+      asOf: now.toISOString(),
+      elapsed: Math.round(elapsed * 10_000) / 10_000,
+      status: stages.revenue.status,
+      stages,
+    },
+    months,
+  };
+}
