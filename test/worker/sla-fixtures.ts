@@ -197,3 +197,20 @@ export async function addSalesRep(ws: SlaWorkspace, name: string, country = 'PL'
   if (routing.status !== 200) throw new Error(`routing: ${routing.status} ${await routing.text()}`);
   return id;
 }
+
+/** Logs a sales action as if it happened at `at` (the Worker's clock is set to it). */
+export async function actAt(
+  ws: SlaWorkspace,
+  leadId: string,
+  at: string,
+  action: Record<string, unknown>,
+  token = ws.tokens.manager,
+): Promise<Response> {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(at));
+  try {
+    return await call('POST', `/v1/leads/${leadId}/actions`, { token, json: action });
+  } finally {
+    vi.useRealTimers();
+  }
+}
