@@ -149,34 +149,35 @@ export async function eraseLead(
               .where(and(eq(leadEvents.workspaceId, workspaceId), eq(leadEvents.id, event.id))),
           ];
     });
-    const consentUpdates = await Promise.all(
-      consentRows.map(async (c) =>
-        db
-          .update(consents)
-          .set({
-            text: c.text !== null && personal(c.text) ? null : c.text,
-            deliveryKey: c.deliveryKey === null ? null : await anonymousKey(c.deliveryKey, personal),
-          })
-          .where(and(eq(consents.workspaceId, workspaceId), eq(consents.id, c.id))),
-      ),
+    // Keys are hashed first: a drizzle query is thenable, so it must not be returned from an async callback.
+    const consentKeys = await Promise.all(
+      consentRows.map((c) => (c.deliveryKey === null ? null : anonymousKey(c.deliveryKey, personal))),
     );
-    const deliveryUpdates = await Promise.all(
-      deliveries.map(async (d) =>
-        db
-          .update(intakeDeliveries)
-          .set({
-            key: await anonymousKey(d.key, personal),
-            // Only the anonymous answer stays, so a late retry of the delivery is still a duplicate.
-            response: { leadId, stage: d.response.stage ?? null, duplicate: false },
-          })
-          .where(
-            and(
-              eq(intakeDeliveries.workspaceId, workspaceId),
-              eq(intakeDeliveries.sourceId, d.sourceId),
-              eq(intakeDeliveries.key, d.key),
-            ),
+    const consentUpdates = consentRows.map((c, i) =>
+      db
+        .update(consents)
+        .set({
+          text: c.text !== null && personal(c.text) ? null : c.text,
+          deliveryKey: consentKeys[i] ?? null,
+        })
+        .where(and(eq(consents.workspaceId, workspaceId), eq(consents.id, c.id))),
+    );
+    const deliveryKeys = await Promise.all(deliveries.map((d) => anonymousKey(d.key, personal)));
+    const deliveryUpdates = deliveries.map((d, i) =>
+      db
+        .update(intakeDeliveries)
+        .set({
+          key: deliveryKeys[i] ?? d.key,
+          // Only the anonymous answer stays, so a late retry of the delivery is still a duplicate.
+          response: { leadId, stage: d.response.stage ?? null, duplicate: false },
+        })
+        .where(
+          and(
+            eq(intakeDeliveries.workspaceId, workspaceId),
+            eq(intakeDeliveries.sourceId, d.sourceId),
+            eq(intakeDeliveries.key, d.key),
           ),
-      ),
+        ),
     );
     const identities = [
       ...values.emails.map((v) => ({ kind: 'email' as const, value: v })),
