@@ -564,6 +564,17 @@ describe('POST /v1/leads/{id}/actions: roles and tenancy', () => {
     },
   );
 
+  it('should document one request body per action type in the OpenAPI document', async () => {
+    const doc = (await (await call('GET', '/openapi.json')).json()) as {
+      paths: Record<
+        string,
+        { post?: { requestBody: { content: Record<string, { schema: { oneOf?: unknown[] } }> } } }
+      >;
+    };
+    const body = doc.paths['/v1/leads/{id}/actions']?.post?.requestBody.content['application/json']?.schema;
+    expect(body?.oneOf).toHaveLength(10);
+  });
+
   it('should answer 401 without a token, 404 for another workspace’s lead, 422 for a malformed action', async () => {
     const ws = await signStarterAgreement();
     const other = await signStarterAgreement();
