@@ -26,6 +26,7 @@ import {
   slaTransitions,
 } from '../schema';
 import { loadJudgingAgreement } from './judging';
+import { inWorkspace } from './sla';
 import { getWorkspace } from './workspaces';
 
 /** D1 binds at most 100 parameters per statement; IN lists go in chunks below that. */
@@ -182,16 +183,16 @@ export async function loadAgenda(
           email: leads.email,
         })
         .from(leads)
-        .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.id, part)))
+        .where(and(inWorkspace(leads.workspaceId, workspaceId), inArray(leads.id, part)))
         .all(),
       db
         .selectDistinct({ leadId: leadEvents.leadId })
         .from(leadEvents)
         .where(
           and(
-            eq(leadEvents.workspaceId, workspaceId),
+            inWorkspace(leadEvents.workspaceId, workspaceId),
             inArray(leadEvents.leadId, part),
-            eq(leadEvents.type, 'attempt'),
+            sql`+${leadEvents.type} = 'attempt'`,
           ),
         )
         .all(),

@@ -47,6 +47,7 @@ import {
 import { loadAgenda } from './agenda';
 import { getActiveAgreement } from './agreement';
 import { activeChannelRows, enqueueStatement } from './notifications';
+import { inWorkspace } from './sla';
 import { getWorkspace } from './workspaces';
 
 type Statement = Parameters<Database['batch']>[0][number];
@@ -143,7 +144,7 @@ async function loadContext(
         ownerId: leads.ownerId,
       })
       .from(leads)
-      .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.id, part)))
+      .where(and(inWorkspace(leads.workspaceId, workspaceId), inArray(leads.id, part)))
       .all();
     for (const l of found)
       leadMap.set(l.id, { name: leadDisplayName(l, workspace.language), ownerId: l.ownerId });

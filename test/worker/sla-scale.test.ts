@@ -1,0 +1,103 @@
+import { drizzle } from 'drizzle-orm/d1';
+import { describe, expect, it } from 'vitest';
+import { deliverOutbox } from '../../worker/db/queries/notifications';
+import { governancePass, sweepDeadlines } from '../../worker/db/queries/sla-sweep';
+import * as schema from '../../worker/db/schema';
+import { env } from './harness';
+import { meteredD1 } from './metered-d1';
+import { addChannel, CLOSED_PORT_URL, createSlaWorkspace, outboxOf } from './sla-fixtures';
+
+const OPEN_LEADS = 3000;
+const DUE = 40;
+const NOW = new Date('2026-11-23T12:00:00Z');
+
+/** Thousands of open MQLs, inserted straight into D1: three deadlines each, all but DUE far from due. */
+async function seedOpenLeads(workspaceId: string, ownerId: string) {
+  const lead = env.DB.prepare(
+    `insert into leads (id, workspace_id, seq, stage, consent, fit, engagement, quadrant, icp_match, touch_counts,
+       owner_id, first_name, company, created_at, updated_at)
+     values (?, ?, 3, 'mql', 1, 10, 10, 'perfect', 1, '{}', ?, 'Bulk', ?, '2026-11-20T08:00:00.000Z', '2026-11-20T08:00:00.000Z')`,
+  );
+  const deadline = env.DB.prepare(
+    `insert into sla_deadlines (id, workspace_id, key, lead_id, kind, status, agreement_version, owner_id, started_at,
+       due_soon_at, due_at, escalate_at, next_at, created_at, updated_at)
+     values (?, ?, ?, ?, ?, 'pending', 1, ?, '2026-11-20T08:00:00.000Z', ?, ?, ?, ?, '2026-11-20T08:00:00.000Z', '2026-11-20T08:00:00.000Z')`,
+  );
+  const statements: D1PreparedStatement[] = [];
+  for (let i = 0; i < OPEN_LEADS; i++) {
+    const id = `lead_bulk${String(i).padStart(6, '0')}`;
+    statements.push(lead.bind(id, workspaceId, ownerId, `Bulk ${i}`));
+    for (const kind of ['first_touch', 'attempts', 'decision']) {
+      // The first DUE leads' first touch came due an hour ago; everything else is weeks away.
+      const due = kind === 'first_touch' && i < DUE;
+      const dueAt = due ? '2026-11-23T11:00:00.000Z' : '2026-12-30T11:00:00.000Z';
+      const dueSoonAt = due ? '2026-11-23T10:45:00.000Z' : '2026-12-29T11:00:00.000Z';
+      statements.push(
+        deadline.bind(
+          `sla_bulk_${kind}_${i}`,
+          workspaceId,
+          `${id}:${kind}:3`,
+          id,
+          kind,
+          ownerId,
+          dueSoonAt,
+          dueAt,
+          '2027-01-30T11:00:00.000Z',
+          dueSoonAt,
+        ),
+      );
+    }
+  }
+  for (let i = 0; i < statements.length; i += 1000) await env.DB.batch(statements.slice(i, i + 1000));
+}
+
+describe('the sweep at scale', () => {
+  it('should read rows in proportion to the deadlines that fell due, not to the open leads', async () => {
+    const ws = await createSlaWorkspace();
+    await addChannel(ws, { kind: 'webhook', url: CLOSED_PORT_URL });
+    await seedOpenLeads(ws.id, ws.signers.sales.memberId);
+
+    const metered = meteredD1(env.DB);
+    const db = drizzle(metered.binding, { schema });
+    const report = await sweepDeadlines(db, NOW);
+    expect(report).toEqual({ due: DUE, transitions: DUE, messages: DUE });
+    const sweepRead = metered.totals.rowsRead;
+    // Measured 294 for 40 due: about 7 rows per due deadline (its index entry, its lead by key, the guard and
+    // unique-key lookups of the transition, the message and the update) plus a few per workspace (members,
+    // channels, signatures). The 3,000 open leads and their 8,960 deadlines that are not due never show up.
+    expect(sweepRead).toBeLessThan(8 * DUE);
+    expect(sweepRead).toBeLessThan(OPEN_LEADS / 10);
+    console.log(
+      JSON.stringify({
+        openLeads: OPEN_LEADS,
+        openDeadlines: 3 * OPEN_LEADS,
+        due: DUE,
+        sweepRowsRead: sweepRead,
+        rowsWritten: metered.totals.rowsWritten,
+      }),
+    );
+
+    // A second run finds nothing and reads next to nothing.
+    metered.reset();
+    expect(await sweepDeadlines(db, new Date(NOW.getTime() + 60_000))).toEqual({
+      due: 0,
+      transitions: 0,
+      messages: 0,
+    });
+    // One boundary row per status range of the index, and nothing else.
+    expect(metered.totals.rowsRead).toBeLessThan(10);
+
+    // The rest of the minute: the governance pass (a few workspaces) and one delivery round for the DUE messages.
+    metered.reset();
+    await governancePass(db, NOW);
+    const governanceRead = metered.totals.rowsRead;
+    metered.reset();
+    const delivery = await deliverOutbox(db, NOW, async () => new Response('ok'));
+    expect(delivery.delivered).toBe(DUE);
+    console.log(
+      JSON.stringify({ governanceRowsRead: governanceRead, deliveryRowsRead: metered.totals.rowsRead }),
+    );
+    expect(metered.totals.rowsRead).toBeLessThan(6 * DUE + 20);
+    expect((await outboxOf(ws.id)).every((m) => m.status === 'delivered')).toBe(true);
+  });
+});
