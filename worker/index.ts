@@ -9,6 +9,7 @@ import { registerDocsRoutes } from './routes/docs';
 import { registerEventRoutes } from './routes/events';
 import { registerFunnelRoutes } from './routes/funnel';
 import { registerHealthRoutes } from './routes/health';
+import { IMPORT_BODY_LIMIT, IMPORT_CONTENT_TYPES, registerImportRoutes } from './routes/import';
 import { INTAKE_BODY_LIMIT, INTAKE_CONTENT_TYPES, registerIntakeRoutes } from './routes/intake';
 import { registerLeadRoutes } from './routes/leads';
 import { registerMemberRoutes } from './routes/members';
@@ -26,8 +27,8 @@ app.use('*', requestId);
 app.use(
   '/v1/*',
   bodyRules({
-    limits: { '/v1/intake/': INTAKE_BODY_LIMIT },
-    contentTypes: { '/v1/intake/': INTAKE_CONTENT_TYPES },
+    limits: { '/v1/intake/': INTAKE_BODY_LIMIT, '/v1/import': IMPORT_BODY_LIMIT },
+    contentTypes: { '/v1/intake/': INTAKE_CONTENT_TYPES, '/v1/import': IMPORT_CONTENT_TYPES },
   }),
 );
 
@@ -40,6 +41,7 @@ registerSourceRoutes(app);
 registerIntakeRoutes(app);
 registerEventRoutes(app);
 registerLeadRoutes(app);
+registerImportRoutes(app);
 registerActionRoutes(app);
 registerPrivacyRoutes(app);
 registerRoutingRoutes(app);

@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   'intake:submit': ['admin', 'intake'],
   'events:write': ['admin', 'marketing', 'intake'],
   'leads:read': ['admin', 'manager', 'marketing', 'sales', 'viewer'],
+  /** Lists are marketing's (and the manager's when a team moves in); sales works leads, it does not load them. */
+  'leads:import': ['admin', 'manager', 'marketing'],
   /** Marketing is narrowed further by the sales workflow (worker/domain/ledger/actions.ts). */
   'leads:act': ['admin', 'manager', 'marketing', 'sales'],
   'leads:export': ['admin', 'manager'],

@@ -56,7 +56,7 @@ async function storedDelivery(db: Database, workspaceId: string, sourceId: strin
   return { ...(row.response as unknown as IntakeAnswer), duplicate: true };
 }
 
-function profileOfSubmission(s: CanonicalSubmission): Profile {
+export function profileOfSubmission(s: CanonicalSubmission): Profile {
   return {
     email: s.email,
     phone: s.phone,
@@ -73,7 +73,7 @@ function profileOfSubmission(s: CanonicalSubmission): Profile {
 }
 
 /** Fields the delivery brings that differ from what the lead holds: new values win, absent ones change nothing. */
-function profileChanges(current: Profile, incoming: Profile) {
+export function profileChanges(current: Profile, incoming: Profile) {
   const changes: Record<string, { from: string | number | null; to: string | number | null }> = {};
   for (const field of PROFILE_FIELDS) {
     const to = incoming[field];

@@ -1,5 +1,6 @@
 export * from './agreement';
 export * from './core';
+export * from './imports';
 export * from './ledger';
 export * from './privacy';
 export * from './sla';

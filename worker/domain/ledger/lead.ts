@@ -1,6 +1,7 @@
 import type { Quadrant, TemperatureLevel } from '../agreement/constants';
 import type { LeadProfile } from '../agreement/evaluate';
 import { seniorityOfTitle } from '../agreement/evaluate';
+import { foldImported } from '../import/fold';
 import { isFreeMailDomain } from '../intake/free-mail';
 import type { EventType, LeadStage, ProfileField } from './constants';
 
@@ -216,6 +217,9 @@ export function applyEvent(state: LeadState, event: LedgerEvent): LeadState {
       break;
     case 'assigned':
       next.ownerId = str(p.memberId);
+      break;
+    case 'imported':
+      foldImported(next, event);
       break;
     default:
       applySalesEvent(next, event);

@@ -1,0 +1,547 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { DomainError } from '../../domain/errors';
+import { newId } from '../../domain/ids';
+import type { ImportedPayload } from '../../domain/import/fold';
+import type { ImportRowResult } from '../../domain/import/request';
+import type { ReadRow, ReadyRow, RowIssue } from '../../domain/import/row';
+import type { SourceOrigin } from '../../domain/ledger/constants';
+import { identityHash } from '../../domain/ledger/erasure';
+import { type JudgingAgreement, judgeLead } from '../../domain/ledger/judge';
+import {
+  type Actor,
+  applyEvent,
+  type LeadState,
+  type LedgerEvent,
+  leadProfileOf,
+  newLeadState,
+} from '../../domain/ledger/lead';
+import type { Database } from '../client';
+import { backoff, isUniqueViolation } from '../conflict';
+import { consents, erasedIdentities, importRows, leads, members } from '../schema';
+import { profileChanges, profileOfSubmission } from './intake';
+import { appendStatements, leadStateOfRow } from './leads';
+import { createSource, listSources, updateSource } from './sources';
+
+/**
+ * Rows planned and written together: one read batch and one write batch each. A chunk of 200 new
+ * leads is about 1,200 statements (lead row, four events, consent, import key), each binding at most
+ * the lead row's columns, well under D1's 100 parameters; 20,000 rows are about 200 D1 calls.
+ */
+export const IMPORT_CHUNK_ROWS = 200;
+/** D1 binds at most 100 parameters per statement; `IN (...)` lists leave room for the scoping ones. */
+const IN_LIST = 90;
+const MAX_ATTEMPTS = 8;
+
+type Batch = Parameters<Database['batch']>[0];
+
+export interface ImportRowsInput {
+  workspaceId: string;
+  agreement: JudgingAgreement;
+  actor: Actor;
+  importKey: string;
+  /** Origin of the sources created for `sourceName`s the workspace does not have yet. */
+  sourceOrigin: SourceOrigin;
+  rows: readonly ReadRow[];
+  /** Field → the column it came from, to name columns in per-row reasons. */
+  columnOf: ReadonlyMap<string, string>;
+  now: Date;
+  /** Wall-clock milliseconds after which no new chunk starts; the answer says where to resume. */
+  budgetMs?: number;
+}
+
+export interface ImportRowsOutput {
+  results: ImportRowResult[];
+  /** How many of `rows` were handled (all, unless the time budget ran out). */
+  handled: number;
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Owners named by e-mail: every member of the workspace (a past owner may be inactive now). */
+async function loadMembersByEmail(db: Database, workspaceId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ id: members.id, email: members.email })
+    .from(members)
+    .where(eq(members.workspaceId, workspaceId))
+    .all();
+  return new Map(rows.map((m) => [m.email.toLowerCase(), m.id]));
+}
+
+/**
+ * Source ids by name (case-insensitive, a live source before an archived one). Names the workspace
+ * does not know become archived generic sources: they label where leads came from but accept no
+ * deliveries until someone un-archives them.
+ */
+async function resolveSources(
+  db: Database,
+  workspaceId: string,
+  names: ReadonlySet<string>,
+  origin: SourceOrigin,
+  now: Date,
+): Promise<Map<string, { id: string; name: string }>> {
+  const byName = new Map<string, { id: string; name: string; archived: boolean }>();
+  if (names.size === 0) return byName;
+  for (const source of await listSources(db, workspaceId)) {
+    const key = source.name.toLowerCase();
+    const known = byName.get(key);
+    if (!known || (known.archived && !source.archivedAt))
+      byName.set(key, { id: source.id, name: source.name, archived: source.archivedAt !== null });
+  }
+  for (const name of names) {
+    if (byName.has(name.toLowerCase())) continue;
+    const created = await createSource(
+      db,
+      workspaceId,
+      { name, provider: 'generic', origin, createsLead: true },
+      now,
+    );
+    await updateSource(db, workspaceId, created.id, { archived: true }, now);
+    byName.set(name.toLowerCase(), { id: created.id, name, archived: true });
+  }
+  return byName;
+}
+
+interface StoredRow {
+  contentHash: string;
+  leadId: string;
+  /** Set when the row was handled earlier in this same call. */
+  row?: number;
+}
+
+/** What one chunk needs from the database, read in one batch. */
+interface ChunkReads {
+  stored: Map<string, StoredRow>;
+  leads: Map<string, LeadState>;
+  /** `email:<value>` / `phone:<value>` of erased people → when they were erased. */
+  erased: Map<string, string>;
+}
+
+async function readChunk(
+  db: Database,
+  workspaceId: string,
+  importKey: string,
+  rows: readonly ReadyRow[],
+): Promise<ChunkReads> {
+  const keys = [...new Set(rows.map((r) => r.key))];
+  const emails = [...new Set(rows.flatMap((r) => (r.submission.email ? [r.submission.email] : [])))];
+  const phones = [...new Set(rows.flatMap((r) => (r.submission.phone ? [r.submission.phone] : [])))];
+  const keyReads = chunk(keys, IN_LIST).map((part) =>
+    db
+      .select({ rowKey: importRows.rowKey, contentHash: importRows.contentHash, leadId: importRows.leadId })
+      .from(importRows)
+      .where(
+        and(
+          eq(importRows.workspaceId, workspaceId),
+          eq(importRows.importKey, importKey),
+          inArray(importRows.rowKey, part),
+        ),
+      ),
+  );
+  const emailReads = chunk(emails, IN_LIST).map((part) =>
+    db
+      .select()
+      .from(leads)
+      .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.email, part))),
+  );
+  // The same rule as findLeadByIdentity: a phone names a lead only among leads without e-mail.
+  const phoneReads = chunk(phones, IN_LIST).map((part) =>
+    db
+      .select()
+      .from(leads)
+      .where(and(eq(leads.workspaceId, workspaceId), isNull(leads.email), inArray(leads.phone, part))),
+  );
+  // Erased people are remembered by the erasure's salted hash only (worker/domain/ledger/erasure.ts).
+  const identities = [
+    ...emails.map((value) => ({ kind: 'email' as const, value })),
+    ...phones.map((value) => ({ kind: 'phone' as const, value })),
+  ];
+  const hashes = await Promise.all(identities.map((i) => identityHash(workspaceId, i.kind, i.value)));
+  const identityOfHash = new Map(hashes.map((hash, i) => [hash, identities[i]]));
+  const erasedReads = chunk(hashes, IN_LIST).map((part) =>
+    db
+      .select({ hash: erasedIdentities.hash, erasedAt: erasedIdentities.erasedAt })
+      .from(erasedIdentities)
+      .where(and(eq(erasedIdentities.workspaceId, workspaceId), inArray(erasedIdentities.hash, part))),
+  );
+  const reads = [...keyReads, ...erasedReads, ...emailReads, ...phoneReads];
+  const results =
+    reads.length > 0 ? ((await db.batch(reads as unknown as Batch)) as unknown as unknown[][]) : [];
+  const stored = new Map<string, StoredRow>();
+  const found = new Map<string, LeadState>();
+  const erased = new Map<string, string>();
+  results.forEach((result, i) => {
+    if (i < keyReads.length) {
+      for (const r of result as { rowKey: string; contentHash: string; leadId: string }[])
+        stored.set(r.rowKey, { contentHash: r.contentHash, leadId: r.leadId });
+    } else if (i < keyReads.length + erasedReads.length) {
+      for (const r of result as { hash: string; erasedAt: string }[]) {
+        const identity = identityOfHash.get(r.hash);
+        if (identity) erased.set(`${identity.kind}:${identity.value}`, r.erasedAt);
+      }
+    } else {
+      for (const r of result as (typeof leads.$inferSelect)[]) found.set(r.id, leadStateOfRow(r));
+    }
+  });
+  // A changed row with an external id merges into the lead it made before, whatever its e-mail now.
+  const missing = [...new Set([...stored.values()].map((s) => s.leadId))].filter((id) => !found.has(id));
+  for (const part of chunk(missing, IN_LIST)) {
+    const rowsById = await db
+      .select()
+      .from(leads)
+      .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.id, part)))
+      .all();
+    for (const r of rowsById) found.set(r.id, leadStateOfRow(r));
+  }
+  return { stored, leads: found, erased };
+}
+
+interface Entry {
+  before: LeadState | null;
+  state: LeadState;
+  events: LedgerEvent[];
+  sourceNames: string[];
+}
+
+/** Who is who inside one chunk: e-mail → lead, phone → lead among leads without e-mail. */
+class Identities {
+  private readonly byEmail = new Map<string, string>();
+  private readonly byPhone = new Map<string, string>();
+
+  index(state: LeadState): void {
+    const email = state.profile.email === null ? null : String(state.profile.email);
+    const phone = state.profile.phone === null ? null : String(state.profile.phone);
+    if (email) {
+      this.byEmail.set(email, state.id);
+      if (phone && this.byPhone.get(phone) === state.id) this.byPhone.delete(phone);
+    } else if (phone) this.byPhone.set(phone, state.id);
+  }
+
+  find(email: string | null, phone: string | null): string | undefined {
+    return (email ? this.byEmail.get(email) : undefined) ?? (phone ? this.byPhone.get(phone) : undefined);
+  }
+
+  /** The other lead that already holds what `state` would hold uniquely, if any. */
+  clash(state: LeadState): string | undefined {
+    const email = state.profile.email === null ? null : String(state.profile.email);
+    const phone = state.profile.phone === null ? null : String(state.profile.phone);
+    const holder = email ? this.byEmail.get(email) : phone ? this.byPhone.get(phone) : undefined;
+    return holder !== undefined && holder !== state.id ? holder : undefined;
+  }
+}
+
+interface ChunkContext {
+  input: ImportRowsInput;
+  owners: ReadonlyMap<string, string>;
+  sources: ReadonlyMap<string, { id: string; name: string }>;
+}
+
+/** The events one row adds to its lead (new or existing), folded as they go. */
+function rowEvents(entry: Entry, row: ReadyRow, outcome: 'created' | 'merged', ctx: ChunkContext) {
+  const { input } = ctx;
+  const s = row.submission;
+  const source = row.history.sourceName ? ctx.sources.get(row.history.sourceName.toLowerCase()) : undefined;
+  const base = {
+    occurredAt: s.submittedAt,
+    actor: input.actor,
+    sourceId: source?.id ?? null,
+    campaign: s.campaign,
+    // History: no agreement version judged these facts, and none starts a clock.
+    agreementVersion: null,
+  };
+  const events: LedgerEvent[] = [];
+  if (outcome === 'created') {
+    events.push({
+      ...base,
+      type: 'created',
+      payload: {
+        profile: profileOfSubmission(s),
+        createsLead: true,
+        provider: 'import',
+        importKey: input.importKey,
+        utm: { source: s.utmSource, medium: s.utmMedium, campaign: s.utmCampaign },
+      },
+    });
+  } else {
+    const changes = profileChanges(entry.state.profile, profileOfSubmission(s));
+    if (Object.keys(changes).length > 0)
+      events.push({ ...base, type: 'profile_updated', payload: { changes } });
+  }
+  if (s.consent === true && !entry.state.consent) {
+    events.push({ ...base, type: 'consent_given', payload: { text: s.consentText, purposes: ['contact'] } });
+  }
+  const h = row.history;
+  const payload: ImportedPayload = {
+    importKey: input.importKey,
+    row: row.row,
+    outcome,
+    stage: h.stage,
+    stageAt: h.stageAt,
+    submittedAt: s.submittedAt,
+    ownerId: h.ownerEmail ? (ctx.owners.get(h.ownerEmail) ?? null) : null,
+    sourceName: source?.name ?? null,
+    amount: h.amount,
+    currency: h.amount === null ? null : (h.currency ?? input.agreement.content.goals.currency),
+    reason: h.reason,
+    message: s.message,
+  };
+  events.push({ ...base, occurredAt: h.stageAt, type: 'imported', payload: { ...payload } });
+  let state = entry.state;
+  for (const event of events) state = applyEvent(state, event);
+  return { events, state, sourceName: source?.name ?? null };
+}
+
+interface ChunkPlan {
+  results: ImportRowResult[];
+  statements: unknown[];
+  seen: Map<string, StoredRow>;
+}
+
+/** Plans one chunk against fresh reads: per-row outcomes and every statement of its write batch. */
+function planChunk(
+  db: Database,
+  rows: readonly ReadyRow[],
+  reads: ChunkReads,
+  seenBefore: ReadonlyMap<string, StoredRow>,
+  ctx: ChunkContext,
+): ChunkPlan {
+  const { input } = ctx;
+  const now = input.now;
+  const at = now.toISOString();
+  const seen = new Map(seenBefore);
+  const identities = new Identities();
+  for (const state of reads.leads.values()) identities.index(state);
+  const entries = new Map<string, Entry>();
+  const entryOf = (id: string): Entry | undefined => {
+    const existing = entries.get(id);
+    if (existing) return existing;
+    const state = reads.leads.get(id);
+    if (!state) return undefined;
+    const entry = { before: state, state, events: [], sourceNames: [] };
+    entries.set(id, entry);
+    return entry;
+  };
+  const results: ImportRowResult[] = [];
+  const keyRows: (typeof importRows.$inferInsert)[] = [];
+  const consentRows: (typeof consents.$inferInsert)[] = [];
+
+  const columnOf = (field: string) => input.columnOf.get(field) ?? null;
+  for (const row of rows) {
+    const warnings = [...row.warnings];
+    const prior = seen.get(row.key) ?? reads.stored.get(row.key);
+    if (prior && prior.contentHash === row.contentHash) {
+      results.push({
+        row: row.row,
+        status: 'unchanged',
+        leadId: prior.leadId,
+        ...(prior.row !== undefined ? { sameAs: prior.row } : {}),
+      });
+      continue;
+    }
+    const s = row.submission;
+    let entry = prior ? entryOf(prior.leadId) : undefined;
+    // An erased lead is an anonymous tombstone: the person can only come back as a new lead.
+    if (!entry || entry.state.erasedAt) {
+      const leadId = identities.find(s.email, s.phone);
+      entry = leadId === undefined ? undefined : entryOf(leadId);
+    }
+    if (!entry) {
+      const refusal = erasedRefusal(row, reads.erased, columnOf);
+      if (refusal) {
+        results.push({ row: row.row, status: 'refused', leadId: null, reasons: [refusal] });
+        continue;
+      }
+    }
+    const outcome = entry ? 'merged' : 'created';
+    if (!entry) {
+      const fresh = newLeadState(newId('lead', now.getTime()), s.submittedAt);
+      entry = { before: null, state: fresh, events: [], sourceNames: [] };
+    }
+    const planned = rowEvents(entry, row, outcome, ctx);
+    const holder = identities.clash(planned.state);
+    if (holder !== undefined) {
+      results.push({
+        row: row.row,
+        status: 'refused',
+        leadId: null,
+        reasons: [
+          {
+            path: s.email ? 'email' : 'phone',
+            column: columnOf(s.email ? 'email' : 'phone'),
+            message: `Another lead (${holder}) already has this ${s.email ? 'e-mail address' : 'phone number'}.`,
+          },
+        ],
+      });
+      continue;
+    }
+    entry.events.push(...planned.events);
+    entry.state = planned.state;
+    if (planned.sourceName) entry.sourceNames.push(planned.sourceName);
+    entries.set(entry.state.id, entry);
+    identities.index(entry.state);
+
+    const h = row.history;
+    if (h.ownerEmail && !ctx.owners.has(h.ownerEmail)) {
+      warnings.push({
+        path: 'owner',
+        column: columnOf('owner'),
+        message: `No member of this workspace has the e-mail ${h.ownerEmail}; imported without an owner.`,
+      });
+    }
+    if (s.consent === true) {
+      consentRows.push({
+        id: newId('cns', now.getTime()),
+        workspaceId: input.workspaceId,
+        leadId: entry.state.id,
+        sourceId: planned.events[0]?.sourceId ?? null,
+        formId: null,
+        givenAt: s.submittedAt,
+        text: s.consentText,
+        purposes: ['contact'],
+        deliveryKey: `import:${input.importKey}:${row.key}`.slice(0, 500),
+      });
+    }
+    keyRows.push({
+      workspaceId: input.workspaceId,
+      importKey: input.importKey,
+      rowKey: row.key,
+      contentHash: row.contentHash,
+      leadId: entry.state.id,
+      outcome,
+      createdAt: at,
+      updatedAt: at,
+    });
+    seen.set(row.key, { contentHash: row.contentHash, leadId: entry.state.id, row: row.row });
+    results.push({
+      row: row.row,
+      status: outcome,
+      leadId: entry.state.id,
+      ...(warnings.length > 0 ? { warnings } : {}),
+    });
+  }
+
+  const statements: unknown[] = [];
+  for (const entry of entries.values()) {
+    if (entry.events.length === 0) continue;
+    // Imported leads are scored (fit, quadrant) but never made MQLs or routed: they are history.
+    const judgement = judgeLead({
+      state: entry.state,
+      touches: [],
+      profile: leadProfileOf(entry.state, entry.sourceNames),
+      agreement: input.agreement,
+      candidates: [],
+      routing: { rules: [], lastMemberId: null },
+      actor: { type: 'system', id: null },
+      now,
+    });
+    for (const event of judgement.events.filter((e) => e.type === 'scored')) {
+      entry.events.push(event);
+      entry.state = applyEvent(entry.state, event);
+    }
+    statements.push(
+      ...appendStatements(db, input.workspaceId, entry.before?.seq ?? 0, entry.state, entry.events, now),
+    );
+  }
+  for (const part of chunk(consentRows, 11)) statements.push(db.insert(consents).values(part));
+  for (const part of chunk(keyRows, 12)) {
+    statements.push(
+      db
+        .insert(importRows)
+        .values(part)
+        .onConflictDoUpdate({
+          target: [importRows.workspaceId, importRows.importKey, importRows.rowKey],
+          set: {
+            contentHash: sql`excluded.content_hash`,
+            leadId: sql`excluded.lead_id`,
+            updatedAt: sql`excluded.updated_at`,
+          },
+        }),
+    );
+  }
+  return { results, statements, seen };
+}
+
+/**
+ * A person erased on request comes back from a list only with consent given after the erasure: the
+ * row says consent yes and dates it (submittedAt, in the row or the defaults) later than the erasure.
+ * A list that merely still holds the address is exactly the silent re-creation erasure forbids.
+ */
+function erasedRefusal(
+  row: ReadyRow,
+  erased: ReadonlyMap<string, string>,
+  columnOf: (field: string) => string | null,
+): RowIssue | null {
+  const s = row.submission;
+  const byEmail = s.email ? erased.get(`email:${s.email}`) : undefined;
+  const byPhone = s.phone ? erased.get(`phone:${s.phone}`) : undefined;
+  const erasedAt = [byEmail, byPhone]
+    .filter((v): v is string => v !== undefined)
+    .sort()
+    .pop();
+  if (erasedAt === undefined) return null;
+  if (s.consent === true && row.dated && s.submittedAt > erasedAt) return null;
+  const path = byEmail !== undefined ? 'email' : 'phone';
+  return {
+    path,
+    column: columnOf(path),
+    message: `This person was erased on request on ${erasedAt.slice(0, 10)}; a list brings them back only with consent given after that (consent yes and a later submittedAt).`,
+  };
+}
+
+/**
+ * Imports read rows in chunks: per chunk one read batch (earlier imports of the same rows, the
+ * leads their e-mails and phones name) and one write batch (events and projections through
+ * `appendStatements`, consent records, import keys), all or nothing. A concurrent write to one of
+ * the chunk's leads fails the batch on the ledger's unique (lead_id, seq); the chunk is then read
+ * and planned again. Refused rows write nothing; repeated rows are answered from `import_rows`.
+ */
+export async function importLeadRows(db: Database, input: ImportRowsInput): Promise<ImportRowsOutput> {
+  const started = Date.now();
+  const ready = input.rows.filter((r): r is ReadyRow => r.kind === 'ready');
+  const [owners, sources] = await Promise.all([
+    loadMembersByEmail(db, input.workspaceId),
+    resolveSources(
+      db,
+      input.workspaceId,
+      new Set(ready.flatMap((r) => (r.history.sourceName ? [r.history.sourceName] : []))),
+      input.sourceOrigin,
+      input.now,
+    ),
+  ]);
+  const ctx: ChunkContext = { input, owners, sources };
+  const results: ImportRowResult[] = [];
+  let seen = new Map<string, StoredRow>();
+  let handled = 0;
+  for (const rows of chunk(input.rows, IMPORT_CHUNK_ROWS)) {
+    if (handled > 0 && input.budgetMs !== undefined && Date.now() - started > input.budgetMs) break;
+    const readyRows = rows.filter((r): r is ReadyRow => r.kind === 'ready');
+    let plan: ChunkPlan | null = null;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS && plan === null; attempt++) {
+      const reads = await readChunk(db, input.workspaceId, input.importKey, readyRows);
+      const candidate = planChunk(db, readyRows, reads, seen, ctx);
+      try {
+        if (candidate.statements.length > 0) await db.batch(candidate.statements as unknown as Batch);
+        plan = candidate;
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        await backoff(attempt);
+      }
+    }
+    if (!plan)
+      throw new DomainError('unavailable', 'Too many simultaneous writes to these leads; retry shortly.');
+    seen = plan.seen;
+    const byRow = new Map(plan.results.map((r) => [r.row, r]));
+    for (const row of rows) {
+      results.push(
+        row.kind === 'refused'
+          ? { row: row.row, status: 'refused', leadId: null, reasons: row.reasons }
+          : (byRow.get(row.row) as ImportRowResult),
+      );
+    }
+    handled += rows.length;
+  }
+  return { results, handled };
+}

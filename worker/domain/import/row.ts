@@ -1,0 +1,298 @@
+import { z } from 'zod';
+import { InvalidError } from '../errors';
+import { MAPPING_TARGETS, type MappingTarget } from '../intake/constants';
+import { squashName } from '../intake/field-map';
+import { instantOf, submissionNormaliser } from '../intake/normalise';
+import type { CanonicalSubmission, JsonValue, MappedFields } from '../intake/types';
+import { sha256Hex } from '../tokens';
+import { IMPORT_STAGES, IMPORT_TARGETS, type ImportStage, type ImportTarget } from './constants';
+import type { ResolvedMapping } from './mapping';
+
+/** A cell as a list holds it: text, a number, a yes/no, or empty. */
+export const Cell = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
+export type Cell = z.output<typeof Cell>;
+
+/** Values for fields a row leaves empty (`{ consent: true, consentText: "…" }` when the whole list opted in). */
+export const ImportDefaults = z.partialRecord(
+  z.enum(IMPORT_TARGETS.filter((t) => t !== 'ignore') as [Exclude<ImportTarget, 'ignore'>]),
+  Cell,
+);
+export type ImportDefaults = z.output<typeof ImportDefaults>;
+
+/** Why a row was refused, or what in it was not used: the field, the column it came from, and why. */
+export interface RowIssue {
+  path: string;
+  column: string | null;
+  message: string;
+}
+
+/** The historical facts of a row: where the lead stood, since when, with whom. */
+export interface RowHistory {
+  stage: ImportStage;
+  /** When the lead reached `stage` (ISO); the row's submittedAt when the list does not say. */
+  stageAt: string;
+  /** Lower-cased; resolved to a member by the writer. */
+  ownerEmail: string | null;
+  sourceName: string | null;
+  amount: number | null;
+  /** ISO 4217, upper case. */
+  currency: string | null;
+  reason: string | null;
+}
+
+export interface ReadyRow {
+  kind: 'ready';
+  /** 1-based position among the data rows (a spreadsheet with one header line shows it on line row + 1). */
+  row: number;
+  /** The row's identity across imports: its own external id, else the hash of its content. */
+  key: string;
+  /** SHA-256 of the mapped values: the same key with another hash is a changed row. */
+  contentHash: string;
+  submission: CanonicalSubmission;
+  history: RowHistory;
+  /**
+   * True when the list itself dates the row (submittedAt or stageAt, in the row or the defaults);
+   * otherwise submittedAt is the time of import, which cannot prove consent given after an erasure.
+   */
+  dated: boolean;
+  warnings: RowIssue[];
+}
+
+export interface RefusedRow {
+  kind: 'refused';
+  row: number;
+  reasons: RowIssue[];
+}
+
+export type ReadRow = ReadyRow | RefusedRow;
+
+export interface ReadRowOptions {
+  mapping: ResolvedMapping;
+  defaults: ImportDefaults;
+  /** The workspace's country: the default region for phone numbers. */
+  defaultCountry: string;
+  /** The active agreement's lead definition: a row without consent is refused when true. */
+  consentRequired: boolean;
+  /** Milliseconds since the epoch; no date in a row is later. */
+  now: number;
+}
+
+const CANONICAL = new Set<string>(MAPPING_TARGETS);
+const EARLIEST = Date.UTC(2000, 0, 1);
+
+const STAGE_WORDS: ReadonlyMap<string, ImportStage> = new Map(
+  (
+    [
+      ...IMPORT_STAGES.map((s) => [s, s] as const),
+      ['marketing qualified lead', 'mql'],
+      ['marketing qualified', 'mql'],
+      ['sales accepted lead', 'sal'],
+      ['sales accepted', 'sal'],
+      ['accepted', 'sal'],
+      ['sales qualified lead', 'sql'],
+      ['sales qualified', 'sql'],
+      ['qualified', 'sql'],
+      ['deal', 'opportunity'],
+      ['closed won', 'won'],
+      ['customer', 'won'],
+      ['closed lost', 'lost'],
+      ['nurturing', 'nurture'],
+      ['unqualified', 'disqualified'],
+      // The starter languages (DOMAIN.md): Polish, Romanian, Russian.
+      ['klient', 'won'],
+      ['wygrana', 'won'],
+      ['szansa sprzedaży', 'opportunity'],
+      ['utracony', 'lost'],
+      ['dogrzewanie', 'nurture'],
+      ['zdyskwalifikowany', 'disqualified'],
+      ['client', 'won'],
+      ['câștigat', 'won'],
+      ['oportunitate', 'opportunity'],
+      ['pierdut', 'lost'],
+      ['descalificat', 'disqualified'],
+      ['клиент', 'won'],
+      ['выигран', 'won'],
+      ['сделка', 'opportunity'],
+      ['проигран', 'lost'],
+      ['взращивание', 'nurture'],
+      ['дисквалифицирован', 'disqualified'],
+    ] as const
+  ).map(([word, stage]) => [squashName(word), stage]),
+);
+
+function text(value: Cell | undefined): string | null {
+  if (value === undefined || value === null) return null;
+  const t = String(value).trim();
+  return t === '' ? null : t;
+}
+
+/**
+ * A money amount as spreadsheets write it: `12000`, `12 000,50`, `12,000.50`, `12.000,50`, `€ 1,5`.
+ * A single separator followed by exactly three digits groups thousands; otherwise it marks decimals.
+ */
+export function amountOf(value: Cell | undefined): number | null | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : undefined;
+  const t = text(value);
+  if (t === null) return null;
+  const raw = t.replace(/[\s\u00a0’']/g, '').replace(/^[^\d.,-]+|[^\d.,]+$/g, '');
+  if (!/^\d[\d.,]*$/.test(raw)) return undefined;
+  const lastComma = raw.lastIndexOf(',');
+  const lastDot = raw.lastIndexOf('.');
+  let normal: string;
+  if (lastComma >= 0 && lastDot >= 0) {
+    const decimal = lastComma > lastDot ? ',' : '.';
+    normal = raw.replaceAll(decimal === ',' ? '.' : ',', '').replace(decimal, '.');
+  } else if (lastComma >= 0 || lastDot >= 0) {
+    const sep = lastComma >= 0 ? ',' : '.';
+    const groups = raw.split(sep);
+    const thousands = groups.length > 1 && groups.slice(1).every((g) => g.length === 3);
+    normal = thousands ? groups.join('') : groups.length === 2 ? groups.join('.') : '';
+  } else normal = raw;
+  const n = Number(normal);
+  return normal !== '' && Number.isFinite(n) ? Math.round(n * 100) / 100 : undefined;
+}
+
+/** The row's cells by target, defaults filling the empty ones (the base of the row's content hash). */
+function mappedValues(cells: Record<string, Cell>, options: ReadRowOptions): Map<string, Cell> {
+  const values = new Map<string, Cell>();
+  for (const [column, target] of options.mapping.byColumn) {
+    const cell = cells[column];
+    if (text(cell) !== null) values.set(target, cell as Cell);
+  }
+  for (const [target, value] of Object.entries(options.defaults)) {
+    if (!values.has(target) && value !== undefined && text(value) !== null) values.set(target, value);
+  }
+  return values;
+}
+
+async function keysOf(values: ReadonlyMap<string, Cell>) {
+  const content = JSON.stringify([...values].sort(([a], [b]) => a.localeCompare(b)));
+  const contentHash = await sha256Hex(content);
+  const externalId = text(values.get('externalId'));
+  return { contentHash, key: externalId ? `ext:${externalId}` : `row:${contentHash}` };
+}
+
+/** Reads one row; see `importRowReader`. */
+export type ImportRowReader = (row: number, cells: Record<string, Cell>) => Promise<ReadRow>;
+
+/**
+ * A reader for the rows of one list. Each row becomes a normalised submission (by intake's own
+ * normaliser, so an imported person is the same person a form would send) plus its history. A row is
+ * refused, with every reason and the column at fault, when it has no usable e-mail or phone, an
+ * unreadable date, an unknown stage, a won deal without an amount, or no consent where the agreement
+ * requires it.
+ */
+export function importRowReader(options: ReadRowOptions): ImportRowReader {
+  const normalise = submissionNormaliser({ defaultCountry: options.defaultCountry, now: options.now });
+  return (row, cells) => readImportRow(row, cells, options, normalise);
+}
+
+async function readImportRow(
+  row: number,
+  cells: Record<string, Cell>,
+  options: ReadRowOptions,
+  normalise: ReturnType<typeof submissionNormaliser>,
+): Promise<ReadRow> {
+  const { mapping, now } = options;
+  const values = mappedValues(cells, options);
+  const columnOf = (field: string) => mapping.columnOf.get(field) ?? null;
+  const issue = (path: string, message: string): RowIssue => ({ path, column: columnOf(path), message });
+  const reasons: RowIssue[] = [];
+  const warnings: RowIssue[] = [];
+
+  const fields: MappedFields = {};
+  for (const [target, value] of values) {
+    if (CANONICAL.has(target) || target === 'fullName') fields[target as MappingTarget] = value as JsonValue;
+  }
+  // A list that dates only the stage dates the lead by it too.
+  if (fields.submittedAt === undefined && values.has('stageAt'))
+    fields.submittedAt = values.get('stageAt') as JsonValue;
+
+  let submission: CanonicalSubmission | null = null;
+  try {
+    submission = normalise({
+      kind: 'submission',
+      provider: 'generic',
+      deliveryId: null,
+      responseId: null,
+      formId: null,
+      formName: null,
+      fields,
+      answers: [],
+    });
+    for (const w of submission.warnings) warnings.push(issue(w.path, w.message));
+  } catch (error) {
+    if (!(error instanceof InvalidError)) throw error;
+    for (const i of error.issues) reasons.push(issue(i.path, i.message));
+  }
+  if (submission && options.consentRequired && submission.consent !== true) {
+    reasons.push(
+      issue(
+        'consent',
+        submission.consent === false
+          ? 'The person did not consent to be contacted, and the agreement requires consent.'
+          : 'The agreement requires consent to be contacted, and this row does not give it.',
+      ),
+    );
+  }
+
+  const stageText = text(values.get('stage'));
+  const stage = stageText === null ? 'lead' : STAGE_WORDS.get(squashName(stageText));
+  if (stage === undefined) {
+    reasons.push(issue('stage', `Unknown stage "${stageText}"; use one of ${IMPORT_STAGES.join(', ')}.`));
+  }
+
+  const amount = amountOf(values.get('amount') ?? null);
+  if (amount === undefined) reasons.push(issue('amount', 'Must be an amount of money (12000 or 12 000,50).'));
+  else if (stage === 'won' && (amount === null || amount <= 0)) {
+    reasons.push(issue('amount', 'A won deal needs its amount (the revenue it brought).'));
+  }
+
+  let currency = text(values.get('currency'))?.toUpperCase() ?? null;
+  if (currency !== null && !/^[A-Z]{3}$/.test(currency)) {
+    warnings.push(issue('currency', "Not an ISO 4217 code such as EUR; the agreement's currency is used."));
+    currency = null;
+  }
+
+  let stageAt = submission?.submittedAt ?? null;
+  const stageInstant = instantOf((values.get('stageAt') ?? null) as JsonValue);
+  if (stageInstant === undefined || (stageInstant !== null && stageInstant < EARLIEST)) {
+    reasons.push(issue('stageAt', 'Must be an ISO 8601 date-time (2026-03-01T10:00:00Z) after 2000.'));
+  } else if (stageInstant !== null && submission) {
+    if (stageInstant > now) {
+      warnings.push(issue('stageAt', 'Later than now; set to now.'));
+      stageAt = new Date(now).toISOString();
+    } else if (stageInstant < Date.parse(submission.submittedAt)) {
+      warnings.push(issue('stageAt', 'Earlier than submittedAt; set to submittedAt.'));
+    } else stageAt = new Date(stageInstant).toISOString();
+  }
+
+  let ownerEmail = text(values.get('owner'))?.toLowerCase() ?? null;
+  if (ownerEmail !== null && !z.email().safeParse(ownerEmail).success) {
+    warnings.push(issue('owner', 'Not an e-mail address; the lead is imported without an owner.'));
+    ownerEmail = null;
+  }
+
+  if (reasons.length > 0 || !submission || stage === undefined || amount === undefined || stageAt === null) {
+    return { kind: 'refused', row, reasons };
+  }
+  const { key, contentHash } = await keysOf(values);
+  return {
+    kind: 'ready',
+    row,
+    key,
+    contentHash,
+    submission,
+    dated: values.has('submittedAt') || values.has('stageAt'),
+    history: {
+      stage,
+      stageAt,
+      ownerEmail,
+      sourceName: text(values.get('sourceName'))?.slice(0, 200) ?? null,
+      amount,
+      currency,
+      reason: text(values.get('reason'))?.slice(0, 300) ?? null,
+    },
+    warnings,
+  };
+}
