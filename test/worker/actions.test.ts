@@ -2,8 +2,9 @@ import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it, vi } from 'vitest';
 import { getLeadState, listLeadEvents } from '../../worker/db/queries/leads';
 import * as schema from '../../worker/db/schema';
-import { STAGE_ACTIONS } from '../../worker/domain/ledger/actions';
-import { applyEvent, newLeadState } from '../../worker/domain/ledger/lead';
+import { starterAgreement } from '../../worker/domain/agreement/templates';
+import { missingAttempts, planAction, STAGE_ACTIONS } from '../../worker/domain/ledger/actions';
+import { applyEvent, type LeadState, newLeadState } from '../../worker/domain/ledger/lead';
 import { call, createTestWorkspace, env, expectProblem } from './harness';
 import {
   act,
@@ -598,5 +599,60 @@ describe('POST /v1/leads/{id}/actions: roles and tenancy', () => {
       422,
     );
     expect((negative.errors as { path: string }[])[0]?.path).toBe('amount');
+  });
+});
+
+describe('planAction (pure)', () => {
+  const now = new Date('2026-03-02T10:00:00.000Z');
+  const agreement = {
+    version: 1,
+    content: starterAgreement('en', { timezone: 'Europe/Warsaw', country: 'PL' }),
+  };
+  const mql = (): LeadState => ({
+    ...newLeadState('lead_1', '2026-03-01T09:00:00.000Z'),
+    stage: 'mql',
+    mqlAt: '2026-03-01T09:00:00.000Z',
+    ownerId: 'mem_rep',
+    seq: 6,
+  });
+  const rep = { tokenId: 'tok_rep', role: 'sales' as const, memberId: 'mem_rep' };
+
+  it('should store forgiven clock skew as now, never in the future', () => {
+    const skewed = new Date(now.getTime() + 60_000).toISOString();
+    const plan = planAction(
+      mql(),
+      { type: 'attempt', channel: 'phone', outcome: 'no_answer', occurredAt: skewed },
+      agreement,
+      rep,
+      now,
+    );
+    expect(plan.events[0]?.occurredAt).toBe(now.toISOString());
+    expect(plan.next.seq).toBe(7);
+  });
+
+  it('should refuse work before any agreement is active, and on a lead already erased', () => {
+    expect(() => planAction(mql(), { type: 'accept' }, null, rep, now)).toThrow(/No agreement is active/);
+    const erased = { ...mql(), erasedAt: '2026-03-02T09:00:00.000Z' };
+    expect(() => planAction(erased, { type: 'accept' }, agreement, rep, now)).toThrow(/erased/);
+  });
+
+  it('should count a connected attempt as reaching the person, and nothing else', () => {
+    const sales = { ...mql().sales, attempts: 1, attemptChannels: ['phone'] };
+    expect(missingAttempts(sales, { minAttempts: 3, minChannels: 2 })).toEqual({ attempts: 2, channels: 1 });
+    expect(
+      missingAttempts({ ...sales, reachedAt: now.toISOString() }, { minAttempts: 3, minChannels: 2 }),
+    ).toBeNull();
+  });
+
+  it('should take the won currency from the agreement goals when neither the action nor the opportunity names one', () => {
+    const content = { ...agreement.content, goals: { ...agreement.content.goals, currency: 'PLN' } };
+    const opportunity = { ...mql(), stage: 'opportunity' as const };
+    const plan = planAction(opportunity, { type: 'won', amount: 10 }, { version: 2, content }, rep, now);
+    expect(plan.events[0]).toMatchObject({
+      type: 'won',
+      agreementVersion: 2,
+      payload: { amount: 10, currency: 'PLN' },
+    });
+    expect(plan.next.sales).toMatchObject({ wonAmount: 10, currency: 'PLN', wonAt: now.toISOString() });
   });
 });
