@@ -304,6 +304,52 @@ describe('DELETE /v1/leads/{id}', () => {
     expect((await getLeadState(db(), ws.id, leadId)).stage).toBe('won');
   });
 
+  it('should erase an imported person too, down to a row key that was her address, and refuse the same list again', async () => {
+    const ws = await signStarterAgreement();
+    const row = {
+      externalId: 'henryka.olszewska@sadowniczy-zaklad.pl',
+      email: 'henryka.olszewska@sadowniczy-zaklad.pl',
+      phone: '+48 664 218 905',
+      firstName: 'Henryka',
+      lastName: 'Olszewska',
+      company: 'Sadowniczy Zaklad',
+      message: 'Henryka met us at the fair',
+      consent: true,
+      consentText: 'Henryka Olszewska agreed at the fair.',
+      stage: 'won',
+      amount: 4_000,
+      currency: 'PLN',
+      reason: 'Henryka liked the demo',
+      submittedAt: '2025-05-01',
+    };
+    const imported = await call('POST', '/v1/import', {
+      token: ws.tokens.marketing,
+      json: { importKey: 'fair-2025', rows: [row] },
+    });
+    expect(imported.status, await imported.clone().text()).toBe(200);
+    const { results } = (await imported.json()) as { results: { status: string; leadId: string | null }[] };
+    const leadId = results[0]?.leadId ?? '';
+    expect(results[0]?.status).toBe('created');
+
+    expect((await call('DELETE', `/v1/leads/${leadId}`, { token: ws.tokens.admin })).status).toBe(200);
+    const dump = await dumpEveryTable();
+    const traces = ['henryka', 'olszewska', 'sadowniczy', '664218905'];
+    expect(
+      Object.entries(dump).flatMap(([table, text]) =>
+        traces.filter((t) => text.includes(t)).map((t) => `${table}: ${t}`),
+      ),
+    ).toEqual([]);
+    const lead = await getLeadState(db(), ws.id, leadId);
+    expect(lead).toMatchObject({ stage: 'won', sales: { wonAmount: 4_000, currency: 'PLN' } });
+
+    const again = await call('POST', '/v1/import', {
+      token: ws.tokens.marketing,
+      json: { importKey: 'fair-2025', rows: [row] },
+    });
+    const answer = (await again.json()) as { results: { status: string }[] };
+    expect(answer.results[0]?.status).toBe('refused');
+  });
+
   it('should refuse any further action on the erased lead, and erase once', async () => {
     const ws = await signStarterAgreement();
     const { leadId } = await createMql(ws, { firstName: 'Zofia', lastName: 'Wrzesniewska' });

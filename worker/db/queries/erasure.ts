@@ -13,7 +13,7 @@ import type { Caller } from '../../domain/tokens';
 import { sha256Hex } from '../../domain/tokens';
 import type { Database } from '../client';
 import { backoff, isUniqueViolation } from '../conflict';
-import { consents, erasedIdentities, intakeDeliveries, leadEvents } from '../schema';
+import { consents, erasedIdentities, importRows, intakeDeliveries, leadEvents } from '../schema';
 import { getActiveAgreement } from './agreement';
 import { appendStatements, getLeadState, listLeadEvents, type StoredEvent } from './leads';
 
@@ -102,8 +102,9 @@ async function anonymousKey(key: string, personal: (text: string) => boolean): P
 /**
  * Erases the person behind a lead (GDPR): blanks personal data in the lead row
  * and in every event payload, consent text that names them, the answers stored
- * for their deliveries, and remembers a salted hash of every e-mail and phone
- * they used (`erased_identities`) so an import cannot silently bring them back.
+ * for their deliveries and imported-row keys that name them, and remembers a
+ * salted hash of every e-mail and phone they used (`erased_identities`) so an
+ * import cannot silently bring them back.
  * The anonymous tombstone keeps stage, dates, amounts, source and campaign, so
  * counts, SLA statistics and revenue stay right. One batch; an `erased` event
  * closes the history. Erasing an erased lead again writes nothing.
@@ -119,10 +120,15 @@ export async function eraseLead(
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const state = await getLeadState(db, workspaceId, leadId);
     if (state.erasedAt) return { lead: state, erased: false };
-    const [events, consentRows, deliveries] = await Promise.all([
+    const [events, consentRows, deliveries, imported] = await Promise.all([
       listLeadEvents(db, workspaceId, leadId),
       consentsOf(db, workspaceId, leadId),
       deliveriesOf(db, workspaceId, leadId),
+      db
+        .select({ importKey: importRows.importKey, rowKey: importRows.rowKey })
+        .from(importRows)
+        .where(and(eq(importRows.workspaceId, workspaceId), eq(importRows.leadId, leadId)))
+        .all(),
     ]);
     const values = personalValuesOf(state, events);
     const personal = personalMatcher(values);
@@ -179,6 +185,25 @@ export async function eraseLead(
           ),
         ),
     );
+    // An imported row's external id may be the person's address: it stays a key, as a hash.
+    const rowKeys = await Promise.all(imported.map((r) => anonymousKey(r.rowKey, personal)));
+    const importUpdates = imported.flatMap((r, i) => {
+      const key = rowKeys[i];
+      return key === undefined || key === r.rowKey
+        ? []
+        : [
+            db
+              .update(importRows)
+              .set({ rowKey: key })
+              .where(
+                and(
+                  eq(importRows.workspaceId, workspaceId),
+                  eq(importRows.importKey, r.importKey),
+                  eq(importRows.rowKey, r.rowKey),
+                ),
+              ),
+          ];
+    });
     const identities = [
       ...values.emails.map((v) => ({ kind: 'email' as const, value: v })),
       ...values.phones.map((v) => ({ kind: 'phone' as const, value: v })),
@@ -209,6 +234,7 @@ export async function eraseLead(
       ...eventUpdates,
       ...consentUpdates,
       ...deliveryUpdates,
+      ...importUpdates,
       ...identityInserts,
     ];
     try {
