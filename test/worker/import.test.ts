@@ -437,6 +437,20 @@ describe('POST /v1/import: JSON rows', () => {
 });
 
 describe('import writes', () => {
+  it('should land each person once when the same list is sent twice at the same time', async () => {
+    const ws = await createTestWorkspace();
+    const rows = Array.from({ length: 450 }, (_, i) => ({ email: `same${i}@firma.pl`, ...consented }));
+    const answers = await Promise.all(
+      [importJson(ws, { rows }), importJson(ws, { rows })].map(async (r) => ok(await r)),
+    );
+    const created = answers.reduce((n, a) => n + a.summary.created, 0);
+    const unchanged = answers.reduce((n, a) => n + a.summary.unchanged, 0);
+    expect(created).toBe(450);
+    expect(unchanged).toBe(450);
+    expect(await count('leads', ws.id)).toBe(450);
+    expect(await count('lead_events', ws.id, "and type = 'created'")).toBe(450);
+    expect(await count('import_rows', ws.id)).toBe(450);
+  });
   it('should bind at most 100 parameters per statement and use few D1 calls per chunk', async () => {
     const ws = await createTestWorkspace();
     const stats = { calls: 0, statements: 0, maxParams: 0, maxBatch: 0 };
