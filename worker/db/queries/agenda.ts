@@ -158,7 +158,7 @@ export async function loadAgenda(
     ]);
   const nameOf = new Map(people.map((p) => [p.id, p.name]));
 
-  // Handed over in the period, and whether anyone has tried to reach them since.
+  // Handed over in the period, and whether sales has worked them since (an attempt, or any decision).
   const mqlAt = new Map<string, string>();
   for (const e of mqlEvents) if (!mqlAt.has(e.leadId)) mqlAt.set(e.leadId, e.at);
   const ids = [...mqlAt.keys()];
@@ -192,7 +192,7 @@ export async function loadAgenda(
           and(
             inWorkspace(leadEvents.workspaceId, workspaceId),
             inArray(leadEvents.leadId, part),
-            sql`+${leadEvents.type} = 'attempt'`,
+            sql`+${leadEvents.type} in ('attempt', 'accepted', 'qualified', 'rejected', 'nurtured', 'opportunity', 'won', 'lost')`,
           ),
         )
         .all(),

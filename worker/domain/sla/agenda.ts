@@ -21,7 +21,7 @@ export interface AgendaLead {
   ownerId: string | null;
   ownerName: string | null;
   mqlAt: string;
-  /** At least one contact attempt is logged. */
+  /** Sales has worked it: a contact attempt or a decision (accept, qualify, reject, nurture…) is logged. */
   worked: boolean;
 }
 
