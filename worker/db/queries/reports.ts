@@ -46,6 +46,11 @@ import { getWorkspace } from './workspaces';
  * index on (workspace_id, type, occurred_at), so it reads the events of the
  * requested range and the leads they belong to (by primary key), never the
  * whole ledger; the rest is folded by worker/domain/reports.
+ *
+ * `cross join` is SQLite's way to fix the join order: the range's events are
+ * the outer loop. Left to itself the planner may walk every lead of the
+ * workspace and look the events up, which reads the whole tenant
+ * (test/worker/reports-scale.test.ts checks the plans and rows_read).
  */
 
 /** The events that mark a lead reaching a stage or an outcome. */
@@ -182,7 +187,7 @@ export function stageQuery(scope: ReportScope): SQL {
       coalesce(sum(f.amount), 0) as revenue,
       coalesce(sum(case when s.origin = 'marketing' then f.amount else 0 end), 0) as marketingRevenue
     from firsts f
-    join leads l on l.id = f.lead_id and l.workspace_id = ${scope.workspaceId}
+    cross join leads l on l.id = f.lead_id and l.workspace_id = ${scope.workspaceId}
     left join sources s on s.id = l.first_source_id and s.workspace_id = ${scope.workspaceId}
     group by key, f.metric`;
 }
@@ -221,7 +226,7 @@ export function reasonQuery(scope: ReportScope): SQL {
     )
     select ${groupKey(scope, sql`f.at`)} as key, f.kind as kind, f.reason as reason, count(*) as leads
     from firsts f
-    join leads l on l.id = f.lead_id and l.workspace_id = ${scope.workspaceId}
+    cross join leads l on l.id = f.lead_id and l.workspace_id = ${scope.workspaceId}
     group by key, f.kind, f.reason`;
 }
 
@@ -237,7 +242,7 @@ export function firstTouchQuery(scope: ReportScope): SQL {
     select ${groupKey(scope, sql`m.at`)} as key, m.at as mqlAt, l.submitted_at as submittedAt,
       l.first_attempt_at as firstTouchAt, l.agreement_version as agreementVersion
     from m
-    join leads l on l.id = m.lead_id and l.workspace_id = ${scope.workspaceId}`;
+    cross join leads l on l.id = m.lead_id and l.workspace_id = ${scope.workspaceId}`;
 }
 
 /**
@@ -263,7 +268,7 @@ export function campaignQuery(scope: ReportScope): SQL {
       coalesce(sum(case when l.won_at is not null and (l.currency is null or l.currency = ${scope.currency})
         then coalesce(l.won_amount, 0) else 0 end), 0) as revenue
     from cohort c
-    join leads l on l.id = c.lead_id and l.workspace_id = ${scope.workspaceId}
+    cross join leads l on l.id = c.lead_id and l.workspace_id = ${scope.workspaceId}
     group by c.campaign`;
 }
 
@@ -280,7 +285,7 @@ export function coverageQuery(scope: ReportScope): SQL {
         count(distinct coalesce('campaign:' || e.campaign,
           'touch:' || coalesce(json_extract(e.payload, '$.touchType'), 'custom'))) as actions
       from lead_events e
-      join leads l on l.id = e.lead_id and l.workspace_id = ${scope.workspaceId}
+      cross join leads l on l.id = e.lead_id and l.workspace_id = ${scope.workspaceId}
       where e.type = 'touch' and ${inRange(scope)} and l.company_domain is not null
       group by l.company_domain
     )
@@ -309,8 +314,8 @@ export function slaQuery(scope: ReportScope): SQL {
     select ${groupKey(scope, sql`d.due_at`)} as key, d.kind as kind,
       case when d.status in ('pending', 'due_soon') then 'open' else d.status end as outcome,
       count(*) as deadlines
-    from sla_deadlines d
-    join leads l on l.id = d.lead_id and l.workspace_id = ${scope.workspaceId}
+    from sla_deadlines d indexed by sla_deadlines_status_due
+    cross join leads l on l.id = d.lead_id and l.workspace_id = ${scope.workspaceId}
     where d.workspace_id = ${scope.workspaceId}
       and d.status in (${list(COUNTED_STATUSES)})
       and d.due_at >= ${scope.from} and d.due_at < ${scope.to}
