@@ -382,6 +382,33 @@ describe('POST /v1/import: JSON rows', () => {
     expect(other.summary).toEqual({ created: 1, merged: 2, unchanged: 0, refused: 0 });
   });
 
+  it('should keep one key for an id repeated with other values, and warn about an owner nobody is', async () => {
+    const ws = await createTestWorkspace();
+    const answer = await ok(
+      await importJson(ws, {
+        mapping: { Id: 'externalId', Owner: 'owner' },
+        rows: [
+          { Id: 'crm-7', email: 'seven@firma.pl', stage: 'lead', Owner: 'ghost@acme.test', ...consented },
+          { Id: 'crm-7', email: 'seven@firma.pl', stage: 'opportunity', amount: '7.500', ...consented },
+        ],
+      }),
+    );
+    expect(answer.results.map((r) => r.status)).toEqual(['created', 'merged']);
+    expect(answer.results[0]?.warnings).toEqual([
+      {
+        path: 'owner',
+        column: 'Owner',
+        message: 'No member of this workspace has the e-mail ghost@acme.test; imported without an owner.',
+      },
+    ]);
+    expect(await count('import_rows', ws.id)).toBe(1);
+    expect(await leadRow(answer.results[0]?.leadId ?? '')).toMatchObject({
+      stage: 'opportunity',
+      owner_id: null,
+      opportunity_amount: 7500,
+    });
+  });
+
   it('should refuse a person erased earlier unless the row brings consent given after the erasure', async () => {
     const ws = await createTestWorkspace();
     const first = await ok(

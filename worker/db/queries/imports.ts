@@ -325,7 +325,8 @@ function planChunk(
     return entry;
   };
   const results: ImportRowResult[] = [];
-  const keyRows: (typeof importRows.$inferInsert)[] = [];
+  // By row key: a row whose external id comes twice in one chunk with other values is stored once, as last seen.
+  const keyRows = new Map<string, typeof importRows.$inferInsert>();
   const consentRows: (typeof consents.$inferInsert)[] = [];
 
   const columnOf = (field: string) => input.columnOf.get(field) ?? null;
@@ -404,7 +405,7 @@ function planChunk(
         deliveryKey: `import:${input.importKey}:${row.key}`.slice(0, 500),
       });
     }
-    keyRows.push({
+    keyRows.set(row.key, {
       workspaceId: input.workspaceId,
       importKey: input.importKey,
       rowKey: row.key,
@@ -446,7 +447,7 @@ function planChunk(
     );
   }
   for (const part of chunk(consentRows, 11)) statements.push(db.insert(consents).values(part));
-  for (const part of chunk(keyRows, 12)) {
+  for (const part of chunk([...keyRows.values()], 12)) {
     statements.push(
       db
         .insert(importRows)
