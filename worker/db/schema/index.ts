@@ -3,5 +3,5 @@ export * from './core';
 export * from './imports';
 export * from './ledger';
 export * from './privacy';
-export * from './sla';
 export * from './reports';
+export * from './sla';
