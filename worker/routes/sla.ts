@@ -13,6 +13,7 @@ import {
   DEADLINE_STATUSES,
   LEAD_DEADLINE_KINDS,
   NOTIFICATION_TOPICS,
+  PACE_STAGES,
 } from '../domain/sla';
 import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
@@ -87,16 +88,22 @@ const AgendaSchema = z
       }),
     ),
     rejections: z.array(z.object({ code: z.string(), label: z.string(), count: Count })),
-    nurture: z.array(z.object({ reason: z.string(), count: Count })),
+    nurture: z.array(z.object({ code: z.string(), label: z.string(), count: Count })),
     campaigns: z.array(
       z.object({ campaign: z.string(), leads: Count, stages: z.partialRecord(z.enum(LEAD_STAGES), Count) }),
     ),
     pace: z
       .object({
-        status: z.enum(['ahead', 'on_track', 'behind']),
-        stage: z.string(),
-        actual: z.number(),
-        planned: z.number(),
+        period: z.string(),
+        stages: z.array(
+          z.object({
+            stage: z.enum(PACE_STAGES),
+            status: z.enum(['not_started', 'behind', 'on_track', 'ahead']),
+            actual: z.number(),
+            expected: z.number(),
+            planned: z.number(),
+          }),
+        ),
       })
       .nullable(),
     personaReview: z

@@ -1,18 +1,20 @@
 import { and, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Agreement } from '../../domain/agreement/schema';
-import { addMonths } from '../../domain/agreement/versions';
+import { addMonths, localDate } from '../../domain/agreement/versions';
 import { SIDES, type Side } from '../../domain/constants';
 import { NotFoundError } from '../../domain/errors';
 import type { LeadStage } from '../../domain/ledger/constants';
 import {
   type Agenda,
   type AgendaInput,
+  type AgendaPace,
   agendaPeriod,
   buildAgenda,
   LEAD_DEADLINE_KINDS,
   type LeadDeadlineKind,
   leadDisplayName,
   nextWeeklyMeeting,
+  PACE_STAGES,
 } from '../../domain/sla';
 import type { Workspace } from '../../domain/workspace';
 import type { Database } from '../client';
@@ -26,6 +28,7 @@ import {
   slaTransitions,
 } from '../schema';
 import { loadJudgingAgreement } from './judging';
+import { getPlanView, listStoredPlans } from './reports';
 import { inWorkspace } from './sla';
 import { getWorkspace } from './workspaces';
 
@@ -79,6 +82,38 @@ async function pendingAgreement(db: Database, workspaceId: string): Promise<Agen
 }
 
 /**
+ * Pace against the funnel plan that covers the meeting's date, the narrowest
+ * first (its month, quarter, then year), as issue 7's plan view computes it now.
+ */
+async function paceAt(
+  db: Database,
+  workspaceId: string,
+  meetingDay: string,
+  now: Date,
+): Promise<AgendaPace | null> {
+  const [year, month] = meetingDay.split('-') as [string, string];
+  const quarter = Math.floor((Number(month) - 1) / 3) + 1;
+  const stored = new Set((await listStoredPlans(db, workspaceId)).map((p) => p.period));
+  const key = [`${year}-${month}`, `${year}-Q${quarter}`, year].find((k) => stored.has(k));
+  if (!key) return null;
+  const view = await getPlanView(db, workspaceId, key, now);
+  return {
+    period: key,
+    stages: PACE_STAGES.map((stage) => {
+      const p = view.pace.stages[stage];
+      const round = (n: number) => (stage === 'revenue' ? Math.round(n * 100) / 100 : Math.round(n));
+      return {
+        stage,
+        status: p.status,
+        actual: p.actual,
+        expected: round(p.expectedToDate),
+        planned: p.planned,
+      };
+    }),
+  };
+}
+
+/**
  * The facts of the agenda of ISO `week` (the seven days before that week's
  * meeting), read through indexes: events by (workspace, type, time), leads and
  * events of the handed-over leads by key, breaches by (workspace, step, time).
@@ -106,56 +141,66 @@ export async function loadAgenda(
       lt(leadEvents.occurredAt, to),
     );
 
-  const [mqlEvents, rejectedEvents, nurturedEvents, breachRows, people, campaignsActive, dueOn, pending] =
-    await Promise.all([
-      db
-        .select({ leadId: leadEvents.leadId, at: leadEvents.occurredAt })
-        .from(leadEvents)
-        .where(inPeriod('mql'))
-        .all(),
-      db
-        .select({ leadId: leadEvents.leadId, payload: leadEvents.payload })
-        .from(leadEvents)
-        .where(inPeriod('rejected'))
-        .all(),
-      db
-        .select({ leadId: leadEvents.leadId, payload: leadEvents.payload })
-        .from(leadEvents)
-        .where(inPeriod('nurtured'))
-        .all(),
-      db
-        .select({ leadId: slaTransitions.leadId, kind: slaTransitions.kind, ownerId: slaTransitions.ownerId })
-        .from(slaTransitions)
-        .where(
-          and(
-            eq(slaTransitions.workspaceId, workspaceId),
-            eq(slaTransitions.step, 'breached'),
-            gte(slaTransitions.at, from),
-            lt(slaTransitions.at, to),
-          ),
-        )
-        .all(),
-      db
-        .select({ id: members.id, name: members.name })
-        .from(members)
-        .where(eq(members.workspaceId, workspaceId))
-        .all(),
-      db
-        .selectDistinct({ campaign: leadEvents.campaign })
-        .from(leadEvents)
-        .where(
-          and(
-            eq(leadEvents.workspaceId, workspaceId),
-            inArray(leadEvents.type, ['created', 'touch']),
-            gte(leadEvents.occurredAt, from),
-            lt(leadEvents.occurredAt, to),
-            isNotNull(leadEvents.campaign),
-          ),
-        )
-        .all(),
-      personaDueOn(db, workspaceId, content),
-      pendingAgreement(db, workspaceId),
-    ]);
+  const [
+    mqlEvents,
+    rejectedEvents,
+    nurturedEvents,
+    breachRows,
+    people,
+    campaignsActive,
+    dueOn,
+    pending,
+    pace,
+  ] = await Promise.all([
+    db
+      .select({ leadId: leadEvents.leadId, at: leadEvents.occurredAt })
+      .from(leadEvents)
+      .where(inPeriod('mql'))
+      .all(),
+    db
+      .select({ leadId: leadEvents.leadId, payload: leadEvents.payload })
+      .from(leadEvents)
+      .where(inPeriod('rejected'))
+      .all(),
+    db
+      .select({ leadId: leadEvents.leadId, payload: leadEvents.payload })
+      .from(leadEvents)
+      .where(inPeriod('nurtured'))
+      .all(),
+    db
+      .select({ leadId: slaTransitions.leadId, kind: slaTransitions.kind, ownerId: slaTransitions.ownerId })
+      .from(slaTransitions)
+      .where(
+        and(
+          eq(slaTransitions.workspaceId, workspaceId),
+          eq(slaTransitions.step, 'breached'),
+          gte(slaTransitions.at, from),
+          lt(slaTransitions.at, to),
+        ),
+      )
+      .all(),
+    db
+      .select({ id: members.id, name: members.name })
+      .from(members)
+      .where(eq(members.workspaceId, workspaceId))
+      .all(),
+    db
+      .selectDistinct({ campaign: leadEvents.campaign })
+      .from(leadEvents)
+      .where(
+        and(
+          eq(leadEvents.workspaceId, workspaceId),
+          inArray(leadEvents.type, ['created', 'touch']),
+          gte(leadEvents.occurredAt, from),
+          lt(leadEvents.occurredAt, to),
+          isNotNull(leadEvents.campaign),
+        ),
+      )
+      .all(),
+    personaDueOn(db, workspaceId, content),
+    pendingAgreement(db, workspaceId),
+    paceAt(db, workspaceId, localDate(period.meetingAt, timeZone), now),
+  ]);
   const nameOf = new Map(people.map((p) => [p.id, p.name]));
 
   // Handed over in the period, and whether sales has worked them since (an attempt, or any decision).
@@ -255,12 +300,12 @@ export async function loadAgenda(
         .filter((code): code is string => typeof code === 'string')
         .map((code) => ({ code, label: reasonLabel.get(code) ?? code })),
     })),
-    nurtures: nurturedEvents.map((e) => ({
-      leadId: e.leadId,
-      reason: typeof e.payload.reason === 'string' ? e.payload.reason : '',
-    })),
+    nurtures: nurturedEvents.map((e) => {
+      const code = typeof e.payload.reason === 'string' ? e.payload.reason : '';
+      return { leadId: e.leadId, code, label: reasonLabel.get(code) ?? code };
+    }),
     campaigns: [...stagesByCampaign.entries()].map(([campaign, stages]) => ({ campaign, stages })),
-    pace: null,
+    pace,
     personaReview: dueOn
       ? {
           dueOn,

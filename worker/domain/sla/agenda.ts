@@ -32,6 +32,22 @@ export interface AgendaBreach {
   ownerName: string | null;
 }
 
+export const PACE_STAGES = ['mql', 'sql', 'won', 'revenue'] as const;
+export type PaceStage = (typeof PACE_STAGES)[number];
+
+export interface AgendaPace {
+  /** The plan's period key: `2026-11`, `2026-Q4` or `2026`. */
+  period: string;
+  stages: {
+    stage: PaceStage;
+    status: 'not_started' | 'behind' | 'on_track' | 'ahead';
+    actual: number;
+    /** The plan pro-rated to now. */
+    expected: number;
+    planned: number;
+  }[];
+}
+
 export interface AgendaInput {
   week: string;
   language: Language;
@@ -45,11 +61,12 @@ export interface AgendaInput {
   breaches: readonly AgendaBreach[];
   /** One entry per rejection, with the agreement's label for each reason code. */
   rejections: readonly { leadId: string; reasons: readonly { code: string; label: string }[] }[];
-  nurtures: readonly { leadId: string; reason: string }[];
+  /** One entry per nurture return, with the agreement's label for its reason code. */
+  nurtures: readonly { leadId: string; code: string; label: string }[];
   /** Leads per campaign that was active in the period, by where they stand now. */
   campaigns: readonly { campaign: string; stages: Partial<Record<LeadStage, number>> }[];
-  /** Pace against the funnel plan, when the team keeps one for the period. */
-  pace: { status: 'ahead' | 'on_track' | 'behind'; stage: string; actual: number; planned: number } | null;
+  /** Pace against the funnel plan covering the meeting (the narrowest: month, quarter, year), when there is one. */
+  pace: AgendaPace | null;
   personaReview: { dueOn: string; guardianName: string | null } | null;
   pendingAgreement: { version: number; missingSides: readonly Side[] } | null;
 }
@@ -88,7 +105,7 @@ export interface Agenda {
     byKind: Partial<Record<LeadDeadlineKind, number>>;
   }[];
   rejections: { code: string; label: string; count: number }[];
-  nurture: { reason: string; count: number }[];
+  nurture: { code: string; label: string; count: number }[];
   campaigns: { campaign: string; leads: number; stages: Partial<Record<LeadStage, number>> }[];
   pace: AgendaInput['pace'];
   personaReview: { dueOn: string; overdue: boolean; guardianName: string | null } | null;
@@ -117,7 +134,9 @@ interface AgendaLabels {
   pace: string;
   paceNone: string;
   paceLine: string;
-  paceStatus: Record<'ahead' | 'on_track' | 'behind', string>;
+  paceStatus: Record<AgendaPace['stages'][number]['status'], string>;
+  revenue: string;
+  noGuardian: string;
   persona: string;
   personaDue: string;
   personaOverdue: string;
@@ -149,8 +168,10 @@ const EN: AgendaLabels = {
   campaignLine: '{campaign}: {leads} leads, now {stages}',
   pace: 'Pace against the plan',
   paceNone: 'No funnel plan covers this period.',
-  paceLine: '{stage}: {actual} of {planned} planned so far, {status}.',
-  paceStatus: { ahead: 'ahead', on_track: 'on track', behind: 'behind' },
+  paceLine: '{stage}: {actual}, {expected} expected by now of {planned} planned for {period}: {status}.',
+  paceStatus: { not_started: 'not started', ahead: 'ahead', on_track: 'on track', behind: 'behind' },
+  revenue: 'revenue',
+  noGuardian: 'no guardian named',
   persona: 'Buyer persona review',
   personaDue: 'Due {date} ({guardian}).',
   personaOverdue: 'Overdue since {date} ({guardian}).',
@@ -193,8 +214,15 @@ const PL: AgendaLabels = {
   campaignLine: '{campaign}: {leads} leadów, teraz {stages}',
   pace: 'Tempo względem planu',
   paceNone: 'Brak planu lejka na ten okres.',
-  paceLine: '{stage}: {actual} z {planned} zaplanowanych do tej pory, {status}.',
-  paceStatus: { ahead: 'przed planem', on_track: 'zgodnie z planem', behind: 'za planem' },
+  paceLine: '{stage}: {actual}, do dziś oczekiwano {expected} z {planned} planowanych na {period}: {status}.',
+  paceStatus: {
+    not_started: 'okres się nie zaczął',
+    ahead: 'przed planem',
+    on_track: 'zgodnie z planem',
+    behind: 'za planem',
+  },
+  revenue: 'przychód',
+  noGuardian: 'strażnik nie jest wskazany',
   persona: 'Przegląd buyer persony',
   personaDue: 'Termin {date} ({guardian}).',
   personaOverdue: 'Po terminie od {date} ({guardian}).',
@@ -237,8 +265,16 @@ const RO: AgendaLabels = {
   campaignLine: '{campaign}: {leads} lead-uri, acum {stages}',
   pace: 'Ritmul față de plan',
   paceNone: 'Niciun plan de pâlnie pentru această perioadă.',
-  paceLine: '{stage}: {actual} din {planned} planificate până acum, {status}.',
-  paceStatus: { ahead: 'peste plan', on_track: 'conform planului', behind: 'sub plan' },
+  paceLine:
+    '{stage}: {actual}, {expected} așteptate până acum din {planned} planificate pentru {period}: {status}.',
+  paceStatus: {
+    not_started: 'perioada nu a început',
+    ahead: 'peste plan',
+    on_track: 'conform planului',
+    behind: 'sub plan',
+  },
+  revenue: 'venituri',
+  noGuardian: 'niciun responsabil numit',
   persona: 'Revizuirea buyer persona',
   personaDue: 'Termen {date} ({guardian}).',
   personaOverdue: 'Depășit din {date} ({guardian}).',
@@ -281,8 +317,16 @@ const RU: AgendaLabels = {
   campaignLine: '{campaign}: {leads} лидов, сейчас {stages}',
   pace: 'Темп относительно плана',
   paceNone: 'Плана воронки на этот период нет.',
-  paceLine: '{stage}: {actual} из {planned} запланированных на сегодня, {status}.',
-  paceStatus: { ahead: 'опережаем план', on_track: 'идём по плану', behind: 'отстаём от плана' },
+  paceLine:
+    '{stage}: {actual}, к сегодняшнему дню ожидалось {expected} из {planned} по плану на {period}: {status}.',
+  paceStatus: {
+    not_started: 'период ещё не начался',
+    ahead: 'опережаем план',
+    on_track: 'идём по плану',
+    behind: 'отстаём от плана',
+  },
+  revenue: 'выручка',
+  noGuardian: 'ответственный не назначен',
   persona: 'Пересмотр портрета покупателя',
   personaDue: 'Срок {date} ({guardian}).',
   personaOverdue: 'Просрочено с {date} ({guardian}).',
@@ -365,9 +409,9 @@ export function buildAgenda(input: AgendaInput, now: Date): Agenda {
   ]
     .map(({ item, count }) => ({ code: item.code, label: item.label, count }))
     .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
-  const nurture = [...countBy(input.nurtures, (n) => n.reason).values()]
-    .map(({ item, count }) => ({ reason: item.reason, count }))
-    .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+  const nurture = [...countBy(input.nurtures, (n) => n.code).values()]
+    .map(({ item, count }) => ({ code: item.code, label: item.label, count }))
+    .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
 
   const campaigns = input.campaigns
     .map((c) => ({
@@ -431,7 +475,7 @@ export function buildAgenda(input: AgendaInput, now: Date): Agenda {
         ? [l.rejectionsNone]
         : [
             ...rejections.map((r) => fill(l.rejectionLine, { label: r.label, count: r.count })),
-            ...nurture.map((n) => fill(l.nurtureLine, { reason: n.reason, count: n.count })),
+            ...nurture.map((n) => fill(l.nurtureLine, { reason: n.label, count: n.count })),
           ],
   });
   sections.push({
@@ -454,14 +498,16 @@ export function buildAgenda(input: AgendaInput, now: Date): Agenda {
     id: 'pace',
     title: l.pace,
     lines: input.pace
-      ? [
+      ? input.pace.stages.map((p) =>
           fill(l.paceLine, {
-            stage: input.pace.stage,
-            actual: input.pace.actual,
-            planned: input.pace.planned,
-            status: l.paceStatus[input.pace.status],
+            stage: p.stage === 'revenue' ? l.revenue : l.stages[p.stage],
+            actual: p.actual,
+            expected: p.expected,
+            planned: p.planned,
+            period: input.pace?.period ?? '',
+            status: l.paceStatus[p.status],
           }),
-        ]
+        )
       : [l.paceNone],
   });
   if (personaReview) {
@@ -471,7 +517,7 @@ export function buildAgenda(input: AgendaInput, now: Date): Agenda {
       lines: [
         fill(personaReview.overdue ? l.personaOverdue : l.personaDue, {
           date: day(personaReview.dueOn),
-          guardian: personaReview.guardianName ?? l.noOwner,
+          guardian: personaReview.guardianName ?? l.noGuardian,
         }),
       ],
     });
