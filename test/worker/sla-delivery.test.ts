@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { databaseFor } from '../../worker/db/client';
+import { deliverOutbox, type Send } from '../../worker/db/queries/notifications';
+import { sweepDeadlines } from '../../worker/db/queries/sla-sweep';
+import { DELIVERY_MAX_ATTEMPTS, verifySignatureHeader } from '../../worker/domain/sla';
+import { call, env } from './harness';
+import { addChannel, CLOSED_PORT_URL, createSlaWorkspace, outboxOf, submitLeadAt } from './sla-fixtures';
+
+/**
+ * The outbox's retry and deduplication rules, with the transport passed in
+ * (a real receiver on loopback is exercised in test/node/notifications.test.ts).
+ */
+
+const MONDAY_9 = '2026-11-23T08:00:00Z';
+const BREACHED = new Date('2026-11-23T12:00:00Z');
+
+interface Sent {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * A transport that records every request and answers, per URL prefix (all URLs by default), with the given
+ * statuses in turn, then 200.
+ */
+function transport(statuses: number[] = [], prefix = ''): { send: Send; sent: Sent[] } {
+  const sent: Sent[] = [];
+  const send: Send = async (url, init) => {
+    sent.push({
+      url,
+      headers: Object.fromEntries(new Headers(init.headers).entries()),
+      body: String(init.body),
+    });
+    return new Response('', { status: url.startsWith(prefix) ? (statuses.shift() ?? 200) : 200 });
+  };
+  return { send, sent };
+}
+
+async function breachOneLead(channel: { kind: string; url: string; topics?: string[] }) {
+  const ws = await createSlaWorkspace();
+  const added = await addChannel(ws, { topics: ['breached'], ...channel });
+  const { leadId } = await submitLeadAt(ws, MONDAY_9);
+  const db = databaseFor(env, ws.id);
+  await sweepDeadlines(db, BREACHED);
+  return { ws, channel: added, leadId, db };
+}
+
+const at = (ms: number) => new Date(BREACHED.getTime() + ms);
+
+describe('delivering the outbox', () => {
+  it('should retry a failed delivery with exponential backoff and deliver it exactly once, signed', async () => {
+    const { ws, channel, leadId, db } = await breachOneLead({ kind: 'webhook', url: CLOSED_PORT_URL });
+    const [queued] = await outboxOf(ws.id);
+    expect(queued).toMatchObject({ topic: 'breached', status: 'pending', attempts: 0 });
+    const { send, sent } = transport([503, 500]);
+
+    await deliverOutbox(db, at(0), send);
+    expect((await outboxOf(ws.id))[0]).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      nextAttemptAt: at(60_000).toISOString(),
+      lastError: 'HTTP 503',
+    });
+    await deliverOutbox(db, at(30_000), send); // too early: not claimed
+    expect(sent).toHaveLength(1);
+    await deliverOutbox(db, at(60_000), send);
+    expect((await outboxOf(ws.id))[0]).toMatchObject({
+      attempts: 2,
+      nextAttemptAt: at(180_000).toISOString(),
+    });
+    await deliverOutbox(db, at(180_000), send);
+    expect((await outboxOf(ws.id))[0]).toMatchObject({ status: 'delivered', attempts: 3, lastError: null });
+    await deliverOutbox(db, at(3_600_000), send);
+    expect(sent).toHaveLength(3);
+
+    // Every try is the same message under the same key, signed anew.
+    expect(new Set(sent.map((s) => s.body)).size).toBe(1);
+    expect(sent.map((s) => s.headers['leadpact-delivery'])).toEqual(Array(3).fill(queued?.key));
+    expect(sent.map((s) => s.headers['leadpact-attempt'])).toEqual(['1', '2', '3']);
+    const last = sent[2] as Sent;
+    const signature = last.headers['leadpact-signature'] ?? '';
+    const t = Number(/t=(\d+)/.exec(signature)?.[1]);
+    expect(await verifySignatureHeader(signature, last.body, channel.secret ?? '', t, 300)).toBe(true);
+    expect(await verifySignatureHeader(signature, `${last.body} `, channel.secret ?? '', t, 300)).toBe(false);
+    expect(await verifySignatureHeader(signature, last.body, 'whsec_wrong', t, 300)).toBe(false);
+    expect(await verifySignatureHeader(signature, last.body, channel.secret ?? '', t + 301, 300)).toBe(false);
+    const body = JSON.parse(last.body) as Record<string, unknown>;
+    expect(body).toMatchObject({
+      id: queued?.key,
+      type: 'sla.breached',
+      url: `https://leadpact.test/v1/leads/${leadId}`,
+    });
+  });
+
+  it('should send each message once when two sweeps deliver at the same time', async () => {
+    const { ws, db } = await breachOneLead({ kind: 'webhook', url: CLOSED_PORT_URL });
+    const { send, sent } = transport();
+    await Promise.all([
+      deliverOutbox(db, at(0), send),
+      deliverOutbox(db, at(0), send),
+      deliverOutbox(db, at(1), send),
+    ]);
+    const mine = (await outboxOf(ws.id))[0];
+    expect(sent.filter((s) => s.headers['leadpact-delivery'] === mine?.key)).toHaveLength(1);
+    expect(mine?.status).toBe('delivered');
+  });
+
+  it('should give up after the last attempt, and drop messages of a deleted channel unsent', async () => {
+    const { ws, channel, db } = await breachOneLead({ kind: 'webhook', url: CLOSED_PORT_URL });
+    const { send, sent } = transport(Array(DELIVERY_MAX_ATTEMPTS).fill(500));
+    let t = 0;
+    for (let i = 0; i < DELIVERY_MAX_ATTEMPTS; i++) {
+      await deliverOutbox(db, at(t), send);
+      t += 7 * 3_600_000; // past any backoff
+    }
+    expect((await outboxOf(ws.id))[0]).toMatchObject({ status: 'failed', attempts: DELIVERY_MAX_ATTEMPTS });
+    expect(sent).toHaveLength(DELIVERY_MAX_ATTEMPTS);
+
+    const other = await breachOneLead({ kind: 'webhook', url: CLOSED_PORT_URL });
+    await call('DELETE', `/v1/notification-channels/${other.channel.id}`, { token: other.ws.tokens.admin });
+    const quiet = transport();
+    await deliverOutbox(other.db, at(0), quiet.send);
+    expect(quiet.sent.filter((s) => s.url.includes(other.channel.id))).toEqual([]);
+    expect((await outboxOf(other.ws.id))[0]).toMatchObject({
+      status: 'failed',
+      lastError: 'The channel was deleted.',
+    });
+    expect(channel.id).not.toBe(other.channel.id);
+  });
+
+  it('should post chat webhooks as text with a link, and make Google Chat retries idempotent by requestId', async () => {
+    const chat = await breachOneLead({
+      kind: 'google_chat',
+      url: 'https://chat.googleapis.com/v1/spaces/AAAA/messages?key=k&token=t',
+    });
+    const slack = await breachOneLead({ kind: 'slack', url: 'https://hooks.slack.com/services/T0/B0/XX' });
+    const { send, sent } = transport([500], 'https://chat.googleapis.com/');
+    await deliverOutbox(chat.db, at(0), send);
+    await deliverOutbox(chat.db, at(60_000), send);
+    const toChat = sent.filter((s) => s.url.startsWith('https://chat.googleapis.com/'));
+    expect(toChat).toHaveLength(2);
+    const ids = toChat.map((s) => new URL(s.url).searchParams.get('requestId'));
+    expect(ids[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(ids[1]).toBe(ids[0]);
+    expect(new URL(toChat[0]?.url ?? '').searchParams.get('token')).toBe('t');
+    const chatText = (JSON.parse(toChat[0]?.body ?? '{}') as { text: string }).text;
+    expect(chatText).toMatch(
+      /^🔴 SLA breached: first touch for Jan Nowak\d+ \(Factory \d+\) was due 23 Nov 2026, 13:00\./,
+    );
+    expect(chatText).toContain(`<https://leadpact.test/v1/leads/${chat.leadId}|Open the lead>`);
+
+    const toSlack = sent.filter((s) => s.url.startsWith('https://hooks.slack.com/'));
+    expect(toSlack).toHaveLength(1);
+    expect(Object.keys(JSON.parse(toSlack[0]?.body ?? '{}'))).toEqual(['text']);
+    expect(toSlack[0]?.headers['leadpact-signature']).toBeUndefined();
+    expect(slack.leadId).not.toBe(chat.leadId);
+  });
+});
