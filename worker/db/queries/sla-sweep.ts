@@ -106,7 +106,6 @@ async function loadContext(
   if (!workspace) return null;
   const versions = [...new Set(rows.map((r) => r.agreementVersion).filter((v): v is number => v !== null))];
   const leadIds = [...new Set(rows.map((r) => r.leadId).filter((id): id is string => id !== null))];
-  const needsAgreement = rows.some((r) => r.kind === 'weekly_report');
   const [people, channels, signatureRows, active] = await Promise.all([
     db
       .select({ id: members.id, name: members.name, side: members.side, active: members.active })
@@ -128,7 +127,8 @@ async function loadContext(
             and(eq(agreementVersions.workspaceId, workspaceId), inArray(agreementVersions.number, versions)),
           )
           .all(),
-    needsAgreement ? getActiveAgreement(db, workspaceId) : Promise.resolve(null),
+    // The agreement's time zone words the times; its meetings roll the weekly agenda over.
+    getActiveAgreement(db, workspaceId),
   ]);
   const signers = new Map<number, Partial<Record<Side, string>>>();
   for (const s of signatureRows) signers.set(s.number, { ...signers.get(s.number), [s.side]: s.memberId });
