@@ -1,4 +1,3 @@
-import { and, asc, eq, gt, lte } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors';
 import {
   type ActionOutcome,
@@ -11,9 +10,8 @@ import type { LeadState } from '../../domain/ledger/lead';
 import type { Caller } from '../../domain/tokens';
 import type { Database } from '../client';
 import { backoff, isUniqueViolation } from '../conflict';
-import { leadEvents } from '../schema';
 import { getActiveAgreement } from './agreement';
-import { appendStatements, getLeadState, type StoredEvent } from './leads';
+import { appendStatements, getLeadState, listLeadEvents, type StoredEvent } from './leads';
 import { listMembers } from './members';
 
 /** How often an action retries when another writer appended to the same lead first. */
@@ -24,40 +22,6 @@ export interface ActionResult {
   /** The events this action appended, as stored. */
   events: StoredEvent[];
   outcome: ActionOutcome;
-}
-
-async function eventsBetween(
-  db: Database,
-  workspaceId: string,
-  leadId: string,
-  after: number,
-  upTo: number,
-): Promise<StoredEvent[]> {
-  const rows = await db
-    .select()
-    .from(leadEvents)
-    .where(
-      and(
-        eq(leadEvents.workspaceId, workspaceId),
-        eq(leadEvents.leadId, leadId),
-        gt(leadEvents.seq, after),
-        lte(leadEvents.seq, upTo),
-      ),
-    )
-    .orderBy(asc(leadEvents.seq))
-    .all();
-  return rows.map((r) => ({
-    id: r.id,
-    seq: r.seq,
-    type: r.type,
-    occurredAt: r.occurredAt,
-    recordedAt: r.recordedAt,
-    actor: { type: r.actorType, id: r.actorId },
-    sourceId: r.sourceId,
-    campaign: r.campaign,
-    agreementVersion: r.agreementVersion,
-    payload: r.payload,
-  }));
 }
 
 /** The team as the sales workflow sees it (every member, active or not: assignment names why one is refused). */
@@ -98,7 +62,7 @@ export async function performAction(
     }
     return {
       lead: plan.next,
-      events: await eventsBetween(db, workspaceId, leadId, state.seq, plan.next.seq),
+      events: await listLeadEvents(db, workspaceId, leadId, { after: state.seq, upTo: plan.next.seq }),
       outcome: plan.outcome,
     };
   }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { Quadrant, TemperatureLevel } from '../../domain/agreement/constants';
 import { NotFoundError } from '../../domain/errors';
 import { newId } from '../../domain/ids';
@@ -170,15 +170,19 @@ export interface StoredEvent extends LedgerEvent {
   recordedAt: string;
 }
 
+/** A lead's events in order; `range` limits them to `after < seq <= upTo` (what one write appended). */
 export async function listLeadEvents(
   db: Database,
   workspaceId: string,
   leadId: string,
+  range?: { after: number; upTo: number },
 ): Promise<StoredEvent[]> {
+  const conditions = [eq(leadEvents.workspaceId, workspaceId), eq(leadEvents.leadId, leadId)];
+  if (range) conditions.push(gt(leadEvents.seq, range.after), lte(leadEvents.seq, range.upTo));
   const rows = await db
     .select()
     .from(leadEvents)
-    .where(and(eq(leadEvents.workspaceId, workspaceId), eq(leadEvents.leadId, leadId)))
+    .where(and(...conditions))
     .orderBy(asc(leadEvents.seq))
     .all();
   return rows.map((r) => ({
