@@ -208,6 +208,7 @@ export async function deliverOutbox(
     .all();
   if (due.length === 0) return report;
   const lease = new Date(now.getTime() + DELIVERY_LEASE_MS).toISOString();
+  // The claim is by primary key across workspaces, like the read above; every later write names the workspace.
   const claimed = await db
     .update(notificationOutbox)
     .set({ nextAttemptAt: lease, attempts: sql`${notificationOutbox.attempts} + 1` })
