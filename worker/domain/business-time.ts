@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type FieldIssue, InvalidError } from './errors';
 import { TimeZone } from './workspace';
+import { firstInstantAtOrAfter, offsetAt, wallClockOf } from './zoned-time';
 
 /**
  * Business time: deadlines that run only while the team is at work, in the
@@ -114,7 +115,7 @@ export class NoBusinessTimeError extends InvalidError {
 }
 
 interface Compiled {
-  readonly format: Intl.DateTimeFormat;
+  readonly timeZone: string;
   /** Indexed like `Date#getUTCDay()` (0 = Sunday): `[openMinute, closeMinute]` pairs, sorted. */
   readonly week: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
   /** Holidays as day numbers (days since 1970-01-01). */
@@ -124,27 +125,8 @@ interface Compiled {
 /** An opening interval as instants (epoch ms), with the local day it belongs to. */
 type Interval = readonly [start: number, end: number, day: number];
 
-const FORMATS = new Map<string, Intl.DateTimeFormat>();
 const COMPILED = new Map<string, Compiled>();
 const COMPILED_CAP = 64;
-
-function formatFor(timeZone: string): Intl.DateTimeFormat {
-  let format = FORMATS.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    FORMATS.set(timeZone, format);
-  }
-  return format;
-}
 
 function pathOf(path: readonly PropertyKey[]): string {
   let out = '';
@@ -187,7 +169,7 @@ function compile(calendar: BusinessCalendar): Compiled {
     );
   }
   const compiled: Compiled = {
-    format: formatFor(timezone),
+    timeZone: timezone,
     week,
     holidays: new Set(holidays.map((iso) => Date.parse(`${iso}T00:00:00Z`) / DAY)),
   };
@@ -196,71 +178,13 @@ function compile(calendar: BusinessCalendar): Compiled {
   return compiled;
 }
 
-/** The local wall clock at instant `t`, as milliseconds on a UTC axis (Date.UTC of the local fields). */
+/** The local wall clock at instant `t`, as milliseconds on a UTC axis. */
 function localOf(c: Compiled, t: number): number {
-  let year = 0;
-  let month = 0;
-  let day = 0;
-  let hour = 0;
-  let minute = 0;
-  let second = 0;
-  for (const part of c.format.formatToParts(t)) {
-    switch (part.type) {
-      case 'year':
-        year = Number(part.value);
-        break;
-      case 'month':
-        month = Number(part.value);
-        break;
-      case 'day':
-        day = Number(part.value);
-        break;
-      case 'hour':
-        hour = Number(part.value);
-        break;
-      case 'minute':
-        minute = Number(part.value);
-        break;
-      case 'second':
-        second = Number(part.value);
-        break;
-      default:
-        break;
-    }
-  }
-  const millis = ((t % SECOND) + SECOND) % SECOND;
-  return Date.UTC(year, month - 1, day, hour, minute, second) + millis;
-}
-
-function offsetAt(c: Compiled, t: number): number {
-  return localOf(c, t) - t;
+  return wallClockOf(t, c.timeZone);
 }
 
 function localDayOf(c: Compiled, t: number): number {
   return Math.floor(localOf(c, t) / DAY);
-}
-
-/**
- * The first instant at which the local clock shows `local` (wall-clock ms on a
- * UTC axis) or later. Assumes at most one offset change within a day either
- * side, which holds for every zone in the tz database.
- */
-function firstInstantAtOrAfter(c: Compiled, local: number): number {
-  const before = offsetAt(c, local - DAY);
-  const after = offsetAt(c, local + DAY);
-  const early = local - Math.max(before, after);
-  const late = local - Math.min(before, after);
-  if (localOf(c, early) === local) return early;
-  if (localOf(c, late) === local) return late;
-  // A skipped time (clocks sprang forward): find the instant of the jump, to the second.
-  let lo = Math.floor((local - after) / SECOND);
-  let hi = Math.ceil((local - before) / SECOND);
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (offsetAt(c, mid * SECOND) === after) hi = mid;
-    else lo = mid;
-  }
-  return hi * SECOND;
 }
 
 function dayIntervals(c: Compiled, day: number): Interval[] {
@@ -268,11 +192,13 @@ function dayIntervals(c: Compiled, day: number): Interval[] {
   const hours = c.week[(((day + 4) % 7) + 7) % 7] ?? [];
   if (hours.length === 0) return [];
   const start = day * DAY;
-  const before = offsetAt(c, start - OFFSET_BOUND);
-  const after = offsetAt(c, start + DAY + OFFSET_BOUND);
+  const before = offsetAt(start - OFFSET_BOUND, c.timeZone);
+  const after = offsetAt(start + DAY + OFFSET_BOUND, c.timeZone);
   // Most days have one offset throughout; only DST days need the careful mapping.
   const toInstant =
-    before === after ? (local: number) => local - before : (local: number) => firstInstantAtOrAfter(c, local);
+    before === after
+      ? (local: number) => local - before
+      : (local: number) => firstInstantAtOrAfter(local, c.timeZone);
   const out: Interval[] = [];
   for (const [open, close] of hours) {
     const s = toInstant(start + open * MINUTE);
@@ -331,13 +257,13 @@ function amountOf(value: number, path: string, max: number, integer: boolean): n
 function wallTimeReached(c: Compiled, t: number): number {
   const local = localOf(c, t);
   const earlier = t - DAY;
-  const before = offsetAt(c, earlier);
-  if (offsetAt(c, t) >= before) return local;
+  const before = offsetAt(earlier, c.timeZone);
+  if (offsetAt(t, c.timeZone) >= before) return local;
   let lo = Math.floor(earlier / SECOND);
   let hi = Math.ceil(t / SECOND);
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
-    if (offsetAt(c, mid * SECOND) === before) lo = mid;
+    if (offsetAt(mid * SECOND, c.timeZone) === before) lo = mid;
     else hi = mid;
   }
   return Math.max(local, hi * SECOND + before);
@@ -418,7 +344,7 @@ export function addBusinessDays(start: Date, days: number, calendar: BusinessCal
       );
     }
   }
-  const target = firstInstantAtOrAfter(c, day * DAY + timeOfDay);
+  const target = firstInstantAtOrAfter(day * DAY + timeOfDay, c.timeZone);
   for (const [s, e] of intervals) if (target <= e) return new Date(Math.max(s, target));
   const last = intervals[intervals.length - 1];
   if (!last) throw new NoBusinessTimeError('The calendar has no business time on the target day.');

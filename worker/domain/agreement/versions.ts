@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Role, Side } from '../constants';
 import { InvalidError } from '../errors';
+import { localDateOf } from '../zoned-time';
 import type { VersionStatus } from './constants';
 import { Agreement, IsoDate, Persona } from './schema';
 
@@ -170,12 +171,5 @@ export function addMonths(date: string, months: number): string {
 
 /** The calendar date of `now` in `timeZone`, as YYYY-MM-DD. */
 export function localDate(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return localDateOf(now, timeZone);
 }

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { localDateOf, startOfLocalDay } from '../zoned-time';
+
+export { localDateOf, startOfLocalDay };
 
 /**
  * Calendar periods in the workspace's time zone. Reports and plans speak in
@@ -72,64 +75,6 @@ export function nextDate(iso: string): string {
 /** Whole days from `a` to `b` (local dates). */
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY);
-}
-
-const FORMATS = new Map<string, Intl.DateTimeFormat>();
-
-function formatFor(timeZone: string): Intl.DateTimeFormat {
-  let format = FORMATS.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    FORMATS.set(timeZone, format);
-  }
-  return format;
-}
-
-/** The local wall clock at `t`, as milliseconds on a UTC axis. */
-function wallClock(timeZone: string, t: number): number {
-  const parts: Record<string, number> = {};
-  for (const part of formatFor(timeZone).formatToParts(t)) parts[part.type] = Number(part.value);
-  const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts;
-  return Date.UTC(year, month - 1, day, hour, minute, second) + (((t % 1000) + 1000) % 1000);
-}
-
-/** The local date at instant `t`. */
-export function localDateOf(t: Date, timeZone: string): string {
-  return new Date(wallClock(timeZone, t.getTime())).toISOString().slice(0, 10);
-}
-
-/**
- * The first instant of local date `iso` in `timeZone`: its midnight, or, where
- * clocks spring forward at midnight, the instant of the jump. Either way the
- * instants of consecutive dates never run backwards.
- */
-export function startOfLocalDay(iso: string, timeZone: string): Date {
-  const local = Date.parse(`${iso}T00:00:00Z`);
-  const before = wallClock(timeZone, local - DAY) - (local - DAY);
-  const after = wallClock(timeZone, local + DAY) - (local + DAY);
-  // The earliest candidate first: when the hour repeats, its first pass counts.
-  for (const offset of [Math.max(before, after), Math.min(before, after)]) {
-    if (wallClock(timeZone, local - offset) === local) return new Date(local - offset);
-  }
-  // Midnight was skipped: the day begins when the clock jumps past it. Search to the second.
-  let lo = Math.floor((local - before) / 1000);
-  let hi = Math.ceil((local - after) / 1000);
-  if (hi < lo) [lo, hi] = [hi, lo];
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (wallClock(timeZone, mid * 1000) >= local) hi = mid;
-    else lo = mid;
-  }
-  return new Date(hi * 1000);
 }
 
 /** A local date span as the half-open range of instants `[from, to)` it covers. */

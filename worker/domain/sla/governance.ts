@@ -2,51 +2,13 @@ import { WEEKDAYS } from '../agreement/constants';
 import type { Meetings } from '../agreement/schema';
 import { addMonths, localDate } from '../agreement/versions';
 import { InvalidError } from '../errors';
+import { zonedInstant } from '../zoned-time';
 import { AGENDA_LEAD_MINUTES, GOVERNANCE_DUE_SOON_DAYS, type GovernanceDeadlineKind } from './constants';
+
+export { zonedInstant };
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-
-const FORMATS = new Map<string, Intl.DateTimeFormat>();
-
-/** Offset of `timeZone` from UTC at instant `t`, in ms (minute precision). */
-function offsetAt(t: number, timeZone: string): number {
-  let format = FORMATS.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    });
-    FORMATS.set(timeZone, format);
-  }
-  const parts = format.formatToParts(t);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-  return wall - Math.floor(t / MINUTE) * MINUTE;
-}
-
-/**
- * The instant at which the wall clock in `timeZone` shows `date` `time`, as
- * Temporal's "compatible" disambiguation: a time repeated when clocks fall back
- * takes its first occurrence; a time skipped when they spring forward moves
- * forward by the gap (02:30 on a 02:00→03:00 night is 03:30).
- */
-export function zonedInstant(date: string, time: string, timeZone: string): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const [hh, mm] = time.split(':').map(Number) as [number, number];
-  const wall = Date.UTC(y, m - 1, d, hh, mm);
-  const before = offsetAt(wall - DAY, timeZone);
-  const after = offsetAt(wall + DAY, timeZone);
-  for (const t of [wall - Math.max(before, after), wall - Math.min(before, after)]) {
-    if (t + offsetAt(t, timeZone) === wall) return new Date(t);
-  }
-  return new Date(wall - before);
-}
 
 /** `YYYY-MM-DD` plus `days` calendar days. */
 export function addDays(date: string, days: number): string {

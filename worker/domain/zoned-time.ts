@@ -1,0 +1,120 @@
+/**
+ * Wall-clock time in an IANA time zone with nothing but the runtime's Intl:
+ * the one place that turns instants into local readings and back. Business
+ * time, report periods and meeting times all build on it.
+ */
+
+const SECOND = 1000;
+const DAY = 86_400_000;
+
+const FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+function formatFor(timeZone: string): Intl.DateTimeFormat {
+  let format = FORMATS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    FORMATS.set(timeZone, format);
+  }
+  return format;
+}
+
+/** The local wall clock at instant `t` (epoch ms), as milliseconds on a UTC axis (Date.UTC of the local fields). */
+export function wallClockOf(t: number, timeZone: string): number {
+  let year = 0;
+  let month = 1;
+  let day = 1;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  for (const part of formatFor(timeZone).formatToParts(t)) {
+    switch (part.type) {
+      case 'year':
+        year = Number(part.value);
+        break;
+      case 'month':
+        month = Number(part.value);
+        break;
+      case 'day':
+        day = Number(part.value);
+        break;
+      case 'hour':
+        hour = Number(part.value);
+        break;
+      case 'minute':
+        minute = Number(part.value);
+        break;
+      case 'second':
+        second = Number(part.value);
+        break;
+      default:
+        break;
+    }
+  }
+  const millis = ((t % SECOND) + SECOND) % SECOND;
+  return Date.UTC(year, month - 1, day, hour, minute, second) + millis;
+}
+
+/** The zone's offset from UTC at instant `t`, in ms. */
+export function offsetAt(t: number, timeZone: string): number {
+  return wallClockOf(t, timeZone) - t;
+}
+
+/**
+ * The first instant at which the local clock shows `local` (wall-clock ms on a
+ * UTC axis) or later: a time repeated when clocks fall back takes its first
+ * pass; a time skipped when they spring forward becomes the instant of the
+ * jump. Assumes at most one offset change within a day either side, which
+ * holds for every zone in the tz database.
+ */
+export function firstInstantAtOrAfter(local: number, timeZone: string): number {
+  const before = offsetAt(local - DAY, timeZone);
+  const after = offsetAt(local + DAY, timeZone);
+  const early = local - Math.max(before, after);
+  const late = local - Math.min(before, after);
+  if (wallClockOf(early, timeZone) === local) return early;
+  if (wallClockOf(late, timeZone) === local) return late;
+  // A skipped time: find the instant of the jump, to the second.
+  let lo = Math.floor((local - Math.max(before, after)) / SECOND);
+  let hi = Math.ceil((local - Math.min(before, after)) / SECOND);
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (wallClockOf(mid * SECOND, timeZone) >= local) hi = mid;
+    else lo = mid;
+  }
+  return hi * SECOND;
+}
+
+/**
+ * The instant at which the wall clock shows `date` `time` (`YYYY-MM-DD`,
+ * `HH:MM`), like Temporal's "compatible" disambiguation: a repeated time takes
+ * its first occurrence; a skipped time moves forward by the gap (02:30 on a
+ * 02:00→03:00 night is 03:30), so a meeting keeps its length.
+ */
+export function zonedInstant(date: string, time: string, timeZone: string): Date {
+  const wall = Date.parse(`${date}T${time}:00Z`);
+  const before = offsetAt(wall - DAY, timeZone);
+  const after = offsetAt(wall + DAY, timeZone);
+  for (const t of [wall - Math.max(before, after), wall - Math.min(before, after)]) {
+    if (wallClockOf(t, timeZone) === wall) return new Date(t);
+  }
+  return new Date(wall - before);
+}
+
+/** The local date (`YYYY-MM-DD`) at instant `t`. */
+export function localDateOf(t: Date, timeZone: string): string {
+  return new Date(wallClockOf(t.getTime(), timeZone)).toISOString().slice(0, 10);
+}
+
+/** The first instant of local date `iso`: its midnight, or the clock's jump where midnight is skipped. */
+export function startOfLocalDay(iso: string, timeZone: string): Date {
+  return new Date(firstInstantAtOrAfter(Date.parse(`${iso}T00:00:00Z`), timeZone));
+}
