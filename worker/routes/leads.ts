@@ -7,8 +7,8 @@ import { EVENT_TYPES, LEAD_STAGES } from '../domain/ledger/constants';
 import type { LeadState } from '../domain/ledger/lead';
 import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
-import { ApiError, problemResponses } from '../http/problem';
-import { BEARER_SECURITY, IdParam, jsonResponse } from './schemas';
+import { problemResponses } from '../http/problem';
+import { BEARER_SECURITY, decodeCursor, IdParam, jsonResponse, pageOf } from './schemas';
 import { LeadSlaSchema } from './sla';
 
 export const LeadSchema = z
@@ -162,22 +162,6 @@ const get = createRoute({
   },
 });
 
-function encodeCursor(s: LeadState): string {
-  return btoa(JSON.stringify([s.updatedAt, s.id])).replace(/=+$/, '');
-}
-
-function decodeCursor(cursor: string): { updatedAt: string; id: string } {
-  try {
-    const [updatedAt, id] = JSON.parse(atob(cursor)) as [unknown, unknown];
-    if (typeof updatedAt === 'string' && typeof id === 'string') return { updatedAt, id };
-  } catch {
-    // fall through to the problem below
-  }
-  throw new ApiError('validation_failed', 'The cursor is not one this API gave out.', {
-    errors: [{ path: 'query.cursor', message: 'Pass nextCursor from the previous page unchanged.' }],
-  });
-}
-
 export function registerLeadRoutes(app: App) {
   app.openapi(list, async (c) => {
     const { workspaceId } = c.get('caller');
@@ -192,10 +176,8 @@ export function registerLeadRoutes(app: App) {
       cursor: q.cursor ? decodeCursor(q.cursor) : undefined,
       limit: q.limit + 1,
     });
-    const more = page.length > q.limit;
-    const data = page.slice(0, q.limit);
-    const last = data.at(-1);
-    return c.json({ data: data.map(leadView), nextCursor: more && last ? encodeCursor(last) : null }, 200);
+    const { data, nextCursor } = pageOf(page, q.limit, (lead) => lead.updatedAt);
+    return c.json({ data: data.map(leadView), nextCursor }, 200);
   });
 
   app.openapi(get, async (c) => {

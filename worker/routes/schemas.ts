@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ApiError } from '../http/problem';
 
 /** Path parameter `{id}` shared by resource routes. */
 export const IdParam = z.object({
@@ -21,4 +22,32 @@ export function jsonBody<T extends z.ZodType>(schema: T, description?: string) {
 
 export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
   return { description, content: { 'application/json': { schema } } };
+}
+
+/**
+ * Keyset pagination cursors: an opaque base64 of the sort key and id of the last
+ * item of a page. Only cursors this API gave out decode; anything else is a 422
+ * naming `query.cursor`.
+ */
+export function encodeCursor(key: string, id: string): string {
+  return btoa(JSON.stringify([key, id])).replace(/=+$/, '');
+}
+
+export function decodeCursor(cursor: string): { key: string; id: string } {
+  try {
+    const [key, id] = JSON.parse(atob(cursor)) as [unknown, unknown];
+    if (typeof key === 'string' && typeof id === 'string') return { key, id };
+  } catch {
+    // fall through to the problem below
+  }
+  throw new ApiError('validation_failed', 'The cursor is not one this API gave out.', {
+    errors: [{ path: 'query.cursor', message: 'Pass nextCursor from the previous page unchanged.' }],
+  });
+}
+
+/** Splits a `limit + 1` fetch into the page and the cursor of the next one. */
+export function pageOf<T extends { id: string }>(rows: T[], limit: number, keyOf: (row: T) => string) {
+  const data = rows.slice(0, limit);
+  const last = data.at(-1);
+  return { data, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last), last.id) : null };
 }

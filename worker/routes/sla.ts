@@ -17,8 +17,8 @@ import {
 } from '../domain/sla';
 import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
-import { ApiError, problemResponses } from '../http/problem';
-import { BEARER_SECURITY, IdParam, jsonBody, jsonResponse } from './schemas';
+import { problemResponses } from '../http/problem';
+import { BEARER_SECURITY, decodeCursor, IdParam, jsonBody, jsonResponse, pageOf } from './schemas';
 
 export const DeadlineSchema = z
   .object({
@@ -224,22 +224,6 @@ const deleteChannelRoute = createRoute({
   responses: { 204: { description: 'Removed' }, ...problemResponses(401, 403, 404) },
 });
 
-function encodeCursor(d: { dueAt: string; id: string }): string {
-  return btoa(JSON.stringify([d.dueAt, d.id])).replace(/=+$/, '');
-}
-
-function decodeCursor(cursor: string): { dueAt: string; id: string } {
-  try {
-    const [dueAt, id] = JSON.parse(atob(cursor)) as [unknown, unknown];
-    if (typeof dueAt === 'string' && typeof id === 'string') return { dueAt, id };
-  } catch {
-    // fall through to the problem below
-  }
-  throw new ApiError('validation_failed', 'The cursor is not one this API gave out.', {
-    errors: [{ path: 'query.cursor', message: 'Pass nextCursor from the previous page unchanged.' }],
-  });
-}
-
 function wantsMarkdown(format: string | undefined, accept: string | undefined): boolean {
   if (format) return format === 'markdown';
   return (accept ?? '')
@@ -258,10 +242,10 @@ export function registerSlaRoutes(app: App) {
       cursor: q.cursor ? decodeCursor(q.cursor) : undefined,
       limit: q.limit + 1,
     });
-    const more = page.length > q.limit;
-    const data = page.slice(0, q.limit);
-    const last = data.at(-1);
-    return c.json({ data, nextCursor: more && last ? encodeCursor(last) : null }, 200);
+    return c.json(
+      pageOf(page, q.limit, (deadline) => deadline.dueAt),
+      200,
+    );
   });
 
   app.openapi(agenda, async (c) => {

@@ -1,10 +1,11 @@
-import { and, asc, eq, gt, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte, type SQL } from 'drizzle-orm';
 import type { Quadrant, TemperatureLevel } from '../../domain/agreement/constants';
 import { NotFoundError } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import type { LeadStage } from '../../domain/ledger/constants';
 import type { LeadState, LedgerEvent } from '../../domain/ledger/lead';
 import type { Database } from '../client';
+import { keysetAfter } from '../keyset';
 import { leadEvents, leads } from '../schema';
 import { slaStatementsForEvents } from './sla';
 
@@ -250,7 +251,7 @@ export interface LeadListFilter {
   campaign?: string;
   quadrant?: Quadrant;
   updatedSince?: string;
-  cursor?: { updatedAt: string; id: string };
+  cursor?: { key: string; id: string };
   limit: number;
 }
 
@@ -267,14 +268,7 @@ export async function listLeads(
   if (filter.campaign) conditions.push(eq(leads.campaign, filter.campaign));
   if (filter.quadrant) conditions.push(eq(leads.quadrant, filter.quadrant));
   if (filter.updatedSince) conditions.push(gt(leads.updatedAt, filter.updatedSince));
-  if (filter.cursor) {
-    const c = filter.cursor;
-    const after = or(
-      gt(leads.updatedAt, c.updatedAt),
-      and(eq(leads.updatedAt, c.updatedAt), gt(leads.id, c.id)),
-    );
-    if (after) conditions.push(after);
-  }
+  if (filter.cursor) conditions.push(keysetAfter(leads.updatedAt, leads.id, filter.cursor));
   const rows = await db
     .select()
     .from(leads)

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { newId } from '../../domain/ids';
 import type { LeadState, LedgerEvent } from '../../domain/ledger/lead';
@@ -12,6 +12,7 @@ import {
   summarizeDeadlines,
 } from '../../domain/sla';
 import type { Database } from '../client';
+import { keysetAfter } from '../keyset';
 import { slaDeadlines, slaTransitions } from '../schema';
 
 type Statement = Parameters<Database['batch']>[0][number];
@@ -244,7 +245,7 @@ export interface DeadlineFilter {
   kind?: DeadlineKind;
   /** Defaults to the open ones (pending, due soon, breached). */
   status?: DeadlineStatus;
-  cursor?: { dueAt: string; id: string };
+  cursor?: { key: string; id: string };
   limit: number;
 }
 
@@ -261,14 +262,7 @@ export async function listDeadlines(
   ];
   if (filter.ownerId) conditions.push(eq(slaDeadlines.ownerId, filter.ownerId));
   if (filter.kind) conditions.push(eq(slaDeadlines.kind, filter.kind));
-  if (filter.cursor) {
-    const c = filter.cursor;
-    const after = or(
-      gt(slaDeadlines.dueAt, c.dueAt),
-      and(eq(slaDeadlines.dueAt, c.dueAt), gt(slaDeadlines.id, c.id)),
-    );
-    if (after) conditions.push(after);
-  }
+  if (filter.cursor) conditions.push(keysetAfter(slaDeadlines.dueAt, slaDeadlines.id, filter.cursor));
   const rows = await db
     .select()
     .from(slaDeadlines)
