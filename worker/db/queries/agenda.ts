@@ -27,9 +27,9 @@ import {
   personaReviews,
   slaTransitions,
 } from '../schema';
+import { inWorkspace } from '../scope';
 import { loadJudgingAgreement } from './judging';
 import { getPlanView, listStoredPlans } from './reports';
-import { inWorkspace } from './sla';
 import { getWorkspace } from './workspaces';
 
 /** D1 binds at most 100 parameters per statement; IN lists go in chunks below that. */

@@ -44,10 +44,10 @@ import {
   slaSweepState,
   slaTransitions,
 } from '../schema';
+import { inWorkspace } from '../scope';
 import { loadAgenda } from './agenda';
 import { getActiveAgreement } from './agreement';
 import { activeChannelRows, enqueueStatement } from './notifications';
-import { inWorkspace } from './sla';
 import { getWorkspace } from './workspaces';
 
 type Statement = Parameters<Database['batch']>[0][number];

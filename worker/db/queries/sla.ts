@@ -1,5 +1,4 @@
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { newId } from '../../domain/ids';
 import type { LeadState, LedgerEvent } from '../../domain/ledger/lead';
 import {
@@ -57,16 +56,6 @@ export function deadlineOfRow(row: DeadlineRow): Deadline {
     requiredAttempts: row.requiredAttempts,
     requiredChannels: row.requiredChannels,
   };
-}
-
-/**
- * The workspace condition for a lookup by primary or lead key. The unary `+`
- * keeps SQLite from choosing a (workspace_id, …) index for it, which would read
- * every row of the workspace instead of the few keys asked for; the condition
- * still scopes the query.
- */
-export function inWorkspace(column: AnySQLiteColumn, workspaceId: string): SQL {
-  return sql`+${column} = ${workspaceId}`;
 }
 
 // ---------------------------------------------------------------------------

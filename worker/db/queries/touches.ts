@@ -15,6 +15,7 @@ import { FUTURE_SKEW_MS, type TouchInput } from '../../domain/ledger/touches';
 import type { Database } from '../client';
 import { backoff, isUniqueViolation } from '../conflict';
 import { leads } from '../schema';
+import { inWorkspace } from '../scope';
 import { appendStatements, leadStateOfRow } from './leads';
 import { advanceCursorStatement, loadRouting } from './routing';
 
@@ -62,7 +63,7 @@ export async function recordTouches(
         ? db
             .select()
             .from(leads)
-            .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.id, ids)))
+            .where(and(inWorkspace(leads.workspaceId, workspaceId), inArray(leads.id, ids)))
             .all()
         : [],
       loadRouting(db, workspaceId),
