@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { call } from './harness';
 import { actAt, createSlaWorkspace, deadlinesOf, runCron, submitLeadAt, transitionsOf } from './sla-fixtures';
 
@@ -129,5 +129,42 @@ describe('sales actions settle deadlines in the same batch as their events', () 
     ]);
     await runCron('2026-12-31T12:00:00Z');
     expect((await transitionsOf(d.first_touch?.id ?? '')).map((t) => t.step)).toEqual(['cancelled']);
+  });
+});
+
+describe('an imported list that decides a live MQL', () => {
+  it('should settle its open deadlines at the stage date the list gives', async () => {
+    const ws = await createSlaWorkspace();
+    const { leadId } = await submitLeadAt(ws, MONDAY_9);
+    const lead = (await (await call('GET', `/v1/leads/${leadId}`, { token: ws.tokens.admin })).json()) as {
+      email: string;
+    };
+    // The list is sent at noon that Monday (the Worker's clock set to it), recording a win at 11:00 local.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-23T11:00:00Z'));
+    try {
+      const res = await call('POST', '/v1/import', {
+        token: ws.tokens.manager,
+        json: {
+          rows: [
+            {
+              email: lead.email,
+              consent: true,
+              stage: 'won',
+              stageAt: '2026-11-23T10:00:00Z',
+              amount: 12000,
+            },
+          ],
+        },
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
+    const d = await deadlinesOf(leadId);
+    // Won at 11:00 local: within the first-touch window, so every clock is met, none left running.
+    for (const kind of ['first_touch', 'attempts', 'decision'] as const) {
+      expect(d[kind]).toMatchObject({ status: 'met', settledAt: '2026-11-23T10:00:00.000Z' });
+    }
   });
 });

@@ -240,6 +240,14 @@ export type Settlement =
   | { type: 'cancel_all' };
 
 const DECISIONS: ReadonlySet<string> = new Set(['rejected', 'nurtured', 'opportunity', 'won', 'lost']);
+const IMPORTED_DECISIONS: ReadonlySet<string> = new Set([
+  'sql',
+  'opportunity',
+  'won',
+  'lost',
+  'nurture',
+  'disqualified',
+]);
 
 /**
  * The SLA reading of a sales event (issue 5's payloads, worker/domain/ledger/events.ts):
@@ -253,5 +261,8 @@ export function settlementsOf(event: { type: string; payload: Record<string, unk
   if (event.type === 'qualified') return event.payload.sql === true ? [{ type: 'meet_all' }] : [];
   if (DECISIONS.has(event.type)) return [{ type: 'meet_all' }];
   if (event.type === 'erased') return [{ type: 'cancel_all' }];
+  // An imported list that moves a live MQL to a decided stage carries the decision (dated at its stageAt).
+  if (event.type === 'imported' && IMPORTED_DECISIONS.has(String(event.payload.stage)))
+    return [{ type: 'meet_all' }];
   return [];
 }
