@@ -241,6 +241,7 @@ function planSubmission(
     routing: routingState,
     actor: { type: 'system', id: null },
     now,
+    handRaise: source.createsLead,
   });
   for (const event of judgement.events) push(event);
   return { state, events, assignedTo: judgement.assignedTo };

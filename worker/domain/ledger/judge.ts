@@ -62,6 +62,12 @@ export interface JudgeInput {
   routing: { rules: readonly RoutingRule[]; lastMemberId: string | null };
   actor: Actor;
   now: Date;
+  /**
+   * This change is the person asking again through a lead-creating form. A
+   * nurtured lead that hands its hand up again, and passes the MQL rule, goes
+   * back to sales with a new clock; touches alone keep it with marketing.
+   */
+  handRaise?: boolean;
 }
 
 export interface Judgement {
@@ -73,7 +79,7 @@ export interface Judgement {
 
 /**
  * Re-scores a lead by the agreement and, under a signed agreement, makes it an
- * MQL (once) and gives it an owner. Returns the events to append.
+ * MQL (once per round with sales) and gives it an owner. Returns the events to append.
  */
 export function judgeLead(input: JudgeInput): Judgement {
   const { state, agreement, now, actor } = input;
@@ -98,7 +104,8 @@ export function judgeLead(input: JudgeInput): Judgement {
 
   const mql = evaluateMql(content, { consent: state.consent, profile: input.profile, fit, engagement });
   let assignedTo: string | null = null;
-  if (agreement.version !== null && state.stage === 'lead' && mql.passed) {
+  const eligible = state.stage === 'lead' || (state.stage === 'nurture' && input.handRaise === true);
+  if (agreement.version !== null && eligible && mql.passed) {
     // The SLA clock starts here: its deadlines travel in the event, under the event's agreement version.
     const deadlines = planLeadDeadlines(content.sla, { quadrant, submittedAt: state.submittedAt, mqlAt: at });
     events.push({ ...base, type: 'mql', payload: { quadrant, fit, engagement, deadlines } });

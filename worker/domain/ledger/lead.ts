@@ -211,6 +211,8 @@ export function applyEvent(state: LeadState, event: LedgerEvent): LeadState {
       next.marketingTemperature = (str(p.marketingTemperature) as TemperatureLevel | null) ?? null;
       break;
     case 'mql':
+      // Back from nurture: a new round with sales, whose attempts and decision start from nothing.
+      if (state.stage === 'nurture') next.sales = { ...EMPTY_SALES };
       next.stage = 'mql';
       next.mqlAt = event.occurredAt;
       next.agreementVersion = event.agreementVersion;
