@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { databaseFor } from '../../worker/db/client';
+import { paceInstant } from '../../worker/db/queries/agenda';
 import { syncGovernance } from '../../worker/db/queries/sla-sweep';
 import { edit, propose, putDraft, readDraft } from './agreement-fixtures';
 import { call, env } from './harness';
@@ -288,5 +289,20 @@ describe('governance deadlines and the agenda post', () => {
     const after = (await governanceRows(ws.id)).filter((r) => r.kind === 'persona_review');
     expect(after.map((r) => r.status)).toEqual(['met', 'pending']);
     expect(after[1]?.key).toMatch(/^persona_review:2027-02-\d\d$/);
+  });
+});
+
+describe('the pace an agenda reports', () => {
+  it('should be pro-rated to the end of the team’s day, or to the meeting when that comes first', () => {
+    const meeting = new Date('2026-11-23T09:00:00Z');
+    // Sunday 11:42 in Warsaw: the end of Sunday, whatever the minute.
+    expect(paceInstant(meeting, new Date('2026-11-22T10:42:00Z'), 'Europe/Warsaw').toISOString()).toBe(
+      '2026-11-22T23:00:00.000Z',
+    );
+    expect(paceInstant(meeting, new Date('2026-11-22T22:59:59Z'), 'Europe/Warsaw').toISOString()).toBe(
+      '2026-11-22T23:00:00.000Z',
+    );
+    // Monday morning, before the meeting: the meeting.
+    expect(paceInstant(meeting, new Date('2026-11-23T06:00:00Z'), 'Europe/Warsaw')).toEqual(meeting);
   });
 });

@@ -16,7 +16,9 @@ import {
   nextWeeklyMeeting,
   PACE_STAGES,
 } from '../../domain/sla';
+import { addDays } from '../../domain/sla/governance';
 import type { Workspace } from '../../domain/workspace';
+import { localDateOf, startOfLocalDay } from '../../domain/zoned-time';
 import type { Database } from '../client';
 import {
   agreementSignatures,
@@ -79,6 +81,16 @@ async function pendingAgreement(db: Database, workspaceId: string): Promise<Agen
   const done = new Set(signed.map((s) => s.side));
   const missingSides = SIDES.filter((side: Side) => proposal.sides.includes(side) && !done.has(side));
   return missingSides.length > 0 ? { version: proposal.number, missingSides } : null;
+}
+
+/**
+ * The instant the agenda's pace is pro-rated to: the end of today in the team's
+ * time zone, or the meeting if that comes first. A day, not a millisecond, so
+ * every reading of the same agenda on the same day says the same thing.
+ */
+export function paceInstant(meetingAt: Date, now: Date, timeZone: string): Date {
+  const endOfToday = startOfLocalDay(addDays(localDateOf(now, timeZone), 1), timeZone);
+  return endOfToday < meetingAt ? endOfToday : meetingAt;
 }
 
 /**
@@ -199,7 +211,12 @@ export async function loadAgenda(
       .all(),
     personaDueOn(db, workspaceId, content),
     pendingAgreement(db, workspaceId),
-    paceAt(db, workspaceId, localDate(period.meetingAt, timeZone), now),
+    paceAt(
+      db,
+      workspaceId,
+      localDate(period.meetingAt, timeZone),
+      paceInstant(period.meetingAt, now, timeZone),
+    ),
   ]);
   const nameOf = new Map(people.map((p) => [p.id, p.name]));
 
