@@ -292,6 +292,22 @@ describe('DELETE /v1/leads/{id}', () => {
     expect(stored.results.length).toBeGreaterThanOrEqual(3);
     expect(stored.results.every((r) => /^[0-9a-f]{64}$/.test(r.hash))).toBe(true);
 
+    // A tracked touch (a page view, an e-mail click) does not bring her back.
+    const touch = await call('POST', '/v1/events', {
+      token: ws.tokens.marketing,
+      json: {
+        events: [
+          { email: PERSON.email.toUpperCase(), type: 'page_view', occurredAt: new Date().toISOString() },
+        ],
+      },
+    });
+    const refused = await expectProblem(touch, 422);
+    expect((refused.errors as { path: string }[])[0]?.path).toBe('events[0].email');
+    const count = await env.DB.prepare('select count(*) as n from leads where workspace_id = ?')
+      .bind(ws.id)
+      .first<{ n: number }>();
+    expect(count?.n).toBe(1);
+
     // She fills in a form again, with fresh consent: a new lead, the tombstone untouched.
     const back = await call('POST', `/v1/intake/${ws.sourceId}`, {
       token: ws.tokens.intake,

@@ -273,3 +273,27 @@ export async function isErasedIdentity(
     .get();
   return row !== undefined;
 }
+
+/** Which of these e-mails (normalised) belong to people erased from this workspace: one indexed read. */
+export async function erasedEmails(
+  db: Database,
+  workspaceId: string,
+  emails: readonly string[],
+): Promise<Set<string>> {
+  if (emails.length === 0) return new Set();
+  const values = emails.map(normaliseEmail);
+  const hashes = await Promise.all(values.map((v) => identityHash(workspaceId, 'email', v)));
+  const rows = await db
+    .select({ hash: erasedIdentities.hash })
+    .from(erasedIdentities)
+    .where(
+      and(
+        eq(erasedIdentities.workspaceId, workspaceId),
+        eq(erasedIdentities.kind, 'email'),
+        inArray(erasedIdentities.hash, hashes),
+      ),
+    )
+    .all();
+  const erased = new Set(rows.map((r) => r.hash));
+  return new Set(values.filter((_, i) => erased.has(hashes[i] ?? '')));
+}

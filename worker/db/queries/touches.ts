@@ -16,6 +16,7 @@ import type { Database } from '../client';
 import { backoff, isUniqueViolation } from '../conflict';
 import { leads } from '../schema';
 import { inWorkspace } from '../scope';
+import { erasedEmails } from './erasure';
 import { appendStatements, leadStateOfRow } from './leads';
 import { advanceCursorStatement, loadRouting } from './routing';
 
@@ -84,6 +85,12 @@ export async function recordTouches(
       if (row.email) keyOf.set(`email:${row.email}`, state.id);
       keyOf.set(`id:${row.id}`, state.id);
     }
+    // Erased people come back only through a new form with fresh consent, never through a tracked touch.
+    const erased = await erasedEmails(
+      db,
+      workspaceId,
+      emails.filter((email) => !keyOf.has(`email:${email}`)),
+    );
     const results: TouchResult[] = [];
     items.forEach((item, index) => {
       const key = item.email ? `email:${item.email}` : `id:${item.leadId}`;
@@ -94,6 +101,12 @@ export async function recordTouches(
           throw new InvalidError('No such lead in this workspace.', [
             { path: `events[${index}].leadId`, message: `No lead ${item.leadId} in this workspace.` },
           ]);
+        }
+        if (erased.has(item.email)) {
+          throw new InvalidError(
+            'This person was erased; only a new form submission with consent may bring them back.',
+            [{ path: `events[${index}].email`, message: 'Belongs to a person erased from this workspace.' }],
+          );
         }
         const state = newLeadState(newId('lead', now.getTime()), item.occurredAt);
         const event: LedgerEvent = {
