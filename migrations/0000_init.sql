@@ -257,6 +257,40 @@ CREATE TABLE `erased_identities` (
 	PRIMARY KEY(`workspace_id`, `kind`, `hash`)
 );
 --> statement-breakpoint
+CREATE TABLE `campaigns` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`key` text NOT NULL,
+	`name` text NOT NULL,
+	`channel` text NOT NULL,
+	`starts_on` text NOT NULL,
+	`ends_on` text,
+	`content_links` text NOT NULL,
+	`persona_segment` text,
+	`description` text NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	`archived_at` text,
+	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `campaigns_workspace_key` ON `campaigns` (`workspace_id`,`key`);--> statement-breakpoint
+CREATE INDEX `campaigns_workspace_starts` ON `campaigns` (`workspace_id`,`starts_on`);--> statement-breakpoint
+CREATE TABLE `funnel_plans` (
+	`workspace_id` text NOT NULL,
+	`period` text NOT NULL,
+	`revenue_target` real NOT NULL,
+	`average_deal_size` real NOT NULL,
+	`rates` text NOT NULL,
+	`marketing_budget` real,
+	`currency` text,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	`updated_by` text,
+	PRIMARY KEY(`workspace_id`, `period`),
+	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
 CREATE TABLE `notification_channels` (
 	`id` text PRIMARY KEY NOT NULL,
 	`workspace_id` text NOT NULL,
@@ -290,6 +324,8 @@ CREATE TABLE `notification_outbox` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `notification_outbox_key` ON `notification_outbox` (`key`);--> statement-breakpoint
 CREATE INDEX `notification_outbox_due` ON `notification_outbox` (`status`,`next_attempt_at`);--> statement-breakpoint
+CREATE INDEX `notification_outbox_workspace` ON `notification_outbox` (`workspace_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `notification_outbox_created` ON `notification_outbox` (`created_at`);--> statement-breakpoint
 CREATE TABLE `sla_deadlines` (
 	`id` text PRIMARY KEY NOT NULL,
 	`workspace_id` text NOT NULL,
@@ -342,37 +378,4 @@ CREATE TABLE `sla_transitions` (
 	`recorded_at` text NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `sla_transitions_workspace_step` ON `sla_transitions` (`workspace_id`,`step`,`at`);--> statement-breakpoint
-CREATE TABLE `campaigns` (
-	`id` text PRIMARY KEY NOT NULL,
-	`workspace_id` text NOT NULL,
-	`key` text NOT NULL,
-	`name` text NOT NULL,
-	`channel` text NOT NULL,
-	`starts_on` text NOT NULL,
-	`ends_on` text,
-	`content_links` text NOT NULL,
-	`persona_segment` text,
-	`description` text NOT NULL,
-	`created_at` text NOT NULL,
-	`updated_at` text NOT NULL,
-	`archived_at` text,
-	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE no action
-);
---> statement-breakpoint
-CREATE UNIQUE INDEX `campaigns_workspace_key` ON `campaigns` (`workspace_id`,`key`);--> statement-breakpoint
-CREATE INDEX `campaigns_workspace_starts` ON `campaigns` (`workspace_id`,`starts_on`);--> statement-breakpoint
-CREATE TABLE `funnel_plans` (
-	`workspace_id` text NOT NULL,
-	`period` text NOT NULL,
-	`revenue_target` real NOT NULL,
-	`average_deal_size` real NOT NULL,
-	`rates` text NOT NULL,
-	`marketing_budget` real,
-	`currency` text,
-	`created_at` text NOT NULL,
-	`updated_at` text NOT NULL,
-	`updated_by` text,
-	PRIMARY KEY(`workspace_id`, `period`),
-	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE no action
-);
+CREATE INDEX `sla_transitions_workspace_step` ON `sla_transitions` (`workspace_id`,`step`,`at`);

@@ -27,4 +27,28 @@ describe('daily housekeeping cron', () => {
       .all<{ key: string }>();
     expect(keys.results.map((r) => r.key)).toEqual(['fresh']);
   });
+
+  it('should forget sent and failed messages after thirty days, never one still waiting to be sent', async () => {
+    const ws = await createTestWorkspace();
+    const now = Date.parse('2026-11-22T03:17:00Z');
+    const insert = env.DB.prepare(
+      `insert into notification_outbox (id, workspace_id, key, channel_id, topic, body, status, attempts, next_attempt_at, created_at)
+       values (?, ?, ?, 'ch', 'breached', '{}', ?, 0, ?, ?)`,
+    );
+    const old = new Date(now - 31 * 86_400_000).toISOString();
+    const recent = new Date(now - 29 * 86_400_000).toISOString();
+    await env.DB.batch([
+      insert.bind('m1', ws.id, 'k1', 'delivered', old, old),
+      insert.bind('m2', ws.id, 'k2', 'failed', old, old),
+      insert.bind('m3', ws.id, 'k3', 'pending', old, old),
+      insert.bind('m4', ws.id, 'k4', 'delivered', recent, recent),
+    ]);
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ cron: '17 3 * * *', scheduledTime: now }), env, ctx);
+    await waitOnExecutionContext(ctx);
+    const left = await env.DB.prepare('select id from notification_outbox where workspace_id = ? order by id')
+      .bind(ws.id)
+      .all<{ id: string }>();
+    expect(left.results.map((r) => r.id)).toEqual(['m3', 'm4']);
+  });
 });

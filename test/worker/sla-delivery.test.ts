@@ -157,3 +157,28 @@ describe('delivering the outbox', () => {
     expect(slack.leadId).not.toBe(chat.leadId);
   });
 });
+
+describe('erasing a lead with messages about it', () => {
+  it('should blank the messages that name the person and never send the pending ones', async () => {
+    const { ws, leadId, db } = await breachOneLead({ kind: 'webhook', url: CLOSED_PORT_URL });
+    const before = await outboxOf(ws.id);
+    expect(before).toHaveLength(1);
+    const lead = (await (await call('GET', `/v1/leads/${leadId}`, { token: ws.tokens.admin })).json()) as {
+      email: string;
+    };
+    const stored = await env.DB.prepare('select body from notification_outbox where workspace_id = ?')
+      .bind(ws.id)
+      .first<{ body: string }>();
+    expect(stored?.body).toContain(leadId);
+
+    expect((await call('DELETE', `/v1/leads/${leadId}`, { token: ws.tokens.admin })).status).toBe(200);
+    const after = await env.DB.prepare('select body, status from notification_outbox where workspace_id = ?')
+      .bind(ws.id)
+      .all<{ body: string; status: string }>();
+    expect(after.results).toEqual([{ body: '{"erased":true}', status: 'failed' }]);
+    expect(JSON.stringify(after.results)).not.toContain(lead.email);
+    const { send, sent } = transport();
+    await deliverOutbox(db, at(60_000), send);
+    expect(sent).toHaveLength(0);
+  });
+});

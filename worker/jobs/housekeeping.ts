@@ -1,11 +1,19 @@
 import { allDatabases } from '../db/client';
 import { purgeDeliveries } from '../db/queries/intake';
+import { purgeOutbox } from '../db/queries/notifications';
 import type { Env } from '../env';
 
-/** Daily: forget intake delivery keys past their retention (documented in the README). */
+/** Daily: forget intake delivery keys and sent notifications past their retention (documented in the README). */
 export async function housekeeping(env: Env, at: Date): Promise<void> {
   for (const db of allDatabases(env)) {
-    const purged = await purgeDeliveries(db, at);
-    console.info(JSON.stringify({ level: 'info', job: 'housekeeping', purgedDeliveries: purged }));
+    const [deliveries, messages] = [await purgeDeliveries(db, at), await purgeOutbox(db, at)];
+    console.info(
+      JSON.stringify({
+        level: 'info',
+        job: 'housekeeping',
+        purgedDeliveries: deliveries,
+        purgedMessages: messages,
+      }),
+    );
   }
 }

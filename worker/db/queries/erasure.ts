@@ -13,7 +13,14 @@ import type { Caller } from '../../domain/tokens';
 import { sha256Hex } from '../../domain/tokens';
 import type { Database } from '../client';
 import { backoff, isUniqueViolation } from '../conflict';
-import { consents, erasedIdentities, importRows, intakeDeliveries, leadEvents } from '../schema';
+import {
+  consents,
+  erasedIdentities,
+  importRows,
+  intakeDeliveries,
+  leadEvents,
+  notificationOutbox,
+} from '../schema';
 import { getActiveAgreement } from './agreement';
 import { appendStatements, getLeadState, listLeadEvents, type StoredEvent } from './leads';
 
@@ -132,6 +139,12 @@ export async function eraseLead(
     ]);
     const values = personalValuesOf(state, events);
     const personal = personalMatcher(values);
+    // Messages rendered for chat tools name the lead (and agendas name several): blank those, and stop unsent ones.
+    const messages = await db
+      .select({ id: notificationOutbox.id, body: notificationOutbox.body, status: notificationOutbox.status })
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.workspaceId, workspaceId))
+      .all();
 
     const erasedEvent: LedgerEvent = {
       type: 'erased',
@@ -204,6 +217,19 @@ export async function eraseLead(
               ),
           ];
     });
+    const messageUpdates = messages
+      .filter((m) => m.body.includes(leadId) || personal(m.body))
+      .map((m) =>
+        db
+          .update(notificationOutbox)
+          .set({
+            body: JSON.stringify({ erased: true }),
+            ...(m.status === 'pending'
+              ? { status: 'failed' as const, lastError: 'The person was erased.' }
+              : {}),
+          })
+          .where(and(eq(notificationOutbox.workspaceId, workspaceId), eq(notificationOutbox.id, m.id))),
+      );
     const identities = [
       ...values.emails.map((v) => ({ kind: 'email' as const, value: v })),
       ...values.phones.map((v) => ({ kind: 'phone' as const, value: v })),
@@ -235,6 +261,7 @@ export async function eraseLead(
       ...consentUpdates,
       ...deliveryUpdates,
       ...importUpdates,
+      ...messageUpdates,
       ...identityInserts,
     ];
     try {

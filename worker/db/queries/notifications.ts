@@ -293,3 +293,20 @@ export async function deliverOutbox(
   if (first) await db.batch([first, ...rest]);
   return report;
 }
+
+/** How long sent and given-up messages are kept, for support questions ("did the breach alert go out?"). */
+export const OUTBOX_RETENTION_MS = 30 * 24 * 3600 * 1000;
+
+/** Forgets delivered and failed messages past their retention, a chunk at a time through the created_at index. */
+export async function purgeOutbox(db: Database, now: Date, chunk = 1000): Promise<number> {
+  const before = new Date(now.getTime() - OUTBOX_RETENTION_MS).toISOString();
+  let total = 0;
+  for (;;) {
+    const result = await db.run(
+      sql`delete from notification_outbox where rowid in (select rowid from notification_outbox where created_at < ${before} and status != 'pending' limit ${chunk})`,
+    );
+    const changed = result.meta.changes ?? 0;
+    total += changed;
+    if (changed < chunk) return total;
+  }
+}

@@ -136,6 +136,9 @@ export const notificationOutbox = sqliteTable(
   (t) => [
     uniqueIndex('notification_outbox_key').on(t.key),
     index('notification_outbox_due').on(t.status, t.nextAttemptAt),
+    // Erasure scans a workspace's messages; housekeeping forgets old ones.
+    index('notification_outbox_workspace').on(t.workspaceId, t.createdAt),
+    index('notification_outbox_created').on(t.createdAt),
   ],
 );
 
