@@ -227,6 +227,11 @@ describe('generic intake', () => {
     const [a, b] = await Promise.all([createTestWorkspace(), createTestWorkspace()]);
     const source = await createSource(a, 'generic');
     await expectProblem(await postGeneric(source, b, lead()), 404);
+    // Even a token that could not submit anyway learns only that the source does not exist for it.
+    await expectProblem(
+      await call('POST', `/v1/intake/${source.id}`, { token: b.tokens.viewer, json: lead() }),
+      404,
+    );
     await expectProblem(
       await call('POST', `/v1/intake/${source.id}`, { token: a.tokens.sales, json: lead() }),
       403,

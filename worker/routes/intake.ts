@@ -74,9 +74,10 @@ export function registerIntakeRoutes(app: App) {
           `${source.provider} deliveries are verified by their signature, not a token.`,
         );
       const caller = await authenticate(c, raw);
-      assertAllowed(caller, 'intake:submit');
+      // Another workspace's token learns nothing, not even that it lacks the permission.
       if (caller.workspaceId !== source.workspaceId)
         throw new ApiError('not_found', 'No such intake source.');
+      assertAllowed(caller, 'intake:submit');
     }
 
     const workspace = await getWorkspace(db, source.workspaceId);

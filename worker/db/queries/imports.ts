@@ -20,7 +20,7 @@ import { backoff, isUniqueViolation } from '../conflict';
 import { consents, erasedIdentities, importRows, leads, members } from '../schema';
 import { profileChanges, profileOfSubmission } from './intake';
 import { appendStatements, leadStateOfRow } from './leads';
-import { createSource, listSources, updateSource } from './sources';
+import { createSource, listSources } from './sources';
 
 /**
  * Rows planned and written together: one read batch and one write batch each. A chunk of 200 new
@@ -98,8 +98,9 @@ async function resolveSources(
       workspaceId,
       { name, provider: 'generic', origin, createsLead: true },
       now,
+      // Born archived: a label for imported leads, never a live endpoint, not even for a moment.
+      { archived: true },
     );
-    await updateSource(db, workspaceId, created.id, { archived: true }, now);
     byName.set(name.toLowerCase(), { id: created.id, name, archived: true });
   }
   return byName;

@@ -24,6 +24,7 @@ export async function createSource(
   workspaceId: string,
   input: CreateSource,
   now: Date,
+  options: { archived?: boolean } = {},
 ): Promise<SourceWithSecret> {
   const row = {
     id: newId('src', now.getTime()),
@@ -35,7 +36,7 @@ export async function createSource(
     fieldMap: input.fieldMap ?? null,
     secret: input.secret ?? randomSecret(),
     createdAt: now.toISOString(),
-    archivedAt: null,
+    archivedAt: options.archived ? now.toISOString() : null,
   };
   await db.insert(sources).values(row);
   return toSource(row);
