@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../worker/domain/errors';
 import { createApp, requestId } from '../../worker/http/app';
-import { ApiError, PROBLEM_CODES, statusOf } from '../../worker/http/problem';
+import { ApiError, PROBLEM_CODES } from '../../worker/http/problem';
 import { env, expectProblem } from './harness';
 
 function appThatThrows(error: unknown) {
@@ -29,7 +29,28 @@ describe('one error model', () => {
     expect(res.headers.get('retry-after')).toBe('5');
   });
 
-  it.each(PROBLEM_CODES.map((code) => [code, statusOf(code)]))(
+  // Written out, not derived from the code under test: this is the contract clients rely on.
+  const STATUS_OF = {
+    bad_request: 400,
+    unauthorized: 401,
+    forbidden: 403,
+    not_found: 404,
+    method_not_allowed: 405,
+    conflict: 409,
+    precondition_failed: 412,
+    payload_too_large: 413,
+    unsupported_media_type: 415,
+    validation_failed: 422,
+    rate_limited: 429,
+    internal: 500,
+    unavailable: 503,
+  } as const;
+
+  it('should know exactly the documented problem codes', () => {
+    expect([...PROBLEM_CODES].sort()).toEqual(Object.keys(STATUS_OF).sort());
+  });
+
+  it.each(Object.entries(STATUS_OF) as [keyof typeof STATUS_OF, number][])(
     'should render %s as a %i problem',
     async (code, status) => {
       const res = await request(appThatThrows(new ApiError(code, `a ${code} happened`)));

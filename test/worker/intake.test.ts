@@ -115,7 +115,7 @@ describe('POST /v1/sources', () => {
 });
 
 describe('generic intake', () => {
-  it('should create a normalised lead with a consent record and answer quickly with its id', async () => {
+  it('should create a normalised lead with a consent record and answer with its id and stage', async () => {
     const ws = await createTestWorkspace();
     const source = await createSource(ws, 'generic');
     const res = await postGeneric(source, ws, lead());
@@ -262,41 +262,42 @@ describe('generic intake', () => {
 
 describe('forms tools', () => {
   it.each([
-    ['typeform', typeform],
-    ['tally', tally],
-    ['webflow', webflow],
-  ] as const)('should take a signed %s delivery from its documented payload', async (provider, fixture) => {
-    const ws = await createTestWorkspace({ country: provider === 'webflow' ? 'RO' : 'PL' });
-    const source = await createSource(ws, provider);
-    const body = JSON.stringify(fixture);
-    const res = await signedPost(provider, source, body);
-    expect(res.status, await res.clone().text()).toBe(200);
-    const { leadId } = (await res.json()) as { leadId: string };
-    const got = (await (
-      await call('GET', `/v1/leads/${leadId}`, { token: ws.tokens.viewer })
-    ).json()) as Record<string, unknown>;
-    expect(got.email).toMatch(/@/);
-    expect(got.phone).toMatch(/^\+\d{8,15}$/);
-    expect(got.consent).toBe(true);
+    ['typeform', typeform, 'laura.kowalski@northwind-analytics.com', '+48601234567'],
+    ['tally', tally, 'agnieszka.wisniewska@hydro-tech.pl', '+48601234567'],
+    ['webflow', webflow, 'zaphod@heartofgold.ro', '+40722123456'],
+  ] as const)(
+    'should take a signed %s delivery from its documented payload',
+    async (provider, fixture, email, phone) => {
+      const ws = await createTestWorkspace({ country: provider === 'webflow' ? 'RO' : 'PL' });
+      const source = await createSource(ws, provider);
+      const body = JSON.stringify(fixture);
+      const res = await signedPost(provider, source, body);
+      expect(res.status, await res.clone().text()).toBe(200);
+      const { leadId } = (await res.json()) as { leadId: string };
+      const got = (await (
+        await call('GET', `/v1/leads/${leadId}`, { token: ws.tokens.viewer })
+      ).json()) as Record<string, unknown>;
+      expect(got).toMatchObject({ email, phone, consent: true, firstSourceId: source.id });
 
-    const wrongSecret = await signedHeaders(provider, body, 'whsec_not-the-right-secret-000000');
-    await expectProblem(
-      await call('POST', `/v1/intake/${source.id}`, {
-        body,
-        headers: { 'content-type': 'application/json', ...wrongSecret },
-      }),
-      401,
-    );
-    // A token is no substitute for a forms tool's signature.
-    await expectProblem(
-      await call('POST', `/v1/intake/${source.id}`, {
-        token: ws.tokens.intake,
-        body,
-        headers: { 'content-type': 'application/json' },
-      }),
-      401,
-    );
-  });
+      const wrongSecret = await signedHeaders(provider, body, 'whsec_not-the-right-secret-000000');
+      await expectProblem(
+        await call('POST', `/v1/intake/${source.id}`, {
+          body,
+          headers: { 'content-type': 'application/json', ...wrongSecret },
+        }),
+        401,
+      );
+      // A token is no substitute for a forms tool's signature.
+      await expectProblem(
+        await call('POST', `/v1/intake/${source.id}`, {
+          token: ws.tokens.intake,
+          body,
+          headers: { 'content-type': 'application/json' },
+        }),
+        401,
+      );
+    },
+  );
 });
 
 describe('one person, one lead; one delivery, one write', () => {
@@ -371,22 +372,29 @@ describe('one person, one lead; one delivery, one write', () => {
       createSource(ws, 'generic'),
       createSource(ws, 'tally'),
     ]);
-    const email = 'piotr@acme-steel.pl';
-    const first = (await (await postGeneric(generic, ws, lead({ email, title: 'Engineer' }))).json()) as {
+    const email = 'agnieszka.wisniewska@hydro-tech.pl';
+    const person = {
+      email,
+      firstName: 'Agnieszka',
+      lastName: 'Wiśniewska',
+      company: 'Hydro-Tech Sp. z o.o.',
+    };
+    const first = (await (await postGeneric(generic, ws, lead({ ...person, title: 'Engineer' }))).json()) as {
       leadId: string;
     };
-    const second = (await (
-      await postGeneric(tallySource, ws, lead({ email: 'PIOTR@acme-steel.pl', title: 'CTO' }), {})
-    ).json()) as { leadId: string } | Record<string, unknown>;
-    // Tally needs its signature; the token path above must have been refused.
-    expect(second).toHaveProperty('status', 401);
-    const res = await postGeneric(
-      generic,
-      ws,
-      lead({ email: 'PIOTR@acme-steel.pl', title: 'CTO', externalId: 'x2' }),
-    );
-    const again = (await res.json()) as { leadId: string };
-    expect(again.leadId).toBe(first.leadId);
+    // The same person later fills in a Tally form (her address typed in capitals), signed as Tally signs it.
+    const body = JSON.stringify(tally).replace(email, email.toUpperCase());
+    const res = await signedPost('tally', tallySource, body);
+    expect(res.status, await res.clone().text()).toBe(200);
+    const again = (await res.json()) as { leadId: string; duplicate: boolean };
+    expect(again).toMatchObject({ leadId: first.leadId, duplicate: false });
+    expect(await countRows('leads', ws.id)).toBe(1);
+    const sources = await env.DB.prepare(
+      "select source_id as sourceId from lead_events where lead_id = ? and type = 'touch' order by seq",
+    )
+      .bind(first.leadId)
+      .all<{ sourceId: string }>();
+    expect(sources.results.map((r) => r.sourceId)).toEqual([generic.id, tallySource.id]);
     const types = await eventsOf(first.leadId);
     expect(types.filter((t) => t === 'touch')).toHaveLength(2);
     const history = await env.DB.prepare(
@@ -394,9 +402,20 @@ describe('one person, one lead; one delivery, one write', () => {
     )
       .bind(first.leadId)
       .first<{ payload: string }>();
+    // New values win, history kept; the title the Tally form did not ask for stays as it was.
     expect(JSON.parse(history?.payload ?? '{}')).toEqual({
-      changes: { title: { from: 'Engineer', to: 'CTO' } },
+      changes: {
+        phone: { from: '+48600100200', to: '+48601234567' },
+        website: { from: null, to: 'https://www.hydro-tech.pl' },
+      },
     });
+    const lead2 = (await (
+      await call('GET', `/v1/leads/${first.leadId}`, { token: ws.tokens.sales })
+    ).json()) as {
+      title: string;
+      email: string;
+    };
+    expect(lead2).toMatchObject({ title: 'Engineer', email });
   });
 
   it("should keep workspaces apart: the same e-mail is two leads, and one cannot read the other's", async () => {
