@@ -55,17 +55,18 @@ describe('MQL and owner under the starter agreement', () => {
   });
 
   describe('once signed', () => {
-    let ws: SigningWorkspace;
-    let sourceId: string;
-    let reps: string[];
+    /** A workspace of its own per test: routing keeps a cursor, so tests must not share one. */
+    async function signed(): Promise<{ ws: SigningWorkspace; sourceId: string; version: number }> {
+      const ws = await createSigningWorkspace();
+      const version = await activateDraft(ws);
+      return { ws, sourceId: await genericSource(ws), version: version.number };
+    }
 
     it('should make a consenting lead with a phone an MQL once, under the signed version, with an owner', async () => {
-      ws = await createSigningWorkspace();
-      const version = await activateDraft(ws);
-      sourceId = await genericSource(ws);
+      const { ws, sourceId, version } = await signed();
       const lead = await submit(ws, sourceId);
       expect(lead.stage).toBe('mql');
-      expect(lead.agreementVersion).toBe(version.number);
+      expect(lead.agreementVersion).toBe(version);
       expect(lead.ownerId).toBe(ws.signers.sales.memberId);
       const types = lead.events.map((e) => e.type);
       expect(types.filter((t) => t === 'mql')).toHaveLength(1);
@@ -84,16 +85,18 @@ describe('MQL and owner under the starter agreement', () => {
     });
 
     it('should keep a lead without a phone a lead (the starter MQL rule needs one)', async () => {
+      const { ws, sourceId } = await signed();
       const lead = await submit(ws, sourceId, { phone: undefined });
       expect(lead.stage).toBe('lead');
       expect(lead.ownerId).toBeNull();
     });
 
     it('should deal MQLs round robin among active sales members, skipping inactive ones', async () => {
+      const { ws, sourceId } = await signed();
       const anna = await addSalesRep(ws, 'Anna');
       await addSalesRep(ws, 'Idle', false);
       const ivan = await addSalesRep(ws, 'Ivan');
-      reps = [ws.signers.sales.memberId, anna, ivan];
+      const reps = [ws.signers.sales.memberId, anna, ivan];
       const owners: (string | null)[] = [];
       for (let i = 0; i < 6; i++) owners.push((await submit(ws, sourceId)).ownerId);
       expect(new Set(owners)).toEqual(new Set(reps));
@@ -103,7 +106,9 @@ describe('MQL and owner under the starter agreement', () => {
     });
 
     it('should route by country when a rule matches, and refuse rules naming non-sales members', async () => {
-      const [, ivan] = reps.slice(1);
+      const { ws, sourceId } = await signed();
+      await addSalesRep(ws, 'Olga');
+      const ivan = await addSalesRep(ws, 'Ivan');
       const bad = await call('PUT', '/v1/routing', {
         token: ws.tokens.manager,
         json: {

@@ -23,11 +23,14 @@ describe('a nurtured lead that asks again', () => {
     await actOk(rep, leadId, { type: 'nurture', reason: 'no_timeframe' });
     expect((await leadOf(ws.tokens.admin, leadId)).stage).toBe('nurture');
 
-    // Reading content is marketing's business: still nurture.
-    await call('POST', '/v1/events', {
+    // Reading content is marketing's business: still nurture, though the touch is recorded.
+    const touch = await call('POST', '/v1/events', {
       token: ws.tokens.marketing,
       json: { events: [{ email, type: 'pricing_view', occurredAt: new Date().toISOString() }] },
     });
+    expect(touch.status, await touch.clone().text()).toBe(200);
+    const touched = await leadOf(ws.tokens.admin, leadId);
+    expect(touched.events.at(-2)?.type).toBe('touch');
     expect((await leadOf(ws.tokens.admin, leadId)).stage).toBe('nurture');
 
     // A new "call me" form: back to sales, new owner round, attempts counted afresh, new deadlines.

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { call, createTestWorkspace, env, expectProblem } from './harness';
 
 const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
@@ -143,15 +143,23 @@ describe('GET /v1/leads', () => {
 
   it('should filter by stage, quadrant and updatedSince', async () => {
     const ws = await createTestWorkspace();
-    await call('POST', '/v1/events', {
-      token: ws.tokens.marketing,
-      json: { events: [{ email: 'old@x.pl', type: 'page_view', occurredAt: at(60) }] },
-    });
-    const since = new Date().toISOString();
-    await call('POST', '/v1/events', {
-      token: ws.tokens.marketing,
-      json: { events: [{ email: 'new@x.pl', type: 'page_view', occurredAt: at(0) }] },
-    });
+    // The Worker's clock is set for each write, so "since" falls strictly between them.
+    const postAt = async (iso: string, email: string) => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date(iso));
+      try {
+        const res = await call('POST', '/v1/events', {
+          token: ws.tokens.marketing,
+          json: { events: [{ email, type: 'page_view', occurredAt: iso }] },
+        });
+        expect(res.status).toBe(200);
+      } finally {
+        vi.useRealTimers();
+      }
+    };
+    await postAt('2026-11-20T10:00:00.000Z', 'old@x.pl');
+    const since = '2026-11-20T11:00:00.000Z';
+    await postAt('2026-11-20T12:00:00.000Z', 'new@x.pl');
     const list = async (q: string) =>
       (
         (await (await call('GET', `/v1/leads?${q}`, { token: ws.tokens.viewer })).json()) as {
