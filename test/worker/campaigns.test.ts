@@ -98,7 +98,7 @@ describe('POST /v1/campaigns', () => {
 describe('GET/PATCH /v1/campaigns', () => {
   it('should list by start date, filter by start dates (what launched this week), and hide archived ones', async () => {
     const ws = await createTestWorkspace();
-    const a = await created(ws, { name: 'A', channel: 'email', startsOn: '2026-03-02' });
+    await created(ws, { name: 'A', channel: 'email', startsOn: '2026-03-02' });
     const b = await created(ws, { name: 'B', channel: 'event', startsOn: '2026-03-04' });
     const c = await created(ws, { name: 'C', channel: 'seo', startsOn: '2026-03-09' });
     const list = async (query = '') => {
@@ -118,7 +118,6 @@ describe('GET/PATCH /v1/campaigns', () => {
     expect(await list('?archived=include')).toEqual(['A', 'B', 'C']);
     const one = await call('GET', `/v1/campaigns/${c.id}`, { token: ws.tokens.viewer });
     expect(((await one.json()) as Campaign).id).toBe(c.id);
-    expect(a.id).not.toBe(c.id);
   });
 
   it('should change fields and keep the dates consistent with the stored ones', async () => {

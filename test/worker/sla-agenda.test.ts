@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { databaseFor } from '../../worker/db/client';
 import { paceInstant } from '../../worker/db/queries/agenda';
 import { syncGovernance } from '../../worker/db/queries/sla-sweep';
@@ -34,6 +34,17 @@ interface AgendaJson {
 async function ok(res: Response, status = 200) {
   expect(res.status, await res.clone().text()).toBe(status);
   return res;
+}
+
+/** Runs `fn` with the Worker's clock (Date only) set to `at`, so what depends on "today" is fixed. */
+async function atClock<T>(at: string, fn: () => Promise<T>): Promise<T> {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(at));
+  try {
+    return await fn();
+  } finally {
+    vi.useRealTimers();
+  }
 }
 
 async function governanceRows(workspaceId: string) {
@@ -138,7 +149,11 @@ describe('GET /v1/agenda', () => {
       201,
     );
 
-    const res = await ok(await call('GET', '/v1/agenda?week=2026-W48', { token: ws.tokens.viewer }));
+    // Read on Sunday 22 November, the day before the meeting: the persona review is not yet overdue.
+    const sunday = '2026-11-22T12:00:00Z';
+    const res = await ok(
+      await atClock(sunday, () => call('GET', '/v1/agenda?week=2026-W48', { token: ws.tokens.viewer })),
+    );
     const agenda = (await res.json()) as AgendaJson;
     expect(agenda.period).toEqual({ start: '2026-11-16T09:00:00.000Z', end: '2026-11-23T09:00:00.000Z' });
     expect(agenda.meetingAt).toBe('2026-11-23T09:00:00.000Z');
@@ -181,7 +196,9 @@ describe('GET /v1/agenda', () => {
     expect(agenda.sections[0]?.lines[0]).toBe('1 z 4 przekazanych leadów nie podjęto.');
 
     const md = await ok(
-      await call('GET', '/v1/agenda?week=2026-W48&format=markdown', { token: ws.tokens.sales }),
+      await atClock(sunday, () =>
+        call('GET', '/v1/agenda?week=2026-W48&format=markdown', { token: ws.tokens.sales }),
+      ),
     );
     expect(md.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     const text = await md.text();
@@ -195,10 +212,12 @@ describe('GET /v1/agenda', () => {
     expect(text).toMatch(/- MQL: \d+, do dziś oczekiwano \d+ z 240 planowanych na 2026-Q4: /);
     expect(text).toContain('- Termin 30 lis 2026 (strażnik nie jest wskazany).');
     const negotiated = await ok(
-      await call('GET', '/v1/agenda?week=2026-W48', {
-        token: ws.tokens.sales,
-        headers: { accept: 'text/markdown' },
-      }),
+      await atClock(sunday, () =>
+        call('GET', '/v1/agenda?week=2026-W48', {
+          token: ws.tokens.sales,
+          headers: { accept: 'text/markdown' },
+        }),
+      ),
     );
     expect(await negotiated.text()).toBe(text);
   });
@@ -274,21 +293,26 @@ describe('governance deadlines and the agenda post', () => {
     expect(review).toHaveLength(1);
     expect(review[0]?.key).toBe(`agreement_review:v${ws.version}`);
 
+    // Recorded on 22 November without a date: reviewed today, the next one due three months on.
     await ok(
-      await call('POST', '/v1/persona/reviews', {
-        token: ws.tokens.sales,
-        json: {
-          fromSales: 'Nowe obiekcje cenowe.',
-          fromMarketing: 'Webinar o ERP działa.',
-          changes: 'Dopisano ERP.',
-        },
-      }),
+      await atClock('2026-11-22T12:30:00Z', () =>
+        call('POST', '/v1/persona/reviews', {
+          token: ws.tokens.sales,
+          json: {
+            fromSales: 'Nowe obiekcje cenowe.',
+            fromMarketing: 'Webinar o ERP działa.',
+            changes: 'Dopisano ERP.',
+          },
+        }),
+      ),
       201,
     );
     await syncGovernance(db, ws.id, new Date('2026-11-22T13:00:00Z'));
     const after = (await governanceRows(ws.id)).filter((r) => r.kind === 'persona_review');
-    expect(after.map((r) => r.status)).toEqual(['met', 'pending']);
-    expect(after[1]?.key).toMatch(/^persona_review:2027-02-\d\d$/);
+    expect(after.map((r) => [r.key, r.status])).toEqual([
+      ['persona_review:2026-12-01', 'met'],
+      ['persona_review:2027-02-22', 'pending'],
+    ]);
   });
 });
 

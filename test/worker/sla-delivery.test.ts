@@ -21,20 +21,41 @@ interface Sent {
 }
 
 /**
- * A transport that records every request and answers, per URL prefix (all URLs by default), with the given
- * statuses in turn, then 200.
+ * A transport that records every request and answers the ones `failing` picks (all by default) with the
+ * given statuses in turn, then 200; every other request gets 200. A sweep delivers every workspace's
+ * outbox, so a test picks its own requests (by URL or by `LeadPact-Delivery` key).
  */
-function transport(statuses: number[] = [], prefix = ''): { send: Send; sent: Sent[] } {
+function transport(
+  statuses: number[] = [],
+  failing: (s: Sent) => boolean = () => true,
+): { send: Send; sent: Sent[] } {
   const sent: Sent[] = [];
   const send: Send = async (url, init) => {
-    sent.push({
+    const request = {
       url,
       headers: Object.fromEntries(new Headers(init.headers).entries()),
       body: String(init.body),
-    });
-    return new Response('', { status: url.startsWith(prefix) ? (statuses.shift() ?? 200) : 200 });
+    };
+    sent.push(request);
+    return new Response('', { status: failing(request) ? (statuses.shift() ?? 200) : 200 });
   };
   return { send, sent };
+}
+
+const deliveryOf = (key: string | undefined) => (s: Sent) => s.headers['leadpact-delivery'] === key;
+
+/** HMAC-SHA256 of `text` under `secret`, in hex, computed here rather than by the code under test. */
+async function hmacSha256Hex(secret: string, text: string): Promise<string> {
+  const enc = new TextEncoder();
+  const key = await crypto.subtle.importKey(
+    'raw',
+    enc.encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, enc.encode(text)));
+  return [...mac].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 async function breachOneLead(channel: { kind: string; url: string; topics?: string[] }) {
@@ -53,7 +74,8 @@ describe('delivering the outbox', () => {
     const { ws, channel, leadId, db } = await breachOneLead({ kind: 'webhook', url: CLOSED_PORT_URL });
     const [queued] = await outboxOf(ws.id);
     expect(queued).toMatchObject({ topic: 'breached', status: 'pending', attempts: 0 });
-    const { send, sent } = transport([503, 500]);
+    const mine = deliveryOf(queued?.key);
+    const { send, sent: all } = transport([503, 500], mine);
 
     await deliverOutbox(db, at(0), send);
     expect((await outboxOf(ws.id))[0]).toMatchObject({
@@ -63,7 +85,7 @@ describe('delivering the outbox', () => {
       lastError: 'HTTP 503',
     });
     await deliverOutbox(db, at(30_000), send); // too early: not claimed
-    expect(sent).toHaveLength(1);
+    expect(all.filter(mine)).toHaveLength(1);
     await deliverOutbox(db, at(60_000), send);
     expect((await outboxOf(ws.id))[0]).toMatchObject({
       attempts: 2,
@@ -72,15 +94,16 @@ describe('delivering the outbox', () => {
     await deliverOutbox(db, at(180_000), send);
     expect((await outboxOf(ws.id))[0]).toMatchObject({ status: 'delivered', attempts: 3, lastError: null });
     await deliverOutbox(db, at(3_600_000), send);
+    const sent = all.filter(mine);
     expect(sent).toHaveLength(3);
 
     // Every try is the same message under the same key, signed anew.
     expect(new Set(sent.map((s) => s.body)).size).toBe(1);
-    expect(sent.map((s) => s.headers['leadpact-delivery'])).toEqual(Array(3).fill(queued?.key));
     expect(sent.map((s) => s.headers['leadpact-attempt'])).toEqual(['1', '2', '3']);
     const last = sent[2] as Sent;
     const signature = last.headers['leadpact-signature'] ?? '';
     const t = Number(/t=(\d+)/.exec(signature)?.[1]);
+    expect(signature).toBe(`t=${t},v1=${await hmacSha256Hex(channel.secret ?? '', `${t}.${last.body}`)}`);
     expect(await verifySignatureHeader(signature, last.body, channel.secret ?? '', t, 300)).toBe(true);
     expect(await verifySignatureHeader(signature, `${last.body} `, channel.secret ?? '', t, 300)).toBe(false);
     expect(await verifySignatureHeader(signature, last.body, 'whsec_wrong', t, 300)).toBe(false);
@@ -107,26 +130,29 @@ describe('delivering the outbox', () => {
   });
 
   it('should give up after the last attempt, and drop messages of a deleted channel unsent', async () => {
-    const { ws, channel, db } = await breachOneLead({ kind: 'webhook', url: CLOSED_PORT_URL });
-    const { send, sent } = transport(Array(DELIVERY_MAX_ATTEMPTS).fill(500));
+    const { ws, db } = await breachOneLead({ kind: 'webhook', url: CLOSED_PORT_URL });
+    const [queued] = await outboxOf(ws.id);
+    const mine = deliveryOf(queued?.key);
+    const { send, sent } = transport(Array(DELIVERY_MAX_ATTEMPTS + 1).fill(500), mine);
     let t = 0;
-    for (let i = 0; i < DELIVERY_MAX_ATTEMPTS; i++) {
+    for (let i = 0; i < DELIVERY_MAX_ATTEMPTS + 1; i++) {
       await deliverOutbox(db, at(t), send);
       t += 7 * 3_600_000; // past any backoff
     }
     expect((await outboxOf(ws.id))[0]).toMatchObject({ status: 'failed', attempts: DELIVERY_MAX_ATTEMPTS });
-    expect(sent).toHaveLength(DELIVERY_MAX_ATTEMPTS);
+    expect(sent.filter(mine)).toHaveLength(DELIVERY_MAX_ATTEMPTS);
 
     const other = await breachOneLead({ kind: 'webhook', url: CLOSED_PORT_URL });
+    const [unsent] = await outboxOf(other.ws.id);
     await call('DELETE', `/v1/notification-channels/${other.channel.id}`, { token: other.ws.tokens.admin });
     const quiet = transport();
     await deliverOutbox(other.db, at(0), quiet.send);
-    expect(quiet.sent.filter((s) => s.url.includes(other.channel.id))).toEqual([]);
+    expect(quiet.sent.filter(deliveryOf(unsent?.key))).toEqual([]);
     expect((await outboxOf(other.ws.id))[0]).toMatchObject({
+      key: unsent?.key,
       status: 'failed',
       lastError: 'The channel was deleted.',
     });
-    expect(channel.id).not.toBe(other.channel.id);
   });
 
   it('should post chat webhooks as text with a link, and make Google Chat retries idempotent by requestId', async () => {
@@ -135,7 +161,7 @@ describe('delivering the outbox', () => {
       url: 'https://chat.googleapis.com/v1/spaces/AAAA/messages?key=k&token=t',
     });
     const slack = await breachOneLead({ kind: 'slack', url: 'https://hooks.slack.com/services/T0/B0/XX' });
-    const { send, sent } = transport([500], 'https://chat.googleapis.com/');
+    const { send, sent } = transport([500], (s) => s.url.startsWith('https://chat.googleapis.com/'));
     await deliverOutbox(chat.db, at(0), send);
     await deliverOutbox(chat.db, at(60_000), send);
     const toChat = sent.filter((s) => s.url.startsWith('https://chat.googleapis.com/'));
@@ -152,9 +178,10 @@ describe('delivering the outbox', () => {
 
     const toSlack = sent.filter((s) => s.url.startsWith('https://hooks.slack.com/'));
     expect(toSlack).toHaveLength(1);
-    expect(Object.keys(JSON.parse(toSlack[0]?.body ?? '{}'))).toEqual(['text']);
+    const slackBody = JSON.parse(toSlack[0]?.body ?? '{}') as { text: string };
+    expect(Object.keys(slackBody)).toEqual(['text']);
+    expect(slackBody.text).toContain(`<https://leadpact.test/v1/leads/${slack.leadId}|Open the lead>`);
     expect(toSlack[0]?.headers['leadpact-signature']).toBeUndefined();
-    expect(slack.leadId).not.toBe(chat.leadId);
   });
 });
 
@@ -179,6 +206,6 @@ describe('erasing a lead with messages about it', () => {
     expect(JSON.stringify(after.results)).not.toContain(lead.email);
     const { send, sent } = transport();
     await deliverOutbox(db, at(60_000), send);
-    expect(sent).toHaveLength(0);
+    expect(sent.filter(deliveryOf(before[0]?.key))).toEqual([]);
   });
 });
