@@ -1066,12 +1066,28 @@ describe('the shared page', () => {
     const page = await res.text();
     expect(page).toContain('<html lang="pl">');
     expect(page).toContain('Umowa SLA — umowa współpracy marketingu i sprzedaży');
-    expect(page).toContain('Wersja 1');
     expect(page).toContain('Obowiązuje');
     expect(page).toContain('Lead marketingowy kwalifikowany (MQL)');
     expect(page).toContain(version.hash);
-    for (const signature of version.signatures) expect(page).toContain(signature.memberName);
-    expect(page).toMatch(/\d{4}/);
+    // Dates in Polish, on the team's clock (Warsaw).
+    const when = (iso: string | null) =>
+      new Intl.DateTimeFormat('pl-PL', {
+        dateStyle: 'long',
+        timeStyle: 'short',
+        timeZone: 'Europe/Warsaw',
+      }).format(new Date(iso ?? Number.NaN));
+    expect(version.number).toBe(1);
+    expect(page).toContain(`Wersja 1 · obowiązuje od ${when(version.activatedAt)}`);
+    // Both required sides signed: one row each, with the signer and the time of signing.
+    expect(version.signatures.map((s) => s.side).sort()).toEqual(['marketing', 'sales']);
+    const table = page.slice(page.indexOf('<section id="signatures"'));
+    expect(table.match(/<tr><td>/g)).toHaveLength(2);
+    const sideName = { marketing: 'Marketing', sales: 'Sprzedaż' } as Record<string, string>;
+    for (const signature of version.signatures) {
+      expect(table).toContain(
+        `<tr><td>${sideName[signature.side]}</td><td>${signature.memberName}</td><td>${when(signature.signedAt)}</td></tr>`,
+      );
+    }
     expect(page).not.toMatch(/<script|<link[^>]+href="https?:|src="https?:/);
   });
 
@@ -1094,7 +1110,9 @@ describe('the shared page', () => {
   it('should answer 404 for malformed, unknown and cross-workspace ids', async () => {
     const [a, b] = await Promise.all([createSigningWorkspace(), createSigningWorkspace()]);
     const url = await shareUrl(a);
-    const secret = url.split('_').slice(-1)[0] ?? '';
+    // The id is `<workspace id>_<secret>`, and the base64url secret may itself contain `_`.
+    const secret = new URL(url).pathname.slice(`/a/${a.id}_`.length);
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     for (const path of ['/a/nothing', `/a/${a.id}_${'A'.repeat(43)}`, `/a/${b.id}_${secret}`]) {
       const res = await call('GET', path);
       expect(res.status, path).toBe(404);
@@ -1160,6 +1178,14 @@ describe('persona reviews', () => {
     expect(after.revision).toBe(2);
     expect(after.content.persona).toEqual({ ...persona, lastReviewedOn: '2026-03-01' });
     expect(after.changedSinceLatestVersion).toBe(true);
+    const stored = await env.DB.prepare(
+      'select reviewed_on as reviewedOn, persona_changed as personaChanged, changes from persona_reviews where workspace_id = ?',
+    )
+      .bind(ws.id)
+      .all();
+    expect(stored.results).toEqual([
+      { reviewedOn: '2026-03-01', personaChanged: 1, changes: 'Stress EU hosting.' },
+    ]);
   });
 
   it.each([

@@ -776,11 +776,12 @@ export async function recordPersonaReview(
     recordedByMemberId: caller.memberId,
     createdAt: now.toISOString(),
   };
-  const insert = db.insert(personaReviews).values(row);
   if (content === null) {
-    await insert;
+    await db.insert(personaReviews).values(row);
     return toReview(row);
   }
+  // The review lands only if this batch's draft update did: it is selected from the draft row carrying the
+  // revision and write stamp that update leaves, so a draft that moved under us leaves nothing behind.
   const [updated] = await db.batch([
     db
       .update(agreementDrafts)
@@ -791,15 +792,33 @@ export async function recordPersonaReview(
         updatedByTokenId: caller.tokenId,
       })
       .where(and(eq(agreementDrafts.workspaceId, workspaceId), eq(agreementDrafts.revision, draft.revision))),
-    insert,
+    db.insert(personaReviews).select(
+      db
+        .select({
+          id: sql<string>`${row.id}`.as('id'),
+          workspaceId: agreementDrafts.workspaceId,
+          reviewedOn: sql<string>`${row.reviewedOn}`.as('reviewed_on'),
+          fromSales: sql<string>`${row.fromSales}`.as('from_sales'),
+          fromMarketing: sql<string>`${row.fromMarketing}`.as('from_marketing'),
+          changes: sql<string>`${row.changes}`.as('changes'),
+          nextDueOn: sql<string>`${row.nextDueOn}`.as('next_due_on'),
+          personaChanged: sql<boolean>`1`.as('persona_changed'),
+          recordedByTokenId: sql<string | null>`${row.recordedByTokenId}`.as('recorded_by_token_id'),
+          recordedByMemberId: sql<string | null>`${row.recordedByMemberId}`.as('recorded_by_member_id'),
+          createdAt: sql<string>`${row.createdAt}`.as('created_at'),
+        })
+        .from(agreementDrafts)
+        .where(
+          and(
+            eq(agreementDrafts.workspaceId, workspaceId),
+            eq(agreementDrafts.revision, draft.revision + 1),
+            eq(agreementDrafts.updatedAt, now.toISOString()),
+            eq(agreementDrafts.updatedByTokenId, caller.tokenId),
+          ),
+        ),
+    ),
   ]);
-  if (updated.meta.changes === 0) {
-    // The draft moved between our read and the batch: undo the review so nothing half-lands.
-    await db
-      .delete(personaReviews)
-      .where(and(eq(personaReviews.id, row.id), eq(personaReviews.workspaceId, workspaceId)));
-    throw staleDraft((await draftRow(db, workspaceId, now)).revision);
-  }
+  if (updated.meta.changes === 0) throw staleDraft((await draftRow(db, workspaceId, now)).revision);
   return toReview(row);
 }
 
