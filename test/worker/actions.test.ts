@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { getLeadState, listLeadEvents } from '../../worker/db/queries/leads';
 import * as schema from '../../worker/db/schema';
 import { starterAgreement } from '../../worker/domain/agreement/templates';
-import { missingAttempts, planAction, STAGE_ACTIONS } from '../../worker/domain/ledger/actions';
+import { missingAttempts, planAction } from '../../worker/domain/ledger/actions';
 import { applyEvent, type LeadState, newLeadState } from '../../worker/domain/ledger/lead';
 import { call, createTestWorkspace, env, expectProblem } from './harness';
 import {
@@ -351,12 +351,19 @@ describe('the stage machine', () => {
         lost: { reason: 'price' },
       }[type];
       const problem = await expectProblem(await act(rep, leadId, { type, ...body }), 409);
-      expect(problem.allowedActions).toEqual([...STAGE_ACTIONS.mql]);
+      expect(problem.allowedActions).toEqual([
+        'attempt',
+        'accept',
+        'reject',
+        'nurture',
+        'assign',
+        'feedback',
+      ]);
       expect(problem.stage).toBe('mql');
     }
     await actOk(rep, leadId, { type: 'accept' });
     const again = await expectProblem(await act(rep, leadId, { type: 'accept' }), 409);
-    expect(again.allowedActions).toEqual([...STAGE_ACTIONS.sal]);
+    expect(again.allowedActions).toEqual(['attempt', 'qualify', 'reject', 'nurture', 'assign', 'feedback']);
   });
 
   it('should allow nothing on a lead that was never handed over (no signed agreement yet)', async () => {
@@ -395,7 +402,9 @@ describe('the stage machine', () => {
     ]);
     expect(accepts.map((r) => r.status).sort()).toEqual([200, 409]);
     const lead = await leadOf(ws, leadId);
-    expect(lead.sales).toMatchObject({ attempts: 6, attemptChannels: ['email', 'phone'] });
+    expect(lead.sales.attempts).toBe(6);
+    // The channels come in the order the concurrent attempts landed: compare them as a set.
+    expect([...(lead.sales.attemptChannels as string[])].sort()).toEqual(['email', 'phone']);
     expect(lead.events.filter((e) => e.type === 'accepted')).toHaveLength(1);
   });
 });
