@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getPlanView } from '../../worker/db/queries/reports';
 import type { LedgerEvent } from '../../worker/domain/ledger/lead';
 import { planPeriodOf, startOfLocalDay } from '../../worker/domain/reports/period';
@@ -259,13 +259,27 @@ describe('PUT/GET /v1/funnel/plans/{period}', () => {
     ]);
   });
 
-  it('should read the plan against the ledger as of now (Q1 2026 is over by the time this runs after March)', async () => {
-    const res = await call('GET', '/v1/funnel/plans/2026-Q1', { token: ws.tokens.sales });
-    const view = (await res.json()) as PlanView;
-    expect(view.actuals).toMatchObject({ lead: 45, won: 3 });
-    const end = Date.parse('2026-03-31T15:00:00Z');
-    if (Date.now() >= end) expect(view.pace.elapsed).toBe(1);
-    else expect(view.pace.elapsed).toBeLessThan(1);
+  it('should read the plan against the ledger as of the Worker’s clock: part-way through Q1, then after it', async () => {
+    const own = await seededWorkspace();
+    const created = await putPlan(own, '2026-Q1', { ...Q1, rates: FULL_RATES, currency: 'EUR' });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const readAt = async (at: Date) => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(at);
+      try {
+        const res = await call('GET', '/v1/funnel/plans/2026-Q1', { token: own.tokens.sales });
+        expect(res.status, await res.clone().text()).toBe(200);
+        return (await res.json()) as PlanView;
+      } finally {
+        vi.useRealTimers();
+      }
+    };
+    const during = await readAt(NOW);
+    expect(during.actuals).toMatchObject({ lead: 45, won: 3 });
+    expect(during.pace.elapsed).toBe(0.5222); // 47 / 90
+    const after = await readAt(new Date('2026-04-01T00:00:00Z')); // Q1 in Tokyo ended 2026-03-31T15:00Z
+    expect(after.actuals).toMatchObject({ lead: 45, won: 3 });
+    expect(after.pace.elapsed).toBe(1);
   });
 
   it('should name the fields at fault', async () => {
@@ -307,23 +321,33 @@ describe('PUT/GET /v1/funnel/plans/{period}', () => {
     expect(((await list.json()) as { data: unknown[] }).data).toEqual([]);
   });
 
-  it.each([
-    ['admin', 200, 200],
-    ['manager', 200, 200],
-    ['marketing', 403, 200],
-    ['sales', 403, 200],
-    ['viewer', 403, 200],
-    ['intake', 403, 403],
-  ] as const)('should let %s write with %i and read with %i', async (role, write, read) => {
-    const put = await call('PUT', '/v1/funnel/plans/2026-Q1', {
-      token: ws.tokens[role],
-      json: { ...Q1, rates: FULL_RATES, currency: 'EUR' },
+  describe('with a 2026-Q1 plan in place', () => {
+    let planned: TestWorkspace;
+
+    beforeAll(async () => {
+      planned = await createTestWorkspace();
+      const res = await putPlan(planned, '2026-Q1', { ...Q1, rates: FULL_RATES, currency: 'EUR' });
+      expect(res.status, await res.clone().text()).toBe(201);
     });
-    if (write === 200) expect(put.status).toBe(200);
-    else await expectProblem(put, write);
-    const get = await call('GET', '/v1/funnel/plans/2026-Q1', { token: ws.tokens[role] });
-    if (read === 200) expect(get.status).toBe(200);
-    else await expectProblem(get, read);
+
+    it.each([
+      ['admin', 200, 200],
+      ['manager', 200, 200],
+      ['marketing', 403, 200],
+      ['sales', 403, 200],
+      ['viewer', 403, 200],
+      ['intake', 403, 403],
+    ] as const)('should let %s write with %i and read with %i', async (role, write, read) => {
+      const put = await call('PUT', '/v1/funnel/plans/2026-Q1', {
+        token: planned.tokens[role],
+        json: { ...Q1, rates: FULL_RATES, currency: 'EUR' },
+      });
+      if (write === 200) expect(put.status).toBe(200);
+      else await expectProblem(put, write);
+      const get = await call('GET', '/v1/funnel/plans/2026-Q1', { token: planned.tokens[role] });
+      if (read === 200) expect(get.status).toBe(200);
+      else await expectProblem(get, read);
+    });
   });
 });
 

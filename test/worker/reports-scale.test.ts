@@ -68,6 +68,24 @@ async function bulkSeed(workspaceId: string, prefix: string, start: string, coun
   );
 }
 
+/**
+ * How many of the `count` leads `bulkSeed` wrote from `start` were created in [from, to): worked out from
+ * the seeding cadence (lead i at start + 52·i minutes), not read back from the database.
+ */
+function seededBetween(start: string, count: number, from: string, to: string): number {
+  const step = MINUTES_BETWEEN_LEADS * 60_000;
+  const t0 = Date.parse(start);
+  const firstIn = Math.max(0, Math.ceil((Date.parse(from) - t0) / step));
+  const firstAfter = Math.min(count, Math.max(0, Math.ceil((Date.parse(to) - t0) / step)));
+  return Math.max(0, firstAfter - firstIn);
+}
+
+/** March 2026 in Warsaw: from midnight CET on the 1st to midnight CEST after the 31st. */
+const MARCH_FROM = '2026-02-28T23:00:00.000Z';
+const MARCH_TO = '2026-03-31T22:00:00.000Z';
+const BIG_START = '2025-01-01T00:00:00.000Z';
+const OTHER_START = '2025-07-01T00:00:00.000Z';
+
 async function count(query: string, ...params: unknown[]): Promise<number> {
   const row = await env.DB.prepare(query)
     .bind(...params)
@@ -87,8 +105,8 @@ beforeAll(async () => {
   big = await createTestWorkspace({ timezone: 'Europe/Warsaw' });
   other = await createTestWorkspace({ timezone: 'Europe/Warsaw' });
   // 20,000 leads over two years (2025–2026), ~74,000 events; another tenant with 10,000 from mid-2025 to mid-2026.
-  await bulkSeed(big.id, 'lead_big_', '2025-01-01T00:00:00.000Z', 20_000);
-  await bulkSeed(other.id, 'lead_oth_', '2025-07-01T00:00:00.000Z', 10_000);
+  await bulkSeed(big.id, 'lead_big_', BIG_START, 20_000);
+  await bulkSeed(other.id, 'lead_oth_', OTHER_START, 10_000);
 }, 120_000);
 
 function scopeOf(groupBy: ReportScope['groupBy'], from = '2026-03-01', to = '2026-03-31'): ReportScope {
@@ -143,14 +161,10 @@ describe('report queries at scale', () => {
     const metered = meteredD1(env.DB);
     const db = drizzle(metered.binding, { schema });
     const range = reportRangeOf({ from: '2026-03-01', to: '2026-03-31' }, 'Europe/Warsaw', new Date());
-    const leadsInRange = await count(
-      'select count(*) as n from leads where workspace_id = ? and created_at >= ? and created_at < ?',
-      big.id,
-      range.from,
-      range.to,
-    );
+    expect([range.from, range.to]).toEqual([MARCH_FROM, MARCH_TO]);
+    const leadsInRange = seededBetween(BIG_START, 20_000, MARCH_FROM, MARCH_TO);
     const events = await count('select count(*) as n from lead_events where workspace_id = ?', big.id);
-    expect(leadsInRange).toBeGreaterThan(800);
+    expect(leadsInRange).toBe(857); // 44,580 minutes of March (an hour short: summer time), one lead in 52
 
     metered.reset();
     const report = await getReport(db, big.id, range, 'month');
@@ -178,12 +192,8 @@ describe('report queries at scale', () => {
     const metered = meteredD1(env.DB);
     const db = drizzle(metered.binding, { schema });
     const range = reportRangeOf({ from: '2026-01-01', to: '2026-12-31' }, 'Europe/Warsaw', new Date());
-    const leadsInYear = await count(
-      'select count(*) as n from leads where workspace_id = ? and created_at >= ? and created_at < ?',
-      big.id,
-      range.from,
-      range.to,
-    );
+    expect([range.from, range.to]).toEqual(['2025-12-31T23:00:00.000Z', '2026-12-31T23:00:00.000Z']);
+    const leadsInYear = seededBetween(BIG_START, 20_000, range.from, range.to);
     for (const groupBy of ['source', 'owner', 'campaign'] as const) {
       metered.reset();
       const report = await getReport(db, big.id, range, groupBy);
@@ -214,9 +224,7 @@ describe('report queries at scale', () => {
       );
     metered.reset();
     const view = await getPlanView(db, big.id, '2026-03', now);
-    expect(view.actuals.lead).toBe(
-      await leadsBetween('2026-02-28T23:00:00.000Z', '2026-03-31T22:00:00.000Z'),
-    );
+    expect(view.actuals.lead).toBe(seededBetween(BIG_START, 20_000, MARCH_FROM, MARCH_TO));
     expect(metered.totals.rowsRead).toBeLessThan(10 * view.actuals.lead);
 
     // Without rates the team's own come from the 365 days before now: about 10,000 leads, never all 20,000.
@@ -238,17 +246,12 @@ describe('report queries at scale', () => {
 
   it('should keep the other tenant’s rows out of the count', async () => {
     const range = reportRangeOf({ from: '2026-03-01', to: '2026-03-31' }, 'Europe/Warsaw', new Date());
-    const leadsOf = (workspaceId: string) =>
-      count(
-        'select count(*) as n from leads where workspace_id = ? and created_at >= ? and created_at < ?',
-        workspaceId,
-        range.from,
-        range.to,
-      );
+    expect([range.from, range.to]).toEqual([MARCH_FROM, MARCH_TO]);
     const db = drizzle(env.DB, { schema });
     const theirs = await getReport(db, other.id, range, null);
-    expect(theirs.totals.leads).toBeGreaterThan(800);
-    expect(theirs.totals.leads).toBe(await leadsOf(other.id));
-    expect((await getReport(db, big.id, range, null)).totals.leads).toBe(await leadsOf(big.id));
+    expect(theirs.totals.leads).toBe(seededBetween(OTHER_START, 10_000, MARCH_FROM, MARCH_TO));
+    expect((await getReport(db, big.id, range, null)).totals.leads).toBe(
+      seededBetween(BIG_START, 20_000, MARCH_FROM, MARCH_TO),
+    );
   });
 });

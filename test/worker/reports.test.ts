@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Report, ReportMetrics } from '../../worker/domain/reports/metrics';
 import { call, createTestWorkspace, expectProblem, type TestWorkspace } from './harness';
 import { type LeadWorkspace, signStarterAgreement } from './lead-fixtures';
@@ -419,12 +419,12 @@ describe('GET /v1/reports: every metric on a ledger with a known answer', () => 
   });
 
   it('should default to the current local month', async () => {
-    const report = await getReport(seeded.ws, '');
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' })
-      .format(new Date())
-      .slice(0, 7);
-    expect(report.from.slice(0, 7)).toBe(today);
-    expect(report.to.slice(0, 7)).toBe(today);
+    // 22:30 UTC on 31 March is already 00:30 on 1 April in Warsaw: the local month is April.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-31T22:30:00Z'));
+    const report = await getReport(seeded.ws, '').finally(() => vi.useRealTimers());
+    expect(report.from).toBe('2026-04-01');
+    expect(report.to).toBe('2026-04-30');
   });
 });
 
