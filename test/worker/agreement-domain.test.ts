@@ -609,7 +609,7 @@ describe('judging a lead', () => {
     ['Accountant', 'individual'],
     ['System administrator', 'individual'],
     ['', null],
-  ])('should read seniority %s from "%s"', (title, level) => {
+  ])('should read the title "%s" as seniority %s', (title, level) => {
     expect(seniorityOfTitle(title)).toBe(level);
   });
 });

@@ -21,7 +21,7 @@ describe('quantile (as the sheet’s MEDIAN and PERCENTILE.INC)', () => {
     [[1, 2, 3, 4], 0.9, 3.7],
     [[0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100], 0.9, 90],
     [[5, 5, 5], 0.9, 5],
-  ])('of %j at %d is %s', (values, p, expected) => {
+  ])('should find the quantile of %j at p = %d to be %s', (values, p, expected) => {
     const got = quantile(values, p);
     if (expected === null) expect(got).toBeNull();
     else expect(got).toBeCloseTo(expected, 10);
@@ -43,9 +43,12 @@ describe('paceStatus: ±10% and at least one unit', () => {
     [70_000, 100_000, 50_000, 'on_track'],
     [40_000, 100_000, 50_000, 'behind'],
     [1_000, 1_000, 50_000, 'on_track'],
-  ] as const)('actual %d against %d (unit %d) is %s', (actual, expected, unit, status) => {
-    expect(paceStatus(actual, expected, unit)).toBe(status);
-  });
+  ] as const)(
+    'should judge %d actual against %d expected (unit %d) as %s',
+    (actual, expected, unit, status) => {
+      expect(paceStatus(actual, expected, unit)).toBe(status);
+    },
+  );
 });
 
 describe('team rates replace illustrative ones once the window holds enough', () => {
@@ -56,7 +59,7 @@ describe('team rates replace illustrative ones once the window holds enough', ()
     [TEAM_RATE_MIN_FROM, TEAM_RATE_MIN_TO - 1, null],
     [40, 40, 1],
     [3000, 1, null],
-  ])('%i leads and %i MQLs give lead_mql %s', (lead, mql, rate) => {
+  ])('should turn %i leads and %i MQLs into a lead_mql rate of %s', (lead, mql, rate) => {
     expect(teamRate('lead_mql', window(lead, mql))).toBe(rate);
   });
 
