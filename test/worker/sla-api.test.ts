@@ -46,6 +46,25 @@ describe('GET /v1/leads/{id} shows the lead’s deadlines', () => {
   });
 });
 
+describe('GET /v1/leads shows each lead’s SLA colour', () => {
+  it('should give every lead of the page its next deadline and worst status, and none to a lead without a clock', async () => {
+    const ws = await createSlaWorkspace();
+    const breached = await submitLeadAt(ws, MONDAY_9);
+    const fresh = await submitLeadAt(ws, '2026-11-23T11:00:00Z');
+    const noClock = await submitLeadAt(ws, MONDAY_9, { phone: undefined });
+    await runCron('2026-11-23T12:05:00Z');
+    const res = await call('GET', '/v1/leads?limit=10', { token: ws.tokens.sales });
+    expect(res.status).toBe(200);
+    const page = (await res.json()) as {
+      data: { id: string; sla: { next: { kind: string; dueAt: string } | null; worst: string | null } }[];
+    };
+    const byId = new Map(page.data.map((l) => [l.id, l.sla]));
+    expect(byId.get(breached.leadId)).toMatchObject({ worst: 'breached', next: { kind: 'first_touch' } });
+    expect(byId.get(fresh.leadId)).toMatchObject({ worst: 'pending', next: { kind: 'first_touch' } });
+    expect(byId.get(noClock.leadId)).toEqual({ next: null, worst: null });
+  });
+});
+
 describe('GET /v1/sla', () => {
   it('should list open deadlines first due first, filter by owner, kind and status, and page', async () => {
     const ws = await createSlaWorkspace();

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { databaseFor } from '../db/client';
 import { getLeadState, listLeadEvents, listLeads } from '../db/queries/leads';
-import { leadDeadlines } from '../db/queries/sla';
+import { leadDeadlines, leadsSlaSummaries } from '../db/queries/sla';
 import { QUADRANTS } from '../domain/agreement/constants';
 import { EVENT_TYPES, LEAD_STAGES } from '../domain/ledger/constants';
 import type { LeadState } from '../domain/ledger/lead';
@@ -143,8 +143,11 @@ const list = createRoute({
   request: { query: ListQuery },
   responses: {
     200: jsonResponse(
-      z.object({ data: z.array(LeadSchema), nextCursor: z.string().nullable() }),
-      'A page of leads',
+      z.object({
+        data: z.array(LeadSchema.extend({ sla: LeadSlaSchema.pick({ next: true, worst: true }) })),
+        nextCursor: z.string().nullable(),
+      }),
+      'A page of leads, each with its next SLA deadline and worst status (what the sheet colours by)',
     ),
     ...problemResponses(401, 403, 422),
   },
@@ -166,7 +169,8 @@ export function registerLeadRoutes(app: App) {
   app.openapi(list, async (c) => {
     const { workspaceId } = c.get('caller');
     const q = c.req.valid('query');
-    const page = await listLeads(databaseFor(c.env, workspaceId), workspaceId, {
+    const db = databaseFor(c.env, workspaceId);
+    const page = await listLeads(db, workspaceId, {
       stage: q.stage,
       ownerId: q.owner,
       sourceId: q.source,
@@ -177,7 +181,16 @@ export function registerLeadRoutes(app: App) {
       limit: q.limit + 1,
     });
     const { data, nextCursor } = pageOf(page, q.limit, (lead) => lead.updatedAt);
-    return c.json({ data: data.map(leadView), nextCursor }, 200);
+    const sla = await leadsSlaSummaries(
+      db,
+      workspaceId,
+      data.map((lead) => lead.id),
+    );
+    const none = { next: null, worst: null };
+    return c.json(
+      { data: data.map((lead) => ({ ...leadView(lead), sla: sla.get(lead.id) ?? none })), nextCursor },
+      200,
+    );
   });
 
   app.openapi(get, async (c) => {

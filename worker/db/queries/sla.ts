@@ -13,6 +13,7 @@ import {
 import type { Database } from '../client';
 import { keysetAfter } from '../keyset';
 import { slaDeadlines, slaTransitions } from '../schema';
+import { inWorkspace } from '../scope';
 
 type Statement = Parameters<Database['batch']>[0][number];
 type DeadlineRow = typeof slaDeadlines.$inferSelect;
@@ -227,6 +228,34 @@ export async function leadDeadlines(db: Database, workspaceId: string, leadId: s
   const deadlines = rows.map(deadlineOfRow);
   const { next, worst } = summarizeDeadlines(deadlines);
   return { deadlines, next, worst };
+}
+
+/** Next deadline and worst status for each of a page of leads: one read through the lead index per 90 leads. */
+export async function leadsSlaSummaries(
+  db: Database,
+  workspaceId: string,
+  leadIds: readonly string[],
+): Promise<Map<string, ReturnType<typeof summarizeDeadlines<Deadline>>>> {
+  const byLead = new Map<string, Deadline[]>();
+  for (let i = 0; i < leadIds.length; i += 90) {
+    const rows = await db
+      .select()
+      .from(slaDeadlines)
+      .where(
+        and(
+          inWorkspace(slaDeadlines.workspaceId, workspaceId),
+          inArray(slaDeadlines.leadId, leadIds.slice(i, i + 90)),
+        ),
+      )
+      .orderBy(asc(slaDeadlines.dueAt), asc(slaDeadlines.id))
+      .all();
+    for (const row of rows) {
+      const deadline = deadlineOfRow(row);
+      if (!row.leadId) continue;
+      byLead.set(row.leadId, [...(byLead.get(row.leadId) ?? []), deadline]);
+    }
+  }
+  return new Map(leadIds.map((id) => [id, summarizeDeadlines(byLead.get(id) ?? [])]));
 }
 
 export interface DeadlineFilter {
