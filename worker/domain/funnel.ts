@@ -19,12 +19,27 @@ export const MAX_PERIOD_DAYS = 3660;
 
 const DAY = 86_400_000;
 
-const Rate = z
-  .number({ message: 'Must be a number.' })
-  .gt(0, { message: 'Must be a conversion rate above 0 and at most 1 (0.25 for 25%).' })
-  .lte(1, { message: 'Must be a conversion rate above 0 and at most 1 (0.25 for 25%).' });
+const RATE_MESSAGE = 'Must be a conversion rate above 0 and at most 1 (0.25 for 25%).';
 
-const Money = z.number({ message: 'Must be a number.' }).max(1e15, { message: 'Must be at most 10^15.' });
+/** A conversion rate between two stages, in (0, 1]. */
+export const Rate = z
+  .number({ message: 'Must be a number.' })
+  .gt(0, { message: RATE_MESSAGE })
+  .lte(1, { message: RATE_MESSAGE });
+
+export const Money = z
+  .number({ message: 'Must be a number.' })
+  .max(1e15, { message: 'Must be at most 10^15.' });
+
+/** The four rates of the funnel, each optional (a missing one is 1 in a computation, the default in a plan). */
+export const FunnelRatesInput = z
+  .strictObject({
+    lead_mql: Rate.optional(),
+    mql_sql: Rate.optional(),
+    sql_opportunity: Rate.optional(),
+    opportunity_won: Rate.optional(),
+  })
+  .default({});
 
 const IsoDate = z.iso.date({ message: 'Must be a date YYYY-MM-DD.' });
 
@@ -108,14 +123,7 @@ export const FunnelInput = z
   .strictObject({
     revenueTarget: Money.positive({ message: 'Must be above 0.' }),
     averageDealSize: Money.positive({ message: 'Must be above 0.' }),
-    rates: z
-      .strictObject({
-        lead_mql: Rate.optional(),
-        mql_sql: Rate.optional(),
-        sql_opportunity: Rate.optional(),
-        opportunity_won: Rate.optional(),
-      })
-      .default({}),
+    rates: FunnelRatesInput,
     period: z.strictObject({ start: IsoDate, end: IsoDate }),
     marketingBudget: Money.nonnegative({ message: 'Must be 0 or more.' }).optional(),
   })

@@ -8,7 +8,9 @@ import {
   type FunnelPlan,
   type FunnelRate,
   type FunnelRates,
+  FunnelRatesInput,
   type FunnelStage,
+  Money,
   type StageCounts,
 } from '../funnel';
 import { daysBetween, instantRangeOf, monthBucketsOf, type PlanPeriod } from './period';
@@ -50,25 +52,11 @@ export type PaceStatus = (typeof PACE_STATUSES)[number];
 export const RATE_BASES = ['plan', 'actual', 'illustrative'] as const;
 export type RateBasis = (typeof RATE_BASES)[number];
 
-const RATE_MESSAGE = 'Must be a conversion rate above 0 and at most 1 (0.25 for 25%).';
-const Rate = z
-  .number({ message: 'Must be a number.' })
-  .gt(0, { message: RATE_MESSAGE })
-  .lte(1, { message: RATE_MESSAGE });
-const Money = z.number({ message: 'Must be a number.' }).max(1e15, { message: 'Must be at most 10^15.' });
-
 /** `PUT /v1/funnel/plans/{period}`: the inputs, replaced as a whole. A rate left out uses the default. */
 export const PlanInput = z.strictObject({
   revenueTarget: Money.positive({ message: 'Must be above 0.' }),
   averageDealSize: Money.positive({ message: 'Must be above 0.' }),
-  rates: z
-    .strictObject({
-      lead_mql: Rate.optional(),
-      mql_sql: Rate.optional(),
-      sql_opportunity: Rate.optional(),
-      opportunity_won: Rate.optional(),
-    })
-    .default({}),
+  rates: FunnelRatesInput,
   marketingBudget: Money.nonnegative({ message: 'Must be 0 or more.' }).nullable().default(null),
   /** The currency of the target and of the revenue counted against it; the agreement's goal currency when null. */
   currency: z
