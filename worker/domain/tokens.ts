@@ -72,3 +72,9 @@ export function timingSafeEqualText(a: string, b: string): boolean {
   }
   return crypto.subtle.timingSafeEqual(left, right);
 }
+
+/** A signing secret, `whsec_` and 32 random bytes in hex: for intake sources and outgoing webhooks alike (shown once). */
+export function newSigningSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return `whsec_${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}

@@ -2,6 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { NotFoundError } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import type { CreateSource, Source, SourceWithSecret, UpdateSource } from '../../domain/ledger/sources';
+import { newSigningSecret } from '../../domain/tokens';
 import type { Database } from '../client';
 import { sources } from '../schema';
 
@@ -12,11 +13,6 @@ function toSource(row: typeof sources.$inferSelect): SourceWithSecret {
 
 export function withoutSecret({ secret: _secret, ...source }: SourceWithSecret): Source {
   return source;
-}
-
-function randomSecret(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return `whsec_${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
 export async function createSource(
@@ -34,7 +30,7 @@ export async function createSource(
     origin: input.origin,
     createsLead: input.createsLead,
     fieldMap: input.fieldMap ?? null,
-    secret: input.secret ?? randomSecret(),
+    secret: input.secret ?? newSigningSecret(),
     createdAt: now.toISOString(),
     archivedAt: options.archived ? now.toISOString() : null,
   };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Language } from '../constants';
 import type { FieldIssue } from '../errors';
+import { signLeadPactBody } from '../intake/signature';
+import { timingSafeEqualText } from '../tokens';
 import { CHANNEL_KINDS, type ChannelKind, NOTIFICATION_TOPICS, type NotificationTopic } from './constants';
 
 /**
@@ -111,28 +113,10 @@ export function channelBody(kind: ChannelKind, message: OutgoingMessage): string
 
 const encoder = new TextEncoder();
 
-async function hmacHex(secret: string, text: string): Promise<string> {
-  const key = await crypto.subtle.importKey(
-    'raw',
-    encoder.encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(text)));
-  return [...mac].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** The header value that signs `body` at `timestamp` (seconds), as Stripe does: `t=…,v1=HMAC-SHA256(secret, "t.body")`. */
 export async function signatureHeader(secret: string, body: string, timestamp: number): Promise<string> {
-  return `t=${timestamp},v1=${await hmacHex(secret, `${timestamp}.${body}`)}`;
-}
-
-function constantTimeEqual(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
+  // The same scheme senders use towards our intake (worker/domain/intake/signature.ts).
+  return signLeadPactBody(secret, encoder.encode(body), timestamp);
 }
 
 /**
@@ -153,15 +137,11 @@ export async function verifySignatureHeader(
   }
   const t = Number(parts.get('t')?.[0]);
   if (!Number.isInteger(t) || Math.abs(nowSeconds - t) > toleranceSeconds) return false;
-  const expected = await hmacHex(secret, `${t}.${body}`);
-  return (parts.get('v1') ?? []).some((v) => constantTimeEqual(v, expected));
+  const expected = (await signatureHeader(secret, body, t)).slice(`t=${t},v1=`.length);
+  return (parts.get('v1') ?? []).some((v) => timingSafeEqualText(v, expected));
 }
 
-/** A webhook signing secret (shown once, like a source's). */
-export function newWebhookSecret(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return `whsec_${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
+export { newSigningSecret as newWebhookSecret } from '../tokens';
 
 /** A UUID-shaped id derived from the dedup key: Google Chat's `requestId` makes a repeated post a no-op. */
 export async function requestIdOf(key: string): Promise<string> {
