@@ -100,6 +100,8 @@ describe('a lead worked from hand-over to revenue', () => {
 
     const stored = await leadOf(ws, leadId);
     expect(stored.stage).toBe('won');
+    // The answer's events are the stored ones, ids and all.
+    expect(stored.events.at(-1)).toEqual(won.events[0]);
     expect(stored.events.map((e) => e.type).slice(-7)).toEqual([
       'assigned',
       'attempt',

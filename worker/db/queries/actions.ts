@@ -1,4 +1,5 @@
 import { DomainError } from '../../domain/errors';
+import { newId } from '../../domain/ids';
 import {
   type ActionOutcome,
   type ActiveAgreement,
@@ -11,7 +12,7 @@ import type { Caller } from '../../domain/tokens';
 import type { Database } from '../client';
 import { backoff, isUniqueViolation } from '../conflict';
 import { getActiveAgreement } from './agreement';
-import { appendStatements, getLeadState, listLeadEvents, type StoredEvent } from './leads';
+import { appendStatements, getLeadState, type StoredEvent, storedEvents } from './leads';
 import { listMembers } from './members';
 
 /** How often an action retries when another writer appended to the same lead first. */
@@ -52,7 +53,8 @@ export async function performAction(
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const state = await getLeadState(db, workspaceId, leadId);
     const plan = planAction(state, action, agreement, caller, now, team);
-    const statements = appendStatements(db, workspaceId, state.seq, plan.next, plan.events, now);
+    const ids = plan.events.map(() => newId('evt', now.getTime()));
+    const statements = appendStatements(db, workspaceId, state.seq, plan.next, plan.events, now, ids);
     try {
       await db.batch(statements as unknown as Parameters<Database['batch']>[0]);
     } catch (error) {
@@ -62,7 +64,8 @@ export async function performAction(
     }
     return {
       lead: plan.next,
-      events: await listLeadEvents(db, workspaceId, leadId, { after: state.seq, upTo: plan.next.seq }),
+      // Built from what was written, not read back: once the batch committed, nothing may fail the answer.
+      events: storedEvents(state.seq, plan.events, ids, now),
       outcome: plan.outcome,
     };
   }

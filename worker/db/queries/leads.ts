@@ -165,6 +165,21 @@ export async function getLeadState(db: Database, workspaceId: string, leadId: st
   return leadStateOfRow(row);
 }
 
+/** The events an append stores, as a reader would get them back. */
+export function storedEvents(
+  fromSeq: number,
+  events: readonly LedgerEvent[],
+  eventIds: readonly string[],
+  recordedAt: Date,
+): StoredEvent[] {
+  return events.map((event, i) => ({
+    ...event,
+    id: eventIds[i] ?? '',
+    seq: fromSeq + i + 1,
+    recordedAt: recordedAt.toISOString(),
+  }));
+}
+
 export interface StoredEvent extends LedgerEvent {
   id: string;
   seq: number;
@@ -213,6 +228,8 @@ export function appendStatements(
   next: LeadState,
   events: readonly LedgerEvent[],
   recordedAt: Date,
+  /** The events' ids, when the caller must answer with the stored events without reading them back. */
+  eventIds: readonly string[] = events.map(() => newId('evt', recordedAt.getTime())),
 ) {
   const at = recordedAt.toISOString();
   const row = rowOfLeadState(workspaceId, next);
@@ -225,7 +242,7 @@ export function appendStatements(
           .where(and(eq(leads.id, next.id), eq(leads.workspaceId, workspaceId), eq(leads.seq, fromSeq)));
   const inserts = events.map((event, i) =>
     db.insert(leadEvents).values({
-      id: newId('evt', recordedAt.getTime()),
+      id: eventIds[i] ?? newId('evt', recordedAt.getTime()),
       workspaceId,
       leadId: next.id,
       seq: fromSeq + i + 1,
