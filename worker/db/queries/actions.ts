@@ -1,4 +1,3 @@
-import { DomainError } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import {
   type ActionOutcome,
@@ -10,7 +9,7 @@ import {
 import type { LeadState } from '../../domain/ledger/lead';
 import type { Caller } from '../../domain/tokens';
 import type { Database } from '../client';
-import { backoff, isUniqueViolation } from '../conflict';
+import { retryOnConflict } from '../conflict';
 import { getActiveAgreement } from './agreement';
 import { appendStatements, getLeadState, type StoredEvent, storedEvents } from './leads';
 import { listMembers } from './members';
@@ -50,24 +49,20 @@ export async function performAction(
   const agreement: ActiveAgreement | null = active
     ? { version: active.version, content: active.content }
     : null;
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const state = await getLeadState(db, workspaceId, leadId);
-    const plan = planAction(state, action, agreement, caller, now, team);
-    const ids = plan.events.map(() => newId('evt', now.getTime()));
-    const statements = appendStatements(db, workspaceId, state.seq, plan.next, plan.events, now, ids);
-    try {
+  return retryOnConflict(
+    async () => {
+      const state = await getLeadState(db, workspaceId, leadId);
+      const plan = planAction(state, action, agreement, caller, now, team);
+      const ids = plan.events.map(() => newId('evt', now.getTime()));
+      const statements = appendStatements(db, workspaceId, state.seq, plan.next, plan.events, now, ids);
       await db.batch(statements as unknown as Parameters<Database['batch']>[0]);
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      await backoff(attempt);
-      continue;
-    }
-    return {
-      lead: plan.next,
-      // Built from what was written, not read back: once the batch committed, nothing may fail the answer.
-      events: storedEvents(state.seq, plan.events, ids, now),
-      outcome: plan.outcome,
-    };
-  }
-  throw new DomainError('unavailable', 'Too many simultaneous writes to this lead; retry shortly.');
+      return {
+        lead: plan.next,
+        // Built from what was written, not read back: once the batch committed, nothing may fail the answer.
+        events: storedEvents(state.seq, plan.events, ids, now),
+        outcome: plan.outcome,
+      };
+    },
+    { attempts: MAX_ATTEMPTS },
+  );
 }

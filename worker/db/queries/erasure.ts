@@ -1,5 +1,4 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { DomainError } from '../../domain/errors';
 import {
   identityHash,
   normaliseEmail,
@@ -12,7 +11,7 @@ import { applyEvent, type LeadState, type LedgerEvent } from '../../domain/ledge
 import type { Caller } from '../../domain/tokens';
 import { sha256Hex } from '../../domain/tokens';
 import type { Database } from '../client';
-import { backoff, isUniqueViolation } from '../conflict';
+import { retryOnConflict } from '../conflict';
 import {
   consents,
   erasedIdentities,
@@ -124,155 +123,156 @@ export async function eraseLead(
   now: Date,
 ): Promise<ErasureResult> {
   const active = await getActiveAgreement(db, workspaceId);
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const state = await getLeadState(db, workspaceId, leadId);
-    if (state.erasedAt) return { lead: state, erased: false };
-    const [events, consentRows, deliveries, imported] = await Promise.all([
-      listLeadEvents(db, workspaceId, leadId),
-      consentsOf(db, workspaceId, leadId),
-      deliveriesOf(db, workspaceId, leadId),
-      db
-        .select({ importKey: importRows.importKey, rowKey: importRows.rowKey })
-        .from(importRows)
-        .where(and(eq(importRows.workspaceId, workspaceId), eq(importRows.leadId, leadId)))
-        .all(),
-    ]);
-    const values = personalValuesOf(state, events);
-    const personal = personalMatcher(values);
-    // Messages rendered for chat tools name the lead (and agendas name several): blank those, and stop unsent ones.
-    const messages = await db
-      .select({ id: notificationOutbox.id, body: notificationOutbox.body, status: notificationOutbox.status })
-      .from(notificationOutbox)
-      .where(eq(notificationOutbox.workspaceId, workspaceId))
-      .all();
-
-    const erasedEvent: LedgerEvent = {
-      type: 'erased',
-      occurredAt: now.toISOString(),
-      actor: { type: 'token', id: caller.tokenId },
-      sourceId: null,
-      campaign: null,
-      agreementVersion: active?.version ?? null,
-      payload: { byMemberId: caller.memberId },
-    };
-    const next = applyEvent(state, erasedEvent);
-
-    const eventUpdates = events.flatMap((event) => {
-      const scrubbed = scrubPayload(event.type, event.payload, personal);
-      return JSON.stringify(scrubbed) === JSON.stringify(event.payload)
-        ? []
-        : [
-            db
-              .update(leadEvents)
-              .set({ payload: scrubbed })
-              .where(and(eq(leadEvents.workspaceId, workspaceId), eq(leadEvents.id, event.id))),
-          ];
-    });
-    // Keys are hashed first: a drizzle query is thenable, so it must not be returned from an async callback.
-    const consentKeys = await Promise.all(
-      consentRows.map((c) => (c.deliveryKey === null ? null : anonymousKey(c.deliveryKey, personal))),
-    );
-    const consentUpdates = consentRows.map((c, i) =>
-      db
-        .update(consents)
-        .set({
-          text: c.text !== null && personal(c.text) ? null : c.text,
-          deliveryKey: consentKeys[i] ?? null,
-        })
-        .where(and(eq(consents.workspaceId, workspaceId), eq(consents.id, c.id))),
-    );
-    const deliveryKeys = await Promise.all(deliveries.map((d) => anonymousKey(d.key, personal)));
-    const deliveryUpdates = deliveries.map((d, i) =>
-      db
-        .update(intakeDeliveries)
-        .set({
-          key: deliveryKeys[i] ?? d.key,
-          // Only the anonymous answer stays, so a late retry of the delivery is still a duplicate.
-          response: { leadId, stage: d.response.stage ?? null, duplicate: false },
-        })
-        .where(
-          and(
-            eq(intakeDeliveries.workspaceId, workspaceId),
-            eq(intakeDeliveries.sourceId, d.sourceId),
-            eq(intakeDeliveries.key, d.key),
-          ),
-        ),
-    );
-    // An imported row's external id may be the person's address: it stays a key, as a hash.
-    const rowKeys = await Promise.all(imported.map((r) => anonymousKey(r.rowKey, personal)));
-    const importUpdates = imported.flatMap((r, i) => {
-      const key = rowKeys[i];
-      return key === undefined || key === r.rowKey
-        ? []
-        : [
-            db
-              .update(importRows)
-              .set({ rowKey: key })
-              .where(
-                and(
-                  eq(importRows.workspaceId, workspaceId),
-                  eq(importRows.importKey, r.importKey),
-                  eq(importRows.rowKey, r.rowKey),
-                ),
-              ),
-          ];
-    });
-    const messageUpdates = messages
-      .filter((m) => m.body.includes(leadId) || personal(m.body))
-      .map((m) =>
+  return retryOnConflict(
+    async () => {
+      const state = await getLeadState(db, workspaceId, leadId);
+      if (state.erasedAt) return { lead: state, erased: false };
+      const [events, consentRows, deliveries, imported] = await Promise.all([
+        listLeadEvents(db, workspaceId, leadId),
+        consentsOf(db, workspaceId, leadId),
+        deliveriesOf(db, workspaceId, leadId),
         db
-          .update(notificationOutbox)
-          .set({
-            body: JSON.stringify({ erased: true }),
-            ...(m.status === 'pending'
-              ? { status: 'failed' as const, lastError: 'The person was erased.' }
-              : {}),
-          })
-          .where(and(eq(notificationOutbox.workspaceId, workspaceId), eq(notificationOutbox.id, m.id))),
-      );
-    const identities = [
-      ...values.emails.map((v) => ({ kind: 'email' as const, value: v })),
-      ...values.phones.map((v) => ({ kind: 'phone' as const, value: v })),
-    ];
-    const hashes = [
-      ...new Map(
-        await Promise.all(
-          identities.map(
-            async (i) => [`${i.kind}:${await identityHash(workspaceId, i.kind, i.value)}`, i] as const,
-          ),
-        ),
-      ).keys(),
-    ];
-    const identityInserts = hashes.map((kindHash) => {
-      const [kind, hash] = kindHash.split(':') as ['email' | 'phone', string];
-      return db
-        .insert(erasedIdentities)
-        .values({ workspaceId, kind, hash, leadId, erasedAt: now.toISOString() })
-        .onConflictDoUpdate({
-          target: [erasedIdentities.workspaceId, erasedIdentities.kind, erasedIdentities.hash],
-          set: { leadId, erasedAt: now.toISOString() },
-        });
-    });
+          .select({ importKey: importRows.importKey, rowKey: importRows.rowKey })
+          .from(importRows)
+          .where(and(eq(importRows.workspaceId, workspaceId), eq(importRows.leadId, leadId)))
+          .all(),
+      ]);
+      const values = personalValuesOf(state, events);
+      const personal = personalMatcher(values);
+      // Messages rendered for chat tools name the lead (and agendas name several): blank those, and stop unsent ones.
+      const messages = await db
+        .select({
+          id: notificationOutbox.id,
+          body: notificationOutbox.body,
+          status: notificationOutbox.status,
+        })
+        .from(notificationOutbox)
+        .where(eq(notificationOutbox.workspaceId, workspaceId))
+        .all();
 
-    const statements = [
-      // The `erased` event's (lead_id, seq) goes first: a concurrent writer makes the whole batch fail and retry.
-      ...appendStatements(db, workspaceId, state.seq, next, [erasedEvent], now),
-      ...eventUpdates,
-      ...consentUpdates,
-      ...deliveryUpdates,
-      ...importUpdates,
-      ...messageUpdates,
-      ...identityInserts,
-    ];
-    try {
+      const erasedEvent: LedgerEvent = {
+        type: 'erased',
+        occurredAt: now.toISOString(),
+        actor: { type: 'token', id: caller.tokenId },
+        sourceId: null,
+        campaign: null,
+        agreementVersion: active?.version ?? null,
+        payload: { byMemberId: caller.memberId },
+      };
+      const next = applyEvent(state, erasedEvent);
+
+      const eventUpdates = events.flatMap((event) => {
+        const scrubbed = scrubPayload(event.type, event.payload, personal);
+        return JSON.stringify(scrubbed) === JSON.stringify(event.payload)
+          ? []
+          : [
+              db
+                .update(leadEvents)
+                .set({ payload: scrubbed })
+                .where(and(eq(leadEvents.workspaceId, workspaceId), eq(leadEvents.id, event.id))),
+            ];
+      });
+      // Keys are hashed first: a drizzle query is thenable, so it must not be returned from an async callback.
+      const consentKeys = await Promise.all(
+        consentRows.map((c) => (c.deliveryKey === null ? null : anonymousKey(c.deliveryKey, personal))),
+      );
+      const consentUpdates = consentRows.map((c, i) =>
+        db
+          .update(consents)
+          .set({
+            text: c.text !== null && personal(c.text) ? null : c.text,
+            deliveryKey: consentKeys[i] ?? null,
+          })
+          .where(and(eq(consents.workspaceId, workspaceId), eq(consents.id, c.id))),
+      );
+      const deliveryKeys = await Promise.all(deliveries.map((d) => anonymousKey(d.key, personal)));
+      const deliveryUpdates = deliveries.map((d, i) =>
+        db
+          .update(intakeDeliveries)
+          .set({
+            key: deliveryKeys[i] ?? d.key,
+            // Only the anonymous answer stays, so a late retry of the delivery is still a duplicate.
+            response: { leadId, stage: d.response.stage ?? null, duplicate: false },
+          })
+          .where(
+            and(
+              eq(intakeDeliveries.workspaceId, workspaceId),
+              eq(intakeDeliveries.sourceId, d.sourceId),
+              eq(intakeDeliveries.key, d.key),
+            ),
+          ),
+      );
+      // An imported row's external id may be the person's address: it stays a key, as a hash.
+      const rowKeys = await Promise.all(imported.map((r) => anonymousKey(r.rowKey, personal)));
+      const importUpdates = imported.flatMap((r, i) => {
+        const key = rowKeys[i];
+        return key === undefined || key === r.rowKey
+          ? []
+          : [
+              db
+                .update(importRows)
+                .set({ rowKey: key })
+                .where(
+                  and(
+                    eq(importRows.workspaceId, workspaceId),
+                    eq(importRows.importKey, r.importKey),
+                    eq(importRows.rowKey, r.rowKey),
+                  ),
+                ),
+            ];
+      });
+      const messageUpdates = messages
+        .filter((m) => m.body.includes(leadId) || personal(m.body))
+        .map((m) =>
+          db
+            .update(notificationOutbox)
+            .set({
+              body: JSON.stringify({ erased: true }),
+              ...(m.status === 'pending'
+                ? { status: 'failed' as const, lastError: 'The person was erased.' }
+                : {}),
+            })
+            .where(and(eq(notificationOutbox.workspaceId, workspaceId), eq(notificationOutbox.id, m.id))),
+        );
+      const identities = [
+        ...values.emails.map((v) => ({ kind: 'email' as const, value: v })),
+        ...values.phones.map((v) => ({ kind: 'phone' as const, value: v })),
+      ];
+      const hashes = [
+        ...new Map(
+          await Promise.all(
+            identities.map(
+              async (i) => [`${i.kind}:${await identityHash(workspaceId, i.kind, i.value)}`, i] as const,
+            ),
+          ),
+        ).keys(),
+      ];
+      const identityInserts = hashes.map((kindHash) => {
+        const [kind, hash] = kindHash.split(':') as ['email' | 'phone', string];
+        return db
+          .insert(erasedIdentities)
+          .values({ workspaceId, kind, hash, leadId, erasedAt: now.toISOString() })
+          .onConflictDoUpdate({
+            target: [erasedIdentities.workspaceId, erasedIdentities.kind, erasedIdentities.hash],
+            set: { leadId, erasedAt: now.toISOString() },
+          });
+      });
+
+      const statements = [
+        // The `erased` event's (lead_id, seq) goes first: a concurrent writer makes the whole batch fail and retry.
+        ...appendStatements(db, workspaceId, state.seq, next, [erasedEvent], now),
+        ...eventUpdates,
+        ...consentUpdates,
+        ...deliveryUpdates,
+        ...importUpdates,
+        ...messageUpdates,
+        ...identityInserts,
+      ];
       await db.batch(statements as unknown as Parameters<Database['batch']>[0]);
       return { lead: next, erased: true };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      await backoff(attempt);
-    }
-  }
-  throw new DomainError('unavailable', 'Too many simultaneous writes to this lead; retry shortly.');
+    },
+    { attempts: MAX_ATTEMPTS },
+  );
 }
 
 /**

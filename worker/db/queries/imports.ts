@@ -1,5 +1,4 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { DomainError } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import type { ImportedPayload } from '../../domain/import/fold';
 import type { ImportRowResult } from '../../domain/import/request';
@@ -16,7 +15,7 @@ import {
   newLeadState,
 } from '../../domain/ledger/lead';
 import type { Database } from '../client';
-import { backoff, isUniqueViolation } from '../conflict';
+import { retryOnConflict } from '../conflict';
 import { consents, erasedIdentities, importRows, leads, members } from '../schema';
 import { profileChanges, profileOfSubmission } from './intake';
 import { appendStatements, leadStateOfRow } from './leads';
@@ -520,20 +519,15 @@ export async function importLeadRows(db: Database, input: ImportRowsInput): Prom
   for (const rows of chunk(input.rows, IMPORT_CHUNK_ROWS)) {
     if (handled > 0 && input.budgetMs !== undefined && Date.now() - started > input.budgetMs) break;
     const readyRows = rows.filter((r): r is ReadyRow => r.kind === 'ready');
-    let plan: ChunkPlan | null = null;
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS && plan === null; attempt++) {
-      const reads = await readChunk(db, input.workspaceId, input.importKey, readyRows);
-      const candidate = planChunk(db, readyRows, reads, seen, ctx);
-      try {
+    const plan = await retryOnConflict(
+      async () => {
+        const reads = await readChunk(db, input.workspaceId, input.importKey, readyRows);
+        const candidate = planChunk(db, readyRows, reads, seen, ctx);
         if (candidate.statements.length > 0) await db.batch(candidate.statements as unknown as Batch);
-        plan = candidate;
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        await backoff(attempt);
-      }
-    }
-    if (!plan)
-      throw new DomainError('unavailable', 'Too many simultaneous writes to these leads; retry shortly.');
+        return candidate;
+      },
+      { attempts: MAX_ATTEMPTS, what: 'these leads' },
+    );
     seen = plan.seen;
     const byRow = new Map(plan.results.map((r) => [r.row, r]));
     for (const row of rows) {

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { DomainError, InvalidError } from '../../domain/errors';
+import { InvalidError } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import type { CanonicalSubmission } from '../../domain/intake/types';
 import { type LeadStage, PROFILE_FIELDS } from '../../domain/ledger/constants';
@@ -15,7 +15,7 @@ import {
 } from '../../domain/ledger/lead';
 import type { SourceWithSecret } from '../../domain/ledger/sources';
 import type { Database } from '../client';
-import { backoff, isUniqueViolation } from '../conflict';
+import { retryOnConflict } from '../conflict';
 import { consents, intakeDeliveries } from '../schema';
 import { appendStatements, findLeadByIdentity } from './leads';
 import { advanceCursorStatement, loadRouting } from './routing';
@@ -116,51 +116,47 @@ export async function recordSubmission(db: Database, input: RecordSubmissionInpu
     );
   }
 
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const [existing, routingState] = await Promise.all([
-      findLeadByIdentity(db, workspaceId, submission),
-      loadRouting(db, workspaceId),
-    ]);
-    const plan = planSubmission(existing, input, routingState);
-    const answer: IntakeAnswer = { leadId: plan.state.id, stage: plan.state.stage, duplicate: false };
-    const statements = [
-      db.insert(intakeDeliveries).values({
-        workspaceId,
-        sourceId: source.id,
-        key: input.delivery.key,
-        bodyHash: input.delivery.bodyHash,
-        response: { ...answer },
-        createdAt: now.toISOString(),
-      }),
-      ...appendStatements(db, workspaceId, existing?.seq ?? 0, plan.state, plan.events, now),
-      ...(submission.consent === true
-        ? [
-            db.insert(consents).values({
-              id: newId('cns', now.getTime()),
-              workspaceId,
-              leadId: plan.state.id,
-              sourceId: source.id,
-              formId: submission.formId,
-              givenAt: submission.submittedAt,
-              text: submission.consentText,
-              purposes: ['contact'],
-              deliveryKey: input.delivery.key,
-            }),
-          ]
-        : []),
-      ...(plan.assignedTo ? [advanceCursorStatement(db, workspaceId, plan.assignedTo, now)] : []),
-    ] as const;
-    try {
+  return retryOnConflict(
+    async () => {
+      const [existing, routingState] = await Promise.all([
+        findLeadByIdentity(db, workspaceId, submission),
+        loadRouting(db, workspaceId),
+      ]);
+      const plan = planSubmission(existing, input, routingState);
+      const answer: IntakeAnswer = { leadId: plan.state.id, stage: plan.state.stage, duplicate: false };
+      const statements = [
+        db.insert(intakeDeliveries).values({
+          workspaceId,
+          sourceId: source.id,
+          key: input.delivery.key,
+          bodyHash: input.delivery.bodyHash,
+          response: { ...answer },
+          createdAt: now.toISOString(),
+        }),
+        ...appendStatements(db, workspaceId, existing?.seq ?? 0, plan.state, plan.events, now),
+        ...(submission.consent === true
+          ? [
+              db.insert(consents).values({
+                id: newId('cns', now.getTime()),
+                workspaceId,
+                leadId: plan.state.id,
+                sourceId: source.id,
+                formId: submission.formId,
+                givenAt: submission.submittedAt,
+                text: submission.consentText,
+                purposes: ['contact'],
+                deliveryKey: input.delivery.key,
+              }),
+            ]
+          : []),
+        ...(plan.assignedTo ? [advanceCursorStatement(db, workspaceId, plan.assignedTo, now)] : []),
+      ] as const;
       await db.batch(statements as unknown as Parameters<Database['batch']>[0]);
       return answer;
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      const again = await storedDelivery(db, workspaceId, source.id, input.delivery);
-      if (again) return again;
-      await backoff(attempt);
-    }
-  }
-  throw new DomainError('unavailable', 'Too many simultaneous writes to this lead; retry shortly.');
+    },
+    // The loser of a race for the same delivery key answers what the winner stored.
+    { attempts: MAX_ATTEMPTS, onConflict: () => storedDelivery(db, workspaceId, source.id, input.delivery) },
+  );
 }
 
 interface Plan {
