@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type FieldIssue, InvalidError } from './errors';
+import { InvalidError, issuesOfZod } from './errors';
 import { TimeZone } from './workspace';
 import { firstInstantAtOrAfter, offsetAt, wallClockOf } from './zoned-time';
 
@@ -128,15 +128,6 @@ type Interval = readonly [start: number, end: number, day: number];
 const COMPILED = new Map<string, Compiled>();
 const COMPILED_CAP = 64;
 
-function pathOf(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
-  }
-  return out || '(root)';
-}
-
 const SUNDAY_FIRST: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 function intervalsOf(hours: DayHours): Array<readonly [number, number]> {
@@ -155,11 +146,7 @@ function compile(calendar: BusinessCalendar): Compiled {
   if (cached) return cached;
   const parsed = BusinessCalendar.safeParse(calendar);
   if (!parsed.success) {
-    const issues: FieldIssue[] = parsed.error.issues.map((i) => ({
-      path: pathOf(i.path),
-      message: i.message,
-    }));
-    throw new InvalidError('The business calendar is invalid.', issues);
+    throw new InvalidError('The business calendar is invalid.', issuesOfZod(parsed.error));
   }
   const { timezone, businessHours, holidays } = parsed.data;
   const week = SUNDAY_FIRST.map((day) => intervalsOf(businessHours[day]));

@@ -52,3 +52,24 @@ export class PreconditionFailedError extends DomainError {
     super('precondition_failed', message);
   }
 }
+
+/** `["sla", "businessHours", "mon", 0]` → `sla.businessHours.mon[0]`, the way problem bodies name fields. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out || '(root)';
+}
+
+/** A zod failure as field issues, each path under `prefix`. */
+export function issuesOfZod(
+  error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] },
+  prefix: readonly PropertyKey[] = [],
+): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: formatPath([...prefix, ...issue.path]),
+    message: issue.message,
+  }));
+}

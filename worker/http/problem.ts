@@ -3,7 +3,9 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
-import { DomainError, type DomainErrorCode, type FieldIssue } from '../domain/errors';
+import { DomainError, type DomainErrorCode, type FieldIssue, issuesOfZod } from '../domain/errors';
+
+export { formatPath, issuesOfZod } from '../domain/errors';
 
 /** The closed list of problem codes the API answers with. */
 export const PROBLEM_CODES = [
@@ -107,23 +109,6 @@ function problemOfDomain(code: DomainErrorCode): ProblemCode {
     case 'unavailable':
       return 'unavailable';
   }
-}
-
-/** `["sla", "businessHours", 0]` → `sla.businessHours[0]`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
-  }
-  return out || '(root)';
-}
-
-export function issuesOfZod(error: ZodError, prefix: readonly PropertyKey[] = []): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: formatPath([...prefix, ...issue.path]),
-    message: issue.message,
-  }));
 }
 
 export const ProblemSchema = z

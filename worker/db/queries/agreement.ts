@@ -32,6 +32,7 @@ import { newId } from '../../domain/ids';
 import type { Caller } from '../../domain/tokens';
 import type { Workspace } from '../../domain/workspace';
 import type { Database } from '../client';
+import { isUniqueViolation } from '../conflict';
 import {
   agreementDrafts,
   agreementShares,
@@ -65,14 +66,18 @@ export function starterDraftStatements(
     country: workspace.country,
   });
   return [
-    db.insert(agreementDrafts).values({
-      workspaceId,
-      content,
-      revision: 1,
-      basedOnVersion: null,
-      updatedAt: now.toISOString(),
-      updatedByTokenId: null,
-    }),
+    db
+      .insert(agreementDrafts)
+      .values({
+        workspaceId,
+        content,
+        revision: 1,
+        basedOnVersion: null,
+        updatedAt: now.toISOString(),
+        updatedByTokenId: null,
+      })
+      // Two first reads of an old workspace may both create it: the second does nothing.
+      .onConflictDoNothing(),
   ];
 }
 
@@ -367,11 +372,6 @@ export async function patchDraft(
 
 // ---------------------------------------------------------------------------
 // Versions and signatures
-
-function isUniqueViolation(error: unknown): boolean {
-  const text = `${String(error)} ${String((error as { cause?: unknown })?.cause ?? '')}`;
-  return /UNIQUE constraint failed/i.test(text);
-}
 
 /**
  * `POST /v1/agreement/draft/propose`: freezes the draft as version N with its

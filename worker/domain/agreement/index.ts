@@ -78,7 +78,6 @@ export {
   localDate,
   type PersonaReview,
   parseAgreement,
-  pathText,
   requiredSides,
   type ShareLink,
   sideOfRole,

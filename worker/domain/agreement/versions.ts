@@ -1,19 +1,9 @@
 import { z } from 'zod';
 import type { Role, Side } from '../constants';
-import { InvalidError } from '../errors';
+import { InvalidError, issuesOfZod } from '../errors';
 import { localDateOf } from '../zoned-time';
 import type { VersionStatus } from './constants';
 import { Agreement, IsoDate, Persona } from './schema';
-
-/** `["sla", "businessHours", "mon", 0]` → `sla.businessHours.mon[0]`, the way problem bodies name fields. */
-export function pathText(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
-  }
-  return out || '(root)';
-}
 
 /** Validates a whole agreement; every broken rule becomes an issue with its path, nothing is partially accepted. */
 export function parseAgreement(input: unknown, prefix: readonly PropertyKey[] = []): Agreement {
@@ -21,10 +11,7 @@ export function parseAgreement(input: unknown, prefix: readonly PropertyKey[] = 
   if (result.success) return result.data;
   throw new InvalidError(
     'The agreement breaks its rules; nothing was saved.',
-    result.error.issues.map((issue) => ({
-      path: pathText([...prefix, ...issue.path]),
-      message: issue.message,
-    })),
+    issuesOfZod(result.error, prefix),
   );
 }
 

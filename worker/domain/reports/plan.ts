@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type FieldIssue, InvalidError } from '../errors';
+import { InvalidError, issuesOfZod } from '../errors';
 import {
   computeFunnel,
   FUNNEL_RATES,
@@ -149,11 +149,7 @@ export function planFunnel(
   };
   const parsed = FunnelInput.safeParse(funnel);
   if (!parsed.success) {
-    const issues: FieldIssue[] = parsed.error.issues.map((i) => ({
-      path: i.path.join('.'),
-      message: i.message,
-    }));
-    throw new InvalidError('The plan cannot be computed.', issues);
+    throw new InvalidError('The plan cannot be computed.', issuesOfZod(parsed.error));
   }
   return computeFunnel(funnel);
 }
