@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { minutesOf } from './agreement/schema';
 import { InvalidError, issuesOfZod } from './errors';
 import { TimeZone } from './workspace';
 import { firstInstantAtOrAfter, offsetAt, wallClockOf } from './zoned-time';
@@ -43,10 +44,6 @@ export type Weekday = (typeof WEEKDAYS)[number];
 
 const CLOCK = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 const CLOCK_OR_MIDNIGHT = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
-
-function minutesOf(clock: string): number {
-  return Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
-}
 
 /** One opening interval of a day, local wall-clock times; `close` may be `24:00` (midnight at the end of the day). */
 export const OpeningHours = z

@@ -40,7 +40,8 @@ export function parseToken(raw: string): { workspaceId: string } | null {
   return match?.[1] ? { workspaceId: match[1] } : null;
 }
 
-function base64url(bytes: Uint8Array): string {
+/** RFC 4648 base64url without padding. */
+export function base64url(bytes: Uint8Array): string {
   let binary = '';
   for (const b of bytes) binary += String.fromCharCode(b);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');

@@ -15,14 +15,7 @@ import {
   WEEKDAYS,
 } from '../domain/agreement';
 import type { Language } from '../domain/constants';
-
-const escapeHtml = (s: string) =>
-  s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+import { escapeHtml } from './schemas';
 
 /** Tagged template that escapes every interpolation unless it is already `Html`. */
 class Html {

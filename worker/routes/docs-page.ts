@@ -1,9 +1,8 @@
+import { escapeHtml } from './schemas';
+
 /** Renders the OpenAPI document as one self-contained HTML page: no CDN, no script, works offline. */
 
 type Json = Record<string, unknown>;
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function schemaText(schema: unknown): string {
   return escapeHtml(JSON.stringify(schema, null, 2) ?? '');

@@ -51,3 +51,12 @@ export function pageOf<T extends { id: string }>(rows: T[], limit: number, keyOf
   const last = data.at(-1);
   return { data, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last), last.id) : null };
 }
+
+/** Escapes text for HTML element content and quoted attributes. */
+export const escapeHtml = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');

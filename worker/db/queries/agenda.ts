@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Agreement } from '../../domain/agreement/schema';
-import { addMonths, localDate } from '../../domain/agreement/versions';
+import { addMonths } from '../../domain/agreement/versions';
 import { SIDES, type Side } from '../../domain/constants';
 import { NotFoundError } from '../../domain/errors';
 import type { LeadStage } from '../../domain/ledger/constants';
@@ -214,7 +214,7 @@ export async function loadAgenda(
     paceAt(
       db,
       workspaceId,
-      localDate(period.meetingAt, timeZone),
+      localDateOf(period.meetingAt, timeZone),
       paceInstant(period.meetingAt, now, timeZone),
     ),
   ]);

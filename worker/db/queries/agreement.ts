@@ -15,7 +15,6 @@ import {
   type Enforcement,
   enforcementOf,
   ifMatchAllows,
-  localDate,
   mintShareId,
   type PersonaReview,
   parseAgreement,
@@ -31,6 +30,7 @@ import { ConflictError, InvalidError, NotFoundError, PreconditionFailedError } f
 import { newId } from '../../domain/ids';
 import type { Caller } from '../../domain/tokens';
 import type { Workspace } from '../../domain/workspace';
+import { localDateOf } from '../../domain/zoned-time';
 import type { Database } from '../client';
 import { isUniqueViolation } from '../conflict';
 import {
@@ -744,7 +744,7 @@ export async function recordPersonaReview(
     getActiveAgreement(db, workspaceId),
   ]);
   const governing = active?.content ?? draft.content;
-  const today = localDate(now, governing.sla.timezone);
+  const today = localDateOf(now, governing.sla.timezone);
   const reviewedOn = input.reviewedOn ?? today;
   if (reviewedOn > today) {
     throw new InvalidError('A review cannot be recorded ahead of time.', [

@@ -163,10 +163,18 @@ export function scoreEngagement(
   for (const touch of touches) {
     const at = touch.occurredAt instanceof Date ? touch.occurredAt.getTime() : Date.parse(touch.occurredAt);
     if (Number.isNaN(at)) continue;
-    const ageDays = Math.max(0, now.getTime() - at) / DAY_MS;
-    total += touchPoints(engagement, touch) * 0.5 ** (ageDays / engagement.halfLifeDays);
+    total += decayedPoints(touchPoints(engagement, touch), at, now, engagement.halfLifeDays);
   }
   return Math.round(total * 100) / 100;
+}
+
+/**
+ * `points` earned at `since` (epoch ms), as they stand at `now`: halved every
+ * `halfLifeDays`. Points dated after `now` count in full.
+ */
+export function decayedPoints(points: number, since: number, now: Date, halfLifeDays: number): number {
+  const ageDays = Math.max(0, now.getTime() - since) / DAY_MS;
+  return points * 0.5 ** (ageDays / halfLifeDays);
 }
 
 /** Fit × engagement → quadrant, by the scoring thresholds (≥ threshold is high). */

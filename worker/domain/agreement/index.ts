@@ -75,7 +75,6 @@ export {
   type Enforcement,
   enforcementOf,
   ifMatchAllows,
-  localDate,
   type PersonaReview,
   parseAgreement,
   requiredSides,

@@ -1,15 +1,10 @@
+import { base64url } from '../tokens';
 /**
  * Share ids look like `<workspaceId>_<43 base64url chars>` (32 random bytes):
  * unguessable, and the workspace id in clear lets the Worker pick the right
  * database before any lookup, like API tokens do.
  */
 export const SHARE_ID_PATTERN = /^(ws_[0-9A-HJKMNP-TV-Z]{26})_([A-Za-z0-9_-]{43})$/;
-
-function base64url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
 
 export function mintShareId(
   workspaceId: string,

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Role, Side } from '../constants';
 import { InvalidError, issuesOfZod } from '../errors';
-import { localDateOf } from '../zoned-time';
 import type { VersionStatus } from './constants';
 import { Agreement, IsoDate, Persona } from './schema';
 
@@ -154,9 +153,4 @@ export function addMonths(date: string, months: number): string {
   const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(d, last));
   return target.toISOString().slice(0, 10);
-}
-
-/** The calendar date of `now` in `timeZone`, as YYYY-MM-DD. */
-export function localDate(now: Date, timeZone: string): string {
-  return localDateOf(now, timeZone);
 }

@@ -114,17 +114,3 @@ export interface SalesEventPayloads {
 }
 
 export type SalesEventType = keyof SalesEventPayloads & EventType;
-
-export const SALES_EVENT_TYPES = [
-  'attempt',
-  'accepted',
-  'qualified',
-  'rejected',
-  'nurtured',
-  'opportunity',
-  'won',
-  'lost',
-  'feedback',
-  'assigned',
-  'erased',
-] as const satisfies readonly SalesEventType[];

@@ -1,5 +1,6 @@
 import type { LeadProfile } from '../agreement/evaluate';
 import {
+  decayedPoints,
   evaluateIcp,
   evaluateMql,
   marketingTemperature,
@@ -24,14 +25,6 @@ export interface NewTouch {
   url?: string | null;
 }
 
-const DAY_MS = 86_400_000;
-
-function decay(points: number, fromIso: string | null, to: Date, halfLifeDays: number): number {
-  if (!fromIso || points === 0) return points;
-  const ageDays = Math.max(0, to.getTime() - Date.parse(fromIso)) / DAY_MS;
-  return points * 0.5 ** (ageDays / halfLifeDays);
-}
-
 /**
  * Engagement at `at`: the stored value decayed from when it was computed, plus
  * each new touch decayed from when it happened. Exponential decay makes this
@@ -44,9 +37,16 @@ export function engagementAt(
   at: Date,
 ): number {
   const { engagement } = agreement.scoring;
-  let total = decay(state.engagement, state.engagementAt, at, engagement.halfLifeDays);
+  let total = state.engagementAt
+    ? decayedPoints(state.engagement, Date.parse(state.engagementAt), at, engagement.halfLifeDays)
+    : state.engagement;
   for (const touch of touches) {
-    total += decay(touchPoints(engagement, touch), touch.occurredAt, at, engagement.halfLifeDays);
+    total += decayedPoints(
+      touchPoints(engagement, touch),
+      Date.parse(touch.occurredAt),
+      at,
+      engagement.halfLifeDays,
+    );
   }
   return Math.round(total * 100) / 100;
 }

@@ -1,6 +1,7 @@
-import { localDate } from '../agreement/versions';
+import { fill } from '../agreement/labels';
 import type { Language, Side } from '../constants';
 import { LEAD_STAGES, type LeadStage } from '../ledger/constants';
+import { localDateOf } from '../zoned-time';
 import type { LeadDeadlineKind } from './constants';
 import { addDays } from './governance';
 import { formatInstant, SLA_LABELS } from './messages';
@@ -351,10 +352,6 @@ const RU: AgendaLabels = {
 
 export const AGENDA_LABELS: Record<Language, AgendaLabels> = { en: EN, pl: PL, ro: RO, ru: RU };
 
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => String(values[key] ?? whole));
-}
-
 function countBy<T>(
   items: readonly T[],
   keyOf: (item: T) => string,
@@ -423,8 +420,8 @@ export function buildAgenda(input: AgendaInput, now: Date): Agenda {
     .sort((a, b) => b.leads - a.leads || a.campaign.localeCompare(b.campaign));
 
   // The persona review is on the agenda when it is overdue or due within PERSONA_AGENDA_WINDOW_DAYS of the meeting.
-  const meetingDay = localDate(new Date(input.meetingAt), input.timeZone);
-  const today = localDate(now, input.timeZone);
+  const meetingDay = localDateOf(new Date(input.meetingAt), input.timeZone);
+  const today = localDateOf(now, input.timeZone);
   const personaReview =
     input.personaReview && input.personaReview.dueOn <= addDays(meetingDay, PERSONA_AGENDA_WINDOW_DAYS)
       ? { ...input.personaReview, overdue: input.personaReview.dueOn < today }

@@ -60,5 +60,3 @@ export const DELIVERY_BACKOFF_CAP_MS = 6 * 3_600_000;
 export const DELIVERY_MAX_ATTEMPTS = 10;
 /** A message claimed by a sweep is not claimed again for this long (a crashed sweep's messages retry after it). */
 export const DELIVERY_LEASE_MS = 60_000;
-/** A signed webhook older than this is refused by a receiver following our scheme (as Stripe's default). */
-export const SIGNATURE_TOLERANCE_SECONDS = 300;

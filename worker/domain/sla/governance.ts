@@ -1,8 +1,8 @@
 import { WEEKDAYS } from '../agreement/constants';
 import type { Meetings } from '../agreement/schema';
-import { addMonths, localDate } from '../agreement/versions';
+import { addMonths } from '../agreement/versions';
 import { InvalidError } from '../errors';
-import { zonedInstant } from '../zoned-time';
+import { localDateOf, zonedInstant } from '../zoned-time';
 import { AGENDA_LEAD_MINUTES, GOVERNANCE_DUE_SOON_DAYS, type GovernanceDeadlineKind } from './constants';
 
 export { zonedInstant };
@@ -62,7 +62,7 @@ export function nextWeeklyMeeting(
   timeZone: string,
   now: Date,
 ): { week: string; at: Date } {
-  let week = isoWeekOf(localDate(now, timeZone));
+  let week = isoWeekOf(localDateOf(now, timeZone));
   for (let i = 0; i < 3; i++) {
     const at = weeklyMeetingAt(weekly, timeZone, week);
     if (at.getTime() > now.getTime()) return { week, at };
@@ -119,7 +119,7 @@ export function agreementReviewPlan(
   everyMonths: number,
   timeZone: string,
 ): GovernancePlan {
-  const dueOn = addMonths(localDate(new Date(activatedAt), timeZone), everyMonths);
+  const dueOn = addMonths(localDateOf(new Date(activatedAt), timeZone), everyMonths);
   const { dueAt, dueSoonAt } = dueByEndOf(dueOn, timeZone);
   return {
     kind: 'agreement_review',
@@ -149,5 +149,5 @@ export function firstPersonaReviewDue(
   everyMonths: number,
   timeZone: string,
 ): string {
-  return addMonths(lastReviewedOn ?? localDate(new Date(activatedAt), timeZone), everyMonths);
+  return addMonths(lastReviewedOn ?? localDateOf(new Date(activatedAt), timeZone), everyMonths);
 }

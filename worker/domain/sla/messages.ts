@@ -1,3 +1,4 @@
+import { fill } from '../agreement/labels';
 import type { Language } from '../constants';
 import type { DeadlineKind, NotificationTopic } from './constants';
 
@@ -149,10 +150,6 @@ const RU: SlaLabels = {
 };
 
 export const SLA_LABELS: Record<Language, SlaLabels> = { en: EN, pl: PL, ro: RO, ru: RU };
-
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
-}
 
 /** An instant as people of `language` read it, in the agreement's time zone ("24 Nov 2026, 10:00"). */
 export function formatInstant(at: string, language: Language, timeZone: string): string {
