@@ -10,3 +10,13 @@ import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 export function inWorkspace(column: AnySQLiteColumn, workspaceId: string): SQL {
   return sql`+${column} = ${workspaceId}`;
 }
+
+/** Keys per `IN (…)` list: with the workspace id and a few more values a statement stays under D1's 100 bound parameters. */
+export const IN_LIST_SIZE = 90;
+
+/** Splits `items` into runs of at most `size` (D1's bound-parameter and batch limits). */
+export function chunks<T>(items: readonly T[], size = IN_LIST_SIZE): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -58,7 +58,7 @@ export function mintToken(
 export async function sha256Hex(data: string | Uint8Array): Promise<string> {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
   const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return bytesToHex(new Uint8Array(digest));
 }
 
 /** Constant-time equality of two strings of any length (length leaks, content does not). */
@@ -77,5 +77,9 @@ export function timingSafeEqualText(a: string, b: string): boolean {
 /** A signing secret, `whsec_` and 32 random bytes in hex: for intake sources and outgoing webhooks alike (shown once). */
 export function newSigningSecret(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return `whsec_${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+  return `whsec_${bytesToHex(bytes)}`;
+}
+
+export function bytesToHex(bytes: Uint8Array): string {
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -29,19 +29,12 @@ import {
   personaReviews,
   slaTransitions,
 } from '../schema';
-import { inWorkspace } from '../scope';
+import { chunks, inWorkspace } from '../scope';
 import { loadJudgingAgreement } from './judging';
 import { getPlanView, listStoredPlans } from './reports';
 import { getWorkspace } from './workspaces';
 
 /** D1 binds at most 100 parameters per statement; IN lists go in chunks below that. */
-const CHUNK = 90;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
 
 /** The persona review's next due date: the latest recorded review's, else the agreement's last review + cadence. */
 async function personaDueOn(db: Database, workspaceId: string, agreement: Agreement): Promise<string | null> {

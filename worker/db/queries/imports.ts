@@ -17,6 +17,7 @@ import {
 import type { Database } from '../client';
 import { retryOnConflict } from '../conflict';
 import { consents, erasedIdentities, importRows, leads, members } from '../schema';
+import { chunks } from '../scope';
 import { profileChanges, profileOfSubmission } from './intake';
 import { appendStatements, leadStateOfRow } from './leads';
 import { createSource, listSources } from './sources';
@@ -52,12 +53,6 @@ export interface ImportRowsOutput {
   results: ImportRowResult[];
   /** How many of `rows` were handled (all, unless the time budget ran out). */
   handled: number;
-}
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /** Owners named by e-mail: every member of the workspace (a past owner may be inactive now). */
@@ -129,7 +124,7 @@ async function readChunk(
   const keys = [...new Set(rows.map((r) => r.key))];
   const emails = [...new Set(rows.flatMap((r) => (r.submission.email ? [r.submission.email] : [])))];
   const phones = [...new Set(rows.flatMap((r) => (r.submission.phone ? [r.submission.phone] : [])))];
-  const keyReads = chunk(keys, IN_LIST).map((part) =>
+  const keyReads = chunks(keys, IN_LIST).map((part) =>
     db
       .select({ rowKey: importRows.rowKey, contentHash: importRows.contentHash, leadId: importRows.leadId })
       .from(importRows)
@@ -141,14 +136,14 @@ async function readChunk(
         ),
       ),
   );
-  const emailReads = chunk(emails, IN_LIST).map((part) =>
+  const emailReads = chunks(emails, IN_LIST).map((part) =>
     db
       .select()
       .from(leads)
       .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.email, part))),
   );
   // The same rule as findLeadByIdentity: a phone names a lead only among leads without e-mail.
-  const phoneReads = chunk(phones, IN_LIST).map((part) =>
+  const phoneReads = chunks(phones, IN_LIST).map((part) =>
     db
       .select()
       .from(leads)
@@ -161,7 +156,7 @@ async function readChunk(
   ];
   const hashes = await Promise.all(identities.map((i) => identityHash(workspaceId, i.kind, i.value)));
   const identityOfHash = new Map(hashes.map((hash, i) => [hash, identities[i]]));
-  const erasedReads = chunk(hashes, IN_LIST).map((part) =>
+  const erasedReads = chunks(hashes, IN_LIST).map((part) =>
     db
       .select({ hash: erasedIdentities.hash, erasedAt: erasedIdentities.erasedAt })
       .from(erasedIdentities)
@@ -188,7 +183,7 @@ async function readChunk(
   });
   // A changed row with an external id merges into the lead it made before, whatever its e-mail now.
   const missing = [...new Set([...stored.values()].map((s) => s.leadId))].filter((id) => !found.has(id));
-  for (const part of chunk(missing, IN_LIST)) {
+  for (const part of chunks(missing, IN_LIST)) {
     const rowsById = await db
       .select()
       .from(leads)
@@ -446,8 +441,8 @@ function planChunk(
       ...appendStatements(db, input.workspaceId, entry.before?.seq ?? 0, entry.state, entry.events, now),
     );
   }
-  for (const part of chunk(consentRows, 11)) statements.push(db.insert(consents).values(part));
-  for (const part of chunk([...keyRows.values()], 12)) {
+  for (const part of chunks(consentRows, 11)) statements.push(db.insert(consents).values(part));
+  for (const part of chunks([...keyRows.values()], 12)) {
     statements.push(
       db
         .insert(importRows)
@@ -516,7 +511,7 @@ export async function importLeadRows(db: Database, input: ImportRowsInput): Prom
   const results: ImportRowResult[] = [];
   let seen = new Map<string, StoredRow>();
   let handled = 0;
-  for (const rows of chunk(input.rows, IMPORT_CHUNK_ROWS)) {
+  for (const rows of chunks(input.rows, IMPORT_CHUNK_ROWS)) {
     if (handled > 0 && input.budgetMs !== undefined && Date.now() - started > input.budgetMs) break;
     const readyRows = rows.filter((r): r is ReadyRow => r.kind === 'ready');
     const plan = await retryOnConflict(

@@ -38,6 +38,7 @@ import { LEAD_DEADLINE_KINDS, type LeadDeadlineKind } from '../../domain/sla/con
 import type { Workspace } from '../../domain/workspace';
 import type { Database } from '../client';
 import { campaigns, funnelPlans, members, sources } from '../schema';
+import { chunks } from '../scope';
 import { getActiveAgreement, getAgreementContent } from './agreement';
 import { getWorkspace } from './workspaces';
 
@@ -448,9 +449,7 @@ async function labelsFor(db: Database, workspaceId: string, groupBy: ReportGroup
 
 async function campaignRecords(db: Database, workspaceId: string, keys: readonly string[]) {
   const out = new Map<string, { id: string; name: string; channel: string }>();
-  // D1 binds at most 100 parameters per statement.
-  for (let i = 0; i < keys.length; i += 90) {
-    const chunk = keys.slice(i, i + 90);
+  for (const chunk of chunks(keys)) {
     const rows = await db
       .select({ id: campaigns.id, key: campaigns.key, name: campaigns.name, channel: campaigns.channel })
       .from(campaigns)

@@ -44,7 +44,7 @@ import {
   slaSweepState,
   slaTransitions,
 } from '../schema';
-import { inWorkspace } from '../scope';
+import { chunks, inWorkspace } from '../scope';
 import { loadAgenda } from './agenda';
 import { getActiveAgreement } from './agreement';
 import { activeChannelRows, enqueueStatement } from './notifications';
@@ -61,7 +61,6 @@ const MAX_BATCHES = 25;
 const STATEMENTS_PER_BATCH = 150;
 /** Workspaces whose governance deadlines one sweep refreshes (the pass walks all of them in turn). */
 export const GOVERNANCE_CHUNK = 20;
-const CHUNK = 90;
 const STATE_ID = 'sweep';
 
 export interface SweepReport {
@@ -71,12 +70,6 @@ export interface SweepReport {
   transitions: number;
   /** Messages queued. */
   messages: number;
-}
-
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 interface MemberInfo {

@@ -13,7 +13,7 @@ import {
 import type { Database } from '../client';
 import { keysetAfter } from '../keyset';
 import { slaDeadlines, slaTransitions } from '../schema';
-import { inWorkspace } from '../scope';
+import { chunks, inWorkspace } from '../scope';
 
 type Statement = Parameters<Database['batch']>[0][number];
 type DeadlineRow = typeof slaDeadlines.$inferSelect;
@@ -237,16 +237,11 @@ export async function leadsSlaSummaries(
   leadIds: readonly string[],
 ): Promise<Map<string, ReturnType<typeof summarizeDeadlines<Deadline>>>> {
   const byLead = new Map<string, Deadline[]>();
-  for (let i = 0; i < leadIds.length; i += 90) {
+  for (const part of chunks(leadIds)) {
     const rows = await db
       .select()
       .from(slaDeadlines)
-      .where(
-        and(
-          inWorkspace(slaDeadlines.workspaceId, workspaceId),
-          inArray(slaDeadlines.leadId, leadIds.slice(i, i + 90)),
-        ),
-      )
+      .where(and(inWorkspace(slaDeadlines.workspaceId, workspaceId), inArray(slaDeadlines.leadId, part)))
       .orderBy(asc(slaDeadlines.dueAt), asc(slaDeadlines.id))
       .all();
     for (const row of rows) {

@@ -1,3 +1,4 @@
+import { sha256Hex } from '../tokens';
 import type { Agreement } from './schema';
 
 /**
@@ -21,6 +22,5 @@ export function canonicalJson(value: unknown): string {
 
 /** SHA-256 (hex) of the agreement's canonical JSON: what a signature commits to. */
 export async function agreementHash(agreement: Agreement): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonicalJson(agreement)));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return sha256Hex(canonicalJson(agreement));
 }

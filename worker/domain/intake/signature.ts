@@ -1,3 +1,4 @@
+import { bytesToHex } from '../tokens';
 import {
   type IntakeProvider,
   LEADPACT_TOLERANCE_SECONDS,
@@ -105,10 +106,6 @@ function hexToBytes(hex: string): Uint8Array | null {
   const out = new Uint8Array(hex.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
   return out;
-}
-
-function bytesToHex(bytes: Uint8Array): string {
-  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function base64ToBytes(text: string): Uint8Array | null {
