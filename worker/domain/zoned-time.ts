@@ -118,3 +118,8 @@ export function localDateOf(t: Date, timeZone: string): string {
 export function startOfLocalDay(iso: string, timeZone: string): Date {
   return new Date(firstInstantAtOrAfter(Date.parse(`${iso}T00:00:00Z`), timeZone));
 }
+
+/** `YYYY-MM-DD` plus `days` calendar days (local dates, no time zone involved). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+}

@@ -16,9 +16,8 @@ import {
   nextWeeklyMeeting,
   PACE_STAGES,
 } from '../../domain/sla';
-import { addDays } from '../../domain/sla/governance';
 import type { Workspace } from '../../domain/workspace';
-import { localDateOf, startOfLocalDay } from '../../domain/zoned-time';
+import { addDays, localDateOf, startOfLocalDay } from '../../domain/zoned-time';
 import type { Database } from '../client';
 import {
   agreementSignatures,

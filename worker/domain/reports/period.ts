@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localDateOf, startOfLocalDay } from '../zoned-time';
+import { addDays, localDateOf, startOfLocalDay } from '../zoned-time';
 
 export { localDateOf, startOfLocalDay };
 
@@ -69,7 +69,7 @@ export function planPeriodOf(key: string): PlanPeriod {
 
 /** The day after `iso` (a local date). */
 export function nextDate(iso: string): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
+  return addDays(iso, 1);
 }
 
 /** Whole days from `a` to `b` (local dates). */

@@ -2,18 +2,13 @@ import { WEEKDAYS } from '../agreement/constants';
 import type { Meetings } from '../agreement/schema';
 import { addMonths } from '../agreement/versions';
 import { InvalidError } from '../errors';
-import { localDateOf, zonedInstant } from '../zoned-time';
+import { addDays, localDateOf, zonedInstant } from '../zoned-time';
 import { AGENDA_LEAD_MINUTES, GOVERNANCE_DUE_SOON_DAYS, type GovernanceDeadlineKind } from './constants';
 
-export { zonedInstant };
+export { addDays, zonedInstant };
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-
-/** `YYYY-MM-DD` plus `days` calendar days. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-}
 
 const WEEK = /^(\d{4})-W(\d{2})$/;
 
