@@ -10,8 +10,21 @@ const INFO = {
     'Every error is RFC 9457 application/problem+json.',
 };
 
-export function openApiDocument(app: App, origin: string) {
-  return app.getOpenAPI31Document({ openapi: '3.1.0', info: INFO, servers: [{ url: origin }] });
+type OpenApiDocument = ReturnType<App['getOpenAPI31Document']>;
+
+/**
+ * The routes are registered once per isolate, so the document is generated once per origin
+ * (a deployment has one or two) rather than on every request for it.
+ */
+const DOCUMENTS = new Map<string, OpenApiDocument>();
+
+function openApiDocument(app: App, origin: string): OpenApiDocument {
+  let doc = DOCUMENTS.get(origin);
+  if (!doc) {
+    doc = app.getOpenAPI31Document({ openapi: '3.1.0', info: INFO, servers: [{ url: origin }] });
+    if (DOCUMENTS.size < 8) DOCUMENTS.set(origin, doc);
+  }
+  return doc;
 }
 
 export function registerDocsRoutes(app: App) {
