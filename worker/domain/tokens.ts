@@ -61,17 +61,20 @@ export async function sha256Hex(data: string | Uint8Array): Promise<string> {
   return bytesToHex(new Uint8Array(digest));
 }
 
+/** Constant-time equality of two byte strings of any length (length leaks, content does not). */
+export function timingSafeEqualBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) {
+    // Compare against itself so the time spent does not depend on where they differ.
+    crypto.subtle.timingSafeEqual(a, a);
+    return false;
+  }
+  return crypto.subtle.timingSafeEqual(a, b);
+}
+
 /** Constant-time equality of two strings of any length (length leaks, content does not). */
 export function timingSafeEqualText(a: string, b: string): boolean {
   const enc = new TextEncoder();
-  const left = enc.encode(a);
-  const right = enc.encode(b);
-  if (left.byteLength !== right.byteLength) {
-    // Compare against itself so the time spent does not depend on where they differ.
-    crypto.subtle.timingSafeEqual(left, left);
-    return false;
-  }
-  return crypto.subtle.timingSafeEqual(left, right);
+  return timingSafeEqualBytes(enc.encode(a), enc.encode(b));
 }
 
 /** A signing secret, `whsec_` and 32 random bytes in hex: for intake sources and outgoing webhooks alike (shown once). */

@@ -1,4 +1,4 @@
-import { bytesToHex } from '../tokens';
+import { bytesToHex, timingSafeEqualBytes } from '../tokens';
 import {
   type IntakeProvider,
   LEADPACT_TOLERANCE_SECONDS,
@@ -92,15 +92,6 @@ async function hmacSha256(secret: string, message: Uint8Array): Promise<Uint8Arr
   return new Uint8Array(await crypto.subtle.sign('HMAC', key, message));
 }
 
-/** Constant time for equal lengths; a length mismatch still spends a comparison. */
-function equalBytes(expected: Uint8Array, given: Uint8Array): boolean {
-  if (expected.byteLength !== given.byteLength) {
-    crypto.subtle.timingSafeEqual(expected, expected);
-    return false;
-  }
-  return crypto.subtle.timingSafeEqual(expected, given);
-}
-
 function hexToBytes(hex: string): Uint8Array | null {
   if (!/^[0-9a-fA-F]*$/.test(hex) || hex.length % 2 !== 0) return null;
   const out = new Uint8Array(hex.length / 2);
@@ -129,7 +120,7 @@ async function anyMatches(
   for (const secret of secrets) {
     const expected = await hmacSha256(secret, message);
     for (const candidate of candidates) {
-      if (equalBytes(expected, candidate)) matched = true;
+      if (timingSafeEqualBytes(expected, candidate)) matched = true;
     }
   }
   return matched;
