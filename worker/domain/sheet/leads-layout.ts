@@ -1,0 +1,311 @@
+import type { Quadrant, TemperatureLevel } from '../agreement/constants';
+import type { Language } from '../constants';
+import type { LeadStage } from '../ledger/constants';
+import type { Profile, SalesProgress } from '../ledger/lead';
+import type { DeadlineKind, DeadlineStatus } from '../sla/constants';
+import { type CellValue, safeText, sheetSerial } from './cells';
+import { type ColumnSpec, columnIndexes } from './columns';
+import { type LastAction, SHEET_TEXTS } from './texts';
+
+/**
+ * The `Leads` tab: one row per lead, found by the leftmost lead-id column, every
+ * other column found by its header. The add-on's pull and the Worker's live push
+ * both render rows with `leadRow`, so a pull after a push changes nothing.
+ */
+export const LEADS_TAB = 'Leads';
+
+/** Row 1 is the freshness line, row 2 the headers, leads start on row 3 (1-based, as Sheets counts). */
+export const LEADS_HEADER_ROW = 2;
+export const LEADS_FIRST_DATA_ROW = 3;
+
+const h = (en: string, pl: string, ro: string, ru: string) => ({ en, pl, ro, ru });
+
+export const LEADS_COLUMNS = [
+  {
+    key: 'lead_id',
+    owner: 'system',
+    format: 'text',
+    width: 150,
+    header: h('Lead ID', 'ID leada', 'ID lead', 'ID лида'),
+  },
+  {
+    key: 'version',
+    owner: 'system',
+    format: 'integer',
+    width: 70,
+    header: h('Version', 'Wersja', 'Versiune', 'Версия'),
+  },
+  {
+    key: 'name',
+    owner: 'leadpact',
+    format: 'text',
+    width: 170,
+    header: h('Name', 'Imię i nazwisko', 'Nume', 'Имя'),
+  },
+  {
+    key: 'company',
+    owner: 'leadpact',
+    format: 'text',
+    width: 160,
+    header: h('Company', 'Firma', 'Companie', 'Компания'),
+  },
+  {
+    key: 'email',
+    owner: 'leadpact',
+    format: 'text',
+    width: 200,
+    header: h('E-mail', 'E-mail', 'E-mail', 'E-mail'),
+  },
+  {
+    key: 'phone',
+    owner: 'leadpact',
+    format: 'text',
+    width: 130,
+    header: h('Phone', 'Telefon', 'Telefon', 'Телефон'),
+  },
+  {
+    key: 'source',
+    owner: 'leadpact',
+    format: 'text',
+    width: 130,
+    header: h('Source', 'Źródło', 'Sursă', 'Источник'),
+  },
+  {
+    key: 'campaign',
+    owner: 'leadpact',
+    format: 'text',
+    width: 130,
+    header: h('Campaign', 'Kampania', 'Campanie', 'Кампания'),
+  },
+  {
+    key: 'stage',
+    owner: 'leadpact',
+    format: 'text',
+    width: 110,
+    header: h('Stage', 'Etap', 'Etapă', 'Этап'),
+  },
+  {
+    key: 'owner',
+    owner: 'leadpact',
+    format: 'text',
+    width: 140,
+    header: h('Owner', 'Opiekun', 'Responsabil', 'Ответственный'),
+  },
+  {
+    key: 'quadrant',
+    owner: 'leadpact',
+    format: 'text',
+    width: 100,
+    header: h('Quadrant', 'Ćwiartka', 'Cadran', 'Квадрант'),
+  },
+  {
+    key: 'temperature',
+    owner: 'leadpact',
+    format: 'text',
+    width: 100,
+    header: h('Temperature', 'Temperatura', 'Temperatură', 'Температура'),
+  },
+  {
+    key: 'next_deadline',
+    owner: 'leadpact',
+    format: 'text',
+    width: 140,
+    header: h('Next deadline', 'Najbliższy termin', 'Următorul termen', 'Ближайший срок'),
+  },
+  {
+    key: 'due_at',
+    owner: 'leadpact',
+    format: 'datetime',
+    width: 130,
+    header: h('Due', 'Termin', 'Scadent', 'Срок'),
+  },
+  { key: 'sla_status', owner: 'leadpact', format: 'text', width: 120, header: h('SLA', 'SLA', 'SLA', 'SLA') },
+  {
+    key: 'attempts',
+    owner: 'leadpact',
+    format: 'integer',
+    width: 80,
+    header: h('Attempts', 'Próby', 'Încercări', 'Попытки'),
+  },
+  {
+    key: 'last_action',
+    owner: 'leadpact',
+    format: 'text',
+    width: 150,
+    header: h('Last action', 'Ostatnia akcja', 'Ultima acțiune', 'Последнее действие'),
+  },
+  {
+    key: 'last_action_at',
+    owner: 'leadpact',
+    format: 'datetime',
+    width: 130,
+    header: h('Last action at', 'Data ostatniej akcji', 'Data ultimei acțiuni', 'Когда'),
+  },
+  {
+    key: 'action',
+    owner: 'editable',
+    format: 'text',
+    width: 130,
+    header: h('Action', 'Akcja', 'Acțiune', 'Действие'),
+  },
+  {
+    key: 'reason',
+    owner: 'editable',
+    format: 'text',
+    width: 130,
+    header: h('Reason', 'Powód', 'Motiv', 'Причина'),
+  },
+  {
+    key: 'note',
+    owner: 'editable',
+    format: 'text',
+    width: 220,
+    header: h('Note', 'Notatka', 'Notă', 'Заметка'),
+  },
+] as const satisfies readonly ColumnSpec[];
+
+export type LeadColumnKey = (typeof LEADS_COLUMNS)[number]['key'];
+/** The columns LeadPact writes (everything but the editable ones). */
+export type WrittenLeadColumnKey = Extract<
+  (typeof LEADS_COLUMNS)[number],
+  { owner: 'leadpact' | 'system' }
+>['key'];
+
+/** What a row needs from a lead: a `LeadState` (the Worker's projection) has all of it. */
+export interface SheetLead {
+  id: string;
+  /** The lead's event count: the row's version, compared by part 2 to refuse edits on a stale row. */
+  seq: number;
+  stage: LeadStage;
+  profile: Pick<Profile, 'email' | 'phone' | 'firstName' | 'lastName' | 'company'>;
+  ownerId: string | null;
+  firstSourceId: string | null;
+  campaign: string | null;
+  quadrant: Quadrant;
+  marketingTemperature: TemperatureLevel | null;
+  salesTemperature: TemperatureLevel | null;
+  sales: Pick<
+    SalesProgress,
+    | 'attempts'
+    | 'firstAttemptAt'
+    | 'reachedAt'
+    | 'acceptedAt'
+    | 'sqlAt'
+    | 'opportunityAt'
+    | 'wonAt'
+    | 'closedAt'
+  >;
+}
+
+/** A lead's SLA at a glance (what `summarizeDeadlines` gives). */
+export interface SheetLeadSla {
+  next: { kind: DeadlineKind; dueAt: string; status: DeadlineStatus } | null;
+  worst: DeadlineStatus | null;
+}
+
+export interface LeadRowContext {
+  language: Language;
+  /** The agreement's time zone: dates are shown on its wall clock. */
+  timeZone: string;
+  /** Member id → display name. */
+  memberNames: Readonly<Record<string, string>>;
+  /** Source id → name. */
+  sourceNames: Readonly<Record<string, string>>;
+}
+
+const CLOSING_ACTIONS: Partial<Record<LeadStage, LastAction>> = {
+  won: 'won',
+  lost: 'lost',
+  nurture: 'nurtured',
+  disqualified: 'disqualified',
+};
+
+/**
+ * The latest sales milestone and when it happened, from the lead's projection.
+ * Ties go to the later milestone of the journey (an accept logged with the
+ * same timestamp as the attempt is the news).
+ */
+export function lastActionOf(lead: SheetLead): { action: LastAction; at: string } | null {
+  const s = lead.sales;
+  const closing = CLOSING_ACTIONS[lead.stage];
+  const candidates: Array<[LastAction, string | null]> = [
+    ['attempt', s.firstAttemptAt],
+    ['attempt', s.reachedAt],
+    ['accepted', s.acceptedAt],
+    ['qualified', s.sqlAt],
+    ['opportunity', s.opportunityAt],
+    ['won', s.wonAt],
+    [closing ?? 'won', closing ? s.closedAt : null],
+  ];
+  let best: { action: LastAction; at: string } | null = null;
+  for (const [action, at] of candidates) {
+    if (at === null) continue;
+    if (best === null || Date.parse(at) >= Date.parse(best.at)) best = { action, at };
+  }
+  return best;
+}
+
+/** How a person is named in the Name column: first and last name, else the e-mail. */
+function personName(profile: SheetLead['profile']): string {
+  const name = [profile.firstName, profile.lastName].filter((p) => p !== null && p !== '').join(' ');
+  return name || String(profile.email ?? '');
+}
+
+/**
+ * One lead as the cells LeadPact writes, keyed by column. Text that came from a
+ * form goes through `safeText`, so a lead named `=IMPORTXML(…)` stays text;
+ * dates are serial numbers on the agreement's wall clock.
+ */
+export function leadRow(
+  lead: SheetLead,
+  sla: SheetLeadSla,
+  context: LeadRowContext,
+): Record<WrittenLeadColumnKey, CellValue> {
+  const t = SHEET_TEXTS[context.language];
+  const last = lastActionOf(lead);
+  const temperature = lead.salesTemperature ?? lead.marketingTemperature;
+  return {
+    lead_id: lead.id,
+    version: lead.seq,
+    name: safeText(personName(lead.profile)),
+    company: safeText(lead.profile.company),
+    email: safeText(lead.profile.email),
+    phone: safeText(lead.profile.phone),
+    source: safeText(lead.firstSourceId ? (context.sourceNames[lead.firstSourceId] ?? '') : ''),
+    campaign: safeText(lead.campaign),
+    stage: t.stages[lead.stage],
+    owner: safeText(lead.ownerId ? (context.memberNames[lead.ownerId] ?? '') : ''),
+    quadrant: t.quadrants[lead.quadrant],
+    temperature: temperature ? t.temperatures[temperature] : '',
+    next_deadline: sla.next ? t.kinds[sla.next.kind] : '',
+    due_at: sla.next ? sheetSerial(sla.next.dueAt, context.timeZone) : '',
+    sla_status: sla.worst ? t.statuses[sla.worst] : '',
+    attempts: lead.sales.attempts,
+    last_action: last ? t.lastActions[last.action] : '',
+    last_action_at: last ? sheetSerial(last.at, context.timeZone) : '',
+  };
+}
+
+/** Column key → 0-based index in the sheet's header row (-1 when missing). */
+export function leadColumnIndexes(headerRow: readonly unknown[]): Record<LeadColumnKey, number> {
+  return columnIndexes(LEADS_COLUMNS, headerRow);
+}
+
+/**
+ * Where each lead is: lead id → 0-based index into the data rows (the grid
+ * below the header), read from the lead-id column wherever it is. Rows are
+ * found by identity, never by position, so sorting or inserting rows is safe.
+ * Blank ids are skipped; a duplicated id keeps its first row.
+ */
+export function leadRowIndex(
+  dataRows: readonly (readonly unknown[])[],
+  leadIdColumn: number,
+): Map<string, number> {
+  const rows = new Map<string, number>();
+  if (leadIdColumn < 0) return rows;
+  dataRows.forEach((row, index) => {
+    const id = row[leadIdColumn];
+    if (typeof id === 'string' && id.trim() !== '' && !rows.has(id.trim())) rows.set(id.trim(), index);
+  });
+  return rows;
+}
