@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportCsv, toCsv } from '../../worker/domain/reports/csv';
+import { csvDialect, reportCsv, toCsv } from '../../worker/domain/reports/csv';
 import { buildReport, quantile, type StageRow, timeToFirstTouch } from '../../worker/domain/reports/metrics';
 import { monthBucketsOf } from '../../worker/domain/reports/period';
 import {
@@ -206,13 +206,13 @@ describe('buildReport', () => {
     );
     const lines = csv.split('\r\n');
     expect(lines).toHaveLength(3);
-    expect(lines[1]?.startsWith('Total,,0,0,')).toBe(true);
+    expect(lines[1]?.startsWith('"Total",,0,0,')).toBe(true);
     expect(lines[2]).toBe('');
   });
 });
 
 describe('toCsv', () => {
-  it('should quote what needs quoting, keep numbers as numbers, and defuse formulas', () => {
+  it('should quote every text cell, keep numbers as numbers, and defuse formulas', () => {
     expect(
       toCsv(
         ['a', 'b', 'c', 'd', 'e', 'f'],
@@ -222,7 +222,48 @@ describe('toCsv', () => {
         ],
       ),
     ).toBe(
-      'a,b,c,d,e,f\r\nplain,"with, comma","say ""hi""","two\nlines",-5,\r\n\'=1+1,\'+x,\'-x,\'@x,0.25,\r\n',
+      'a,b,c,d,e,f\r\n"plain","with, comma","say ""hi""","two\nlines",-5,\r\n"\'=1+1","\'+x","\'-x","\'@x",0.25,""\r\n',
+    );
+  });
+
+  it('should keep a name with a semicolon and a formula after it in one inert cell', () => {
+    const attack = "x;=cmd|' /C calc'!A0";
+    for (const dialect of [
+      csvDialect('rfc4180', 'pl'),
+      csvDialect('excel', 'pl'),
+      csvDialect('excel', 'en'),
+    ]) {
+      const rows = toCsv(
+        ['name', 'n'],
+        [
+          [attack, 1],
+          ['\t=1', 2],
+          ['\r@x', 3],
+        ],
+        dialect,
+      )
+        .replace(/^\uFEFF/, '')
+        .split('\r\n');
+      // Split as Excel in a ;-locale (or a ,-locale) would: outside quotes, on either separator.
+      const cells = rows[1]?.match(/"(?:[^"]|"")*"|[^;,]+/g);
+      expect(cells).toEqual([`"x;=cmd|' /C calc'!A0"`, '1']);
+      expect(rows[2]).toBe(`"'\t=1"${dialect.separator}2`);
+      expect(rows[3]).toBe(`"'\r@x"${dialect.separator}3`);
+    }
+  });
+
+  it('should write the Excel dialect with a BOM, and ; with decimal commas for pl, ro and ru', () => {
+    const rows = [['Łódź — żółć', 0.25, 1200]];
+    for (const language of ['pl', 'ro', 'ru'] as const) {
+      expect(toCsv(['miasto', 'rate', 'n'], rows, csvDialect('excel', language))).toBe(
+        '\uFEFFmiasto;rate;n\r\n"Łódź — żółć";0,25;1200\r\n',
+      );
+    }
+    expect(toCsv(['miasto', 'rate', 'n'], rows, csvDialect('excel', 'en'))).toBe(
+      '\uFEFFmiasto,rate,n\r\n"Łódź — żółć",0.25,1200\r\n',
+    );
+    expect(toCsv(['miasto', 'rate', 'n'], rows, csvDialect('rfc4180', 'pl'))).toBe(
+      'miasto,rate,n\r\n"Łódź — żółć",0.25,1200\r\n',
     );
   });
 });

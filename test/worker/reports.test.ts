@@ -536,7 +536,7 @@ describe('GET /v1/reports as CSV', () => {
     expect(columns).toContain('sla_first_touch_compliance');
     const total = rows.at(-1)?.split(',') ?? [];
     const cell = (name: string) => total[columns.indexOf(name)];
-    expect(total[0]).toBe('Total');
+    expect(total[0]).toBe('"Total"');
     expect(cell('leads')).toBe('11');
     expect(cell('won_revenue')).toBe('32000');
     expect(cell('conversion_lead_mql')).toBe('0.9091');
@@ -544,10 +544,10 @@ describe('GET /v1/reports as CSV', () => {
     expect(cell('sla_first_touch_compliance')).toBe('0.3333');
     expect(cell('sla_attempts_compliance')).toBe('');
     expect(rows.map((r) => r.split(',')[0])).toEqual([
-      'Webinar form',
-      'Partner form',
-      '(no source)',
-      'Total',
+      '"Webinar form"',
+      '"Partner form"',
+      '"(no source)"',
+      '"Total"',
     ]);
   });
 
@@ -557,20 +557,20 @@ describe('GET /v1/reports as CSV', () => {
     });
     expect(await lines(campaigns)).toEqual([
       'campaign,name,channel,touched,leads,mqls,sqls,opportunities,won,revenue',
-      'webinar-q1,Q1 webinar,webinar,7,6,6,2,2,2,30000',
-      'ebook,,,3,3,2,2,1,1,20000',
+      '"webinar-q1","Q1 webinar","webinar",7,6,6,2,2,2,30000',
+      '"ebook",,,3,3,2,2,1,1,20000',
     ]);
     const reasons = await call('GET', `/v1/reports?${MARCH}&format=csv&table=reasons`, {
       token: seeded.ws.tokens.viewer,
     });
     expect(await lines(reasons)).toEqual([
       'group,kind,reason,leads',
-      'Total,nurture,no_budget,1',
-      'Total,nurture,timing,1',
-      'Total,disqualified,spam,1',
-      'Total,lost,price,1',
-      'Total,rejected,no_budget,1',
-      'Total,rejected,spam,1',
+      '"Total","nurture","no_budget",1',
+      '"Total","nurture","timing",1',
+      '"Total","disqualified","spam",1',
+      '"Total","lost","price",1',
+      '"Total","rejected","no_budget",1',
+      '"Total","rejected","spam",1',
     ]);
   });
 
@@ -590,7 +590,65 @@ describe('GET /v1/reports as CSV', () => {
       token: ws.tokens.viewer,
     });
     const [, row] = await lines(res);
-    expect(row?.startsWith(`"'=HYPERLINK(""http://x.test"",""Ads, paid"")",${source},1,`)).toBe(true);
+    expect(row?.startsWith(`"'=HYPERLINK(""http://x.test"",""Ads, paid"")","${source}",1,`)).toBe(true);
+  });
+  it('should keep a campaign named x;=cmd|… in one quoted, inert cell in every dialect', async () => {
+    const ws = await createTestWorkspace({ language: 'pl' });
+    const attack = "x;=cmd|' /C calc'!A0";
+    const created = await call('POST', '/v1/campaigns', {
+      token: ws.tokens.marketing,
+      json: { name: attack, key: 'calc', channel: 'webinar', startsOn: '2026-03-01', endsOn: '2026-03-31' },
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const source = await createSource(ws, '=1+1;@SUM(A1)', 'marketing');
+    await seedLeads(ws.id, [{ at: '2026-03-10T10:00:00Z', sourceId: source, campaign: 'calc' }]);
+    for (const dialect of ['', '&dialect=excel']) {
+      const campaigns = await call('GET', `/v1/reports?${MARCH}&format=csv&table=campaigns${dialect}`, {
+        token: ws.tokens.viewer,
+      });
+      const [, row] = await lines(campaigns);
+      // Outside quotes nothing is left to split: the name is one cell that starts with x.
+      expect(
+        row
+          ?.replace(/^\uFEFF/, '')
+          .match(/"(?:[^"]|"")*"|[^;,]+/g)
+          ?.slice(0, 3),
+      ).toEqual(['"calc"', `"${attack}"`, '"webinar"']);
+      const groups = await call('GET', `/v1/reports?${MARCH}&groupBy=source&format=csv${dialect}`, {
+        token: ws.tokens.viewer,
+      });
+      const [, first] = await lines(groups);
+      expect(first?.replace(/^\uFEFF/, '').match(/"(?:[^"]|"")*"|[^;,]+/g)?.[0]).toBe(`"'=1+1;@SUM(A1)"`);
+    }
+  });
+
+  it('should answer the Excel dialect for a Polish team: BOM, ; and decimal commas, letters intact', async () => {
+    const ws = await createTestWorkspace({ language: 'pl' });
+    const source = await createSource(ws, 'Formularz żółć', 'marketing');
+    await seedLeads(ws.id, [
+      { at: '2026-03-10T10:00:00Z', sourceId: source },
+      { at: '2026-03-11T10:00:00Z', sourceId: source },
+      { at: '2026-03-12T10:00:00Z', sourceId: source },
+    ]);
+    const res = await call('GET', `/v1/reports?${MARCH}&groupBy=source&format=csv&dialect=excel`, {
+      token: ws.tokens.viewer,
+    });
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    const [header, row] = text.slice(1).split('\r\n');
+    const columns = header?.split(';') ?? [];
+    expect(columns.slice(0, 3)).toEqual(['group', 'key', 'leads']);
+    const cells = row?.split(';') ?? [];
+    expect(cells[0]).toBe('"Formularz żółć"');
+    expect(cells[columns.indexOf('leads')]).toBe('3');
+    const bad = await call('GET', `/v1/reports?${MARCH}&format=csv&dialect=lotus`, {
+      token: ws.tokens.viewer,
+    });
+    expect(((await expectProblem(bad, 422)).errors as Array<{ path: string }>).map((e) => e.path)).toContain(
+      'query.dialect',
+    );
   });
 });
 

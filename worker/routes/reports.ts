@@ -3,7 +3,7 @@ import { databaseFor } from '../db/client';
 import { getPlanView, getReport, listStoredPlans, savePlan } from '../db/queries/reports';
 import { getWorkspace } from '../db/queries/workspaces';
 import { FUNNEL_RATES, FUNNEL_STAGES } from '../domain/funnel';
-import { reportCsv } from '../domain/reports/csv';
+import { csvDialect, reportCsv } from '../domain/reports/csv';
 import { CONVERSIONS, REASON_KINDS } from '../domain/reports/metrics';
 import { PlanPeriodKey } from '../domain/reports/period';
 import { PACE_STATUSES, PlanInput, RATE_BASES } from '../domain/reports/plan';
@@ -235,7 +235,7 @@ const report = createRoute({
   summary:
     'The marketing–sales report for a span of dates, in total and per source, campaign, owner or month',
   description:
-    'Dates are local to the workspace; `to` is the last day included (default: this month). Each lead counts once per metric, at the first time inside the span it reached it. CSV with `Accept: text/csv` or `format=csv`; `table` picks `groups` (default), `campaigns` or `reasons`. ' +
+    'Dates are local to the workspace; `to` is the last day included (default: this month). Each lead counts once per metric, at the first time inside the span it reached it. CSV with `Accept: text/csv` or `format=csv`; `table` picks `groups` (default), `campaigns` or `reasons`; `dialect=excel` adds a UTF-8 BOM and, for pl/ro/ru teams, `;` separators and `,` decimals, as Excel in those locales expects. ' +
     `Reason kinds: ${REASON_KINDS.join(', ')}.`,
   security: BEARER_SECURITY,
   middleware: [requirePermission('reports:read')],
@@ -299,10 +299,14 @@ export function registerReportRoutes(app: App) {
     if (wantsCsv(query.format, c.req.header('accept'))) {
       const table = query.table ?? 'groups';
       const name = `leadpact-report-${range.start}-${range.end}${query.groupBy ? `-by-${query.groupBy}` : ''}-${table}.csv`;
-      return c.body(reportCsv(result, table), 200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${name}"`,
-      });
+      return c.body(
+        reportCsv(result, table, csvDialect(query.dialect ?? 'rfc4180', workspace.language)),
+        200,
+        {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="${name}"`,
+        },
+      );
     }
     return c.json(result, 200);
   });

@@ -1,29 +1,70 @@
+import type { Language } from '../constants';
 import { LEAD_DEADLINE_KINDS } from '../sla/constants';
 import { CONVERSIONS, type Report, type ReportMetrics } from './metrics';
 import type { ReportTable } from './query';
 
 /**
- * The report as CSV (RFC 4180: comma-separated, CRLF, fields quoted when they
- * hold a comma, quote or line break), one table per call, for the sheet's
- * report tab and for anyone who prefers a spreadsheet.
+ * The report as CSV, one table per call, for the sheet's report tab and for
+ * anyone who prefers a spreadsheet. Two dialects:
+ * - `rfc4180` (default): comma-separated, CRLF, `.` decimals — what the sheet and tools read;
+ * - `excel`: what Excel opens right in the team's locale — a UTF-8 BOM (else Excel
+ *   reads the bytes as the ANSI code page and Polish letters break), and for
+ *   pl/ro/ru a `;` separator and `,` decimals, as those locales' list separator is `;`.
  */
 
 type Cell = string | number | null;
 
-/**
- * Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR
- * first) gets a leading apostrophe: a campaign named `=HYPERLINK(...)` stays text.
- * Numbers are written as they are.
- */
-function cell(value: Cell): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+export const CSV_DIALECTS = ['rfc4180', 'excel'] as const;
+export type CsvDialectName = (typeof CSV_DIALECTS)[number];
+
+export interface CsvDialect {
+  separator: ',' | ';';
+  decimal: '.' | ',';
+  bom: boolean;
 }
 
-export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return `${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+const RFC4180: CsvDialect = { separator: ',', decimal: '.', bom: false };
+
+/** Locales whose Excel splits on `;` and writes decimals with a comma. */
+const SEMICOLON_LANGUAGES: ReadonlySet<Language> = new Set(['pl', 'ro', 'ru']);
+
+/** The dialect a name asks for, for a team of `language`. */
+export function csvDialect(name: CsvDialectName, language: Language): CsvDialect {
+  if (name === 'rfc4180') return RFC4180;
+  return SEMICOLON_LANGUAGES.has(language)
+    ? { separator: ';', decimal: ',', bom: true }
+    : { separator: ',', decimal: '.', bom: true };
+}
+
+/**
+ * Every text cell is quoted, so no separator inside it — `,`, or `;` in the
+ * locales that split on it — can start a new cell, and text that a spreadsheet
+ * would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading
+ * apostrophe: a campaign named `=HYPERLINK(...)` or `x;=cmd|…` stays text.
+ * Numbers are written unquoted, with the dialect's decimal mark.
+ */
+function cell(value: Cell, dialect: CsvDialect): string {
+  if (value === null) return '';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return '';
+    const text = String(value);
+    return dialect.decimal === '.' ? text : text.replace('.', dialect.decimal);
+  }
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** Header names are ours (fixed identifiers) and written bare; every data text cell is quoted. */
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  dialect: CsvDialect = RFC4180,
+): string {
+  const lines = [
+    header.join(dialect.separator),
+    ...rows.map((r) => r.map((v) => cell(v, dialect)).join(dialect.separator)),
+  ];
+  return `${dialect.bom ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
 }
 
 const METRIC_COLUMNS = [
@@ -93,7 +134,7 @@ function metricCells(m: ReportMetrics): Cell[] {
 const TOTAL = 'Total';
 
 /** One table of the report as CSV: `groups` (metrics per group and a Total row), `campaigns` or `reasons`. */
-export function reportCsv(report: Report, table: ReportTable): string {
+export function reportCsv(report: Report, table: ReportTable, dialect: CsvDialect = RFC4180): string {
   if (table === 'campaigns') {
     return toCsv(
       ['campaign', 'name', 'channel', 'touched', 'leads', 'mqls', 'sqls', 'opportunities', 'won', 'revenue'],
@@ -109,6 +150,7 @@ export function reportCsv(report: Report, table: ReportTable): string {
         c.won,
         c.revenue,
       ]),
+      dialect,
     );
   }
   if (table === 'reasons') {
@@ -125,7 +167,7 @@ export function reportCsv(report: Report, table: ReportTable): string {
     };
     for (const g of report.groups) add(g.label, g);
     add(TOTAL, report.totals);
-    return toCsv(['group', 'kind', 'reason', 'leads'], rows);
+    return toCsv(['group', 'kind', 'reason', 'leads'], rows, dialect);
   }
   return toCsv(
     ['group', 'key', ...METRIC_COLUMNS],
@@ -133,5 +175,6 @@ export function reportCsv(report: Report, table: ReportTable): string {
       ...report.groups.map((g) => [g.label, g.key, ...metricCells(g)]),
       [TOTAL, null, ...metricCells(report.totals)],
     ],
+    dialect,
   );
 }

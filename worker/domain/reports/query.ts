@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CSV_DIALECTS } from './csv';
 import {
   currentMonthOf,
   type DateSpan,
@@ -33,6 +34,8 @@ export const ReportQuery = z
     groupBy: z.enum(REPORT_GROUPS).optional(),
     format: z.enum(REPORT_FORMATS).optional(),
     table: z.enum(REPORT_TABLES).optional(),
+    /** `excel`: BOM, and `;` with `,` decimals in the pl/ro/ru locales (see csv.ts). */
+    dialect: z.enum(CSV_DIALECTS).optional(),
   })
   .superRefine((q, ctx) => {
     if ((q.from === undefined) !== (q.to === undefined)) {
