@@ -207,7 +207,7 @@ describe('GET /v1/agenda', () => {
     expect(text).toContain('- 1 z 4 przekazanych leadów nie podjęto.');
     expect(text).toContain('- Piotr Wójcik (Hutmen):');
     expect(text).toContain('## 4. Co się stało z leadami z każdej kampanii');
-    expect(text).toContain('- webinar-q4: 3 leadów, teraz 3 MQL');
+    expect(text).toContain('- webinar-q4: 3 leady, teraz 3 MQL');
     expect(text).toContain('Wersja 2 czeka na: marketing, sprzedaż.');
     expect(text).toMatch(/- MQL: \d+, do dziś oczekiwano \d+ z 240 planowanych na 2026-Q4: /);
     expect(text).toContain('- Termin 30 lis 2026 (strażnik nie jest wskazany).');

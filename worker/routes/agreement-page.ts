@@ -4,18 +4,29 @@
  */
 import type { SharedAgreement } from '../db/queries/agreement';
 import {
-  AGREEMENT_LABELS,
   type Agreement,
-  type AgreementLabels,
   type AgreementVersion,
-  fill,
   type IcpCriterion,
   LEAD_FIELD_KINDS,
   SENIORITY_LEVELS,
   WEEKDAYS,
 } from '../domain/agreement';
 import type { Language } from '../domain/constants';
+import {
+  type AgreementLabels as CatalogueLabels,
+  catalogueOf,
+  fill,
+  formatMoney,
+  localeOf,
+} from '../domain/i18n';
 import { escapeHtml } from './schemas';
+
+/** The catalogue's agreement words plus the locale its numbers and dates are written in. */
+type AgreementLabels = CatalogueLabels & { language: Language; locale: string };
+
+function labelsOf(language: Language): AgreementLabels {
+  return { ...catalogueOf(language).agreement, language, locale: localeOf(language) };
+}
 
 /** Tagged template that escapes every interpolation unless it is already `Html`. */
 class Html {
@@ -87,12 +98,7 @@ function section(id: string, index: number, title: string, body: Part): Html {
 function body(a: Agreement, l: AgreementLabels, guardianName: string | null): Html[] {
   const w = l.words;
   const s = l.sections;
-  const money = (n: number | null) =>
-    n === null
-      ? w.notSet
-      : a.goals.currency
-        ? `${number(n, l.locale)} ${a.goals.currency}`
-        : number(n, l.locale);
+  const money = (n: number | null) => (n === null ? w.notSet : formatMoney(l.language, n, a.goals.currency));
   const hoursOf = (day: (typeof WEEKDAYS)[number]) => {
     const value = a.sla.businessHours[day];
     if (value === null) return w.closed;
@@ -335,7 +341,7 @@ function page(language: Language, title: string, content: Part): string {
 export function renderAgreementPage(shared: SharedAgreement, now: Date): string {
   const { workspace, version } = shared;
   const language = version?.content.language ?? workspace.language;
-  const l = AGREEMENT_LABELS[language];
+  const l = labelsOf(language);
   if (!version) {
     return page(
       language,
@@ -366,10 +372,10 @@ export function renderShareNotFound(): string {
   const languages: Language[] = ['en', 'pl', 'ro', 'ru'];
   return page(
     'en',
-    AGREEMENT_LABELS.en.words.notFound,
+    catalogueOf('en').agreement.words.notFound,
     languages.map(
       (lang) =>
-        html`<section lang="${lang}"><h1>${AGREEMENT_LABELS[lang].words.notFound}</h1><p>${AGREEMENT_LABELS[lang].words.notFoundText}</p></section>`,
+        html`<section lang="${lang}"><h1>${catalogueOf(lang).agreement.words.notFound}</h1><p>${catalogueOf(lang).agreement.words.notFoundText}</p></section>`,
     ),
   );
 }

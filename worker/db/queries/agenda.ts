@@ -103,6 +103,7 @@ async function paceAt(
   const view = await getPlanView(db, workspaceId, key, now);
   return {
     period: key,
+    currency: view.currency,
     stages: PACE_STAGES.map((stage) => {
       const p = view.pace.stages[stage];
       const round = (n: number) => (stage === 'revenue' ? Math.round(n * 100) / 100 : Math.round(n));

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Agreement } from '../../domain/agreement/schema';
 import type { Side } from '../../domain/constants';
+import { catalogueOf } from '../../domain/i18n';
 import { newId } from '../../domain/ids';
 import {
   agendaChatLines,
@@ -23,7 +24,6 @@ import {
   personaReviewPlan,
   type Recipient,
   type RecipientRole,
-  SLA_LABELS,
   settledStatus,
   shiftIsoWeek,
   sweepDeadline,
@@ -357,7 +357,9 @@ async function messagesFor(
     topic: step,
     kind: d.kind as DeadlineKind,
     dueAt: d.dueAt,
-    lead: d.leadId ? { id: d.leadId, name: lead?.name ?? SLA_LABELS[workspace.language].unnamedLead } : null,
+    lead: d.leadId
+      ? { id: d.leadId, name: lead?.name ?? catalogueOf(workspace.language).sla.unnamedLead }
+      : null,
     ownerName: d.ownerId ? (ctx.members.get(d.ownerId)?.name ?? null) : null,
     recipients,
   };
@@ -376,7 +378,7 @@ async function messagesFor(
       workspaceId: d.workspaceId,
       language: workspace.language,
       lines,
-      link: url ? { url, label: SLA_LABELS[workspace.language].openLead } : null,
+      link: url ? { url, label: catalogueOf(workspace.language).sla.openLead } : null,
       data: {
         deadline: {
           id: d.id,

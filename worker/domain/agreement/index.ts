@@ -33,7 +33,6 @@ export {
   type Touch,
   touchPoints,
 } from './evaluate';
-export { AGREEMENT_LABELS, type AgreementLabels, fill } from './labels';
 export {
   Agreement,
   type AgreementInput,

@@ -1,10 +1,9 @@
-import { fill } from '../agreement/labels';
 import type { Language, Side } from '../constants';
+import { catalogueOf, fill, formatDate, formatInstant, formatMoney, formatNumber, pluralFor } from '../i18n';
 import { LEAD_STAGES, type LeadStage } from '../ledger/constants';
 import { localDateOf } from '../zoned-time';
 import type { LeadDeadlineKind } from './constants';
 import { addDays } from './governance';
-import { formatInstant, SLA_LABELS } from './messages';
 
 /** The persona review joins the agenda this many days before it is due. */
 export const PERSONA_AGENDA_WINDOW_DAYS = 14;
@@ -39,6 +38,8 @@ export type PaceStage = (typeof PACE_STAGES)[number];
 export interface AgendaPace {
   /** The plan's period key: `2026-11`, `2026-Q4` or `2026`. */
   period: string;
+  /** The plan's currency: revenue is written in it. */
+  currency: string | null;
   stages: {
     stage: PaceStage;
     status: 'not_started' | 'behind' | 'on_track' | 'ahead';
@@ -114,244 +115,6 @@ export interface Agenda {
   sections: AgendaSection[];
 }
 
-interface AgendaLabels {
-  title: string;
-  when: string;
-  handedOver: string;
-  handedOverNone: string;
-  handedOverLine: string;
-  notWorkedLead: string;
-  noOwner: string;
-  breaches: string;
-  breachesNone: string;
-  breachLine: string;
-  rejections: string;
-  rejectionsNone: string;
-  rejectionLine: string;
-  nurtureLine: string;
-  campaigns: string;
-  campaignsNone: string;
-  campaignLine: string;
-  pace: string;
-  paceNone: string;
-  paceLine: string;
-  paceStatus: Record<AgendaPace['stages'][number]['status'], string>;
-  revenue: string;
-  noGuardian: string;
-  persona: string;
-  personaDue: string;
-  personaOverdue: string;
-  agreement: string;
-  agreementLine: string;
-  standing: string;
-  sides: Record<Side, string>;
-  stages: Record<LeadStage, string>;
-  fullAgenda: string;
-}
-
-const EN: AgendaLabels = {
-  title: 'Weekly marketing–sales meeting, {week}',
-  when: 'Meeting {at} ({minutes} min). Covers {from} to {to}.',
-  handedOver: 'MQLs handed over',
-  handedOverNone: 'No MQLs were handed over to sales.',
-  handedOverLine: '{notWorked} of the {total} leads we sent were not worked.',
-  notWorkedLead: '{lead}: {owner}, MQL since {at}',
-  noOwner: 'no owner',
-  breaches: 'SLA breaches by owner',
-  breachesNone: 'No SLA breaches.',
-  breachLine: '{owner}: {count} ({kinds})',
-  rejections: 'Rejections and nurture returns to discuss',
-  rejectionsNone: 'No rejections or nurture returns.',
-  rejectionLine: 'Rejected, {label}: {count}',
-  nurtureLine: 'Back to nurture, “{reason}”: {count}',
-  campaigns: 'What became of each campaign’s leads',
-  campaignsNone: 'No campaign brought leads.',
-  campaignLine: '{campaign}: {leads} leads, now {stages}',
-  pace: 'Pace against the plan',
-  paceNone: 'No funnel plan covers this period.',
-  paceLine: '{stage}: {actual}, {expected} expected by now of {planned} planned for {period}: {status}.',
-  paceStatus: { not_started: 'not started', ahead: 'ahead', on_track: 'on track', behind: 'behind' },
-  revenue: 'revenue',
-  noGuardian: 'no guardian named',
-  persona: 'Buyer persona review',
-  personaDue: 'Due {date} ({guardian}).',
-  personaOverdue: 'Overdue since {date} ({guardian}).',
-  agreement: 'Agreement changes waiting for signatures',
-  agreementLine: 'Version {version} waits for: {sides}.',
-  standing: 'Standing items',
-  sides: { marketing: 'marketing', sales: 'sales', management: 'management' },
-  stages: {
-    prospect: 'prospect',
-    lead: 'lead',
-    mql: 'MQL',
-    sal: 'accepted',
-    sql: 'SQL',
-    opportunity: 'opportunity',
-    won: 'won',
-    lost: 'lost',
-    nurture: 'nurture',
-    disqualified: 'disqualified',
-  },
-  fullAgenda: 'Full agenda',
-};
-
-const PL: AgendaLabels = {
-  title: 'Cotygodniowe spotkanie marketingu i sprzedaży, {week}',
-  when: 'Spotkanie {at} ({minutes} min). Okres od {from} do {to}.',
-  handedOver: 'Przekazane leady MQL',
-  handedOverNone: 'Nie przekazano sprzedaży żadnego leada MQL.',
-  handedOverLine: '{notWorked} z {total} przekazanych leadów nie podjęto.',
-  notWorkedLead: '{lead}: {owner}, MQL od {at}',
-  noOwner: 'bez opiekuna',
-  breaches: 'Naruszenia SLA według opiekuna',
-  breachesNone: 'Brak naruszeń SLA.',
-  breachLine: '{owner}: {count} ({kinds})',
-  rejections: 'Odrzucenia i zwroty do dogrzewania do omówienia',
-  rejectionsNone: 'Brak odrzuceń i zwrotów do dogrzewania.',
-  rejectionLine: 'Odrzucone, {label}: {count}',
-  nurtureLine: 'Do dogrzewania, „{reason}”: {count}',
-  campaigns: 'Co się stało z leadami z każdej kampanii',
-  campaignsNone: 'Żadna kampania nie przyniosła leadów.',
-  campaignLine: '{campaign}: {leads} leadów, teraz {stages}',
-  pace: 'Tempo względem planu',
-  paceNone: 'Brak planu lejka na ten okres.',
-  paceLine: '{stage}: {actual}, do dziś oczekiwano {expected} z {planned} planowanych na {period}: {status}.',
-  paceStatus: {
-    not_started: 'okres się nie zaczął',
-    ahead: 'przed planem',
-    on_track: 'zgodnie z planem',
-    behind: 'za planem',
-  },
-  revenue: 'przychód',
-  noGuardian: 'strażnik nie jest wskazany',
-  persona: 'Przegląd buyer persony',
-  personaDue: 'Termin {date} ({guardian}).',
-  personaOverdue: 'Po terminie od {date} ({guardian}).',
-  agreement: 'Zmiany umowy czekające na podpisy',
-  agreementLine: 'Wersja {version} czeka na: {sides}.',
-  standing: 'Stałe punkty',
-  sides: { marketing: 'marketing', sales: 'sprzedaż', management: 'zarząd' },
-  stages: {
-    prospect: 'prospekt',
-    lead: 'lead',
-    mql: 'MQL',
-    sal: 'zaakceptowany',
-    sql: 'SQL',
-    opportunity: 'szansa sprzedaży',
-    won: 'wygrany',
-    lost: 'przegrany',
-    nurture: 'dogrzewanie',
-    disqualified: 'zdyskwalifikowany',
-  },
-  fullAgenda: 'Pełna agenda',
-};
-
-const RO: AgendaLabels = {
-  title: 'Întâlnirea săptămânală marketing–vânzări, {week}',
-  when: 'Întâlnire {at} ({minutes} min). Perioada {from} – {to}.',
-  handedOver: 'Lead-uri MQL predate',
-  handedOverNone: 'Niciun lead MQL nu a fost predat vânzărilor.',
-  handedOverLine: '{notWorked} din cele {total} lead-uri trimise nu au fost lucrate.',
-  notWorkedLead: '{lead}: {owner}, MQL din {at}',
-  noOwner: 'fără responsabil',
-  breaches: 'Încălcări SLA pe responsabil',
-  breachesNone: 'Nicio încălcare SLA.',
-  breachLine: '{owner}: {count} ({kinds})',
-  rejections: 'Respingeri și returnări la nurturing de discutat',
-  rejectionsNone: 'Nicio respingere sau returnare la nurturing.',
-  rejectionLine: 'Respinse, {label}: {count}',
-  nurtureLine: 'Înapoi la nurturing, „{reason}”: {count}',
-  campaigns: 'Ce s-a întâmplat cu lead-urile fiecărei campanii',
-  campaignsNone: 'Nicio campanie nu a adus lead-uri.',
-  campaignLine: '{campaign}: {leads} lead-uri, acum {stages}',
-  pace: 'Ritmul față de plan',
-  paceNone: 'Niciun plan de pâlnie pentru această perioadă.',
-  paceLine:
-    '{stage}: {actual}, {expected} așteptate până acum din {planned} planificate pentru {period}: {status}.',
-  paceStatus: {
-    not_started: 'perioada nu a început',
-    ahead: 'peste plan',
-    on_track: 'conform planului',
-    behind: 'sub plan',
-  },
-  revenue: 'venituri',
-  noGuardian: 'niciun responsabil numit',
-  persona: 'Revizuirea buyer persona',
-  personaDue: 'Termen {date} ({guardian}).',
-  personaOverdue: 'Depășit din {date} ({guardian}).',
-  agreement: 'Modificări ale acordului care așteaptă semnături',
-  agreementLine: 'Versiunea {version} așteaptă: {sides}.',
-  standing: 'Puncte permanente',
-  sides: { marketing: 'marketing', sales: 'vânzări', management: 'management' },
-  stages: {
-    prospect: 'prospect',
-    lead: 'lead',
-    mql: 'MQL',
-    sal: 'acceptat',
-    sql: 'SQL',
-    opportunity: 'oportunitate',
-    won: 'câștigat',
-    lost: 'pierdut',
-    nurture: 'nurturing',
-    disqualified: 'descalificat',
-  },
-  fullAgenda: 'Agenda completă',
-};
-
-const RU: AgendaLabels = {
-  title: 'Еженедельная встреча маркетинга и продаж, {week}',
-  when: 'Встреча {at} ({minutes} мин). Период с {from} по {to}.',
-  handedOver: 'Переданные MQL',
-  handedOverNone: 'Отделу продаж не передано ни одного MQL.',
-  handedOverLine: 'Из {total} переданных лидов не отработано {notWorked}.',
-  notWorkedLead: '{lead}: {owner}, MQL с {at}',
-  noOwner: 'без ответственного',
-  breaches: 'Нарушения SLA по ответственным',
-  breachesNone: 'Нарушений SLA нет.',
-  breachLine: '{owner}: {count} ({kinds})',
-  rejections: 'Отказы и возвраты на взращивание для обсуждения',
-  rejectionsNone: 'Отказов и возвратов на взращивание нет.',
-  rejectionLine: 'Отказ, {label}: {count}',
-  nurtureLine: 'На взращивание, «{reason}»: {count}',
-  campaigns: 'Что стало с лидами каждой кампании',
-  campaignsNone: 'Ни одна кампания не принесла лидов.',
-  campaignLine: '{campaign}: {leads} лидов, сейчас {stages}',
-  pace: 'Темп относительно плана',
-  paceNone: 'Плана воронки на этот период нет.',
-  paceLine:
-    '{stage}: {actual}, к сегодняшнему дню ожидалось {expected} из {planned} по плану на {period}: {status}.',
-  paceStatus: {
-    not_started: 'период ещё не начался',
-    ahead: 'опережаем план',
-    on_track: 'идём по плану',
-    behind: 'отстаём от плана',
-  },
-  revenue: 'выручка',
-  noGuardian: 'ответственный не назначен',
-  persona: 'Пересмотр портрета покупателя',
-  personaDue: 'Срок {date} ({guardian}).',
-  personaOverdue: 'Просрочено с {date} ({guardian}).',
-  agreement: 'Изменения соглашения ждут подписей',
-  agreementLine: 'Версия {version} ждёт подписи: {sides}.',
-  standing: 'Постоянные пункты',
-  sides: { marketing: 'маркетинг', sales: 'продажи', management: 'руководство' },
-  stages: {
-    prospect: 'проспект',
-    lead: 'лид',
-    mql: 'MQL',
-    sal: 'принят',
-    sql: 'SQL',
-    opportunity: 'сделка',
-    won: 'выигран',
-    lost: 'проигран',
-    nurture: 'взращивание',
-    disqualified: 'дисквалифицирован',
-  },
-  fullAgenda: 'Полная повестка',
-};
-
-export const AGENDA_LABELS: Record<Language, AgendaLabels> = { en: EN, pl: PL, ro: RO, ru: RU };
-
 function countBy<T>(
   items: readonly T[],
   keyOf: (item: T) => string,
@@ -368,14 +131,10 @@ function countBy<T>(
 
 /** Builds the agenda from the week's facts; every number in it is counted here, from the lists given. */
 export function buildAgenda(input: AgendaInput, now: Date): Agenda {
-  const l = AGENDA_LABELS[input.language];
-  const kinds = SLA_LABELS[input.language].kinds;
-  const at = (iso: string) => formatInstant(iso, input.language, input.timeZone);
-  const day = (date: string) =>
-    new Intl.DateTimeFormat(SLA_LABELS[input.language].locale, {
-      dateStyle: 'medium',
-      timeZone: 'UTC',
-    }).format(new Date(`${date}T00:00:00Z`));
+  const language = input.language;
+  const l = catalogueOf(language).agenda;
+  const kinds = catalogueOf(language).sla.kinds;
+  const at = (iso: string) => formatInstant(language, iso, input.timeZone);
 
   const notWorkedLeads = input.handedOver
     .filter((lead) => !lead.worked)
@@ -436,7 +195,10 @@ export function buildAgenda(input: AgendaInput, now: Date): Agenda {
       total === 0
         ? [l.handedOverNone]
         : [
-            fill(l.handedOverLine, { notWorked: notWorkedLeads.length, total }),
+            fill(pluralFor(language, l.handedOverLine, total), {
+              notWorked: notWorkedLeads.length,
+              count: total,
+            }),
             ...input.handedOver
               .filter((lead) => !lead.worked)
               .map((lead) =>
@@ -482,11 +244,14 @@ export function buildAgenda(input: AgendaInput, now: Date): Agenda {
       campaigns.length === 0
         ? [l.campaignsNone]
         : campaigns.map((c) =>
-            fill(l.campaignLine, {
+            fill(pluralFor(language, l.campaignLine, c.leads), {
               campaign: c.campaign,
-              leads: c.leads,
+              count: formatNumber(language, c.leads),
               stages: LEAD_STAGES.filter((s) => (c.stages[s] ?? 0) > 0)
-                .map((s) => `${c.stages[s]} ${l.stages[s]}`)
+                .map((s) => {
+                  const n = c.stages[s] ?? 0;
+                  return fill(pluralFor(language, l.stageCounts[s], n), { count: formatNumber(language, n) });
+                })
                 .join(', '),
             }),
           ),
@@ -495,16 +260,21 @@ export function buildAgenda(input: AgendaInput, now: Date): Agenda {
     id: 'pace',
     title: l.pace,
     lines: input.pace
-      ? input.pace.stages.map((p) =>
-          fill(l.paceLine, {
+      ? input.pace.stages.map((p) => {
+          // Revenue is money in the plan's currency ("48 000,00 zł"); the stages are counts.
+          const amount = (n: number) =>
+            p.stage === 'revenue'
+              ? formatMoney(language, n, input.pace?.currency ?? null)
+              : formatNumber(language, n);
+          return fill(l.paceLine, {
             stage: p.stage === 'revenue' ? l.revenue : l.stages[p.stage],
-            actual: p.actual,
-            expected: p.expected,
-            planned: p.planned,
+            actual: amount(p.actual),
+            expected: amount(p.expected),
+            planned: amount(p.planned),
             period: input.pace?.period ?? '',
             status: l.paceStatus[p.status],
-          }),
-        )
+          });
+        })
       : [l.paceNone],
   });
   if (personaReview) {
@@ -513,7 +283,7 @@ export function buildAgenda(input: AgendaInput, now: Date): Agenda {
       title: l.persona,
       lines: [
         fill(personaReview.overdue ? l.personaOverdue : l.personaDue, {
-          date: day(personaReview.dueOn),
+          date: formatDate(language, personaReview.dueOn),
           guardian: personaReview.guardianName ?? l.noGuardian,
         }),
       ],
@@ -582,5 +352,5 @@ export function agendaChatLines(agenda: Agenda, maxLinesPerSection = 4): string[
 }
 
 export function agendaLinkLabel(language: Language): string {
-  return AGENDA_LABELS[language].fullAgenda;
+  return catalogueOf(language).agenda.fullAgenda;
 }

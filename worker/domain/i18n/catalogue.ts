@@ -1,0 +1,24 @@
+import type { Language } from '../constants';
+import { en } from './en';
+import { pl } from './pl';
+import type { PluralForms } from './plural';
+import { ro } from './ro';
+import { ru } from './ru';
+
+/** Literal texts widened to `string`, plural entries kept as plural forms. */
+type Widen<T> = T extends string
+  ? string
+  : T extends PluralForms
+    ? PluralForms
+    : T extends readonly (infer U)[]
+      ? readonly Widen<U>[]
+      : { [K in keyof T]: Widen<T[K]> };
+
+/** Every user-facing text, per language: derived from English, so no catalogue can miss a key another has. */
+export type Catalogue = Widen<typeof en>;
+
+export const CATALOGUES: Readonly<Record<Language, Catalogue>> = { en, pl, ro, ru };
+
+export function catalogueOf(language: Language): Catalogue {
+  return CATALOGUES[language];
+}

@@ -1,0 +1,10 @@
+/**
+ * The team's language: one catalogue per language (en, pl, ro, ru) with every
+ * user-facing text, plural rules, and number, money and date formats. Pure
+ * ECMAScript + Intl, constant tables only, so the add-on imports it unchanged.
+ */
+export { CATALOGUES, type Catalogue, catalogueOf } from './catalogue';
+export { fill, formatDate, formatInstant, formatMoney, formatNumber, type TextParams } from './format';
+export { isLanguage, LOCALES, languageOfAcceptLanguage, localeOf } from './locales';
+export { forms, isPluralForms, type PluralForms, pluralFor } from './plural';
+export type { AgendaLabels, AgreementLabels, SlaLabels } from './shapes';

@@ -1,0 +1,31 @@
+import type { Language } from '../constants';
+import { localeOf } from './locales';
+
+/**
+ * A text that depends on a count. English needs `one` and `other`; Polish and
+ * Russian also `few` and `many` ("1 lead / 2 leady / 5 leadów"), Romanian `few`.
+ * `other` is what a language says for fractions and anything it has no form for.
+ */
+export interface PluralForms {
+  zero?: string;
+  one?: string;
+  two?: string;
+  few?: string;
+  many?: string;
+  other: string;
+}
+
+/** Marks an entry of the English catalogue as plural, so every catalogue's entry has the forms type. */
+export function forms(entry: PluralForms): PluralForms {
+  return entry;
+}
+
+export function isPluralForms(value: unknown): value is PluralForms {
+  return typeof value === 'object' && value !== null && typeof (value as PluralForms).other === 'string';
+}
+
+/** The form of `entry` that `language` uses for `count` (Intl.PluralRules decides). */
+export function pluralFor(language: Language, entry: PluralForms, count: number): string {
+  const category = new Intl.PluralRules(localeOf(language)).select(count) as keyof PluralForms;
+  return entry[category] ?? entry.other;
+}
