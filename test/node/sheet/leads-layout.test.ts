@@ -13,10 +13,12 @@ import {
   leadColumnIndexes,
   leadRow,
   leadRowIndex,
-  type SheetLead,
+  rowCheck,
+  type SheetLeadSource,
+  sheetLeadOf,
 } from '../../../worker/domain/sheet/leads-layout';
 
-function lead(overrides: Partial<SheetLead> = {}): SheetLead {
+function source(overrides: Partial<SheetLeadSource> = {}): SheetLeadSource {
   return {
     id: 'ld_01',
     seq: 7,
@@ -47,6 +49,8 @@ function lead(overrides: Partial<SheetLead> = {}): SheetLead {
     ...overrides,
   };
 }
+
+const lead = (overrides: Partial<SheetLeadSource> = {}) => sheetLeadOf(source(overrides));
 
 const CONTEXT = {
   language: 'en' as const,
@@ -106,8 +110,13 @@ describe('columns by header', () => {
   });
 
   it('should give the header row in the workspace language', () => {
-    expect(headerRow(LEADS_COLUMNS, 'pl').slice(0, 3)).toEqual(['ID leada', 'Wersja', 'Imię i nazwisko']);
-    expect(headerRow(LEADS_COLUMNS, 'ru')[2]).toBe('Имя');
+    expect(headerRow(LEADS_COLUMNS, 'pl').slice(0, 4)).toEqual([
+      'ID leada',
+      'Wersja',
+      'Kontrola synchronizacji',
+      'Imię i nazwisko',
+    ]);
+    expect(headerRow(LEADS_COLUMNS, 'ru')[3]).toBe('Имя');
   });
 
   it('should group the writable columns into runs and leave editable ones out', () => {
@@ -120,7 +129,7 @@ describe('columns by header', () => {
     const runs = writableRuns(LEADS_COLUMNS, leadColumnIndexes(moved));
     expect(runs.map((r) => [r.start, r.keys.length])).toEqual([
       [0, 3],
-      [4, 15],
+      [4, 16],
     ]);
     expect(runs.flatMap((r) => r.keys)).not.toContain('note');
   });
@@ -175,6 +184,26 @@ describe('leadRow', () => {
       attempts: 0,
       last_action: '',
       last_action_at: '',
+      row_check: rowCheck([
+        'ld_01',
+        7,
+        'Jan Kowalski',
+        'Stalmet',
+        'jan@stalmet.pl',
+        "'+48 600 100 200",
+        'Website form',
+        'webinar-q1',
+        'MQL',
+        'Ola Nowak',
+        'Perfect',
+        'Warm',
+        'First touch',
+        sheetSerial('2026-03-02T09:30:00.000Z', 'Europe/Warsaw'),
+        'Due soon',
+        0,
+        '',
+        '',
+      ]),
     });
     const editable = LEADS_COLUMNS.filter((c) => c.owner === 'editable').map((c) => c.key);
     expect(editable).toEqual(['action', 'reason', 'note']);
@@ -199,7 +228,7 @@ describe('leadRow', () => {
     expect(row.name).toBe(`'=IMPORTXML("http://x","//a")`);
     expect(row.company).toBe("'+cmd");
     expect(row.campaign).toBe("'@evil");
-    expect(Object.values(row).some(isFormula)).toBe(false);
+    expect(Object.values(row).some((v) => isFormula(v))).toBe(false);
   });
 
   it.each([
@@ -228,8 +257,20 @@ describe('leadRow', () => {
   });
 });
 
+describe('row check', () => {
+  it('should change when any written cell changes and stay put otherwise', () => {
+    const sla = { next: null, worst: 'met' as const };
+    const a = leadRow(lead(), sla, CONTEXT).row_check;
+    expect(leadRow(lead(), sla, CONTEXT).row_check).toBe(a);
+    expect(a).toMatch(/^r[0-9a-f]{8}$/);
+    expect(leadRow(lead({ seq: 8 }), sla, CONTEXT).row_check).not.toBe(a);
+    expect(leadRow(lead(), { next: null, worst: 'met_late' }, CONTEXT).row_check).not.toBe(a);
+    expect(leadRow(lead(), sla, { ...CONTEXT, language: 'pl' }).row_check).not.toBe(a);
+  });
+});
+
 describe('lastActionOf', () => {
-  const sales = lead().sales;
+  const sales = source().sales;
   it.each([
     ['nothing yet', {}, 'mql', null],
     [
@@ -257,7 +298,8 @@ describe('lastActionOf', () => {
       ['won', '2026-03-05T10:00:00Z'],
     ],
   ] as const)('should name %s', (_name, progress, stage, expected) => {
-    const result = lastActionOf(lead({ stage, sales: { ...sales, ...progress } }));
+    const result = lastActionOf(source({ stage, sales: { ...sales, ...progress } }));
+    expect(sheetLeadOf(source({ stage, sales: { ...sales, ...progress } })).lastAction).toEqual(result);
     expect(result ? [result.action, result.at] : null).toEqual(expected);
   });
 });

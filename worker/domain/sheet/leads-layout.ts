@@ -36,6 +36,13 @@ export const LEADS_COLUMNS = [
     header: h('Version', 'Wersja', 'Versiune', 'Версия'),
   },
   {
+    key: 'row_check',
+    owner: 'system',
+    format: 'text',
+    width: 90,
+    header: h('Sync check', 'Kontrola synchronizacji', 'Control sincronizare', 'Контроль синхронизации'),
+  },
+  {
     key: 'name',
     owner: 'leadpact',
     format: 'text',
@@ -171,10 +178,37 @@ export type WrittenLeadColumnKey = Extract<
   { owner: 'leadpact' | 'system' }
 >['key'];
 
-/** What a row needs from a lead: a `LeadState` (the Worker's projection) has all of it. */
+/** The cells LeadPact writes in a lead's row, by column. */
+export type LeadCells = Record<WrittenLeadColumnKey, CellValue>;
+
+/**
+ * What a row needs from a lead: small enough to cross the wire ten thousand at
+ * a time. The Worker makes it from its projection with `sheetLeadOf`, for the
+ * snapshot and for the live push alike.
+ */
 export interface SheetLead {
   id: string;
   /** The lead's event count: the row's version, compared by part 2 to refuse edits on a stale row. */
+  seq: number;
+  stage: LeadStage;
+  email: string | null;
+  phone: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  company: string | null;
+  ownerId: string | null;
+  firstSourceId: string | null;
+  campaign: string | null;
+  quadrant: Quadrant;
+  /** Sales' temperature after a call, else marketing's. */
+  temperature: TemperatureLevel | null;
+  attempts: number;
+  lastAction: { action: LastAction; at: string } | null;
+}
+
+/** The fields of a lead's projection a sheet row is made of (a `LeadState` has them all). */
+export interface SheetLeadSource {
+  id: string;
   seq: number;
   stage: LeadStage;
   profile: Pick<Profile, 'email' | 'phone' | 'firstName' | 'lastName' | 'company'>;
@@ -195,6 +229,31 @@ export interface SheetLead {
     | 'wonAt'
     | 'closedAt'
   >;
+}
+
+function textOf(value: string | number | null): string | null {
+  return value === null ? null : String(value);
+}
+
+/** A lead's projection as a sheet row needs it. */
+export function sheetLeadOf(lead: SheetLeadSource): SheetLead {
+  return {
+    id: lead.id,
+    seq: lead.seq,
+    stage: lead.stage,
+    email: textOf(lead.profile.email),
+    phone: textOf(lead.profile.phone),
+    firstName: textOf(lead.profile.firstName),
+    lastName: textOf(lead.profile.lastName),
+    company: textOf(lead.profile.company),
+    ownerId: lead.ownerId,
+    firstSourceId: lead.firstSourceId,
+    campaign: lead.campaign,
+    quadrant: lead.quadrant,
+    temperature: lead.salesTemperature ?? lead.marketingTemperature,
+    attempts: lead.sales.attempts,
+    lastAction: lastActionOf(lead),
+  };
 }
 
 /** A lead's SLA at a glance (what `summarizeDeadlines` gives). */
@@ -225,7 +284,7 @@ const CLOSING_ACTIONS: Partial<Record<LeadStage, LastAction>> = {
  * Ties go to the later milestone of the journey (an accept logged with the
  * same timestamp as the attempt is the news).
  */
-export function lastActionOf(lead: SheetLead): { action: LastAction; at: string } | null {
+export function lastActionOf(lead: SheetLeadSource): { action: LastAction; at: string } | null {
   const s = lead.sales;
   const closing = CLOSING_ACTIONS[lead.stage];
   const candidates: Array<[LastAction, string | null]> = [
@@ -246,9 +305,9 @@ export function lastActionOf(lead: SheetLead): { action: LastAction; at: string 
 }
 
 /** How a person is named in the Name column: first and last name, else the e-mail. */
-function personName(profile: SheetLead['profile']): string {
-  const name = [profile.firstName, profile.lastName].filter((p) => p !== null && p !== '').join(' ');
-  return name || String(profile.email ?? '');
+function personName(lead: SheetLead): string {
+  const name = [lead.firstName, lead.lastName].filter((p) => p !== null && p !== '').join(' ');
+  return name || (lead.email ?? '');
 }
 
 /**
@@ -256,34 +315,46 @@ function personName(profile: SheetLead['profile']): string {
  * form goes through `safeText`, so a lead named `=IMPORTXML(…)` stays text;
  * dates are serial numbers on the agreement's wall clock.
  */
-export function leadRow(
-  lead: SheetLead,
-  sla: SheetLeadSla,
-  context: LeadRowContext,
-): Record<WrittenLeadColumnKey, CellValue> {
+export function leadRow(lead: SheetLead, sla: SheetLeadSla, context: LeadRowContext): LeadCells {
   const t = SHEET_TEXTS[context.language];
-  const last = lastActionOf(lead);
-  const temperature = lead.salesTemperature ?? lead.marketingTemperature;
-  return {
+  const last = lead.lastAction;
+  const cells = {
     lead_id: lead.id,
     version: lead.seq,
-    name: safeText(personName(lead.profile)),
-    company: safeText(lead.profile.company),
-    email: safeText(lead.profile.email),
-    phone: safeText(lead.profile.phone),
+    name: safeText(personName(lead)),
+    company: safeText(lead.company),
+    email: safeText(lead.email),
+    phone: safeText(lead.phone),
     source: safeText(lead.firstSourceId ? (context.sourceNames[lead.firstSourceId] ?? '') : ''),
     campaign: safeText(lead.campaign),
     stage: t.stages[lead.stage],
     owner: safeText(lead.ownerId ? (context.memberNames[lead.ownerId] ?? '') : ''),
     quadrant: t.quadrants[lead.quadrant],
-    temperature: temperature ? t.temperatures[temperature] : '',
+    temperature: lead.temperature ? t.temperatures[lead.temperature] : '',
     next_deadline: sla.next ? t.kinds[sla.next.kind] : '',
     due_at: sla.next ? sheetSerial(sla.next.dueAt, context.timeZone) : '',
     sla_status: sla.worst ? t.statuses[sla.worst] : '',
-    attempts: lead.sales.attempts,
+    attempts: lead.attempts,
     last_action: last ? t.lastActions[last.action] : '',
     last_action_at: last ? sheetSerial(last.at, context.timeZone) : '',
   };
+  return { ...cells, row_check: rowCheck(Object.values(cells)) };
+}
+
+/**
+ * A short fingerprint of the cells LeadPact wrote in a row, kept in the row's
+ * system column: a writer compares it with the fingerprint it would write now
+ * and skips rows that did not change, so a refresh with nothing new writes
+ * nothing. FNV-1a (32 bits) over the values: no crypto needed on any host.
+ */
+export function rowCheck(values: readonly CellValue[]): string {
+  let hash = 0x811c9dc5;
+  const text = JSON.stringify(values);
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `r${hash.toString(16).padStart(8, '0')}`;
 }
 
 /** Column key → 0-based index in the sheet's header row (-1 when missing). */
