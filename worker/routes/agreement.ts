@@ -18,7 +18,7 @@ import {
   signVersion,
   workspaceOfShare,
 } from '../db/queries/agreement';
-import { getWorkspace } from '../db/queries/workspaces';
+import { requireWorkspace } from '../db/queries/workspaces';
 import {
   Agreement,
   AgreementPatch,
@@ -28,7 +28,6 @@ import {
   VERSION_STATUSES,
 } from '../domain/agreement';
 import { LANGUAGES, SIDES } from '../domain/constants';
-import { NotFoundError } from '../domain/errors';
 import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
@@ -462,8 +461,7 @@ export function registerAgreementRoutes(app: App) {
 
   app.openapi(template, async (c) => {
     const { workspaceId } = c.get('caller');
-    const workspace = await getWorkspace(databaseFor(c.env, workspaceId), workspaceId);
-    if (!workspace) throw new NotFoundError('Workspace');
+    const workspace = await requireWorkspace(databaseFor(c.env, workspaceId), workspaceId);
     const content = starterAgreement(c.req.valid('param').language, workspace);
     return c.json(content, 200);
   });

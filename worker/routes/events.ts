@@ -2,8 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { databaseFor } from '../db/client';
 import { loadJudgingAgreement } from '../db/queries/judging';
 import { recordTouches } from '../db/queries/touches';
-import { getWorkspace } from '../db/queries/workspaces';
-import { NotFoundError } from '../domain/errors';
+import { requireWorkspace } from '../db/queries/workspaces';
 import { LEAD_STAGES } from '../domain/ledger/constants';
 import { TouchBatch } from '../domain/ledger/touches';
 import { requirePermission } from '../http/auth';
@@ -43,8 +42,7 @@ export function registerEventRoutes(app: App) {
     const caller = c.get('caller');
     const db = databaseFor(c.env, caller.workspaceId);
     const now = new Date();
-    const workspace = await getWorkspace(db, caller.workspaceId);
-    if (!workspace) throw new NotFoundError('Workspace');
+    const workspace = await requireWorkspace(db, caller.workspaceId);
     const agreement = await loadJudgingAgreement(db, workspace);
     const data = await recordTouches(
       db,

@@ -2,8 +2,8 @@ import { z } from '@hono/zod-openapi';
 import { databaseFor } from '../db/client';
 import { importLeadRows } from '../db/queries/imports';
 import { loadJudgingAgreement } from '../db/queries/judging';
-import { getWorkspace } from '../db/queries/workspaces';
-import { InvalidError, NotFoundError } from '../domain/errors';
+import { requireWorkspace } from '../db/queries/workspaces';
+import { InvalidError } from '../domain/errors';
 import { IMPORT_TARGETS } from '../domain/import/constants';
 import { type ImportTable, readCsv } from '../domain/import/csv';
 import { resolveMapping } from '../domain/import/mapping';
@@ -145,8 +145,7 @@ export function registerImportRoutes(app: App) {
       throw new InvalidError('The mapping does not fit the list.', resolved.issues);
 
     const db = databaseFor(c.env, caller.workspaceId);
-    const workspace = await getWorkspace(db, caller.workspaceId);
-    if (!workspace) throw new NotFoundError('Workspace');
+    const workspace = await requireWorkspace(db, caller.workspaceId);
     const agreement = await loadJudgingAgreement(db, workspace);
     const now = new Date();
     const windowRows = table.rows.slice(window.offset, window.offset + window.limit);

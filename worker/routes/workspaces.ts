@@ -1,8 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { databaseFor } from '../db/client';
 import { starterDraftStatements } from '../db/queries/agreement';
-import { createWorkspace, getWorkspace } from '../db/queries/workspaces';
-import { NotFoundError } from '../domain/errors';
+import { createWorkspace, requireWorkspace } from '../db/queries/workspaces';
 import { CreateWorkspace } from '../domain/workspace';
 import { requireAdminSecret, requirePermission } from '../http/auth';
 import type { App } from '../http/context';
@@ -63,8 +62,7 @@ export function registerWorkspaceRoutes(app: App) {
 
   app.openapi(current, async (c) => {
     const { workspaceId } = c.get('caller');
-    const workspace = await getWorkspace(databaseFor(c.env, workspaceId), workspaceId);
-    if (!workspace) throw new NotFoundError('Workspace');
+    const workspace = await requireWorkspace(databaseFor(c.env, workspaceId), workspaceId);
     return c.json(workspace, 200);
   });
 }

@@ -8,6 +8,7 @@ import {
 } from '../../domain/ledger/actions';
 import type { LeadState } from '../../domain/ledger/lead';
 import type { Caller } from '../../domain/tokens';
+import { runBatch } from '../batch';
 import type { Database } from '../client';
 import { retryOnConflict } from '../conflict';
 import { getActiveAgreement } from './agreement';
@@ -55,7 +56,7 @@ export async function performAction(
       const plan = planAction(state, action, agreement, caller, now, team);
       const ids = plan.events.map(() => newId('evt', now.getTime()));
       const statements = appendStatements(db, workspaceId, state.seq, plan.next, plan.events, now, ids);
-      await db.batch(statements as unknown as Parameters<Database['batch']>[0]);
+      await runBatch(db, statements);
       return {
         lead: plan.next,
         // Built from what was written, not read back: once the batch committed, nothing may fail the answer.

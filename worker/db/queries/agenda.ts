@@ -2,7 +2,6 @@ import { and, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Agreement } from '../../domain/agreement/schema';
 import { addMonths } from '../../domain/agreement/versions';
 import { SIDES, type Side } from '../../domain/constants';
-import { NotFoundError } from '../../domain/errors';
 import type { LeadStage } from '../../domain/ledger/constants';
 import {
   type Agenda,
@@ -31,7 +30,7 @@ import {
 import { chunks, inWorkspace } from '../scope';
 import { loadJudgingAgreement } from './judging';
 import { getPlanView, listStoredPlans } from './reports';
-import { getWorkspace } from './workspaces';
+import { requireWorkspace } from './workspaces';
 
 /** D1 binds at most 100 parameters per statement; IN lists go in chunks below that. */
 
@@ -130,8 +129,7 @@ export async function loadAgenda(
   now: Date,
   workspace?: Workspace,
 ): Promise<Agenda> {
-  const ws = workspace ?? (await getWorkspace(db, workspaceId));
-  if (!ws) throw new NotFoundError('Workspace');
+  const ws = workspace ?? (await requireWorkspace(db, workspaceId));
   const { content } = await loadJudgingAgreement(db, ws);
   const timeZone = content.sla.timezone;
   const weekly = content.meetings.weekly;
@@ -331,8 +329,7 @@ export async function loadAgenda(
 
 /** The ISO week of the workspace's next weekly meeting (the default agenda). */
 export async function agendaWeekOf(db: Database, workspaceId: string, now: Date): Promise<string> {
-  const ws = await getWorkspace(db, workspaceId);
-  if (!ws) throw new NotFoundError('Workspace');
+  const ws = await requireWorkspace(db, workspaceId);
   const { content } = await loadJudgingAgreement(db, ws);
   return nextWeeklyMeeting(content.meetings.weekly, content.sla.timezone, now).week;
 }

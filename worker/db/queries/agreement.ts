@@ -31,6 +31,7 @@ import { newId } from '../../domain/ids';
 import type { Caller } from '../../domain/tokens';
 import type { Workspace } from '../../domain/workspace';
 import { localDateOf } from '../../domain/zoned-time';
+import type { Statement } from '../batch';
 import type { Database } from '../client';
 import { isUniqueViolation } from '../conflict';
 import {
@@ -41,9 +42,8 @@ import {
   members,
   personaReviews,
 } from '../schema';
-import { getWorkspace } from './workspaces';
+import { getWorkspace, requireWorkspace } from './workspaces';
 
-type Statement = Parameters<Database['batch']>[0][number];
 type VersionRow = typeof agreementVersions.$inferSelect;
 type DraftRow = typeof agreementDrafts.$inferSelect;
 
@@ -92,8 +92,7 @@ async function draftRow(db: Database, workspaceId: string, now: Date): Promise<D
     .get();
   if (row) return row;
   // A workspace created before agreements existed gets its starter on first read.
-  const workspace = await getWorkspace(db, workspaceId);
-  if (!workspace) throw new NotFoundError('Workspace');
+  const workspace = await requireWorkspace(db, workspaceId);
   const [insert] = starterDraftStatements(db, workspaceId, workspace, now);
   if (insert) await db.batch([insert]);
   const created = await db

@@ -10,6 +10,7 @@ import {
 import { applyEvent, type LeadState, type LedgerEvent } from '../../domain/ledger/lead';
 import type { Caller } from '../../domain/tokens';
 import { sha256Hex } from '../../domain/tokens';
+import { runBatch } from '../batch';
 import type { Database } from '../client';
 import { retryOnConflict } from '../conflict';
 import {
@@ -268,7 +269,7 @@ export async function eraseLead(
         ...messageUpdates,
         ...identityInserts,
       ];
-      await db.batch(statements as unknown as Parameters<Database['batch']>[0]);
+      await runBatch(db, statements);
       return { lead: next, erased: true };
     },
     { attempts: MAX_ATTEMPTS },

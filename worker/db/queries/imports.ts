@@ -14,6 +14,7 @@ import {
   leadProfileOf,
   newLeadState,
 } from '../../domain/ledger/lead';
+import { runBatch, type Statement } from '../batch';
 import type { Database } from '../client';
 import { retryOnConflict } from '../conflict';
 import { consents, erasedIdentities, importRows, leads, members } from '../schema';
@@ -31,8 +32,6 @@ export const IMPORT_CHUNK_ROWS = 200;
 /** D1 binds at most 100 parameters per statement; `IN (...)` lists leave room for the scoping ones. */
 const IN_LIST = 90;
 const MAX_ATTEMPTS = 8;
-
-type Batch = Parameters<Database['batch']>[0];
 
 export interface ImportRowsInput {
   workspaceId: string;
@@ -163,8 +162,8 @@ async function readChunk(
       .where(and(eq(erasedIdentities.workspaceId, workspaceId), inArray(erasedIdentities.hash, part))),
   );
   const reads = [...keyReads, ...erasedReads, ...emailReads, ...phoneReads];
-  const results =
-    reads.length > 0 ? ((await db.batch(reads as unknown as Batch)) as unknown as unknown[][]) : [];
+  // A batch of selects answers one row array per select.
+  const results = (await runBatch(db, reads)) as unknown[][];
   const stored = new Map<string, StoredRow>();
   const found = new Map<string, LeadState>();
   const erased = new Map<string, string>();
@@ -291,7 +290,7 @@ function rowEvents(entry: Entry, row: ReadyRow, outcome: 'created' | 'merged', c
 
 interface ChunkPlan {
   results: ImportRowResult[];
-  statements: unknown[];
+  statements: Statement[];
   seen: Map<string, StoredRow>;
 }
 
@@ -419,7 +418,7 @@ function planChunk(
     });
   }
 
-  const statements: unknown[] = [];
+  const statements: Statement[] = [];
   for (const entry of entries.values()) {
     if (entry.events.length === 0) continue;
     // Imported leads are scored (fit, quadrant) but never made MQLs or routed: they are history.
@@ -518,7 +517,7 @@ export async function importLeadRows(db: Database, input: ImportRowsInput): Prom
       async () => {
         const reads = await readChunk(db, input.workspaceId, input.importKey, readyRows);
         const candidate = planChunk(db, readyRows, reads, seen, ctx);
-        if (candidate.statements.length > 0) await db.batch(candidate.statements as unknown as Batch);
+        await runBatch(db, candidate.statements);
         return candidate;
       },
       { attempts: MAX_ATTEMPTS, what: 'these leads' },

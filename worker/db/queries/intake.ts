@@ -14,6 +14,7 @@ import {
   type Profile,
 } from '../../domain/ledger/lead';
 import type { SourceWithSecret } from '../../domain/ledger/sources';
+import { runBatch } from '../batch';
 import type { Database } from '../client';
 import { retryOnConflict } from '../conflict';
 import { consents, intakeDeliveries } from '../schema';
@@ -151,7 +152,7 @@ export async function recordSubmission(db: Database, input: RecordSubmissionInpu
           : []),
         ...(plan.assignedTo ? [advanceCursorStatement(db, workspaceId, plan.assignedTo, now)] : []),
       ] as const;
-      await db.batch(statements as unknown as Parameters<Database['batch']>[0]);
+      await runBatch(db, statements);
       return answer;
     },
     // The loser of a race for the same delivery key answers what the winner stored.

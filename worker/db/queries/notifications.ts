@@ -16,10 +16,10 @@ import {
   requestIdOf,
   signatureHeader,
 } from '../../domain/sla';
+import { runBatch, type Statement } from '../batch';
 import type { Database } from '../client';
 import { members, notificationChannels, notificationOutbox } from '../schema';
 
-type Statement = Parameters<Database['batch']>[0][number];
 type ChannelRow = typeof notificationChannels.$inferSelect;
 
 export function channelOfRow(row: ChannelRow): Channel {
@@ -289,8 +289,7 @@ export async function deliverOutbox(
       .set({ nextAttemptAt: retryAt.toISOString(), lastError: error })
       .where(where);
   });
-  const [first, ...rest] = updates;
-  if (first) await db.batch([first, ...rest]);
+  await runBatch(db, updates);
   return report;
 }
 

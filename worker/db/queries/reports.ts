@@ -35,12 +35,11 @@ import {
 } from '../../domain/reports/plan';
 import type { ReportGroup, ReportRange } from '../../domain/reports/query';
 import { LEAD_DEADLINE_KINDS, type LeadDeadlineKind } from '../../domain/sla/constants';
-import type { Workspace } from '../../domain/workspace';
 import type { Database } from '../client';
 import { campaigns, funnelPlans, members, sources } from '../schema';
 import { chunks } from '../scope';
 import { getActiveAgreement, getAgreementContent } from './agreement';
-import { getWorkspace } from './workspaces';
+import { requireWorkspace } from './workspaces';
 
 /**
  * The report's and the plan's aggregate queries. Each starts from the ledger's
@@ -476,12 +475,6 @@ async function calendarsFor(
     calendars.set(version, content.sla);
   }
   return (version) => (version === null ? null : (calendars.get(version) ?? null));
-}
-
-async function requireWorkspace(db: Database, workspaceId: string): Promise<Workspace> {
-  const workspace = await getWorkspace(db, workspaceId);
-  if (!workspace) throw new NotFoundError('Workspace');
-  return workspace;
 }
 
 /** The report for a range, grouped as asked. */

@@ -32,6 +32,7 @@ import {
 } from '../../domain/sla';
 import { channelBody } from '../../domain/sla/channels';
 import type { Workspace } from '../../domain/workspace';
+import { runBatches, type Statement } from '../batch';
 import type { Database } from '../client';
 import {
   agreementSignatures,
@@ -50,7 +51,6 @@ import { getActiveAgreement } from './agreement';
 import { activeChannelRows, enqueueStatement } from './notifications';
 import { getWorkspace } from './workspaces';
 
-type Statement = Parameters<Database['batch']>[0][number];
 type DeadlineRow = typeof slaDeadlines.$inferSelect;
 type ChannelRow = typeof notificationChannels.$inferSelect;
 
@@ -403,13 +403,6 @@ async function messagesFor(
   });
 }
 
-async function runBatches(db: Database, statements: Statement[]): Promise<void> {
-  for (const part of chunks(statements, STATEMENTS_PER_BATCH)) {
-    const [first, ...rest] = part;
-    if (first) await db.batch([first, ...rest]);
-  }
-}
-
 /**
  * Records what became true of deadlines by `now`: reads only the deadlines whose
  * next step has come, through the (status, next_at) index, across the
@@ -449,7 +442,7 @@ export async function sweepDeadlines(db: Database, now: Date): Promise<SweepRepo
         report.transitions += step.transitions;
         report.messages += step.messages;
       }
-      await runBatches(db, statements);
+      await runBatches(db, statements, STATEMENTS_PER_BATCH);
     }
     if (due.length < SWEEP_BATCH) break;
   }
@@ -610,7 +603,7 @@ export async function syncGovernance(db: Database, workspaceId: string, now: Dat
     if (!open.some((r) => r.key === plan.key))
       statements.push(insertGovernance(db, workspaceId, plan, ownerId, active.version, now));
   }
-  await runBatches(db, statements);
+  await runBatches(db, statements, STATEMENTS_PER_BATCH);
 }
 
 /**

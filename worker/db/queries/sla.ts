@@ -10,12 +10,12 @@ import {
   settlementsOf,
   summarizeDeadlines,
 } from '../../domain/sla';
+import type { Statement } from '../batch';
 import type { Database } from '../client';
 import { keysetAfter } from '../keyset';
 import { slaDeadlines, slaTransitions } from '../schema';
 import { chunks, inWorkspace } from '../scope';
 
-type Statement = Parameters<Database['batch']>[0][number];
 type DeadlineRow = typeof slaDeadlines.$inferSelect;
 
 const OPEN = sql.raw(`('pending', 'due_soon', 'breached')`);

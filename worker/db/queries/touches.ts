@@ -12,6 +12,7 @@ import {
   newLeadState,
 } from '../../domain/ledger/lead';
 import { FUTURE_SKEW_MS, type TouchInput } from '../../domain/ledger/touches';
+import { runBatch } from '../batch';
 import type { Database } from '../client';
 import { retryOnConflict } from '../conflict';
 import { leads } from '../schema';
@@ -177,7 +178,7 @@ export async function recordTouches(
       if (lastMemberId && lastMemberId !== routingState.lastMemberId) {
         statements.push(advanceCursorStatement(db, workspaceId, lastMemberId, now));
       }
-      await db.batch(statements as unknown as Parameters<Database['batch']>[0]);
+      await runBatch(db, statements);
       return results.map((r) => ({ ...r, stage: states.get(r.leadId)?.state.stage ?? r.stage }));
     },
     { attempts: MAX_ATTEMPTS, what: 'these leads' },

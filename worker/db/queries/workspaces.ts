@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Role } from '../../domain/constants';
+import { NotFoundError } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import { mintToken, sha256Hex } from '../../domain/tokens';
 import type { CreateWorkspace, Workspace } from '../../domain/workspace';
+import type { Statement } from '../batch';
 import type { Database } from '../client';
 import { apiTokens, workspaces } from '../schema';
 
@@ -25,7 +27,7 @@ export async function createWorkspace(
   db: Database,
   input: CreateWorkspace,
   now: Date,
-  extraStatements: (workspaceId: string) => Parameters<Database['batch']>[0][number][] = () => [],
+  extraStatements: (workspaceId: string) => Statement[] = () => [],
 ): Promise<BootstrapResult> {
   const at = now.toISOString();
   const id = newId('ws', now.getTime());
@@ -51,4 +53,11 @@ export async function createWorkspace(
 export async function getWorkspace(db: Database, workspaceId: string): Promise<Workspace | null> {
   const row = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId)).get();
   return row ? toWorkspace(row) : null;
+}
+
+/** The workspace, or a 404 naming it: the one "get workspace or 404" every verb and query shares. */
+export async function requireWorkspace(db: Database, workspaceId: string): Promise<Workspace> {
+  const workspace = await getWorkspace(db, workspaceId);
+  if (!workspace) throw new NotFoundError('Workspace');
+  return workspace;
 }

@@ -1,0 +1,24 @@
+import type { Database } from '../db/client';
+import type { Caller } from '../domain/tokens';
+
+/**
+ * What every verb runs with, built once by its caller (a route, a job): the
+ * workspace's database, the workspace it acts in, and the instant it acts at.
+ * Verbs read no clock and no environment; everything they depend on is here.
+ */
+export interface ServiceContext {
+  db: Database;
+  workspaceId: string;
+  now: Date;
+}
+
+/** A verb done on someone's behalf: who asked (their token, role and member). */
+export interface CallerContext extends ServiceContext {
+  caller: Caller;
+}
+
+/** A verb's one argument: `verbThing({ ctx, input })`. */
+export interface VerbArgs<Ctx extends ServiceContext, Input> {
+  ctx: Ctx;
+  input: Input;
+}
