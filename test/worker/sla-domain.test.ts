@@ -254,6 +254,13 @@ describe('notifications (pure)', () => {
     expect(channelUrlIssue('slack', 'https://hooks.slack.com/services/T/B/X', false)).toBeNull();
     expect(channelUrlIssue('webhook', 'https://user:pw@crm.test/hook', false)).not.toBeNull();
     expect(channelUrlIssue('webhook', 'http://127.0.0.1:8080/hook', false)).not.toBeNull();
+    // The refusal says how a developer turns loopback on, and where.
+    for (const url of ['http://127.0.0.1:8080/hook', 'http://localhost:3000/x', 'https://[::1]/x']) {
+      const message = channelUrlIssue('webhook', url, false)?.message ?? '';
+      expect(message).toContain('LEADPACT_ALLOW_LOOPBACK_WEBHOOKS=true');
+      expect(message).toContain('.dev.vars');
+      expect(message).toContain('restart');
+    }
     expect(channelUrlIssue('webhook', 'http://127.0.0.1:8080/hook', true)).toBeNull();
   });
 

@@ -1,6 +1,7 @@
 import type { Language, Side } from '../constants';
 import { catalogueOf, fill, formatDate, formatInstant, formatMoney, formatNumber, pluralFor } from '../i18n';
 import { LEAD_STAGES, type LeadStage } from '../ledger/constants';
+import { escapeMarkdown } from '../markup';
 import { localDateOf } from '../zoned-time';
 import type { LeadDeadlineKind } from './constants';
 import { addDays } from './governance';
@@ -331,10 +332,11 @@ export function buildAgenda(input: AgendaInput, now: Date): Agenda {
 
 /** The agenda as Markdown, for the meeting notes and `GET /v1/agenda?format=markdown`. */
 export function agendaMarkdown(agenda: Agenda): string {
-  const out = [`# ${agenda.title}`, '', agenda.subtitle, ''];
+  // Lines are plain text with names from forms in them: escaped, they read as written.
+  const out = [`# ${escapeMarkdown(agenda.title)}`, '', escapeMarkdown(agenda.subtitle), ''];
   agenda.sections.forEach((section, i) => {
-    out.push(`## ${i + 1}. ${section.title}`, '');
-    for (const line of section.lines) out.push(`- ${line}`);
+    out.push(`## ${i + 1}. ${escapeMarkdown(section.title)}`, '');
+    for (const line of section.lines) out.push(`- ${escapeMarkdown(line)}`);
     out.push('');
   });
   return `${out.join('\n').trimEnd()}\n`;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Language } from '../constants';
 import type { FieldIssue } from '../errors';
 import { signLeadPactBody } from '../intake/signature';
+import { escapeChat } from '../markup';
 import { timingSafeEqualText } from '../tokens';
 import { CHANNEL_KINDS, type ChannelKind, NOTIFICATION_TOPICS, type NotificationTopic } from './constants';
 
@@ -50,7 +51,10 @@ export function channelUrlIssue(kind: ChannelKind, raw: string, allowLoopback: b
       ? null
       : {
           path: 'url',
-          message: 'Loopback addresses are not reachable from Cloudflare; give a public https URL.',
+          message:
+            'Loopback addresses are not reachable from Cloudflare; give a public https URL. For a receiver on ' +
+            'this machine during local development, put LEADPACT_ALLOW_LOOPBACK_WEBHOOKS=true in .dev.vars ' +
+            'and restart wrangler dev (npm start).',
         };
   }
   if (url.protocol !== 'https:') return { path: 'url', message: 'Must be an https:// URL.' };
@@ -95,12 +99,10 @@ export interface OutgoingMessage {
   data: Record<string, unknown>;
 }
 
-/** Chat text formats (Slack mrkdwn, Google Chat) treat &, < and > as markup. */
-function escapeChat(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** The request body for a channel kind: chat webhooks take `{ text }`, a generic webhook the whole message. */
+/**
+ * The request body for a channel kind: chat webhooks take `{ text }`, a generic webhook the whole message.
+ * The lines are plain text (lead names and campaigns come from forms), so chat mark-up in them is made inert.
+ */
 export function channelBody(kind: ChannelKind, message: OutgoingMessage): string {
   if (kind === 'webhook') {
     const { lines, link, data, ...rest } = message;
