@@ -690,7 +690,7 @@ const BAD_INPUT: [string, string, Mutation][] = [
   ],
   [
     'an unknown section',
-    '(root)',
+    'notes',
     (a) => {
       a.notes = 'free text';
     },
@@ -723,7 +723,7 @@ describe('bad input', () => {
     expect(after.content).toEqual(draft.content);
   });
 
-  it.each(BAD_INPUT.filter(([, path]) => path !== '(root)'))(
+  it.each(BAD_INPUT.filter(([, path]) => path !== 'notes'))(
     'should refuse %s naming %s, and save nothing (PATCH)',
     async (_name, path, mutate) => {
       const { ws, draft } = await fixture();

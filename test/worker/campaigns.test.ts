@@ -76,7 +76,7 @@ describe('POST /v1/campaigns', () => {
       }),
       422,
     );
-    expect(paths(problem)).toEqual(['name', 'channel', 'contentLinks[0].url', '(root)']);
+    expect(paths(problem)).toEqual(['name', 'channel', 'contentLinks[0].url', 'budget']);
     // The dates are compared once each field is sound.
     const dates = await expectProblem(
       await create(ws, { name: 'x', channel: 'email', startsOn: '2026-03-10', endsOn: '2026-03-01' }),

@@ -47,6 +47,17 @@ export class InvalidError extends DomainError {
   }
 }
 
+/**
+ * A body that cannot even be read (not JSON, not UTF-8): invalid input whose
+ * syntax is wrong before any field can be, so the API answers it 400, not 422.
+ */
+export class MalformedBodyError extends InvalidError {
+  constructor(message: string, hint: string) {
+    super(message, [{ path: 'body', message: hint }]);
+    this.name = 'MalformedBodyError';
+  }
+}
+
 export class PreconditionFailedError extends DomainError {
   constructor(message: string) {
     super('precondition_failed', message);
@@ -63,13 +74,27 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
-/** A zod failure as field issues, each path under `prefix`. */
+/**
+ * A zod failure as field issues, each path under `prefix`. An unknown key is
+ * named by its own path (`isAdmin`), not its parent's, so a client sees which field to drop.
+ */
 export function issuesOfZod(
-  error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] },
+  error: {
+    issues: readonly {
+      path: readonly PropertyKey[];
+      message: string;
+      code?: string;
+      keys?: readonly string[];
+    }[];
+  },
   prefix: readonly PropertyKey[] = [],
 ): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: formatPath([...prefix, ...issue.path]),
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys' && issue.keys
+      ? issue.keys.map((key) => ({
+          path: formatPath([...prefix, ...issue.path, key]),
+          message: 'Unknown field: this API accepts only the fields it documents.',
+        }))
+      : [{ path: formatPath([...prefix, ...issue.path]), message: issue.message }],
+  );
 }

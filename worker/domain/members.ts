@@ -12,11 +12,11 @@ const MemberFields = {
   active: z.boolean(),
 };
 
-export const CreateMember = z.object({ ...MemberFields, active: MemberFields.active.default(true) });
+export const CreateMember = z.strictObject({ ...MemberFields, active: MemberFields.active.default(true) });
 export type CreateMember = z.output<typeof CreateMember>;
 
 export const UpdateMember = z
-  .object(MemberFields)
+  .strictObject(MemberFields)
   .partial()
   .refine((v) => Object.keys(v).length > 0, {
     message: 'Give at least one field to change.',

@@ -8,7 +8,7 @@ import { ROLES, type Role } from './constants';
  */
 export const TOKEN_PATTERN = /^lp_(ws_[0-9A-HJKMNP-TV-Z]{26})_([A-Za-z0-9_-]{43})$/;
 
-export const CreateToken = z.object({
+export const CreateToken = z.strictObject({
   role: z.enum(ROLES),
   label: z.string().trim().min(1).max(200),
   memberId: z.string().min(1).optional(),

@@ -27,7 +27,7 @@ export const CountryCode = z
     message: 'Must be an ISO 3166-1 alpha-2 country code such as PL.',
   });
 
-export const CreateWorkspace = z.object({
+export const CreateWorkspace = z.strictObject({
   name: z.string().trim().min(1).max(200),
   timezone: TimeZone,
   language: z.enum(LANGUAGES).default('en'),

@@ -3,7 +3,13 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
-import { DomainError, type DomainErrorCode, type FieldIssue, issuesOfZod } from '../domain/errors';
+import {
+  DomainError,
+  type DomainErrorCode,
+  type FieldIssue,
+  issuesOfZod,
+  MalformedBodyError,
+} from '../domain/errors';
 
 export { formatPath, issuesOfZod } from '../domain/errors';
 
@@ -161,9 +167,26 @@ export function problemResponse(
   });
 }
 
+/**
+ * One answer for a body that is not JSON, on every route (API, intake, import):
+ * 400, because the syntax is wrong before any field can be, with `errors[]` naming `body`.
+ */
+export const MALFORMED_JSON = {
+  detail: 'The body is not valid JSON.',
+  issue: { path: 'body', message: 'Send a JSON object.' },
+} as const;
+
+// Hono's JSON validator reports a body it cannot parse this way; it is the only 400 it raises for JSON.
+function isMalformedJson(error: HTTPException): boolean {
+  return error.status === 400 && error.message.startsWith('Malformed JSON');
+}
+
 /** The one error handler: our errors, domain errors, framework errors and the unknown (logged, 500). */
 export function handleError(error: unknown, c: Context): Response {
   if (error instanceof ApiError) return problemResponse(c, error.code, error.message, error.options);
+  if (error instanceof MalformedBodyError) {
+    return problemResponse(c, 'bad_request', error.message, { errors: error.issues });
+  }
   if (error instanceof DomainError) {
     return problemResponse(c, problemOfDomain(error.code), error.message, {
       errors: error.issues,
@@ -174,6 +197,9 @@ export function handleError(error: unknown, c: Context): Response {
     return problemResponse(c, 'validation_failed', 'The request does not match the schema.', {
       errors: issuesOfZod(error),
     });
+  }
+  if (error instanceof HTTPException && isMalformedJson(error)) {
+    return problemResponse(c, 'bad_request', MALFORMED_JSON.detail, { errors: [MALFORMED_JSON.issue] });
   }
   if (error instanceof HTTPException) {
     const code = codeOfStatus(error.status);

@@ -18,7 +18,7 @@ import {
 import { type Cell, type ImportDefaults, importRowReader } from '../domain/import/row';
 import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
-import { ApiError, issuesOfZod, problemResponses } from '../http/problem';
+import { ApiError, issuesOfZod, MALFORMED_JSON, problemResponses } from '../http/problem';
 import { BEARER_SECURITY } from './schemas';
 
 export const IMPORT_CONTENT_TYPES = ['application/json', 'text/csv'] as const;
@@ -133,7 +133,7 @@ export function registerImportRoutes(app: App) {
       try {
         json = await c.req.json();
       } catch {
-        throw new ApiError('bad_request', 'The body is not valid JSON.');
+        throw new ApiError('bad_request', MALFORMED_JSON.detail, { errors: [MALFORMED_JSON.issue] });
       }
       const body = parsed(ImportJsonBody, json, '');
       settings = body;

@@ -1,6 +1,7 @@
 import { isSupportedCountry } from 'libphonenumber-js/min';
 import { z } from 'zod';
 import { LANGUAGES } from '../constants';
+import { optionalFields } from '../optional-fields';
 import { TimeZone } from '../workspace';
 import {
   CRITERION_KINDS,
@@ -355,7 +356,7 @@ export const Scoring = z
       roles: z.array(FitRole).max(50),
     }),
     engagement: z.strictObject({
-      points: z.partialRecord(z.enum(TOUCH_TYPES), points),
+      points: optionalFields(TOUCH_TYPES, points),
       /** Page views whose URL contains `urlContains` score `points` instead of `page_view`'s. */
       pages: z.array(z.strictObject({ urlContains: text(200), points })).max(50),
       /** Engagement points halve every `halfLifeDays`. */

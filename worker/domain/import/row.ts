@@ -4,6 +4,7 @@ import { MAPPING_TARGETS, type MappingTarget } from '../intake/constants';
 import { squashName } from '../intake/field-map';
 import { instantOf, submissionNormaliser } from '../intake/normalise';
 import type { CanonicalSubmission, JsonValue, MappedFields } from '../intake/types';
+import { optionalFields } from '../optional-fields';
 import { sha256Hex } from '../tokens';
 import { IMPORT_STAGES, IMPORT_TARGETS, type ImportStage, type ImportTarget } from './constants';
 import type { ResolvedMapping } from './mapping';
@@ -13,8 +14,8 @@ export const Cell = z.union([z.string().max(10_000), z.number(), z.boolean(), z.
 export type Cell = z.output<typeof Cell>;
 
 /** Values for fields a row leaves empty (`{ consent: true, consentText: "…" }` when the whole list opted in). */
-export const ImportDefaults = z.partialRecord(
-  z.enum(IMPORT_TARGETS.filter((t) => t !== 'ignore') as [Exclude<ImportTarget, 'ignore'>]),
+export const ImportDefaults = optionalFields(
+  IMPORT_TARGETS.filter((t): t is Exclude<ImportTarget, 'ignore'> => t !== 'ignore'),
   Cell,
 );
 export type ImportDefaults = z.output<typeof ImportDefaults>;

@@ -1,4 +1,4 @@
-import { InvalidError } from '../errors';
+import { InvalidError, MalformedBodyError } from '../errors';
 import type { JsonValue } from './types';
 
 /** Deeper payloads are refused: no form sends them, and later recursive code (JSON.stringify) should not meet them. */
@@ -15,7 +15,7 @@ export function decodeUtf8(body: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(body);
   } catch {
-    throw new InvalidError('The body is not UTF-8 text.', [{ path: 'body', message: 'Send UTF-8 text.' }]);
+    throw new MalformedBodyError('The body is not UTF-8 text.', 'Send UTF-8 text.');
   }
 }
 
@@ -38,7 +38,7 @@ export function parseJsonObject(body: Uint8Array, what: string): JsonObject {
   try {
     value = JSON.parse(text) as JsonValue;
   } catch {
-    throw new InvalidError(`The body is not valid JSON.`, [{ path: 'body', message: 'Send a JSON object.' }]);
+    throw new MalformedBodyError('The body is not valid JSON.', 'Send a JSON object.');
   }
   if (!isObject(value)) {
     throw new InvalidError(`The body must be a JSON object (${what}).`, [
