@@ -5,6 +5,7 @@ import { getLeadState, listLeadEvents } from '../../worker/db/queries/leads';
 import * as schema from '../../worker/db/schema';
 import { personalMatcher, scrubPayload } from '../../worker/domain/ledger/erasure';
 import { applyEvent, newLeadState } from '../../worker/domain/ledger/lead';
+import { webHost } from '../../worker/platform/web-host';
 import { call, env, expectProblem } from './harness';
 import {
   act,
@@ -409,6 +410,7 @@ describe('scrubbing a payload', () => {
         'attempt',
         { memberId: 'mem_1', channel: 'phone', outcome: 'connected', note: 'Jan' },
         personal,
+        webHost,
       ),
     ).toEqual({
       memberId: 'mem_1',
@@ -424,6 +426,7 @@ describe('scrubbing a payload', () => {
           createsLead: true,
         },
         personal,
+        webHost,
       ),
     ).toEqual({ profile: { industry: 'Retail' }, utm: { campaign: null }, createsLead: true });
     expect(
@@ -431,12 +434,15 @@ describe('scrubbing a payload', () => {
         'profile_updated',
         { changes: { phone: { from: '+48600100200', to: null }, country: { from: null, to: 'PL' } } },
         personal,
+        webHost,
       ),
     ).toEqual({
       changes: { country: { from: null, to: 'PL' } },
     });
     // Types nobody listed keep nothing: new event types are private until someone says otherwise.
-    expect(scrubPayload('touch', { touchType: 'chat', transcript: 'Hi, Jan here' }, personal)).toEqual({
+    expect(
+      scrubPayload('touch', { touchType: 'chat', transcript: 'Hi, Jan here' }, personal, webHost),
+    ).toEqual({
       touchType: 'chat',
     });
     expect(
@@ -444,6 +450,7 @@ describe('scrubbing a payload', () => {
         'rejected',
         { reasons: ['no_need'], criteria: ['need'], destination: 'nurture', note: 'x' },
         personal,
+        webHost,
       ),
     ).toEqual({
       reasons: ['no_need'],

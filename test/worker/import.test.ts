@@ -6,6 +6,7 @@ import { getWorkspace } from '../../worker/db/queries/workspaces';
 import * as schema from '../../worker/db/schema';
 import { resolveMapping } from '../../worker/domain/import/mapping';
 import { importRowReader } from '../../worker/domain/import/row';
+import { webHost } from '../../worker/platform/web-host';
 import { call, createTestWorkspace, env, expectProblem, type TestWorkspace } from './harness';
 
 interface RowResult {
@@ -515,6 +516,7 @@ describe('import writes', () => {
       defaultCountry: 'PL',
       consentRequired: true,
       now: now.getTime(),
+      host: webHost,
     });
     const rows = await Promise.all(
       Array.from({ length: 1000 }, (_, i) =>

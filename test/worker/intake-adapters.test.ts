@@ -19,6 +19,7 @@ import {
   signLeadPactBody,
   verifyIntakeSignature,
 } from '../../worker/domain/intake';
+import { webHost } from '../../worker/platform/web-host';
 import genericFixture from '../fixtures/intake/generic.json';
 import genericFormFixture from '../fixtures/intake/generic-form.json';
 import tallyFixture from '../fixtures/intake/tally.json';
@@ -74,7 +75,14 @@ async function webflowHeaders(
 }
 
 function verify(provider: IntakeProvider, body: string, h: Record<string, string>, secrets = [SECRET]) {
-  return verifyIntakeSignature({ provider, body: bytes(body), headers: headers(h), secrets, now: NOW });
+  return verifyIntakeSignature({
+    provider,
+    body: bytes(body),
+    headers: headers(h),
+    secrets,
+    now: NOW,
+    host: webHost,
+  });
 }
 
 function parsed(provider: IntakeProvider, payload: Json, fieldMap: FieldMap | null = null): ParsedSubmission {
@@ -95,6 +103,7 @@ function read(
   return normaliseSubmission(parsed(provider, payload, options.fieldMap ?? null), {
     defaultCountry: options.country ?? 'PL',
     now: options.now ?? NOW,
+    host: webHost,
   });
 }
 
@@ -187,7 +196,7 @@ describe('signatures: LeadPact-Signature (generic, google-forms)', () => {
   });
 
   it('should sign exactly as the documented scheme (signLeadPactBody)', async () => {
-    expect(await signLeadPactBody(SECRET, bytes(body), NOW_S)).toBe(await leadpactHeader(body));
+    expect(await signLeadPactBody(SECRET, bytes(body), NOW_S, webHost)).toBe(await leadpactHeader(body));
   });
 
   it('should verify the raw bytes, not a re-serialised parse', async () => {
@@ -558,7 +567,7 @@ describe('generic payloads', () => {
       fieldMap: null,
     });
     if (result.kind !== 'submission') throw new Error('expected a submission');
-    const s = normaliseSubmission(result, { defaultCountry: 'PL', now: NOW });
+    const s = normaliseSubmission(result, { defaultCountry: 'PL', now: NOW, host: webHost });
     expect(s).toMatchObject({
       email: 'ivan.petrov@uralmash.ru',
       phone: '+79123456789',
@@ -689,11 +698,11 @@ describe('normalisation: e-mail, contact and company domain', () => {
   it('should take the company domain from the website first, else from a business address', () => {
     expect(isFreeMailDomain('hydro-tech.pl')).toBe(false);
     expect(isFreeMailDomain('yahoo.acme.com')).toBe(false);
-    expect(companyDomainOf('https://www.acme.ro/contact?x=1', 'ana@gmail.com')).toBe('acme.ro');
-    expect(companyDomainOf(null, 'ana@Sub.Acme.RO')).toBe('sub.acme.ro');
-    expect(companyDomainOf('linkedin.com/company/acme', 'ana@acme.ro')).toBe('acme.ro');
-    expect(companyDomainOf('gmail.com', 'ana@gmail.com')).toBeNull();
-    expect(companyDomainOf('not a site', null)).toBeNull();
+    expect(companyDomainOf('https://www.acme.ro/contact?x=1', 'ana@gmail.com', webHost)).toBe('acme.ro');
+    expect(companyDomainOf(null, 'ana@Sub.Acme.RO', webHost)).toBe('sub.acme.ro');
+    expect(companyDomainOf('linkedin.com/company/acme', 'ana@acme.ro', webHost)).toBe('acme.ro');
+    expect(companyDomainOf('gmail.com', 'ana@gmail.com', webHost)).toBeNull();
+    expect(companyDomainOf('not a site', null, webHost)).toBeNull();
   });
 
   it('should report a website that is not a web address', () => {
@@ -859,6 +868,7 @@ describe('readIntake', () => {
       fieldMap: null,
       workspaceCountry: 'PL',
       now: NOW,
+      host: webHost,
     });
     expect(outcome).toMatchObject({
       kind: 'submission',
@@ -876,6 +886,7 @@ describe('readIntake', () => {
       fieldMap: null,
       workspaceCountry: 'PL',
       now: NOW,
+      host: webHost,
     });
     expect(outcome).toMatchObject({ kind: 'refused', check: { reason: 'malformed_header' } });
   });
@@ -963,7 +974,7 @@ describe('property: random deliveries never crash the adapters', () => {
               if (provider === 'typeform') h['typeform-signature'] = `sha256=${base64(mac)}`;
               if (provider === 'tally') h['tally-signature'] = base64(mac);
               if (provider === 'generic' || provider === 'google-forms') {
-                h['leadpact-signature'] = await signLeadPactBody(SECRET, raw, NOW_S);
+                h['leadpact-signature'] = await signLeadPactBody(SECRET, raw, NOW_S, webHost);
               }
               if (provider === 'webflow' && text) {
                 const prefix = bytes(`${NOW}:`);
@@ -984,6 +995,7 @@ describe('property: random deliveries never crash the adapters', () => {
                 fieldMap: map,
                 workspaceCountry,
                 now: NOW,
+                host: webHost,
               });
               expect(['refused', 'ignored', 'submission']).toContain(outcome.kind);
               seen[outcome.kind] += 1;

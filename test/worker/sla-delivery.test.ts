@@ -3,6 +3,7 @@ import { databaseFor } from '../../worker/db/client';
 import { deliverOutbox, type Send } from '../../worker/db/queries/notifications';
 import { sweepDeadlines } from '../../worker/db/queries/sla-sweep';
 import { DELIVERY_MAX_ATTEMPTS, verifySignatureHeader } from '../../worker/domain/sla';
+import { webHost } from '../../worker/platform/web-host';
 import { call, env } from './harness';
 import { addChannel, CLOSED_PORT_URL, createSlaWorkspace, outboxOf, submitLeadAt } from './sla-fixtures';
 
@@ -104,10 +105,16 @@ describe('delivering the outbox', () => {
     const signature = last.headers['leadpact-signature'] ?? '';
     const t = Number(/t=(\d+)/.exec(signature)?.[1]);
     expect(signature).toBe(`t=${t},v1=${await hmacSha256Hex(channel.secret ?? '', `${t}.${last.body}`)}`);
-    expect(await verifySignatureHeader(signature, last.body, channel.secret ?? '', t, 300)).toBe(true);
-    expect(await verifySignatureHeader(signature, `${last.body} `, channel.secret ?? '', t, 300)).toBe(false);
-    expect(await verifySignatureHeader(signature, last.body, 'whsec_wrong', t, 300)).toBe(false);
-    expect(await verifySignatureHeader(signature, last.body, channel.secret ?? '', t + 301, 300)).toBe(false);
+    expect(await verifySignatureHeader(signature, last.body, channel.secret ?? '', t, 300, webHost)).toBe(
+      true,
+    );
+    expect(
+      await verifySignatureHeader(signature, `${last.body} `, channel.secret ?? '', t, 300, webHost),
+    ).toBe(false);
+    expect(await verifySignatureHeader(signature, last.body, 'whsec_wrong', t, 300, webHost)).toBe(false);
+    expect(
+      await verifySignatureHeader(signature, last.body, channel.secret ?? '', t + 301, 300, webHost),
+    ).toBe(false);
     const body = JSON.parse(last.body) as Record<string, unknown>;
     expect(body).toMatchObject({
       id: queued?.key,

@@ -19,6 +19,7 @@ import {
   weeklyMeetingAt,
   zonedInstant,
 } from '../../worker/domain/sla';
+import { webHost } from '../../worker/platform/web-host';
 
 const sla = starterAgreement('en', { timezone: 'Europe/Warsaw', country: 'PL' }).sla;
 const weekly = { day: 'mon' as const, time: '10:00', durationMinutes: 45, agenda: [] };
@@ -246,26 +247,31 @@ describe('notifications (pure)', () => {
 
   it('should accept only real incoming webhook URLs', () => {
     expect(
-      channelUrlIssue('google_chat', 'https://chat.googleapis.com/v1/spaces/A/messages?key=k', false),
+      channelUrlIssue(
+        'google_chat',
+        'https://chat.googleapis.com/v1/spaces/A/messages?key=k',
+        false,
+        webHost,
+      ),
     ).toBeNull();
     expect(
-      channelUrlIssue('google_chat', 'https://chat.googleapis.com/v1/spaces/A/members', false),
+      channelUrlIssue('google_chat', 'https://chat.googleapis.com/v1/spaces/A/members', false, webHost),
     ).not.toBeNull();
-    expect(channelUrlIssue('slack', 'https://hooks.slack.com/services/T/B/X', false)).toBeNull();
-    expect(channelUrlIssue('webhook', 'https://user:pw@crm.test/hook', false)).not.toBeNull();
-    expect(channelUrlIssue('webhook', 'http://127.0.0.1:8080/hook', false)).not.toBeNull();
+    expect(channelUrlIssue('slack', 'https://hooks.slack.com/services/T/B/X', false, webHost)).toBeNull();
+    expect(channelUrlIssue('webhook', 'https://user:pw@crm.test/hook', false, webHost)).not.toBeNull();
+    expect(channelUrlIssue('webhook', 'http://127.0.0.1:8080/hook', false, webHost)).not.toBeNull();
     // The refusal says how a developer turns loopback on, and where.
     for (const url of ['http://127.0.0.1:8080/hook', 'http://localhost:3000/x', 'https://[::1]/x']) {
-      const message = channelUrlIssue('webhook', url, false)?.message ?? '';
+      const message = channelUrlIssue('webhook', url, false, webHost)?.message ?? '';
       expect(message).toContain('LEADPACT_ALLOW_LOOPBACK_WEBHOOKS=true');
       expect(message).toContain('.dev.vars');
       expect(message).toContain('restart');
     }
-    expect(channelUrlIssue('webhook', 'http://127.0.0.1:8080/hook', true)).toBeNull();
+    expect(channelUrlIssue('webhook', 'http://127.0.0.1:8080/hook', true, webHost)).toBeNull();
   });
 
   it('should sign like Stripe and back off exponentially', async () => {
-    const header = await signatureHeader('whsec_s', '{"a":1}', 1_700_000_000);
+    const header = await signatureHeader('whsec_s', '{"a":1}', 1_700_000_000, webHost);
     // The MAC computed here, independently: HMAC-SHA256(secret, "t.body") in hex.
     const enc = new TextEncoder();
     const key = await crypto.subtle.importKey(
@@ -278,11 +284,13 @@ describe('notifications (pure)', () => {
     const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, enc.encode('1700000000.{"a":1}')));
     const hex = [...mac].map((b) => b.toString(16).padStart(2, '0')).join('');
     expect(header).toBe(`t=1700000000,v1=${hex}`);
-    expect(await verifySignatureHeader(header, '{"a":1}', 'whsec_s', 1_700_000_100, 300)).toBe(true);
-    expect(await verifySignatureHeader(`${header},v1=00`, '{"a":1}', 'whsec_s', 1_700_000_100, 300)).toBe(
-      true,
+    expect(await verifySignatureHeader(header, '{"a":1}', 'whsec_s', 1_700_000_100, 300, webHost)).toBe(true);
+    expect(
+      await verifySignatureHeader(`${header},v1=00`, '{"a":1}', 'whsec_s', 1_700_000_100, 300, webHost),
+    ).toBe(true);
+    expect(await verifySignatureHeader(header, '{"a":2}', 'whsec_s', 1_700_000_100, 300, webHost)).toBe(
+      false,
     );
-    expect(await verifySignatureHeader(header, '{"a":2}', 'whsec_s', 1_700_000_100, 300)).toBe(false);
     expect([1, 2, 3, 4].map((n) => backoffMs(n, 60_000, 600_000))).toEqual([
       60_000, 120_000, 240_000, 480_000,
     ]);

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { minutesOf } from './agreement/schema';
 import { InvalidError, issuesOfZod } from './errors';
+import type { WallClock } from './host';
 import { TimeZone } from './workspace';
-import { firstInstantAtOrAfter, offsetAt, wallClockOf } from './zoned-time';
+import { firstInstantAtOrAfter, intlWallClock, offsetAt } from './zoned-time';
 
 /**
  * Business time: deadlines that run only while the team is at work, in the
@@ -113,6 +114,8 @@ export class NoBusinessTimeError extends InvalidError {
 
 interface Compiled {
   readonly timeZone: string;
+  /** The reading of the zone's wall clock this call uses (not part of the cached calendar). */
+  readonly clock: WallClock;
   /** Indexed like `Date#getUTCDay()` (0 = Sunday): `[openMinute, closeMinute]` pairs, sorted. */
   readonly week: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
   /** Holidays as day numbers (days since 1970-01-01). */
@@ -137,10 +140,10 @@ function intervalsOf(hours: DayHours): Array<readonly [number, number]> {
  * Validates and prepares a calendar. Keyed by content rather than identity, so a
  * calendar object changed between calls is never served stale.
  */
-function compile(calendar: BusinessCalendar): Compiled {
+function compile(calendar: BusinessCalendar, clock: WallClock): Compiled {
   const key = JSON.stringify(calendar);
   const cached = COMPILED.get(key);
-  if (cached) return cached;
+  if (cached) return cached.clock === clock ? cached : { ...cached, clock };
   const parsed = BusinessCalendar.safeParse(calendar);
   if (!parsed.success) {
     throw new InvalidError('The business calendar is invalid.', issuesOfZod(parsed.error));
@@ -154,6 +157,7 @@ function compile(calendar: BusinessCalendar): Compiled {
   }
   const compiled: Compiled = {
     timeZone: timezone,
+    clock,
     week,
     holidays: new Set(holidays.map((iso) => Date.parse(`${iso}T00:00:00Z`) / DAY)),
   };
@@ -164,7 +168,7 @@ function compile(calendar: BusinessCalendar): Compiled {
 
 /** The local wall clock at instant `t`, as milliseconds on a UTC axis. */
 function localOf(c: Compiled, t: number): number {
-  return wallClockOf(t, c.timeZone);
+  return c.clock(t, c.timeZone);
 }
 
 function localDayOf(c: Compiled, t: number): number {
@@ -176,13 +180,13 @@ function dayIntervals(c: Compiled, day: number): Interval[] {
   const hours = c.week[(((day + 4) % 7) + 7) % 7] ?? [];
   if (hours.length === 0) return [];
   const start = day * DAY;
-  const before = offsetAt(start - OFFSET_BOUND, c.timeZone);
-  const after = offsetAt(start + DAY + OFFSET_BOUND, c.timeZone);
+  const before = offsetAt(start - OFFSET_BOUND, c.timeZone, c.clock);
+  const after = offsetAt(start + DAY + OFFSET_BOUND, c.timeZone, c.clock);
   // Most days have one offset throughout; only DST days need the careful mapping.
   const toInstant =
     before === after
       ? (local: number) => local - before
-      : (local: number) => firstInstantAtOrAfter(local, c.timeZone);
+      : (local: number) => firstInstantAtOrAfter(local, c.timeZone, c.clock);
   const out: Interval[] = [];
   for (const [open, close] of hours) {
     const s = toInstant(start + open * MINUTE);
@@ -241,13 +245,13 @@ function amountOf(value: number, path: string, max: number, integer: boolean): n
 function wallTimeReached(c: Compiled, t: number): number {
   const local = localOf(c, t);
   const earlier = t - DAY;
-  const before = offsetAt(earlier, c.timeZone);
-  if (offsetAt(t, c.timeZone) >= before) return local;
+  const before = offsetAt(earlier, c.timeZone, c.clock);
+  if (offsetAt(t, c.timeZone, c.clock) >= before) return local;
   let lo = Math.floor(earlier / SECOND);
   let hi = Math.ceil(t / SECOND);
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
-    if (offsetAt(mid * SECOND, c.timeZone) === before) lo = mid;
+    if (offsetAt(mid * SECOND, c.timeZone, c.clock) === before) lo = mid;
     else hi = mid;
   }
   return Math.max(local, hi * SECOND + before);
@@ -273,8 +277,13 @@ function openingAtOrAfter(c: Compiled, t: number): { instant: number; day: numbe
  * @throws InvalidError for an invalid calendar or date, or `hours` outside 0 … MAX_BUSINESS_HOURS.
  * @throws NoBusinessTimeError when the calendar has no business hours at all.
  */
-export function addBusinessHours(start: Date, hours: number, calendar: BusinessCalendar): Date {
-  const c = compile(calendar);
+export function addBusinessHours(
+  start: Date,
+  hours: number,
+  calendar: BusinessCalendar,
+  clock: WallClock = intlWallClock,
+): Date {
+  const c = compile(calendar, clock);
   const t = instantOf(start, 'start');
   let remaining = Math.round(amountOf(hours, 'hours', MAX_BUSINESS_HOURS, false) * HOUR);
   for (const [s, e] of intervalsFrom(c, t)) {
@@ -305,8 +314,13 @@ export function addBusinessHours(start: Date, hours: number, calendar: BusinessC
  * @throws InvalidError for an invalid calendar or date, or `days` not a whole number in 0 … MAX_BUSINESS_DAYS.
  * @throws NoBusinessTimeError when the calendar has no business hours at all.
  */
-export function addBusinessDays(start: Date, days: number, calendar: BusinessCalendar): Date {
-  const c = compile(calendar);
+export function addBusinessDays(
+  start: Date,
+  days: number,
+  calendar: BusinessCalendar,
+  clock: WallClock = intlWallClock,
+): Date {
+  const c = compile(calendar, clock);
   const t = instantOf(start, 'start');
   amountOf(days, 'days', MAX_BUSINESS_DAYS, true);
   const origin = openingAtOrAfter(c, t);
@@ -328,7 +342,7 @@ export function addBusinessDays(start: Date, days: number, calendar: BusinessCal
       );
     }
   }
-  const target = firstInstantAtOrAfter(day * DAY + timeOfDay, c.timeZone);
+  const target = firstInstantAtOrAfter(day * DAY + timeOfDay, c.timeZone, c.clock);
   for (const [s, e] of intervals) if (target <= e) return new Date(Math.max(s, target));
   const last = intervals[intervals.length - 1];
   if (!last) throw new NoBusinessTimeError('The calendar has no business time on the target day.');
@@ -342,12 +356,17 @@ export function addBusinessDays(start: Date, days: number, calendar: BusinessCal
  *
  * @throws InvalidError for an invalid calendar or date.
  */
-export function businessHoursBetween(a: Date, b: Date, calendar: BusinessCalendar): number {
-  const c = compile(calendar);
+export function businessHoursBetween(
+  a: Date,
+  b: Date,
+  calendar: BusinessCalendar,
+  clock: WallClock = intlWallClock,
+): number {
+  const c = compile(calendar, clock);
   const from = instantOf(a, 'a');
   const to = instantOf(b, 'b');
   if (to < from) {
-    const back = businessHoursBetween(b, a, calendar);
+    const back = businessHoursBetween(b, a, calendar, clock);
     return back === 0 ? 0 : -back;
   }
   let total = 0;
@@ -366,8 +385,8 @@ export function businessHoursBetween(a: Date, b: Date, calendar: BusinessCalenda
  *
  * @throws InvalidError for an invalid calendar or date; NoBusinessTimeError for a calendar without business hours.
  */
-export function nextOpening(t: Date, calendar: BusinessCalendar): Date {
-  const c = compile(calendar);
+export function nextOpening(t: Date, calendar: BusinessCalendar, clock: WallClock = intlWallClock): Date {
+  const c = compile(calendar, clock);
   return new Date(openingAtOrAfter(c, instantOf(t, 't')).instant);
 }
 
@@ -377,8 +396,12 @@ export function nextOpening(t: Date, calendar: BusinessCalendar): Date {
  *
  * @throws InvalidError for an invalid calendar or date.
  */
-export function isWithinBusinessHours(t: Date, calendar: BusinessCalendar): boolean {
-  const c = compile(calendar);
+export function isWithinBusinessHours(
+  t: Date,
+  calendar: BusinessCalendar,
+  clock: WallClock = intlWallClock,
+): boolean {
+  const c = compile(calendar, clock);
   const at = instantOf(t, 't');
   const day = localDayOf(c, at);
   for (let d = day - 1; d <= day + 1; d++) {

@@ -2,13 +2,10 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /**
  * A prefixed ULID (`ws_01J…`): 48 bits of milliseconds then 80 random bits, so
- * ids sort by creation time and serve as stable pagination cursors.
+ * ids sort by creation time and serve as stable pagination cursors. `random` is
+ * ten bytes from the host (`worker/platform/ids.ts` fills them in the Worker).
  */
-export function newId(
-  prefix: string,
-  now: number,
-  random: Uint8Array = crypto.getRandomValues(new Uint8Array(10)),
-): string {
+export function newId(prefix: string, now: number, random: Uint8Array): string {
   let time = '';
   let t = now;
   for (let i = 0; i < 10; i++) {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ROLES, type Role } from './constants';
+import { base64url, bytesToHex, utf8Encode } from './encoding';
+import type { Host } from './host';
 
 /**
  * API tokens look like `lp_<workspaceId>_<43 base64url chars>` (32 random bytes).
@@ -40,49 +42,39 @@ export function parseToken(raw: string): { workspaceId: string } | null {
   return match?.[1] ? { workspaceId: match[1] } : null;
 }
 
-/** RFC 4648 base64url without padding. */
-export function base64url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/** A new secret token for a workspace; `random` is injectable so tests stay deterministic. */
-export function mintToken(
-  workspaceId: string,
-  random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n)),
-): string {
+/** A new secret token for a workspace, from the host's random bytes (tests pass fixed ones). */
+export function mintToken(workspaceId: string, random: Host['randomBytes']): string {
   return `lp_${workspaceId}_${base64url(random(32))}`;
 }
 
-export async function sha256Hex(data: string | Uint8Array): Promise<string> {
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return bytesToHex(new Uint8Array(digest));
+/** SHA-256 as lower-case hex; text is hashed as its UTF-8 bytes. */
+export async function sha256Hex(data: string | Uint8Array, host: Pick<Host, 'sha256'>): Promise<string> {
+  const bytes = typeof data === 'string' ? utf8Encode(data) : data;
+  return bytesToHex(await host.sha256(bytes));
 }
 
 /** Constant-time equality of two byte strings of any length (length leaks, content does not). */
-export function timingSafeEqualBytes(a: Uint8Array, b: Uint8Array): boolean {
+export function timingSafeEqualBytes(
+  a: Uint8Array,
+  b: Uint8Array,
+  host: Pick<Host, 'timingSafeEqual'>,
+): boolean {
   if (a.byteLength !== b.byteLength) {
     // Compare against itself so the time spent does not depend on where they differ.
-    crypto.subtle.timingSafeEqual(a, a);
+    host.timingSafeEqual(a, a);
     return false;
   }
-  return crypto.subtle.timingSafeEqual(a, b);
+  return host.timingSafeEqual(a, b);
 }
 
 /** Constant-time equality of two strings of any length (length leaks, content does not). */
-export function timingSafeEqualText(a: string, b: string): boolean {
-  const enc = new TextEncoder();
-  return timingSafeEqualBytes(enc.encode(a), enc.encode(b));
+export function timingSafeEqualText(a: string, b: string, host: Pick<Host, 'timingSafeEqual'>): boolean {
+  return timingSafeEqualBytes(utf8Encode(a), utf8Encode(b), host);
 }
 
 /** A signing secret, `whsec_` and 32 random bytes in hex: for intake sources and outgoing webhooks alike (shown once). */
-export function newSigningSecret(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return `whsec_${bytesToHex(bytes)}`;
+export function newSigningSecret(random: Host['randomBytes']): string {
+  return `whsec_${bytesToHex(random(32))}`;
 }
 
-export function bytesToHex(bytes: Uint8Array): string {
-  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
+export { base64url, bytesToHex } from './encoding';

@@ -1,8 +1,11 @@
 /**
- * Wall-clock time in an IANA time zone with nothing but the runtime's Intl:
- * the one place that turns instants into local readings and back. Business
- * time, report periods and meeting times all build on it.
+ * Wall-clock time in an IANA time zone: the one place that turns instants into
+ * local readings and back. Business time, report periods and meeting times all
+ * build on it. The reading itself is a `WallClock`: ECMA-402's time-zone
+ * `formatToParts` by default (`intlWallClock`), or the host's (the add-on can
+ * pass one built on `Utilities.formatDate` should Apps Script's Intl fall short).
  */
+import type { WallClock } from './host';
 
 const SECOND = 1000;
 const DAY = 86_400_000;
@@ -27,8 +30,8 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** The local wall clock at instant `t` (epoch ms), as milliseconds on a UTC axis (Date.UTC of the local fields). */
-export function wallClockOf(t: number, timeZone: string): number {
+/** The local wall clock at instant `t` (epoch ms), as milliseconds on a UTC axis (Date.UTC of the local fields), read with Intl. */
+export const intlWallClock: WallClock = (t, timeZone) => {
   let year = 0;
   let month = 1;
   let day = 1;
@@ -61,11 +64,16 @@ export function wallClockOf(t: number, timeZone: string): number {
   }
   const millis = ((t % SECOND) + SECOND) % SECOND;
   return Date.UTC(year, month - 1, day, hour, minute, second) + millis;
+};
+
+/** The local wall clock at instant `t` (epoch ms), as milliseconds on a UTC axis (Date.UTC of the local fields). */
+export function wallClockOf(t: number, timeZone: string, clock: WallClock = intlWallClock): number {
+  return clock(t, timeZone);
 }
 
 /** The zone's offset from UTC at instant `t`, in ms. */
-export function offsetAt(t: number, timeZone: string): number {
-  return wallClockOf(t, timeZone) - t;
+export function offsetAt(t: number, timeZone: string, clock: WallClock = intlWallClock): number {
+  return clock(t, timeZone) - t;
 }
 
 /**
@@ -75,19 +83,23 @@ export function offsetAt(t: number, timeZone: string): number {
  * jump. Assumes at most one offset change within a day either side, which
  * holds for every zone in the tz database.
  */
-export function firstInstantAtOrAfter(local: number, timeZone: string): number {
-  const before = offsetAt(local - DAY, timeZone);
-  const after = offsetAt(local + DAY, timeZone);
+export function firstInstantAtOrAfter(
+  local: number,
+  timeZone: string,
+  clock: WallClock = intlWallClock,
+): number {
+  const before = offsetAt(local - DAY, timeZone, clock);
+  const after = offsetAt(local + DAY, timeZone, clock);
   const early = local - Math.max(before, after);
   const late = local - Math.min(before, after);
-  if (wallClockOf(early, timeZone) === local) return early;
-  if (wallClockOf(late, timeZone) === local) return late;
+  if (clock(early, timeZone) === local) return early;
+  if (clock(late, timeZone) === local) return late;
   // A skipped time: find the instant of the jump, to the second.
   let lo = Math.floor((local - Math.max(before, after)) / SECOND);
   let hi = Math.ceil((local - Math.min(before, after)) / SECOND);
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
-    if (wallClockOf(mid * SECOND, timeZone) >= local) hi = mid;
+    if (clock(mid * SECOND, timeZone) >= local) hi = mid;
     else lo = mid;
   }
   return hi * SECOND;
@@ -99,24 +111,29 @@ export function firstInstantAtOrAfter(local: number, timeZone: string): number {
  * its first occurrence; a skipped time moves forward by the gap (02:30 on a
  * 02:00→03:00 night is 03:30), so a meeting keeps its length.
  */
-export function zonedInstant(date: string, time: string, timeZone: string): Date {
+export function zonedInstant(
+  date: string,
+  time: string,
+  timeZone: string,
+  clock: WallClock = intlWallClock,
+): Date {
   const wall = Date.parse(`${date}T${time}:00Z`);
-  const before = offsetAt(wall - DAY, timeZone);
-  const after = offsetAt(wall + DAY, timeZone);
+  const before = offsetAt(wall - DAY, timeZone, clock);
+  const after = offsetAt(wall + DAY, timeZone, clock);
   for (const t of [wall - Math.max(before, after), wall - Math.min(before, after)]) {
-    if (wallClockOf(t, timeZone) === wall) return new Date(t);
+    if (clock(t, timeZone) === wall) return new Date(t);
   }
   return new Date(wall - before);
 }
 
 /** The local date (`YYYY-MM-DD`) at instant `t`. */
-export function localDateOf(t: Date, timeZone: string): string {
-  return new Date(wallClockOf(t.getTime(), timeZone)).toISOString().slice(0, 10);
+export function localDateOf(t: Date, timeZone: string, clock: WallClock = intlWallClock): string {
+  return new Date(clock(t.getTime(), timeZone)).toISOString().slice(0, 10);
 }
 
 /** The first instant of local date `iso`: its midnight, or the clock's jump where midnight is skipped. */
-export function startOfLocalDay(iso: string, timeZone: string): Date {
-  return new Date(firstInstantAtOrAfter(Date.parse(`${iso}T00:00:00Z`), timeZone));
+export function startOfLocalDay(iso: string, timeZone: string, clock: WallClock = intlWallClock): Date {
+  return new Date(firstInstantAtOrAfter(Date.parse(`${iso}T00:00:00Z`), timeZone, clock));
 }
 
 /** `YYYY-MM-DD` plus `days` calendar days (local dates, no time zone involved). */

@@ -5,6 +5,7 @@ import { resolveToken } from '../db/queries/tokens';
 import type { Permission } from '../domain/permissions';
 import { roleAllows } from '../domain/permissions';
 import { type Caller, parseToken, sha256Hex, timingSafeEqualText } from '../domain/tokens';
+import { webHost } from '../platform/web-host';
 import type { AppEnv } from './context';
 import { ApiError } from './problem';
 import { enforceRateLimit } from './rate-limit';
@@ -73,8 +74,8 @@ export function requireAdminSecret() {
       throw new ApiError('unauthorized', 'Send the admin secret as `Authorization: Bearer <secret>`.', {
         headers: CHALLENGE,
       });
-    const [given, expected] = await Promise.all([sha256Hex(raw), sha256Hex(secret)]);
-    if (!timingSafeEqualText(given, expected)) {
+    const [given, expected] = await Promise.all([sha256Hex(raw, webHost), sha256Hex(secret, webHost)]);
+    if (!timingSafeEqualText(given, expected, webHost)) {
       throw new ApiError('unauthorized', 'The admin secret is wrong.', { headers: CHALLENGE });
     }
     await next();

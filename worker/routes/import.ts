@@ -19,6 +19,7 @@ import { type Cell, type ImportDefaults, importRowReader } from '../domain/impor
 import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
 import { ApiError, issuesOfZod, MALFORMED_JSON, problemResponses } from '../http/problem';
+import { webHost } from '../platform/web-host';
 import { BEARER_SECURITY } from './schemas';
 
 export const IMPORT_CONTENT_TYPES = ['application/json', 'text/csv'] as const;
@@ -155,6 +156,7 @@ export function registerImportRoutes(app: App) {
       defaultCountry: workspace.country,
       consentRequired: agreement.content.leadDefinition.consentRequired,
       now: now.getTime(),
+      host: webHost,
     });
     const read = await Promise.all(windowRows.map((cells, i) => readRow(window.offset + i + 1, cells)));
     const { results, handled } = await importLeadRows(db, {

@@ -10,6 +10,7 @@ import { assertAllowed, authenticate, bearerToken } from '../http/auth';
 import type { App } from '../http/context';
 import { ApiError, problemResponses } from '../http/problem';
 import { enforceRateLimit } from '../http/rate-limit';
+import { webHost } from '../platform/web-host';
 
 export const INTAKE_CONTENT_TYPES = ['application/json', 'application/x-www-form-urlencoded'] as const;
 export const INTAKE_BODY_LIMIT = 256 * 1024;
@@ -92,6 +93,7 @@ export function registerIntakeRoutes(app: App) {
       fieldMap: source.fieldMap,
       workspaceCountry: workspace.country,
       now: now.getTime(),
+      host: webHost,
     });
     if (outcome.kind === 'refused') {
       throw new ApiError('unauthorized', `The delivery could not be verified: ${outcome.check.message}`);
@@ -106,7 +108,7 @@ export function registerIntakeRoutes(app: App) {
         errors: [{ path: 'Idempotency-Key', message: 'Use 1–200 visible ASCII characters.' }],
       });
     }
-    const bodyHash = await sha256Hex(body);
+    const bodyHash = await sha256Hex(body, webHost);
     const key = header
       ? `key:${header}`
       : outcome.submission.deliveryId

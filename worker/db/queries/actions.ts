@@ -1,4 +1,3 @@
-import { newId } from '../../domain/ids';
 import {
   type ActionOutcome,
   type ActiveAgreement,
@@ -8,6 +7,7 @@ import {
 } from '../../domain/ledger/actions';
 import type { LeadState } from '../../domain/ledger/lead';
 import type { Caller } from '../../domain/tokens';
+import { newId } from '../../platform/ids';
 import { runBatch } from '../batch';
 import type { Database } from '../client';
 import { retryOnConflict } from '../conflict';

@@ -27,10 +27,11 @@ import {
 } from '../../domain/agreement';
 import type { Language } from '../../domain/constants';
 import { ConflictError, InvalidError, NotFoundError, PreconditionFailedError } from '../../domain/errors';
-import { newId } from '../../domain/ids';
 import type { Caller } from '../../domain/tokens';
 import type { Workspace } from '../../domain/workspace';
 import { localDateOf } from '../../domain/zoned-time';
+import { newId } from '../../platform/ids';
+import { webHost } from '../../platform/web-host';
 import type { Statement } from '../batch';
 import type { Database } from '../client';
 import { isUniqueViolation } from '../conflict';
@@ -115,7 +116,7 @@ async function latestVersionRow(db: Database, workspaceId: string): Promise<Vers
 }
 
 async function toDraft(row: DraftRow, latest: Pick<VersionRow, 'hash'> | undefined): Promise<AgreementDraft> {
-  const hash = await agreementHash(row.content);
+  const hash = await agreementHash(row.content, webHost);
   return {
     content: row.content,
     revision: row.revision,
@@ -387,7 +388,7 @@ export async function proposeDraft(
   const current = await draftRow(db, workspaceId, now);
   if (!ifMatchAllows(ifMatch, current.revision)) throw staleDraft(current.revision);
   const content = parseAgreement(current.content);
-  const hash = await agreementHash(content);
+  const hash = await agreementHash(content, webHost);
   const open = await db
     .select({
       number: agreementVersions.number,
@@ -632,7 +633,7 @@ export async function createShare(
   const existing = await live();
   if (existing) return { id: existing.id, createdAt: existing.createdAt, created: false };
   const row = {
-    id: mintShareId(workspaceId),
+    id: mintShareId(workspaceId, webHost.randomBytes),
     workspaceId,
     createdAt: now.toISOString(),
     createdByTokenId: caller.tokenId,

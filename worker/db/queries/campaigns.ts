@@ -8,7 +8,7 @@ import {
   type UpdateCampaign,
 } from '../../domain/campaigns';
 import { ConflictError, InvalidError, NotFoundError } from '../../domain/errors';
-import { newId } from '../../domain/ids';
+import { newId } from '../../platform/ids';
 import type { Database } from '../client';
 import { isUniqueViolation } from '../conflict';
 import { campaigns } from '../schema';

@@ -10,6 +10,7 @@ import {
 import { applyEvent, type LeadState, type LedgerEvent } from '../../domain/ledger/lead';
 import type { Caller } from '../../domain/tokens';
 import { sha256Hex } from '../../domain/tokens';
+import { webHost } from '../../platform/web-host';
 import { runBatch } from '../batch';
 import type { Database } from '../client';
 import { retryOnConflict } from '../conflict';
@@ -103,7 +104,7 @@ export interface ErasureResult {
 
 /** A key that names the person is replaced by its hash: it still dedupes, it no longer reads. */
 async function anonymousKey(key: string, personal: (text: string) => boolean): Promise<string> {
-  return personal(key) ? `erased_${(await sha256Hex(key)).slice(0, 32)}` : key;
+  return personal(key) ? `erased_${(await sha256Hex(key, webHost)).slice(0, 32)}` : key;
 }
 
 /**
@@ -163,7 +164,7 @@ export async function eraseLead(
       const next = applyEvent(state, erasedEvent);
 
       const eventUpdates = events.flatMap((event) => {
-        const scrubbed = scrubPayload(event.type, event.payload, personal);
+        const scrubbed = scrubPayload(event.type, event.payload, personal, webHost);
         return JSON.stringify(scrubbed) === JSON.stringify(event.payload)
           ? []
           : [
@@ -243,7 +244,8 @@ export async function eraseLead(
         ...new Map(
           await Promise.all(
             identities.map(
-              async (i) => [`${i.kind}:${await identityHash(workspaceId, i.kind, i.value)}`, i] as const,
+              async (i) =>
+                [`${i.kind}:${await identityHash(workspaceId, i.kind, i.value, webHost)}`, i] as const,
             ),
           ),
         ).keys(),
@@ -293,7 +295,7 @@ export async function isErasedIdentity(
     ...(identity.phone ? [{ kind: 'phone' as const, value: normalisePhone(identity.phone) }] : []),
   ];
   if (wanted.length === 0) return false;
-  const hashes = await Promise.all(wanted.map((w) => identityHash(workspaceId, w.kind, w.value)));
+  const hashes = await Promise.all(wanted.map((w) => identityHash(workspaceId, w.kind, w.value, webHost)));
   const row = await db
     .select({ hash: erasedIdentities.hash })
     .from(erasedIdentities)
@@ -310,7 +312,7 @@ export async function erasedEmails(
 ): Promise<Set<string>> {
   if (emails.length === 0) return new Set();
   const values = emails.map(normaliseEmail);
-  const hashes = await Promise.all(values.map((v) => identityHash(workspaceId, 'email', v)));
+  const hashes = await Promise.all(values.map((v) => identityHash(workspaceId, 'email', v, webHost)));
   const rows = await db
     .select({ hash: erasedIdentities.hash })
     .from(erasedIdentities)

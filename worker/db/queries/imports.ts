@@ -1,5 +1,4 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { newId } from '../../domain/ids';
 import type { ImportedPayload } from '../../domain/import/fold';
 import type { ImportRowResult } from '../../domain/import/request';
 import type { ReadRow, ReadyRow, RowIssue } from '../../domain/import/row';
@@ -14,6 +13,8 @@ import {
   leadProfileOf,
   newLeadState,
 } from '../../domain/ledger/lead';
+import { newId } from '../../platform/ids';
+import { webHost } from '../../platform/web-host';
 import { runBatch, type Statement } from '../batch';
 import type { Database } from '../client';
 import { retryOnConflict } from '../conflict';
@@ -153,7 +154,9 @@ async function readChunk(
     ...emails.map((value) => ({ kind: 'email' as const, value })),
     ...phones.map((value) => ({ kind: 'phone' as const, value })),
   ];
-  const hashes = await Promise.all(identities.map((i) => identityHash(workspaceId, i.kind, i.value)));
+  const hashes = await Promise.all(
+    identities.map((i) => identityHash(workspaceId, i.kind, i.value, webHost)),
+  );
   const identityOfHash = new Map(hashes.map((hash, i) => [hash, identities[i]]));
   const erasedReads = chunks(hashes, IN_LIST).map((part) =>
     db

@@ -1,6 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { InvalidError } from '../../domain/errors';
-import { newId } from '../../domain/ids';
 import type { CanonicalSubmission } from '../../domain/intake/types';
 import { type LeadStage, PROFILE_FIELDS } from '../../domain/ledger/constants';
 import { type JudgingAgreement, judgeLead, type NewTouch } from '../../domain/ledger/judge';
@@ -14,6 +13,7 @@ import {
   type Profile,
 } from '../../domain/ledger/lead';
 import type { SourceWithSecret } from '../../domain/ledger/sources';
+import { newId } from '../../platform/ids';
 import { runBatch } from '../batch';
 import type { Database } from '../client';
 import { retryOnConflict } from '../conflict';

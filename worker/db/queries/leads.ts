@@ -1,9 +1,9 @@
 import { and, asc, eq, gt, isNull, lte, type SQL } from 'drizzle-orm';
 import type { Quadrant, TemperatureLevel } from '../../domain/agreement/constants';
 import { NotFoundError } from '../../domain/errors';
-import { newId } from '../../domain/ids';
 import type { LeadStage } from '../../domain/ledger/constants';
 import type { LeadState, LedgerEvent } from '../../domain/ledger/lead';
+import { newId } from '../../platform/ids';
 import type { Database } from '../client';
 import { keysetAfter } from '../keyset';
 import { leadEvents, leads } from '../schema';

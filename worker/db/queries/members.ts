@@ -1,8 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Side } from '../../domain/constants';
 import { ConflictError, InvalidError, NotFoundError } from '../../domain/errors';
-import { newId } from '../../domain/ids';
 import type { CreateMember, Member, UpdateMember } from '../../domain/members';
+import { newId } from '../../platform/ids';
 import type { Database } from '../client';
 import { isUniqueViolation } from '../conflict';
 import { members } from '../schema';

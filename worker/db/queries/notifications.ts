@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { InvalidError, NotFoundError } from '../../domain/errors';
-import { newId } from '../../domain/ids';
 import {
   backoffMs,
   type Channel,
@@ -16,6 +15,8 @@ import {
   requestIdOf,
   signatureHeader,
 } from '../../domain/sla';
+import { newId } from '../../platform/ids';
+import { webHost } from '../../platform/web-host';
 import { runBatch, type Statement } from '../batch';
 import type { Database } from '../client';
 import { members, notificationChannels, notificationOutbox } from '../schema';
@@ -27,7 +28,7 @@ export function channelOfRow(row: ChannelRow): Channel {
     id: row.id,
     kind: row.kind,
     name: row.name,
-    url: maskedUrl(row.kind, row.url),
+    url: maskedUrl(row.kind, row.url, webHost),
     memberId: row.memberId,
     topics: row.topics,
     createdAt: row.createdAt,
@@ -49,7 +50,7 @@ export async function createChannel(
   options: ChannelOptions,
   now: Date,
 ): Promise<Channel & { secret: string | null }> {
-  const issue = channelUrlIssue(input.kind, input.url, options.allowLoopback);
+  const issue = channelUrlIssue(input.kind, input.url, options.allowLoopback, webHost);
   if (issue) throw new InvalidError('This URL cannot receive notifications of that kind.', [issue]);
   if (input.memberId) {
     const member = await db
@@ -69,7 +70,7 @@ export async function createChannel(
     kind: input.kind,
     name: input.name,
     url: input.url,
-    secret: input.kind === 'webhook' ? newWebhookSecret() : null,
+    secret: input.kind === 'webhook' ? newWebhookSecret(webHost.randomBytes) : null,
     memberId: input.memberId,
     topics: [...new Set(input.topics)],
     linkBase: options.linkBase,
@@ -170,13 +171,14 @@ async function requestFor(
       channel.secret ?? '',
       body,
       Math.floor(signedAt / 1000),
+      webHost,
     );
     headers['leadpact-delivery'] = key;
     headers['leadpact-attempt'] = String(attempt);
   } else if (kind === 'google_chat') {
     // Google Chat creates one message per requestId, so a repeated post is a no-op on its side too.
     const target = new URL(url);
-    target.searchParams.set('requestId', await requestIdOf(key));
+    target.searchParams.set('requestId', await requestIdOf(key, webHost));
     url = target.toString();
   }
   return { url, init: { method: 'POST', headers, body, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) } };

@@ -2,7 +2,6 @@ import { and, asc, desc, eq, gt, inArray, lte, type SQL, sql } from 'drizzle-orm
 import type { Agreement } from '../../domain/agreement/schema';
 import type { Side } from '../../domain/constants';
 import { catalogueOf } from '../../domain/i18n';
-import { newId } from '../../domain/ids';
 import {
   agendaChatLines,
   agendaLinkLabel,
@@ -32,6 +31,7 @@ import {
 } from '../../domain/sla';
 import { channelBody } from '../../domain/sla/channels';
 import type { Workspace } from '../../domain/workspace';
+import { newId } from '../../platform/ids';
 import { runBatches, type Statement } from '../batch';
 import type { Database } from '../client';
 import {

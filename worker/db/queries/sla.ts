@@ -1,5 +1,4 @@
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { newId } from '../../domain/ids';
 import type { LeadState, LedgerEvent } from '../../domain/ledger/lead';
 import {
   type DeadlineKind,
@@ -10,6 +9,7 @@ import {
   settlementsOf,
   summarizeDeadlines,
 } from '../../domain/sla';
+import { newId } from '../../platform/ids';
 import type { Statement } from '../batch';
 import type { Database } from '../client';
 import { keysetAfter } from '../keyset';

@@ -1,8 +1,9 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { NotFoundError } from '../../domain/errors';
-import { newId } from '../../domain/ids';
 import type { CreateSource, Source, SourceWithSecret, UpdateSource } from '../../domain/ledger/sources';
 import { newSigningSecret } from '../../domain/tokens';
+import { newId } from '../../platform/ids';
+import { webHost } from '../../platform/web-host';
 import type { Database } from '../client';
 import { sources } from '../schema';
 
@@ -30,7 +31,7 @@ export async function createSource(
     origin: input.origin,
     createsLead: input.createsLead,
     fieldMap: input.fieldMap ?? null,
-    secret: input.secret ?? newSigningSecret(),
+    secret: input.secret ?? newSigningSecret(webHost.randomBytes),
     createdAt: now.toISOString(),
     archivedAt: options.archived ? now.toISOString() : null,
   };

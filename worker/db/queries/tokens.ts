@@ -1,6 +1,5 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { NotFoundError } from '../../domain/errors';
-import { newId } from '../../domain/ids';
 import {
   type Caller,
   type CreateToken,
@@ -9,6 +8,8 @@ import {
   type TokenInfo,
   timingSafeEqualText,
 } from '../../domain/tokens';
+import { newId } from '../../platform/ids';
+import { webHost } from '../../platform/web-host';
 import type { Database } from '../client';
 import { apiTokens } from '../schema';
 import { requireMember } from './members';
@@ -42,7 +43,7 @@ export async function resolveToken(
   rawToken: string,
   now: Date,
 ): Promise<ResolvedToken | null> {
-  const hash = await sha256Hex(rawToken);
+  const hash = await sha256Hex(rawToken, webHost);
   const row = await db
     .select()
     .from(apiTokens)
@@ -50,7 +51,7 @@ export async function resolveToken(
       and(eq(apiTokens.tokenHash, hash), eq(apiTokens.workspaceId, workspaceId), isNull(apiTokens.revokedAt)),
     )
     .get();
-  if (!row || !timingSafeEqualText(row.tokenHash, hash)) return null;
+  if (!row || !timingSafeEqualText(row.tokenHash, hash, webHost)) return null;
   const stale = !row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) > LAST_USED_RESOLUTION_MS;
   return {
     caller: { workspaceId: row.workspaceId, tokenId: row.id, role: row.role, memberId: row.memberId },
@@ -68,14 +69,14 @@ export async function createToken(
   now: Date,
 ): Promise<{ info: TokenInfo; token: string }> {
   if (input.memberId) await requireMember(db, workspaceId, input.memberId, 'memberId');
-  const token = mintToken(workspaceId);
+  const token = mintToken(workspaceId, webHost.randomBytes);
   const row = {
     id: newId('tok', now.getTime()),
     workspaceId,
     role: input.role,
     label: input.label,
     memberId: input.memberId ?? null,
-    tokenHash: await sha256Hex(token),
+    tokenHash: await sha256Hex(token, webHost),
     hint: token.slice(-4),
     createdAt: now.toISOString(),
     lastUsedAt: null,

@@ -1,6 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { InvalidError } from '../../domain/errors';
-import { newId } from '../../domain/ids';
 import type { LeadStage } from '../../domain/ledger/constants';
 import { type JudgingAgreement, judgeLead } from '../../domain/ledger/judge';
 import {
@@ -12,6 +11,7 @@ import {
   newLeadState,
 } from '../../domain/ledger/lead';
 import { FUTURE_SKEW_MS, type TouchInput } from '../../domain/ledger/touches';
+import { newId } from '../../platform/ids';
 import { runBatch } from '../batch';
 import type { Database } from '../client';
 import { retryOnConflict } from '../conflict';

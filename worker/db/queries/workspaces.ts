@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Role } from '../../domain/constants';
 import { NotFoundError } from '../../domain/errors';
-import { newId } from '../../domain/ids';
 import { mintToken, sha256Hex } from '../../domain/tokens';
 import type { CreateWorkspace, Workspace } from '../../domain/workspace';
+import { newId } from '../../platform/ids';
+import { webHost } from '../../platform/web-host';
 import type { Statement } from '../batch';
 import type { Database } from '../client';
 import { apiTokens, workspaces } from '../schema';
@@ -31,7 +32,7 @@ export async function createWorkspace(
 ): Promise<BootstrapResult> {
   const at = now.toISOString();
   const id = newId('ws', now.getTime());
-  const adminToken = mintToken(id);
+  const adminToken = mintToken(id, webHost.randomBytes);
   const adminTokenId = newId('tok', now.getTime());
   const workspaceRow = { id, ...input, createdAt: at };
   await db.batch([
@@ -41,7 +42,7 @@ export async function createWorkspace(
       workspaceId: id,
       role: 'admin' satisfies Role,
       label: 'First admin token',
-      tokenHash: await sha256Hex(adminToken),
+      tokenHash: await sha256Hex(adminToken, webHost),
       hint: adminToken.slice(-4),
       createdAt: at,
     }),

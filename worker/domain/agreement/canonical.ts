@@ -1,3 +1,4 @@
+import type { Host } from '../host';
 import { sha256Hex } from '../tokens';
 import type { Agreement } from './schema';
 
@@ -21,6 +22,6 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** SHA-256 (hex) of the agreement's canonical JSON: what a signature commits to. */
-export async function agreementHash(agreement: Agreement): Promise<string> {
-  return sha256Hex(canonicalJson(agreement));
+export async function agreementHash(agreement: Agreement, host: Pick<Host, 'sha256'>): Promise<string> {
+  return sha256Hex(canonicalJson(agreement), host);
 }

@@ -1,4 +1,6 @@
-import { base64url } from '../tokens';
+import { base64url } from '../encoding';
+import type { Host } from '../host';
+
 /**
  * Share ids look like `<workspaceId>_<43 base64url chars>` (32 random bytes):
  * unguessable, and the workspace id in clear lets the Worker pick the right
@@ -6,10 +8,7 @@ import { base64url } from '../tokens';
  */
 export const SHARE_ID_PATTERN = /^(ws_[0-9A-HJKMNP-TV-Z]{26})_([A-Za-z0-9_-]{43})$/;
 
-export function mintShareId(
-  workspaceId: string,
-  random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n)),
-): string {
+export function mintShareId(workspaceId: string, random: Host['randomBytes']): string {
   return `${workspaceId}_${base64url(random(32))}`;
 }
 

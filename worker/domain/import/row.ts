@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InvalidError } from '../errors';
+import type { Host } from '../host';
 import { MAPPING_TARGETS, type MappingTarget } from '../intake/constants';
 import { squashName } from '../intake/field-map';
 import { instantOf, submissionNormaliser } from '../intake/normalise';
@@ -76,6 +77,8 @@ export interface ReadRowOptions {
   consentRequired: boolean;
   /** Milliseconds since the epoch; no date in a row is later. */
   now: number;
+  /** Hashes rows and reads websites. */
+  host: Pick<Host, 'sha256' | 'parseUrl'>;
 }
 
 const CANONICAL = new Set<string>(MAPPING_TARGETS);
@@ -166,9 +169,9 @@ function mappedValues(cells: Record<string, Cell>, options: ReadRowOptions): Map
   return values;
 }
 
-async function keysOf(values: ReadonlyMap<string, Cell>) {
+async function keysOf(values: ReadonlyMap<string, Cell>, host: Pick<Host, 'sha256'>) {
   const content = JSON.stringify([...values].sort(([a], [b]) => a.localeCompare(b)));
-  const contentHash = await sha256Hex(content);
+  const contentHash = await sha256Hex(content, host);
   const externalId = text(values.get('externalId'));
   return { contentHash, key: externalId ? `ext:${externalId}` : `row:${contentHash}` };
 }
@@ -184,7 +187,11 @@ export type ImportRowReader = (row: number, cells: Record<string, Cell>) => Prom
  * requires it.
  */
 export function importRowReader(options: ReadRowOptions): ImportRowReader {
-  const normalise = submissionNormaliser({ defaultCountry: options.defaultCountry, now: options.now });
+  const normalise = submissionNormaliser({
+    defaultCountry: options.defaultCountry,
+    now: options.now,
+    host: options.host,
+  });
   return (row, cells) => readImportRow(row, cells, options, normalise);
 }
 
@@ -277,7 +284,7 @@ async function readImportRow(
   if (reasons.length > 0 || !submission || stage === undefined || amount === undefined || stageAt === null) {
     return { kind: 'refused', row, reasons };
   }
-  const { key, contentHash } = await keysOf(values);
+  const { key, contentHash } = await keysOf(values, options.host);
   return {
     kind: 'ready',
     row,

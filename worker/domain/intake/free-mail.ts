@@ -1,3 +1,4 @@
+import type { Host } from '../host';
 /**
  * Mailbox providers anyone can sign up to: an address there says nothing about the person's company.
  * Global providers plus the ones common in the starter markets (Poland, Romania, Russia and neighbours).
@@ -140,38 +141,38 @@ export function isFreeMailDomain(domain: string): boolean {
 }
 
 /** The registrable-looking host of a URL or bare domain, lower-case and without `www.`; null when it is not one. */
-export function hostOf(website: string): string | null {
+export function hostOf(website: string, host: Pick<Host, 'parseUrl'>): string | null {
   const text = website.trim();
   if (text === '' || /\s/.test(text)) return null;
-  let url: URL;
-  try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
-  } catch {
-    return null;
-  }
+  const url = host.parseUrl(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+  if (!url) return null;
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  const host = url.hostname
+  const name = url.hostname
     .toLowerCase()
     .replace(/^www\./, '')
     .replace(/\.$/, '');
   // A dotted name with a letter TLD: rules out IPs, `localhost` and single labels.
-  if (!/^([a-z0-9-]+\.)+(xn--[a-z0-9-]+|[a-z]{2,})$/.test(host)) return null;
-  return host;
+  if (!/^([a-z0-9-]+\.)+(xn--[a-z0-9-]+|[a-z]{2,})$/.test(name)) return null;
+  return name;
 }
 
 /**
  * The company's domain: from the website when it is a company site, else from the e-mail address when
  * it is not a free mailbox. Null when neither says anything about the company.
  */
-export function companyDomainOf(website: string | null, email: string | null): string | null {
+export function companyDomainOf(
+  website: string | null,
+  email: string | null,
+  host: Pick<Host, 'parseUrl'>,
+): string | null {
   if (website) {
-    const host = hostOf(website);
-    if (host && !isProfileHost(host) && !isFreeMailDomain(host)) return host;
+    const site = hostOf(website, host);
+    if (site && !isProfileHost(site) && !isFreeMailDomain(site)) return site;
   }
   if (email) {
     const at = email.lastIndexOf('@');
     const domain = at >= 0 ? email.slice(at + 1).toLowerCase() : '';
-    if (domain && !isFreeMailDomain(domain)) return hostOf(domain);
+    if (domain && !isFreeMailDomain(domain)) return hostOf(domain, host);
   }
   return null;
 }

@@ -1,3 +1,4 @@
+import { parseFormUrlencoded } from '../encoding';
 import { InvalidError } from '../errors';
 import type { IntakeProvider } from './constants';
 import { type AnswerCandidate, mapAnswers } from './field-map';
@@ -17,8 +18,7 @@ function candidate(key: string, value: JsonValue, type: string): AnswerCandidate
 }
 
 function readForm(body: Uint8Array): AnswerCandidate[] {
-  const params = new URLSearchParams(decodeUtf8(body));
-  return [...params].map(([key, value]) => candidate(key, value, 'form'));
+  return parseFormUrlencoded(decodeUtf8(body)).map(([key, value]) => candidate(key, value, 'form'));
 }
 
 function formValue(candidates: readonly AnswerCandidate[], key: string): string | null {

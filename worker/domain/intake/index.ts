@@ -1,8 +1,9 @@
+import type { Host } from '../host';
 import type { IntakeProvider } from './constants';
 import type { FieldMap } from './field-map';
 import { parseGeneric } from './generic';
 import { normaliseSubmission } from './normalise';
-import { type HeaderReader, type SignatureCheck, verifyIntakeSignature } from './signature';
+import { type HeaderReader, type SignatureCheck, type SigningHost, verifyIntakeSignature } from './signature';
 import { parseTally } from './tally';
 import { parseTypeform } from './typeform';
 import type { CanonicalSubmission, IgnoredEvent, ParseInput, ParseResult } from './types';
@@ -28,6 +29,7 @@ export {
   type SignatureCheck,
   type SignatureRefusal,
   type SignatureScheme,
+  type SigningHost,
   signatureHeaderOf,
   signatureSchemeOf,
   signLeadPactBody,
@@ -81,6 +83,7 @@ export interface ReadIntakeInput {
   workspaceCountry: string;
   /** Milliseconds since the epoch. */
   now: number;
+  host: SigningHost & Pick<Host, 'parseUrl'>;
 }
 
 export type IntakeOutcome =
@@ -104,6 +107,10 @@ export async function readIntake(input: ReadIntakeInput): Promise<IntakeOutcome>
     fieldMap: input.fieldMap,
   });
   if (parsed.kind === 'ignored') return { kind: 'ignored', event: parsed };
-  const submission = normaliseSubmission(parsed, { defaultCountry: input.workspaceCountry, now: input.now });
+  const submission = normaliseSubmission(parsed, {
+    defaultCountry: input.workspaceCountry,
+    now: input.now,
+    host: input.host,
+  });
   return { kind: 'submission', submission };
 }

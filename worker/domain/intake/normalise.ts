@@ -1,6 +1,7 @@
 import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import { type FieldIssue, InvalidError } from '../errors';
+import type { Host } from '../host';
 import { countryCodeOf } from './country';
 import { companyDomainOf, hostOf } from './free-mail';
 import type { CanonicalSubmission, JsonValue, MappedFields, ParsedSubmission } from './types';
@@ -10,6 +11,8 @@ export interface NormaliseOptions {
   defaultCountry: string;
   /** Milliseconds since the epoch; submissions are never dated after it. */
   now: number;
+  /** Reads websites as URLs. */
+  host: Pick<Host, 'parseUrl'>;
 }
 
 /** Dates before this are a sender's bug (an unset clock), not a real submission. */
@@ -215,12 +218,12 @@ function country(warnings: Warnings) {
   });
 }
 
-function website(warnings: Warnings) {
+function website(warnings: Warnings, host: Pick<Host, 'parseUrl'>) {
   return z.custom<JsonValue | undefined>().transform((value): string | null => {
     const t = toText(value);
     if (t === null) return null;
-    const host = t === undefined || t.length > 2048 ? null : hostOf(t);
-    if (!host) {
+    const name = t === undefined || t.length > 2048 ? null : hostOf(t, host);
+    if (!name) {
       warnings.add('website', 'Not a web address; kept in the answers only.');
       return null;
     }
@@ -237,7 +240,7 @@ function fieldsSchema(options: NormaliseOptions, warnings: Warnings) {
     lastName: text('lastName', 200, warnings),
     fullName: text('fullName', 400, warnings),
     company: text('company', 300, warnings),
-    website: website(warnings),
+    website: website(warnings, options.host),
     title: text('title', 200, warnings),
     industry: text('industry', 200, warnings),
     employees: employees(warnings),
@@ -385,7 +388,7 @@ function normaliseWith(
     lastName,
     company: data.company,
     website: data.website,
-    companyDomain: companyDomainOf(data.website, email),
+    companyDomain: companyDomainOf(data.website, email, options.host),
     title: data.title,
     industry: data.industry,
     employees: data.employees,

@@ -1,3 +1,4 @@
+import { utf8Decode } from '../encoding';
 import { InvalidError, MalformedBodyError } from '../errors';
 import type { JsonValue } from './types';
 
@@ -13,7 +14,7 @@ export function isObject(value: unknown): value is JsonObject {
 /** Decodes strict UTF-8 (a BOM is dropped); bytes that are not UTF-8 are refused. */
 export function decodeUtf8(body: Uint8Array): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(body);
+    return utf8Decode(body, { fatal: true });
   } catch {
     throw new MalformedBodyError('The body is not UTF-8 text.', 'Send UTF-8 text.');
   }

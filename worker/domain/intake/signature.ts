@@ -1,4 +1,6 @@
-import { bytesToHex, timingSafeEqualBytes } from '../tokens';
+import { base64Decode, bytesToHex, hexToBytes, utf8Encode } from '../encoding';
+import type { Host } from '../host';
+import { timingSafeEqualBytes } from '../tokens';
 import {
   type IntakeProvider,
   LEADPACT_TOLERANCE_SECONDS,
@@ -30,7 +32,11 @@ export interface VerifySignatureInput {
   secrets: readonly string[];
   /** Milliseconds since the epoch. */
   now: number;
+  host: SigningHost;
 }
+
+/** What signing and checking signatures need from the host. */
+export type SigningHost = Pick<Host, 'hmacSha256' | 'timingSafeEqual'>;
 
 /** How each provider signs: header, encoding and what is signed. */
 export type SignatureScheme = 'leadpact' | 'typeform' | 'tally' | 'webflow';
@@ -63,7 +69,6 @@ export function signatureHeaderOf(provider: IntakeProvider): string {
   }
 }
 
-const encoder = new TextEncoder();
 const MAX_SIGNATURES = 8;
 const SHA256_BYTES = 32;
 
@@ -81,30 +86,8 @@ function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-async function hmacSha256(secret: string, message: Uint8Array): Promise<Uint8Array> {
-  const key = await crypto.subtle.importKey(
-    'raw',
-    encoder.encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
-  return new Uint8Array(await crypto.subtle.sign('HMAC', key, message));
-}
-
-function hexToBytes(hex: string): Uint8Array | null {
-  if (!/^[0-9a-fA-F]*$/.test(hex) || hex.length % 2 !== 0) return null;
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return out;
-}
-
-function base64ToBytes(text: string): Uint8Array | null {
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || text.length % 4 !== 0) return null;
-  const binary = atob(text);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
+function hmacSha256(secret: string, message: Uint8Array, host: SigningHost): Promise<Uint8Array> {
+  return host.hmacSha256(utf8Encode(secret), message);
 }
 
 /**
@@ -115,12 +98,13 @@ async function anyMatches(
   secrets: readonly string[],
   message: Uint8Array,
   candidates: readonly Uint8Array[],
+  host: SigningHost,
 ): Promise<boolean> {
   let matched = false;
   for (const secret of secrets) {
-    const expected = await hmacSha256(secret, message);
+    const expected = await hmacSha256(secret, message, host);
     for (const candidate of candidates) {
-      if (timingSafeEqualBytes(expected, candidate)) matched = true;
+      if (timingSafeEqualBytes(expected, candidate, host)) matched = true;
     }
   }
   return matched;
@@ -176,8 +160,8 @@ async function verifyLeadPact(
   }
   // Wrong-sized candidates still take part, so a malformed v1 costs the same as a wrong one.
   const candidates = header.signatures.map((hex) => hexToBytes(hex) ?? new Uint8Array(0));
-  const message = concatBytes([encoder.encode(`${header.timestamp}.`), input.body]);
-  return (await anyMatches(secrets, message, candidates))
+  const message = concatBytes([utf8Encode(`${header.timestamp}.`), input.body]);
+  return (await anyMatches(secrets, message, candidates, input.host))
     ? { ok: true }
     : refuse('signature_mismatch', 'No v1 signature matches the body.');
 }
@@ -194,11 +178,11 @@ async function verifyBase64Body(
   if (!value.startsWith(prefix)) {
     return refuse('malformed_header', `${display} must be ${prefix}<base64 HMAC-SHA256 of the body>.`);
   }
-  const given = base64ToBytes(value.slice(prefix.length));
+  const given = value.length > prefix.length ? base64Decode(value.slice(prefix.length)) : null;
   if (!given || given.byteLength !== SHA256_BYTES) {
     return refuse('malformed_header', `${display} must be ${prefix}<base64 HMAC-SHA256 of the body>.`);
   }
-  return (await anyMatches(secrets, input.body, [given]))
+  return (await anyMatches(secrets, input.body, [given], input.host))
     ? { ok: true }
     : refuse('signature_mismatch', `${display} does not match the body.`);
 }
@@ -225,8 +209,8 @@ async function verifyWebflow(
   if (!(Math.abs(input.now - Number(timestamp)) <= WEBFLOW_TOLERANCE_MS)) {
     return refuse('timestamp_out_of_tolerance', 'x-webflow-timestamp is more than 5 minutes from our clock.');
   }
-  const message = concatBytes([encoder.encode(`${timestamp}:`), input.body]);
-  return (await anyMatches(secrets, message, [given]))
+  const message = concatBytes([utf8Encode(`${timestamp}:`), input.body]);
+  return (await anyMatches(secrets, message, [given], input.host))
     ? { ok: true }
     : refuse('signature_mismatch', 'x-webflow-signature does not match the body.');
 }
@@ -264,8 +248,9 @@ export async function signLeadPactBody(
   secret: string,
   body: Uint8Array,
   unixSeconds: number,
+  host: Pick<Host, 'hmacSha256'>,
 ): Promise<string> {
   const timestamp = String(Math.floor(unixSeconds));
-  const mac = await hmacSha256(secret, concatBytes([encoder.encode(`${timestamp}.`), body]));
+  const mac = await host.hmacSha256(utf8Encode(secret), concatBytes([utf8Encode(`${timestamp}.`), body]));
   return `t=${timestamp},v1=${bytesToHex(mac)}`;
 }

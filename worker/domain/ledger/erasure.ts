@@ -3,6 +3,7 @@
  * event payload is reduced to its anonymous facts, and the salted hash that
  * remembers an erased e-mail or phone without keeping it. Pure.
  */
+import type { Host } from '../host';
 import { sha256Hex } from '../tokens';
 import type { EventType } from './constants';
 import type { LeadState, LedgerEvent } from './lead';
@@ -35,9 +36,14 @@ export function normalisePhone(phone: string): string {
 }
 
 /** The stored form of an erased identity: SHA-256 salted with the workspace, so lists cannot be matched across tenants. */
-export function identityHash(workspaceId: string, kind: 'email' | 'phone', value: string): Promise<string> {
+export function identityHash(
+  workspaceId: string,
+  kind: 'email' | 'phone',
+  value: string,
+  host: Pick<Host, 'sha256'>,
+): Promise<string> {
   const normalised = kind === 'email' ? normaliseEmail(value) : normalisePhone(value);
-  return sha256Hex(`${workspaceId}:${kind}:${normalised}`);
+  return sha256Hex(`${workspaceId}:${kind}:${normalised}`, host);
 }
 
 function collect(values: PersonalValues, field: string, value: unknown): void {
@@ -158,14 +164,10 @@ function tombstoneFields(fields: unknown): Record<string, unknown> {
 }
 
 /** Origin and path only: query strings and fragments carry e-mails and tracking ids. */
-function bareUrl(url: unknown): string | null {
+function bareUrl(url: unknown, host: Pick<Host, 'parseUrl'>): string | null {
   if (typeof url !== 'string') return null;
-  try {
-    const u = new URL(url);
-    return `${u.origin}${u.pathname}`;
-  } catch {
-    return null;
-  }
+  const u = host.parseUrl(url);
+  return u ? `${u.origin}${u.pathname}` : null;
 }
 
 /**
@@ -177,6 +179,7 @@ export function scrubPayload(
   type: EventType,
   payload: Record<string, unknown>,
   personal: (text: string) => boolean,
+  host: Pick<Host, 'parseUrl'>,
 ): Record<string, unknown> {
   const keep = KEEP[type] ?? [];
   const out: Record<string, unknown> = {};
@@ -185,7 +188,7 @@ export function scrubPayload(
   }
   if (type === 'created') out.profile = tombstoneFields(out.profile);
   if (type === 'profile_updated') out.changes = tombstoneFields(out.changes);
-  if (type === 'touch' && 'url' in out) out.url = bareUrl(out.url);
+  if (type === 'touch' && 'url' in out) out.url = bareUrl(out.url, host);
   if (type === 'feedback') {
     // Yes/no and 1–5 answers are statistics; text answers and the note are the rep's words about the person.
     const answers = (out.answers ?? {}) as Record<string, unknown>;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Language } from '../constants';
+import { bytesToHex, utf8Encode } from '../encoding';
 import type { FieldIssue } from '../errors';
+import type { Host } from '../host';
 import { signLeadPactBody } from '../intake/signature';
 import { escapeChat } from '../markup';
 import { timingSafeEqualText } from '../tokens';
@@ -42,8 +44,14 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * live on their own hosts, and every URL is https. Loopback http URLs are only
  * for local development and tests (`LEADPACT_ALLOW_LOOPBACK_WEBHOOKS`).
  */
-export function channelUrlIssue(kind: ChannelKind, raw: string, allowLoopback: boolean): FieldIssue | null {
-  const url = new URL(raw);
+export function channelUrlIssue(
+  kind: ChannelKind,
+  raw: string,
+  allowLoopback: boolean,
+  host: Pick<Host, 'parseUrl'>,
+): FieldIssue | null {
+  const url = host.parseUrl(raw);
+  if (!url) return { path: 'url', message: 'Must be an absolute URL.' };
   if (url.username || url.password)
     return { path: 'url', message: 'Must not carry a user name or password.' };
   if (LOOPBACK.has(url.hostname)) {
@@ -78,8 +86,10 @@ export function channelUrlIssue(kind: ChannelKind, raw: string, allowLoopback: b
 }
 
 /** The URL as the API shows it: the path and query of chat webhooks hold their secret token. */
-export function maskedUrl(kind: ChannelKind, raw: string): string {
-  const url = new URL(raw);
+export function maskedUrl(kind: ChannelKind, raw: string, host: Pick<Host, 'parseUrl'>): string {
+  const url = host.parseUrl(raw);
+  // Stored URLs were checked on the way in; should one not parse, show nothing of it.
+  if (!url) return '…';
   if (kind === 'webhook') return `${url.origin}${url.pathname}`;
   return `${url.origin}/…`;
 }
@@ -113,12 +123,15 @@ export function channelBody(kind: ChannelKind, message: OutgoingMessage): string
   return JSON.stringify({ text: `${text}${link}` });
 }
 
-const encoder = new TextEncoder();
-
 /** The header value that signs `body` at `timestamp` (seconds), as Stripe does: `t=…,v1=HMAC-SHA256(secret, "t.body")`. */
-export async function signatureHeader(secret: string, body: string, timestamp: number): Promise<string> {
+export async function signatureHeader(
+  secret: string,
+  body: string,
+  timestamp: number,
+  host: Pick<Host, 'hmacSha256'>,
+): Promise<string> {
   // The same scheme senders use towards our intake (worker/domain/intake/signature.ts).
-  return signLeadPactBody(secret, encoder.encode(body), timestamp);
+  return signLeadPactBody(secret, utf8Encode(body), timestamp, host);
 }
 
 /**
@@ -131,6 +144,7 @@ export async function verifySignatureHeader(
   secret: string,
   nowSeconds: number,
   toleranceSeconds: number,
+  host: Pick<Host, 'hmacSha256' | 'timingSafeEqual'>,
 ): Promise<boolean> {
   const parts = new Map<string, string[]>();
   for (const item of header.split(',')) {
@@ -139,16 +153,15 @@ export async function verifySignatureHeader(
   }
   const t = Number(parts.get('t')?.[0]);
   if (!Number.isInteger(t) || Math.abs(nowSeconds - t) > toleranceSeconds) return false;
-  const expected = (await signatureHeader(secret, body, t)).slice(`t=${t},v1=`.length);
-  return (parts.get('v1') ?? []).some((v) => timingSafeEqualText(v, expected));
+  const expected = (await signatureHeader(secret, body, t, host)).slice(`t=${t},v1=`.length);
+  return (parts.get('v1') ?? []).some((v) => timingSafeEqualText(v, expected, host));
 }
 
 export { newSigningSecret as newWebhookSecret } from '../tokens';
 
 /** A UUID-shaped id derived from the dedup key: Google Chat's `requestId` makes a repeated post a no-op. */
-export async function requestIdOf(key: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(key)));
-  const hex = [...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
+export async function requestIdOf(key: string, host: Pick<Host, 'sha256'>): Promise<string> {
+  const hex = bytesToHex((await host.sha256(utf8Encode(key))).slice(0, 16));
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
