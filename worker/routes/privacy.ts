@@ -63,7 +63,17 @@ const eraseRoute = createRoute({
   middleware: [requirePermission('leads:erase')],
   request: { params: IdParam },
   responses: {
-    200: jsonResponse(z.object({ lead: LeadSchema, erased: z.boolean() }), 'The anonymous tombstone'),
+    200: jsonResponse(
+      z.object({
+        lead: LeadSchema,
+        erased: z.boolean(),
+        alsoErased: z.array(z.string()).openapi({
+          description:
+            'Other leads that were the same person, erased with it: leads known only by its phone (and, for a phone-only lead, the one lead with an e-mail and that phone).',
+        }),
+      }),
+      'The anonymous tombstone',
+    ),
     ...problemResponses(401, 403, 404, 429, 503),
   },
 });
@@ -87,6 +97,6 @@ export function registerPrivacyRoutes(app: App) {
       caller,
       new Date(),
     );
-    return c.json({ lead: leadView(result.lead), erased: result.erased }, 200);
+    return c.json({ lead: leadView(result.lead), erased: result.erased, alsoErased: result.alsoErased }, 200);
   });
 }

@@ -7,6 +7,7 @@ import {
   personalValuesOf,
   scrubPayload,
 } from '../../domain/ledger/erasure';
+import { sameIdentityLeads } from '../../domain/ledger/identity';
 import { applyEvent, type LeadState, type LedgerEvent } from '../../domain/ledger/lead';
 import type { Caller } from '../../domain/tokens';
 import { sha256Hex } from '../../domain/tokens';
@@ -20,6 +21,7 @@ import {
   importRows,
   intakeDeliveries,
   leadEvents,
+  leads,
   notificationOutbox,
 } from '../schema';
 import { getActiveAgreement } from './agreement';
@@ -100,6 +102,8 @@ export interface ErasureResult {
   lead: LeadState;
   /** False when the lead had already been erased: nothing was written. */
   erased: boolean;
+  /** Other leads that were the same person (a phone-only twin), erased with it. */
+  alsoErased: string[];
 }
 
 /** A key that names the person is replaced by its hash: it still dedupes, it no longer reads. */
@@ -124,6 +128,39 @@ export async function eraseLead(
   caller: Pick<Caller, 'tokenId' | 'memberId'>,
   now: Date,
 ): Promise<ErasureResult> {
+  const target = await getLeadState(db, workspaceId, leadId);
+  const twins = target.erasedAt ? [] : await sameIdentityOf(db, workspaceId, target);
+  // Twins first: until the named lead is erased, a retried request still finds them by its phone.
+  for (const twin of twins) await eraseOneLead(db, workspaceId, twin, caller, now);
+  const result = await eraseOneLead(db, workspaceId, leadId, caller, now);
+  return { ...result, alsoErased: twins };
+}
+
+/** Ids of the other, not yet erased, leads that are the same person (domain/ledger/identity.ts). */
+async function sameIdentityOf(db: Database, workspaceId: string, lead: LeadState): Promise<string[]> {
+  const phone = lead.profile.phone === null ? null : String(lead.profile.phone);
+  if (phone === null) return [];
+  const rows = await db
+    .select({ id: leads.id, email: leads.email, phone: leads.phone, updatedAt: leads.updatedAt })
+    .from(leads)
+    .where(and(eq(leads.workspaceId, workspaceId), eq(leads.phone, phone)))
+    .all();
+  const self = {
+    id: lead.id,
+    email: lead.profile.email === null ? null : String(lead.profile.email),
+    phone,
+    updatedAt: lead.updatedAt,
+  };
+  return sameIdentityLeads(self, rows).map((r) => r.id);
+}
+
+async function eraseOneLead(
+  db: Database,
+  workspaceId: string,
+  leadId: string,
+  caller: Pick<Caller, 'tokenId' | 'memberId'>,
+  now: Date,
+): Promise<Omit<ErasureResult, 'alsoErased'>> {
   const active = await getActiveAgreement(db, workspaceId);
   return retryOnConflict(
     async () => {

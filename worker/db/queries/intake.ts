@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { InvalidError } from '../../domain/errors';
 import type { CanonicalSubmission } from '../../domain/intake/types';
 import { type LeadStage, PROFILE_FIELDS } from '../../domain/ledger/constants';
+import { identityConflictWarning } from '../../domain/ledger/identity';
 import { type JudgingAgreement, judgeLead, type NewTouch } from '../../domain/ledger/judge';
 import {
   type Actor,
@@ -119,11 +120,11 @@ export async function recordSubmission(db: Database, input: RecordSubmissionInpu
 
   return retryOnConflict(
     async () => {
-      const [existing, routingState] = await Promise.all([
+      const [{ lead: existing, conflicts }, routingState] = await Promise.all([
         findLeadByIdentity(db, workspaceId, submission),
         loadRouting(db, workspaceId),
       ]);
-      const plan = planSubmission(existing, input, routingState);
+      const plan = planSubmission(existing, conflicts, input, routingState);
       const answer: IntakeAnswer = { leadId: plan.state.id, stage: plan.state.stage, duplicate: false };
       const statements = [
         db.insert(intakeDeliveries).values({
@@ -168,6 +169,7 @@ interface Plan {
 
 function planSubmission(
   existing: LeadState | null,
+  conflicts: readonly string[],
   input: RecordSubmissionInput,
   routingState: Awaited<ReturnType<typeof loadRouting>>,
 ): Plan {
@@ -218,7 +220,7 @@ function planSubmission(
       message: submission.message,
       phoneRaw: submission.phoneRaw,
       answers: submission.answers,
-      warnings: submission.warnings,
+      warnings: [...submission.warnings, ...conflicts.map(identityConflictWarning)],
     },
   });
   if (submission.consent === true && !state.consent) {

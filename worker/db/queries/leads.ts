@@ -1,7 +1,8 @@
-import { and, asc, eq, gt, isNull, lte, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, or, type SQL } from 'drizzle-orm';
 import type { Quadrant, TemperatureLevel } from '../../domain/agreement/constants';
 import { NotFoundError } from '../../domain/errors';
 import type { LeadStage } from '../../domain/ledger/constants';
+import { matchIdentity } from '../../domain/ledger/identity';
 import type { LeadState, LedgerEvent } from '../../domain/ledger/lead';
 import { newId } from '../../platform/ids';
 import type { Database } from '../client';
@@ -129,30 +130,30 @@ export function rowOfLeadState(workspaceId: string, s: LeadState): LeadRow {
   };
 }
 
-/** The person a delivery names: by normalised e-mail, else by phone (only among leads without e-mail). */
+/**
+ * The person a delivery names, by the rule in domain/ledger/identity.ts: one
+ * read of the leads holding its e-mail or its phone (both indexed).
+ */
 export async function findLeadByIdentity(
   db: Database,
   workspaceId: string,
   identity: { email: string | null; phone: string | null },
-): Promise<LeadState | null> {
-  if (identity.email) {
-    const row = await db
-      .select()
-      .from(leads)
-      .where(and(eq(leads.workspaceId, workspaceId), eq(leads.email, identity.email)))
-      .get();
-    if (row) return leadStateOfRow(row);
-  }
-  if (identity.phone) {
-    // A phone-only lead becomes this person's lead; a phone on a lead with another e-mail is someone else's.
-    const row = await db
-      .select()
-      .from(leads)
-      .where(and(eq(leads.workspaceId, workspaceId), eq(leads.phone, identity.phone), isNull(leads.email)))
-      .get();
-    if (row) return leadStateOfRow(row);
-  }
-  return null;
+): Promise<{ lead: LeadState | null; conflicts: string[] }> {
+  const names = [
+    ...(identity.email ? [eq(leads.email, identity.email)] : []),
+    ...(identity.phone ? [eq(leads.phone, identity.phone)] : []),
+  ];
+  if (names.length === 0) return { lead: null, conflicts: [] };
+  const rows = await db
+    .select()
+    .from(leads)
+    .where(and(eq(leads.workspaceId, workspaceId), or(...names)))
+    .all();
+  const match = matchIdentity(identity, rows);
+  return {
+    lead: match.lead ? leadStateOfRow(match.lead) : null,
+    conflicts: match.conflicts.map((c) => c.id),
+  };
 }
 
 export async function getLeadState(db: Database, workspaceId: string, leadId: string): Promise<LeadState> {
