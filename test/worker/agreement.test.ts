@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { databaseFor } from '../../worker/db/client';
-import {
-  getActiveAgreement,
-  getAgreementContent,
-  personaReviewStatus,
-} from '../../worker/db/queries/agreement';
+import { getActiveAgreement, getAgreementContent } from '../../worker/db/queries/agreement';
 import type {
   Agreement,
   AgreementDraft,
@@ -12,6 +8,7 @@ import type {
   PersonaReview,
   VersionSummary,
 } from '../../worker/domain/agreement';
+import { getPersonaReviewStatus } from '../../worker/services/agreement';
 import {
   activateDraft,
   createSigningWorkspace,
@@ -1237,7 +1234,7 @@ describe('query helpers for the features that judge leads', () => {
     const ws = await createSigningWorkspace({ timezone: 'Europe/Bucharest', country: 'RO', language: 'ro' });
     const db = databaseFor(env, ws.id);
     expect(await getActiveAgreement(db, ws.id)).toBeNull();
-    expect(await personaReviewStatus(db, ws.id, new Date())).toEqual({
+    expect(await getPersonaReviewStatus({ ctx: { db, workspaceId: ws.id, now: new Date() } })).toEqual({
       lastReviewedOn: null,
       nextDueOn: null,
       guardianMemberId: null,
@@ -1260,7 +1257,7 @@ describe('query helpers for the features that judge leads', () => {
       token: ws.tokens.manager,
       json: { reviewedOn: '2026-05-31', fromSales: 'a', fromMarketing: 'b', changes: 'c' },
     });
-    expect(await personaReviewStatus(db, ws.id, new Date())).toMatchObject({
+    expect(await getPersonaReviewStatus({ ctx: { db, workspaceId: ws.id, now: new Date() } })).toMatchObject({
       lastReviewedOn: '2026-05-31',
       nextDueOn: '2026-08-31',
     });

@@ -2,7 +2,7 @@
  * The shared agreement as one self-contained, printable HTML page in the
  * agreement's language: no script, no outside asset, readable on paper.
  */
-import type { SharedAgreement } from '../db/queries/agreement';
+
 import {
   type Agreement,
   type AgreementVersion,
@@ -19,6 +19,7 @@ import {
   formatMoney,
   localeOf,
 } from '../domain/i18n';
+import type { SharedAgreement } from '../services/agreement';
 import { escapeHtml } from './schemas';
 
 /** The catalogue's agreement words plus the locale its numbers and dates are written in. */

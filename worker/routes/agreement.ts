@@ -1,5 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { databaseFor } from '../db/client';
+import {
+  Agreement,
+  AgreementPatch,
+  CreatePersonaReview,
+  diffAsMarkdown,
+  VERSION_STATUSES,
+} from '../domain/agreement';
+import { LANGUAGES, SIDES } from '../domain/constants';
+import { requirePermission } from '../http/auth';
+import type { App } from '../http/context';
+import { problemResponses } from '../http/problem';
+import { callerContext, workspaceContext } from '../http/service-context';
 import {
   createShare,
   diffDraft,
@@ -7,6 +18,7 @@ import {
   getAgreementOverview,
   getDraft,
   getSharedAgreement,
+  getTemplate,
   getVersion,
   listPersonaReviews,
   listVersions,
@@ -17,20 +29,7 @@ import {
   revokeShare,
   signVersion,
   workspaceOfShare,
-} from '../db/queries/agreement';
-import { requireWorkspace } from '../db/queries/workspaces';
-import {
-  Agreement,
-  AgreementPatch,
-  CreatePersonaReview,
-  diffAsMarkdown,
-  starterAgreement,
-  VERSION_STATUSES,
-} from '../domain/agreement';
-import { LANGUAGES, SIDES } from '../domain/constants';
-import { requirePermission } from '../http/auth';
-import type { App } from '../http/context';
-import { problemResponses } from '../http/problem';
+} from '../services/agreement';
 import { renderAgreementPage, renderShareNotFound } from './agreement-page';
 import { BEARER_SECURITY, jsonBody, jsonResponse } from './schemas';
 
@@ -364,116 +363,66 @@ const PAGE_HEADERS = {
 };
 
 export function registerAgreementRoutes(app: App) {
-  app.openapi(overview, async (c) => {
-    const { workspaceId } = c.get('caller');
-    return c.json(await getAgreementOverview(databaseFor(c.env, workspaceId), workspaceId, new Date()), 200);
-  });
+  app.openapi(overview, async (c) => c.json(await getAgreementOverview({ ctx: callerContext(c) }), 200));
 
   app.openapi(readDraft, async (c) => {
-    const { workspaceId } = c.get('caller');
-    const draft = await getDraft(databaseFor(c.env, workspaceId), workspaceId, new Date());
+    const draft = await getDraft({ ctx: callerContext(c) });
     return c.json(draft, 200, { etag: draft.etag });
   });
 
   app.openapi(putDraft, async (c) => {
-    const caller = c.get('caller');
-    const db = databaseFor(c.env, caller.workspaceId);
     const ifMatch = c.req.valid('header')['if-match'];
-    const draft = await replaceDraft(
-      db,
-      caller.workspaceId,
-      c.req.valid('json'),
-      ifMatch,
-      caller,
-      new Date(),
-    );
+    const draft = await replaceDraft({
+      ctx: callerContext(c),
+      input: { content: c.req.valid('json'), ifMatch },
+    });
     return c.json(draft, 200, { etag: draft.etag });
   });
 
   app.openapi(patchDraftRoute, async (c) => {
-    const caller = c.get('caller');
-    const db = databaseFor(c.env, caller.workspaceId);
     const ifMatch = c.req.valid('header')['if-match'];
-    const draft = await patchDraft(db, caller.workspaceId, c.req.valid('json'), ifMatch, caller, new Date());
+    const draft = await patchDraft({ ctx: callerContext(c), input: { patch: c.req.valid('json'), ifMatch } });
     return c.json(draft, 200, { etag: draft.etag });
   });
 
   app.openapi(draftDiff, async (c) => {
-    const { workspaceId } = c.get('caller');
-    const result = await diffDraft(
-      databaseFor(c.env, workspaceId),
-      workspaceId,
-      c.req.valid('query').from,
-      new Date(),
-    );
+    const result = await diffDraft({ ctx: callerContext(c), input: { from: c.req.valid('query').from } });
     const markdown = diffAsMarkdown(result.diff, `Draft against version ${result.from}`);
     return c.json({ from: result.from, to: result.to, ...result.diff, markdown }, 200);
   });
 
   app.openapi(propose, async (c) => {
-    const caller = c.get('caller');
-    const db = databaseFor(c.env, caller.workspaceId);
-    const proposed = await proposeDraft(
-      db,
-      caller.workspaceId,
-      c.req.valid('header')['if-match'],
-      caller,
-      new Date(),
-    );
-    return c.json(proposed, 201);
+    const ifMatch = c.req.valid('header')['if-match'];
+    return c.json(await proposeDraft({ ctx: callerContext(c), input: { ifMatch } }), 201);
   });
 
-  app.openapi(versions, async (c) => {
-    const { workspaceId } = c.get('caller');
-    return c.json({ data: await listVersions(databaseFor(c.env, workspaceId), workspaceId) }, 200);
-  });
+  app.openapi(versions, async (c) => c.json({ data: await listVersions({ ctx: callerContext(c) }) }, 200));
 
-  app.openapi(version, async (c) => {
-    const { workspaceId } = c.get('caller');
-    return c.json(
-      await getVersion(databaseFor(c.env, workspaceId), workspaceId, c.req.valid('param').n),
-      200,
-    );
-  });
+  app.openapi(version, async (c) =>
+    c.json(await getVersion({ ctx: callerContext(c), input: { number: c.req.valid('param').n } }), 200),
+  );
 
   app.openapi(sign, async (c) => {
-    const caller = c.get('caller');
-    const db = databaseFor(c.env, caller.workspaceId);
-    const input = c.req.valid('json') ?? {};
-    const signed = await signVersion(
-      db,
-      caller.workspaceId,
-      c.req.valid('param').n,
-      input,
-      caller,
-      new Date(),
-    );
-    return c.json(signed, 201);
+    const input = { number: c.req.valid('param').n, hash: c.req.valid('json')?.hash };
+    return c.json(await signVersion({ ctx: callerContext(c), input }), 201);
   });
 
   app.openapi(versionDiff, async (c) => {
-    const { workspaceId } = c.get('caller');
-    const db = databaseFor(c.env, workspaceId);
-    const result = await diffVersions(db, workspaceId, c.req.valid('param').n, c.req.valid('query').from);
+    const input = { number: c.req.valid('param').n, from: c.req.valid('query').from };
+    const result = await diffVersions({ ctx: callerContext(c), input });
     const markdown = diffAsMarkdown(result.diff, `Version ${result.to} against version ${result.from}`);
     return c.json({ from: result.from, to: result.to, ...result.diff, markdown }, 200);
   });
 
-  app.openapi(template, async (c) => {
-    const { workspaceId } = c.get('caller');
-    const workspace = await requireWorkspace(databaseFor(c.env, workspaceId), workspaceId);
-    const content = starterAgreement(c.req.valid('param').language, workspace);
-    return c.json(content, 200);
-  });
+  app.openapi(template, async (c) =>
+    c.json(
+      await getTemplate({ ctx: callerContext(c), input: { language: c.req.valid('param').language } }),
+      200,
+    ),
+  );
 
   app.openapi(share, async (c) => {
-    const caller = c.get('caller');
-    const link = await createShare(
-      databaseFor(c.env, caller.workspaceId),
-      caller.workspaceId,
-      caller,
-      new Date(),
-    );
+    const link = await createShare({ ctx: callerContext(c) });
     const url = `${publicOrigin(c.env.LEADPACT_PUBLIC_URL, c.req.url)}/a/${link.id}`;
     return link.created
       ? c.json({ url, createdAt: link.createdAt }, 201)
@@ -481,31 +430,22 @@ export function registerAgreementRoutes(app: App) {
   });
 
   app.openapi(unshare, async (c) => {
-    const { workspaceId } = c.get('caller');
-    await revokeShare(databaseFor(c.env, workspaceId), workspaceId, new Date());
+    await revokeShare({ ctx: callerContext(c) });
     return c.body(null, 204);
   });
 
-  app.openapi(createReview, async (c) => {
-    const caller = c.get('caller');
-    const db = databaseFor(c.env, caller.workspaceId);
-    return c.json(
-      await recordPersonaReview(db, caller.workspaceId, c.req.valid('json'), caller, new Date()),
-      201,
-    );
-  });
+  app.openapi(createReview, async (c) =>
+    c.json(await recordPersonaReview({ ctx: callerContext(c), input: c.req.valid('json') }), 201),
+  );
 
-  app.openapi(listReviews, async (c) => {
-    const { workspaceId } = c.get('caller');
-    return c.json(await listPersonaReviews(databaseFor(c.env, workspaceId), workspaceId, new Date()), 200);
-  });
+  app.openapi(listReviews, async (c) => c.json(await listPersonaReviews({ ctx: callerContext(c) }), 200));
 
   // The public, read-only page: no token, the unguessable id is the key. HTML, not JSON.
   app.get('/a/:shareId', async (c) => {
     const shareId = c.req.param('shareId');
     const workspaceId = workspaceOfShare(shareId);
     const shared = workspaceId
-      ? await getSharedAgreement(databaseFor(c.env, workspaceId), workspaceId, shareId)
+      ? await getSharedAgreement({ ctx: workspaceContext(c, workspaceId), input: { shareId } })
       : null;
     if (!shared) return c.html(renderShareNotFound(), 404, PAGE_HEADERS);
     return c.html(renderAgreementPage(shared, new Date()), 200, PAGE_HEADERS);

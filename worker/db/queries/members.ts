@@ -59,6 +59,20 @@ export async function listMembers(
   return rows.map(toMember);
 }
 
+/** The member, or undefined when the workspace has none by that id. */
+export async function findMember(
+  db: Database,
+  workspaceId: string,
+  memberId: string,
+): Promise<Member | undefined> {
+  const row = await db
+    .select()
+    .from(members)
+    .where(and(eq(members.id, memberId), eq(members.workspaceId, workspaceId)))
+    .get();
+  return row ? toMember(row) : undefined;
+}
+
 export async function getMember(db: Database, workspaceId: string, memberId: string): Promise<Member> {
   const row = await db
     .select()

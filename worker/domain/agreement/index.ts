@@ -14,6 +14,13 @@ export {
   type SectionDiff,
 } from './diff';
 export {
+  concurrentProposal,
+  diffBase,
+  sameContentRefusal,
+  staleDraft,
+  unknownGuardian,
+} from './draft-rules';
+export {
   evaluateIcp,
   evaluateMql,
   type FitResult,
@@ -33,6 +40,7 @@ export {
   type Touch,
   touchPoints,
 } from './evaluate';
+export { type PersonaReviewStatus, personaReviewDates, personaReviewStatusOf } from './persona-review';
 export {
   Agreement,
   type AgreementInput,
@@ -62,6 +70,14 @@ export {
   Temperature,
 } from './schema';
 export { mintShareId, parseShareId, SHARE_ID_PATTERN } from './share';
+export {
+  alreadySigned,
+  type SigningAttempt,
+  type SigningDecision,
+  type SigningMember,
+  type SigningVersion,
+  signingRefusal,
+} from './signing';
 export { type StarterOptions, starterAgreement } from './templates';
 export {
   type ActiveAgreement,

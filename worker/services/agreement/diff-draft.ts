@@ -1,0 +1,23 @@
+import { draftRow, latestVersionRow, versionRow } from '../../db/queries/agreement';
+import { diffAgreements } from '../../domain/agreement';
+import { NotFoundError } from '../../domain/errors';
+import type { ServiceContext } from '../context';
+import type { VersionDiff } from './diff-versions';
+
+/** What the draft changes against version m (default: the latest version). */
+export async function diffDraft({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { from: number | undefined };
+}): Promise<VersionDiff> {
+  const { db, workspaceId, now } = ctx;
+  const draft = await draftRow(db, workspaceId, now);
+  const base =
+    input.from === undefined
+      ? await latestVersionRow(db, workspaceId)
+      : await versionRow(db, workspaceId, input.from);
+  if (!base) throw new NotFoundError('A version to compare the draft with (nothing was proposed yet)');
+  return { from: base.number, to: 'draft', diff: diffAgreements(base.content, draft.content) };
+}

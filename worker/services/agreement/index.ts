@@ -1,0 +1,17 @@
+export { createShare, type Share } from './create-share';
+export { diffDraft } from './diff-draft';
+export { diffVersions, type VersionDiff } from './diff-versions';
+export { getDraft } from './get-draft';
+export { type AgreementOverview, getAgreementOverview } from './get-overview';
+export { getPersonaReviewStatus } from './get-persona-review-status';
+export { getSharedAgreement, type SharedAgreement, workspaceOfShare } from './get-shared-agreement';
+export { getTemplate } from './get-template';
+export { getVersion } from './get-version';
+export { listPersonaReviews } from './list-persona-reviews';
+export { listVersions } from './list-versions';
+export { patchDraft } from './patch-draft';
+export { proposeDraft } from './propose-draft';
+export { recordPersonaReview } from './record-persona-review';
+export { replaceDraft } from './replace-draft';
+export { revokeShare } from './revoke-share';
+export { signVersion } from './sign-version';
