@@ -7,6 +7,16 @@ export interface Env {
   LEADPACT_PUBLIC_URL?: string;
   /** `true` lets notification channels post to loopback URLs: local development and tests only. */
   LEADPACT_ALLOW_LOOPBACK_WEBHOOKS?: string;
+  /** The deployment's Google service account: its JSON key file, as a Worker secret (issue 14). */
+  GOOGLE_SERVICE_ACCOUNT_JSON?: string;
+  /** AES-256 key (32 bytes, base64) sealing teams' own Google keys; a Worker secret. */
+  LEADPACT_ENCRYPTION_KEY?: string;
+  /** The key before the last rotation: what it sealed still opens, and is re-sealed with the new one. */
+  LEADPACT_ENCRYPTION_KEY_PREVIOUS?: string;
+  /** Google Sheets API origin; tests and staging point it at a local fake. Default: Google's. */
+  GOOGLE_SHEETS_API_BASE?: string;
+  /** Google's OAuth token endpoint; likewise configurable. */
+  GOOGLE_OAUTH_TOKEN_URL?: string;
   /** Per-source intake limit (wrangler.toml `[[ratelimits]]`). */
   INTAKE_LIMITER?: RateLimit;
   /** Per-token API limit. */

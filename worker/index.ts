@@ -16,6 +16,7 @@ import { registerMemberRoutes } from './routes/members';
 import { registerPrivacyRoutes } from './routes/privacy';
 import { registerReportRoutes } from './routes/reports';
 import { registerRoutingRoutes } from './routes/routing';
+import { registerSheetConnectionRoutes } from './routes/sheet-connection';
 import { registerSlaRoutes } from './routes/sla';
 import { registerSourceRoutes } from './routes/sources';
 import { registerTokenRoutes } from './routes/tokens';
@@ -49,6 +50,7 @@ registerSlaRoutes(app);
 registerFunnelRoutes(app);
 registerReportRoutes(app);
 registerCampaignRoutes(app);
+registerSheetConnectionRoutes(app);
 registerDocsRoutes(app);
 
 export default {

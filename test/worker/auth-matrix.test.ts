@@ -25,6 +25,13 @@ let emailCounter = 0;
 
 const ROUTES: RouteCase[] = [
   {
+    name: 'read the live sheet status',
+    method: 'GET',
+    path: () => '/v1/sheet/status',
+    allowed: everyoneButIntake,
+    okStatus: 200,
+  },
+  {
     name: 'read the workspace',
     method: 'GET',
     path: () => '/v1/workspace',

@@ -1,8 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineProject } from 'vitest/config';
+import { startFakeSheets } from '../fake-sheets/server';
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+
+// Google for the live sheet (issue 14): a fake over real HTTP on loopback, with a key pair made for this run.
+const google = await startFakeSheets();
+const encryptionKey = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64');
 
 export default defineProject({
   plugins: [
@@ -15,6 +20,11 @@ export default defineProject({
           LEADPACT_ADMIN_SECRET: 'test-admin-secret',
           // Notification channels may point at loopback receivers (closed ports here; a real one in test/node).
           LEADPACT_ALLOW_LOOPBACK_WEBHOOKS: 'true',
+          GOOGLE_SERVICE_ACCOUNT_JSON: JSON.stringify(google.deploymentKey),
+          GOOGLE_SHEETS_API_BASE: google.url,
+          GOOGLE_OAUTH_TOKEN_URL: `${google.url}/token`,
+          LEADPACT_ENCRYPTION_KEY: encryptionKey,
+          FAKE_SHEETS_URL: google.url,
         },
       },
     })),

@@ -39,6 +39,9 @@ export const PERMISSIONS = {
   /** Channel URLs carry webhook tokens: only who manages notifications sees the list. */
   'notifications:read': ['admin', 'manager'],
   'notifications:manage': ['admin', 'manager'],
+  /** The live sheet's key and target are the admin's; everyone who sees the sheet may see whether it is live. */
+  'sheet:connect': ['admin'],
+  'sheet:status': ['admin', 'manager', 'marketing', 'sales', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,5 +1,6 @@
 import type { Env } from '../env';
 import { housekeeping } from './housekeeping';
+import { sheetPush } from './sheet-push';
 import { slaSweep } from './sla-sweep';
 
 /** A cron job: pure of `Date.now()`, it takes the scheduled time so runs are deterministic. */
@@ -7,7 +8,7 @@ export type Job = (env: Env, scheduledTime: Date) => Promise<void>;
 
 /** Jobs per cron expression (wrangler.toml `[triggers]`). Every minute is the SLA sweep's cadence. */
 export const JOBS: Record<string, Job[]> = {
-  '* * * * *': [slaSweep],
+  '* * * * *': [slaSweep, sheetPush],
   '17 3 * * *': [housekeeping],
 };
 

@@ -4,4 +4,5 @@ export * from './imports';
 export * from './ledger';
 export * from './privacy';
 export * from './reports';
+export * from './sheet';
 export * from './sla';
