@@ -291,6 +291,37 @@ CREATE TABLE `funnel_plans` (
 	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE TABLE `sheet_connections` (
+	`workspace_id` text PRIMARY KEY NOT NULL,
+	`spreadsheet_id` text NOT NULL,
+	`service_account_email` text NOT NULL,
+	`credential` text,
+	`state` text NOT NULL,
+	`cursor_events` integer NOT NULL,
+	`cursor_transitions` integer NOT NULL,
+	`layout` text,
+	`last_push_at` text,
+	`last_push_rows` integer,
+	`last_attempt_at` text,
+	`last_error_code` text,
+	`last_error_detail` text,
+	`last_error_at` text,
+	`failures` integer DEFAULT 0 NOT NULL,
+	`retry_at` text,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `sheet_connections_state` ON `sheet_connections` (`state`,`service_account_email`);--> statement-breakpoint
+CREATE TABLE `sheet_quota` (
+	`service_account_email` text NOT NULL,
+	`minute` text NOT NULL,
+	`reads` integer NOT NULL,
+	`writes` integer NOT NULL,
+	PRIMARY KEY(`service_account_email`, `minute`)
+);
+--> statement-breakpoint
 CREATE TABLE `notification_channels` (
 	`id` text PRIMARY KEY NOT NULL,
 	`workspace_id` text NOT NULL,
@@ -378,34 +409,4 @@ CREATE TABLE `sla_transitions` (
 	`recorded_at` text NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `sla_transitions_workspace_step` ON `sla_transitions` (`workspace_id`,`step`,`at`);--> statement-breakpoint
-CREATE TABLE `sheet_connections` (
-	`workspace_id` text PRIMARY KEY NOT NULL,
-	`spreadsheet_id` text NOT NULL,
-	`service_account_email` text NOT NULL,
-	`credential` text,
-	`state` text NOT NULL,
-	`cursor_events` integer NOT NULL,
-	`cursor_transitions` integer NOT NULL,
-	`layout` text,
-	`last_push_at` text,
-	`last_push_rows` integer,
-	`last_attempt_at` text,
-	`last_error_code` text,
-	`last_error_detail` text,
-	`last_error_at` text,
-	`failures` integer DEFAULT 0 NOT NULL,
-	`retry_at` text,
-	`created_at` text NOT NULL,
-	`updated_at` text NOT NULL,
-	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE no action
-);
---> statement-breakpoint
-CREATE INDEX `sheet_connections_state` ON `sheet_connections` (`state`,`service_account_email`);--> statement-breakpoint
-CREATE TABLE `sheet_quota` (
-	`service_account_email` text NOT NULL,
-	`minute` text NOT NULL,
-	`reads` integer NOT NULL,
-	`writes` integer NOT NULL,
-	PRIMARY KEY(`service_account_email`, `minute`)
-);
+CREATE INDEX `sla_transitions_workspace_step` ON `sla_transitions` (`workspace_id`,`step`,`at`);

@@ -171,11 +171,12 @@ export async function startFakeSheets(): Promise<FakeSheets> {
       if (parts[3] === 'share') sheet.sharedWith.add(String(body.email));
       if (parts[3] === 'unshare') sheet.sharedWith.delete(String(body.email));
       if (parts[3] === 'sort') {
-        // Like Data → Sort range on the rows below the header, by one column.
+        // Like Data → Sort range on the rows below the header rows (two unless told), by one column, descending.
         const column = Number(body.column);
-        const head = grid.slice(0, 1);
+        const top = Number(body.headerRows ?? 2);
+        const head = grid.slice(0, top);
         const rest = grid
-          .slice(1)
+          .slice(top)
           .sort((a, b) => String(b[column] ?? '').localeCompare(String(a[column] ?? '')));
         sheet.tabs.set('Leads', [...head, ...rest]);
       }

@@ -1,3 +1,4 @@
+import { LEADS_COLUMNS } from '../../worker/domain/sheet/leads-layout';
 import { env } from './harness';
 
 /** Drives the fake Google (test/fake-sheets/server.ts) over HTTP from inside workerd. */
@@ -13,21 +14,14 @@ export async function fake<T = Record<string, unknown>>(path: string, body?: unk
 
 export const DEPLOYMENT_EMAIL = 'leadpact@leadpact-test.iam.gserviceaccount.com';
 
-/** The Leads header the interim layout finds its columns by. */
-export const LEADS_HEADER = [
-  'lead_id',
-  'name',
-  'company',
-  'source',
-  'campaign',
-  'stage',
-  'owner',
-  'quadrant',
-  'temperature',
-  'next_deadline',
-  'sla_status',
-  'last_action',
-];
+/** Column keys of the add-on's Leads tab, in its order. */
+export const LEAD_KEYS: string[] = LEADS_COLUMNS.map((c) => c.key);
+
+/** The Leads tab's first two rows as the add-on writes them: the freshness line, then the English headers. */
+export function leadsTop(keys: readonly string[] = LEAD_KEYS): string[][] {
+  const text = (key: string) => LEADS_COLUMNS.find((c) => c.key === key)?.header.en ?? key;
+  return [['LeadPact · refreshed 2026-11-20 09:00'], keys.map(text)];
+}
 
 let sheets = 0;
 
@@ -40,7 +34,7 @@ export async function newSpreadsheet(
   await fake('sheets', {
     id,
     sharedWith: options.sharedWith ?? [DEPLOYMENT_EMAIL],
-    grid: options.grid ?? [LEADS_HEADER],
+    grid: options.grid ?? leadsTop(),
   });
   return id;
 }

@@ -5,7 +5,8 @@ import {
   DEPLOYMENT_EMAIL,
   fake,
   gridOf,
-  LEADS_HEADER,
+  LEAD_KEYS,
+  leadsTop,
   newSpreadsheet,
   newTeamKey,
   resetCalls,
@@ -18,7 +19,7 @@ import { createSlaWorkspace, runCron, submitLeadAt } from './sla-fixtures';
  */
 
 type Grid = (string | number | boolean)[][];
-const col = (key: string) => LEADS_HEADER.indexOf(key);
+const col = (key: string) => LEAD_KEYS.indexOf(key);
 const rowOf = (grid: Grid, leadId: string) => grid.find((r) => r[col('lead_id')] === leadId);
 
 async function connect(token: string, json: Record<string, unknown>) {
@@ -46,12 +47,12 @@ afterEach(() => {
 describe('the minute cron keeps a connected sheet live', { timeout: 90_000 }, () => {
   it('should append new leads below the last used row and put a breach in the right row after the sheet was sorted', async () => {
     const ws = await createSlaWorkspace();
-    // A person's own column (note) sits between two of ours, and a row of theirs is already there.
-    const header = [...LEADS_HEADER.slice(0, 5), 'note', ...LEADS_HEADER.slice(5)];
-    const at = (key: string) => header.indexOf(key);
-    const spreadsheetId = await newSpreadsheet({
-      grid: [header, ['lead_manual', 'Someone typed by hand', '', '', '', 'call back friday']],
-    });
+    // Someone moved their own column (Note) between two of ours, and a row of theirs is already there.
+    const keys = LEAD_KEYS.filter((k) => k !== 'note');
+    keys.splice(5, 0, 'note');
+    const at = (key: string) => keys.indexOf(key);
+    const manual = ['lead_manual', '', '', 'Someone typed by hand', '', 'call back friday'];
+    const spreadsheetId = await newSpreadsheet({ grid: [...leadsTop(keys), manual] });
     await connect(ws.tokens.admin, { spreadsheetId });
 
     const early = await submitLeadAt(ws, '2026-11-23T08:00:00Z', { company: '=IMPORTXML("http://x","//a")' });
@@ -62,16 +63,18 @@ describe('the minute cron keeps a connected sheet live', { timeout: 90_000 }, ()
 
     let grid = await gridOf(spreadsheetId);
     // Below the last used row, oldest first (the two late ones arrived in the same millisecond: by id).
-    expect(grid.slice(2).map((r) => r[at('lead_id')])).toEqual([
+    expect(grid.slice(3).map((r) => r[at('lead_id')])).toEqual([
       early.leadId,
       ...[late1.leadId, late2.leadId].sort(),
     ]);
-    expect(grid[1]).toEqual(['lead_manual', 'Someone typed by hand', '', '', '', 'call back friday']);
+    expect(grid[2]).toEqual(manual);
+    expect(grid.slice(0, 2)).toEqual(leadsTop(keys));
     const first = rowOf(grid, early.leadId) ?? [];
-    expect(first[at('stage')]).toBe('mql');
+    expect(first[at('stage')]).toBe('MQL');
     // 11:01Z is 12:01 in Warsaw: an hour before its 13:00 deadline, the sweep just marked it due soon.
-    expect(first[at('sla_status')]).toBe('due_soon');
-    expect(rowOf(grid, late1.leadId)?.[at('sla_status')]).toBe('pending');
+    expect(first[at('sla_status')]).toBe('Due soon');
+    expect(first[at('next_deadline')]).toBe('First touch');
+    expect(rowOf(grid, late1.leadId)?.[at('sla_status')]).toBe('On time');
     // Form text lands as text, never as a formula.
     expect(first[at('company')]).toBe('=IMPORTXML("http://x","//a")');
     expect(grid.flat().some((cell) => String(cell).startsWith('FORMULA:'))).toBe(false);
@@ -84,7 +87,7 @@ describe('the minute cron keeps a connected sheet live', { timeout: 90_000 }, ()
     await fake(`sheets/${spreadsheetId}/sort`, { column: at('lead_id') });
     grid = await gridOf(spreadsheetId);
     const moved = grid.findIndex((r) => r[at('lead_id')] === early.leadId);
-    expect(moved).not.toBe(2);
+    expect(moved).not.toBe(3);
     (grid[moved] as (string | number | boolean)[])[at('note')] = 'left a voicemail';
     await fake(`sheets/${spreadsheetId}/grid`, { grid });
 
@@ -93,10 +96,10 @@ describe('the minute cron keeps a connected sheet live', { timeout: 90_000 }, ()
     await runCron('2026-11-23T12:00:00Z');
     const after = await gridOf(spreadsheetId);
     expect(after.map((r) => r[at('lead_id')])).toEqual(grid.map((r) => r[at('lead_id')]));
-    expect(after[moved]?.[at('sla_status')]).toBe('breached');
+    expect(after[moved]?.[at('sla_status')]).toBe('Breached');
     expect(after[moved]?.[at('note')]).toBe('left a voicemail');
     for (const id of [late1.leadId, late2.leadId])
-      expect(rowOf(after, id)?.[at('sla_status')]).not.toBe('breached');
+      expect(rowOf(after, id)?.[at('sla_status')]).toBe('On time');
     const pushed = await sheetCalls(spreadsheetId);
     expect(pushed.map((c) => c.kind)).toEqual(['read', 'write']);
     // Only the breached lead's row, as two runs of our columns around the note.
@@ -130,9 +133,9 @@ describe('the minute cron keeps a connected sheet live', { timeout: 90_000 }, ()
     expect(pushed.filter((c) => c.kind === 'write')).toHaveLength(1);
     expect(pushed.filter((c) => c.kind === 'read')).toHaveLength(1);
     let grid = await gridOf(spreadsheetId);
-    expect(grid).toHaveLength(1001);
-    expect(new Set(grid.slice(1).map((r) => r[col('lead_id')])).size).toBe(1000);
-    expect(grid.slice(1).every((r) => r[col('stage')] === 'lead')).toBe(true);
+    expect(grid).toHaveLength(1002);
+    expect(new Set(grid.slice(2).map((r) => r[col('lead_id')])).size).toBe(1000);
+    expect(grid.slice(2).every((r) => r[col('stage')] === 'Lead')).toBe(true);
 
     const again = await call('POST', '/v1/import', {
       token: ws.tokens.marketing,
@@ -146,8 +149,8 @@ describe('the minute cron keeps a connected sheet live', { timeout: 90_000 }, ()
     expect(writes).toHaveLength(1);
     expect(writes[0]?.bytes).toBeLessThan(2_000_000);
     grid = await gridOf(spreadsheetId);
-    expect(grid).toHaveLength(1001);
-    expect(grid.slice(1).every((r) => r[col('stage')] === 'sql')).toBe(true);
+    expect(grid).toHaveLength(1002);
+    expect(grid.slice(2).every((r) => r[col('stage')] === 'SQL')).toBe(true);
   });
 
   it('should retry a 429 and a 500 with backoff and lose nothing', async () => {
@@ -165,7 +168,7 @@ describe('the minute cron keeps a connected sheet live', { timeout: 90_000 }, ()
       ['read', 200],
       ['write', 200],
     ]);
-    expect(rowOf(await gridOf(spreadsheetId), lead.leadId)?.[col('stage')]).toBe('mql');
+    expect(rowOf(await gridOf(spreadsheetId), lead.leadId)?.[col('stage')]).toBe('MQL');
     expect((await status(ws.tokens.admin)).lastError).toBeNull();
 
     // Google stays busy past the retries: nothing moves, and the next minute writes it.
@@ -179,7 +182,7 @@ describe('the minute cron keeps a connected sheet live', { timeout: 90_000 }, ()
     expect(busy.state).toBe('active');
     expect(rowOf(await gridOf(spreadsheetId), second.leadId)).toBeUndefined();
     await runCron('2026-11-25T08:08:00Z');
-    expect(rowOf(await gridOf(spreadsheetId), second.leadId)?.[col('stage')]).toBe('mql');
+    expect(rowOf(await gridOf(spreadsheetId), second.leadId)?.[col('stage')]).toBe('MQL');
     expect((await status(ws.tokens.admin)).lastError).toBeNull();
   });
 
@@ -223,7 +226,7 @@ describe('the minute cron keeps a connected sheet live', { timeout: 90_000 }, ()
     expect(reconnected).toMatchObject({ state: 'active', cursor, lastError: null });
     await runCron('2026-11-26T08:22:00Z');
     const grid = await gridOf(spreadsheetId);
-    expect([a, b, c].map((l) => rowOf(grid, l.leadId)?.[col('stage')])).toEqual(['mql', 'mql', 'mql']);
+    expect([a, b, c].map((l) => rowOf(grid, l.leadId)?.[col('stage')])).toEqual(['MQL', 'MQL', 'MQL']);
     expect((await status(ws.tokens.admin)).state).toBe('active');
 
     const secrets = [key, fresh].map((k) => (k.private_key as string).split('\n')[1] as string);
@@ -250,7 +253,7 @@ describe('the minute cron keeps a connected sheet live', { timeout: 90_000 }, ()
     await runCron('2026-11-27T08:30:00Z');
     expect(rowOf(await gridOf(spreadsheetId), lead.leadId)).toBeUndefined();
     await runCron('2026-11-27T09:02:00Z');
-    expect(rowOf(await gridOf(spreadsheetId), lead.leadId)?.[col('stage')]).toBe('mql');
+    expect(rowOf(await gridOf(spreadsheetId), lead.leadId)?.[col('stage')]).toBe('MQL');
     expect(await status(ws.tokens.admin)).toMatchObject({ state: 'active', lastError: null });
   });
 });

@@ -34,7 +34,5 @@ export const WRITES_PER_MINUTE = 60;
 export const READS_PER_MINUTE = 60;
 /** Google's advice for one request's body; we stay under it. */
 export const MAX_BATCH_BYTES = 2_000_000;
-/** The tab the Worker writes. */
-export const LEADS_TAB = 'Leads';
 /** A stopped sheet is probed again this long after it stopped (a re-shared sheet resumes without a click). */
 export const STOPPED_PROBE_MS = 60 * 60_000;

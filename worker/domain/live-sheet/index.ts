@@ -4,9 +4,9 @@
  * Google client, the encryption and the database live outside.
  */
 export * from './constants';
-export * from './interim-layout';
 export * from './leads-layout';
 export * from './messages';
 export * from './plan-write';
 export * from './schedule';
 export * from './service-account';
+export * from './shared-layout';

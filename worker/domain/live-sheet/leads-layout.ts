@@ -1,6 +1,6 @@
 import type { Language } from '../constants';
 import type { LeadState } from '../ledger/lead';
-import type { DeadlineStatus } from '../sla/constants';
+import type { DeadlineKind, DeadlineStatus } from '../sla/constants';
 import type { CellValue } from './plan-write';
 
 /** What a Leads row shows of a lead, loaded once per push for the leads that changed. */
@@ -8,9 +8,8 @@ export interface LeadSheetFacts {
   lead: LeadState;
   ownerName: string | null;
   sourceName: string | null;
-  next: { kind: string; dueAt: string; status: DeadlineStatus } | null;
+  next: { kind: DeadlineKind; dueAt: string; status: DeadlineStatus } | null;
   worst: DeadlineStatus | null;
-  lastAction: { type: string; at: string } | null;
   language: Language;
   timezone: string;
 }
@@ -26,6 +25,8 @@ export interface LeadsLayout {
   headerRows: number;
   /** Keys of columns LeadPact writes (grey and system); person-owned and formula columns are never listed. */
   writable: readonly string[];
+  /** A column holding a fingerprint of the row's written cells: a row whose fingerprint matches is not rewritten. */
+  checkKey?: string;
   /** Column key → 0-based column index, from the header rows as read. */
   columnsOf(header: readonly (readonly unknown[])[]): Map<string, number>;
   render(facts: LeadSheetFacts): Record<string, CellValue>;

@@ -1,7 +1,7 @@
-import { LEADS_TAB } from './constants';
+import type { CellValue } from '../sheet/cells';
+import { LEADS_TAB } from '../sheet/leads-layout';
 
-/** A cell as `values.batchUpdate` takes it (USER_ENTERED, like Apps Script's `setValues`). */
-export type CellValue = string | number | boolean | null;
+export type { CellValue };
 
 /** A lead rendered for the Leads tab: cell values by column key. */
 export interface RenderedRow {
@@ -20,6 +20,8 @@ export interface WritePlan {
   data: ValueRange[];
   /** Leads found in the sheet and rewritten in place. */
   updated: number;
+  /** Leads found in the sheet whose row already holds what would be written (same fingerprint). */
+  unchanged: number;
   /** Leads not in the sheet yet, written below the last used row. */
   appended: number;
 }
@@ -75,6 +77,8 @@ export function planWrite(input: {
   writable: readonly string[];
   /** The lead-id column as read, row 1 first (header rows included). */
   idColumn: readonly (string | undefined)[];
+  /** The fingerprint column as read, aligned with `idColumn`, and its key in the rendered cells. */
+  check?: { key: string; column: readonly (string | undefined)[] };
   headerRows: number;
   rows: readonly RenderedRow[];
   tab?: string;
@@ -110,12 +114,18 @@ export function planWrite(input: {
   const data: ValueRange[] = [];
   const fresh: RenderedRow[] = [];
   const seen = new Set<string>();
+  let unchanged = 0;
   for (const row of input.rows) {
     if (seen.has(row.leadId)) continue;
     seen.add(row.leadId);
     const at = rowOf.get(row.leadId);
     if (at === undefined) {
       fresh.push(row);
+      continue;
+    }
+    const check = input.check;
+    if (check && row.cells[check.key] !== undefined && check.column[at - 1] === row.cells[check.key]) {
+      unchanged += 1;
       continue;
     }
     for (const run of updateRuns) {
@@ -134,7 +144,7 @@ export function planWrite(input: {
       });
     }
   }
-  return { data, updated: seen.size - fresh.length, appended: fresh.length };
+  return { data, updated: seen.size - fresh.length - unchanged, unchanged, appended: fresh.length };
 }
 
 /** The request body's size in bytes, checked against `MAX_BATCH_BYTES` before sending. */

@@ -1,4 +1,4 @@
-import { INTERIM_LEADS_LAYOUT, type LeadsLayout } from '../../domain/live-sheet';
+import { type LeadsLayout, LIVE_LEADS_LAYOUT } from '../../domain/live-sheet';
 
 /** The Leads layout the push writes with: the add-on's, so a pull after a push changes nothing. */
-export const SHEET_LAYOUT: LeadsLayout = INTERIM_LEADS_LAYOUT;
+export const SHEET_LAYOUT: LeadsLayout = LIVE_LEADS_LAYOUT;

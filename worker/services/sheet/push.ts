@@ -11,13 +11,13 @@ import { getWorkspace } from '../../db/queries/workspaces';
 import {
   bodyBytes,
   columnLetter,
-  LEADS_TAB,
   type LeadsLayout,
   MAX_BATCH_BYTES,
   planWrite,
   STOPPED_PROBE_MS,
   STOPPING_ERRORS,
 } from '../../domain/live-sheet';
+import { LEADS_TAB } from '../../domain/sheet/leads-layout';
 import { GoogleSheetsError, sheetsClient } from '../../google/sheets-client';
 import type { SheetContext } from './context';
 import { keyOfConnection } from './credentials';
@@ -83,7 +83,7 @@ export async function pushSheet({
   });
 
   let upTo = input.owed.upTo;
-  let sheet: { columns: Map<string, number>; idColumn: (string | undefined)[] } | null = null;
+  let sheet: SheetRead | null = null;
   try {
     for (;;) {
       const { leadIds } = await changedLeadIds(ctx.db, workspaceId, from, upTo);
@@ -99,7 +99,12 @@ export async function pushSheet({
       const rows = facts.map((f) => ({ leadId: f.lead.id, cells: layout.render(f) }));
       sheet ??= await readSheet(client, layout, connection.layout);
       const plan = planWrite({
-        ...sheet,
+        columns: sheet.columns,
+        idColumn: sheet.idColumn,
+        check:
+          layout.checkKey && sheet.checkColumn
+            ? { key: layout.checkKey, column: sheet.checkColumn }
+            : undefined,
         idKey: layout.idKey,
         writable: layout.writable,
         headerRows: layout.headerRows,
@@ -111,7 +116,8 @@ export async function pushSheet({
         upTo = smaller;
         continue;
       }
-      await client.batchUpdate(plan.data);
+      // Every row already shows this: nothing to spend a write on.
+      if (plan.data.length > 0) await client.batchUpdate(plan.data);
       await recordPushSuccess(
         ctx.db,
         connection,
@@ -131,27 +137,54 @@ export async function pushSheet({
   }
 }
 
+interface SheetRead {
+  columns: Map<string, number>;
+  idColumn: (string | undefined)[];
+  checkColumn: (string | undefined)[] | null;
+}
+
+const cellTexts = (values: unknown[][] | null | undefined) =>
+  (values ?? []).map((r) => (r[0] === undefined || r[0] === null || r[0] === '' ? undefined : String(r[0])));
+
 /**
- * One read for the header rows and the lead-id column (where it was last time,
- * else the leftmost); a second only when someone moved the id column.
+ * One read for the header rows, the lead-id column and the fingerprint column
+ * (where they were last time, else where the layout puts them); a second only
+ * when someone moved those columns.
  */
 async function readSheet(
   client: ReturnType<typeof sheetsClient>,
   layout: LeadsLayout,
   cached: Record<string, number> | null,
-): Promise<{ columns: Map<string, number>; idColumn: (string | undefined)[] }> {
+): Promise<SheetRead> {
   const header = `'${LEADS_TAB}'!1:${layout.headerRows}`;
   const column = (i: number) => `'${LEADS_TAB}'!${columnLetter(i)}:${columnLetter(i)}`;
-  const guess = cached?.[layout.idKey] ?? 0;
-  const [head, ids] = await client.batchGet([header, column(guess)]);
+  const home = (key: string | undefined) => (key ? Math.max(0, layout.writable.indexOf(key)) : 0);
+  const guessId = cached?.[layout.idKey] ?? home(layout.idKey);
+  const guessCheck = layout.checkKey ? (cached?.[layout.checkKey] ?? home(layout.checkKey)) : null;
+  const [head, ids, checks] = await client.batchGet([
+    header,
+    column(guessId),
+    ...(guessCheck === null ? [] : [column(guessCheck)]),
+  ]);
   const columns = layout.columnsOf(head?.values ?? []);
-  const at = columns.get(layout.idKey);
-  if (at === undefined)
+  const idAt = columns.get(layout.idKey);
+  if (idAt === undefined)
     throw new GoogleSheetsError('tab_missing', 0, `the ${LEADS_TAB} header has no ${layout.idKey} column`);
-  let values = ids?.values ?? [];
-  if (at !== guess) values = (await client.batchGet([column(at)]))[0]?.values ?? [];
+  const checkAt = layout.checkKey ? columns.get(layout.checkKey) : undefined;
+  let idValues = ids?.values;
+  let checkValues = checkAt === guessCheck ? checks?.values : null;
+  const again = [
+    ...(idAt !== guessId ? [column(idAt)] : []),
+    ...(checkAt !== undefined && checkAt !== guessCheck ? [column(checkAt)] : []),
+  ];
+  if (again.length > 0) {
+    const reread = await client.batchGet(again);
+    if (idAt !== guessId) idValues = reread.shift()?.values;
+    if (checkAt !== undefined && checkAt !== guessCheck) checkValues = reread.shift()?.values;
+  }
   return {
     columns,
-    idColumn: values.map((r) => (r[0] === undefined || r[0] === null ? undefined : String(r[0]))),
+    idColumn: cellTexts(idValues),
+    checkColumn: checkAt === undefined ? null : cellTexts(checkValues),
   };
 }
