@@ -21,4 +21,10 @@ export interface Env {
   INTAKE_LIMITER?: RateLimit;
   /** Per-token API limit. */
   API_LIMITER?: RateLimit;
+  /** Failed authentications per client address (worker/http/auth-failures.ts). */
+  AUTH_IP_FAILURES?: RateLimit;
+  /** Failed authentications per workspace prefix, and for the admin secret, from all addresses. */
+  AUTH_TARGET_FAILURES?: RateLimit;
+  /** Intake deliveries that fail verification, per client address and source. */
+  INTAKE_UNVERIFIED_LIMITER?: RateLimit;
 }

@@ -101,16 +101,37 @@ describe('intake under random input', () => {
 });
 
 describe('rate limits', () => {
+  /** A verified delivery: the same body and key each time, so it is one lead and the rest duplicates. */
+  const signedPost = async (source: { id: string; secret: string }, headers: Record<string, string> = {}) => {
+    const body = JSON.stringify({ email: 'x@y.pl', phone: '+48600100200', consent: true });
+    return call('POST', `/v1/intake/${source.id}`, {
+      body,
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': 'the-same-delivery',
+        ...(await signedHeaders('generic', body, source.secret)),
+        ...headers,
+      },
+    });
+  };
+
   it('should answer 429 with Retry-After once a source exceeds its limit, and count per source', async () => {
     const ws = await createTestWorkspace();
     const [busy, quiet] = await Promise.all([createSource(ws, 'generic'), createSource(ws, 'generic')]);
-    const unsigned = () => call('POST', `/v1/intake/${busy.id}`, { json: { email: 'x@y.pl' } });
     let limited: Response | null = null;
     // Up to two limit windows: the count may reset once while the loop runs.
+    // Verified deliveries with no contact (422 after the count) keep the loop cheap: nothing is written.
+    const noContact = JSON.stringify({ consent: true });
     for (let i = 0; i < 1300 && !limited; i++) {
-      const res = await unsigned();
+      const res = await call('POST', `/v1/intake/${busy.id}`, {
+        body: noContact,
+        headers: {
+          'content-type': 'application/json',
+          ...(await signedHeaders('generic', noContact, busy.secret)),
+        },
+      });
       if (res.status === 429) limited = res;
-      else expect(res.status).toBe(401);
+      else expect(res.status).toBe(422);
     }
     expect(limited, 'the limiter never answered 429').not.toBeNull();
     if (!limited) return;
@@ -119,7 +140,43 @@ describe('rate limits', () => {
     expect(limited.headers.get('retry-after')).toBe('60');
     // Another source of the same workspace is not affected.
     await expectProblem(await call('POST', `/v1/intake/${quiet.id}`, { json: { email: 'x@y.pl' } }), 401);
-  }, 60_000);
+    expect((await signedPost(quiet)).status).toBe(200);
+  }, 120_000);
+
+  it('should count unverified deliveries per address, so real ones keep flowing after 600 junk posts', async () => {
+    const ws = await createTestWorkspace();
+    const source = await createSource(ws, 'generic');
+    const junk = (ip: string) =>
+      call('POST', `/v1/intake/${source.id}`, {
+        json: { email: 'x@y.pl' },
+        headers: { 'cf-connecting-ip': ip, 'leadpact-signature': 't=1,v1=00' },
+      });
+    const statuses = new Map<number, number>();
+    let locked: Response | null = null;
+    for (let i = 0; i < 600; i++) {
+      const res = await junk('198.51.100.7');
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      if (res.status === 429) locked ??= res;
+    }
+    // 60 a minute per address and source, then the address waits out the minute (a window may reset once).
+    expect(statuses.get(401)).toBeGreaterThanOrEqual(60);
+    expect(statuses.get(401)).toBeLessThanOrEqual(120);
+    expect((statuses.get(401) ?? 0) + (statuses.get(429) ?? 0)).toBe(600);
+    if (!locked) throw new Error('junk was never limited');
+    await expectProblem(locked, 429);
+    const retry = Number(locked.headers.get('retry-after'));
+    expect(retry).toBeGreaterThanOrEqual(1);
+    expect(retry).toBeLessThanOrEqual(60);
+    // The forms tool, from its own address, and the same source: still accepted.
+    const real = await signedPost(source, { 'cf-connecting-ip': '203.0.113.20' });
+    expect(real.status, await real.clone().text()).toBe(200);
+    expect(((await real.json()) as { leadId: string | null }).leadId).toMatch(/^lead_/);
+    // The junk address is refused before any lookup, even with a valid signature, until the minute ends.
+    await expectProblem(await signedPost(source, { 'cf-connecting-ip': '198.51.100.7' }), 429);
+    // Junk without an address (never the case behind Cloudflare) does not touch the source's allowance either.
+    for (let i = 0; i < 50; i++) await expectProblem(await junk(''), 401);
+    expect((await signedPost(source)).status).toBe(200);
+  }, 120_000);
 });
 
 describe('intake cost', () => {

@@ -6,6 +6,7 @@ import type { Permission } from '../domain/permissions';
 import { roleAllows } from '../domain/permissions';
 import { type Caller, parseToken, sha256Hex, timingSafeEqualText } from '../domain/tokens';
 import { webHost } from '../platform/web-host';
+import { assertNotLocked, authFailureLimiters, clientAddress, countFailure } from './auth-failures';
 import type { AppEnv } from './context';
 import { ApiError } from './problem';
 import { enforceRateLimit } from './rate-limit';
@@ -24,11 +25,15 @@ const CHALLENGE = { 'www-authenticate': 'Bearer realm="leadpact"' };
  */
 export async function authenticate(c: Context<AppEnv>, raw: string): Promise<Caller> {
   const parsed = parseToken(raw);
+  const scope = { ip: clientAddress(c), target: parsed ? `ws:${parsed.workspaceId}` : null };
+  assertNotLocked(scope);
   const resolved = parsed
     ? await resolveToken(databaseFor(c.env, parsed.workspaceId), parsed.workspaceId, raw, new Date())
     : null;
-  if (!resolved)
+  if (!resolved) {
+    await countFailure(authFailureLimiters(c.env), scope);
     throw new ApiError('unauthorized', 'The API token is unknown or revoked.', { headers: CHALLENGE });
+  }
   await enforceRateLimit(c.env.API_LIMITER, `token:${resolved.caller.tokenId}`);
   if (resolved.touch) c.executionCtx.waitUntil(resolved.touch());
   return resolved.caller;
@@ -74,8 +79,11 @@ export function requireAdminSecret() {
       throw new ApiError('unauthorized', 'Send the admin secret as `Authorization: Bearer <secret>`.', {
         headers: CHALLENGE,
       });
+    const scope = { ip: clientAddress(c), target: 'admin' };
+    assertNotLocked(scope);
     const [given, expected] = await Promise.all([sha256Hex(raw, webHost), sha256Hex(secret, webHost)]);
     if (!timingSafeEqualText(given, expected, webHost)) {
+      await countFailure(authFailureLimiters(c.env), scope);
       throw new ApiError('unauthorized', 'The admin secret is wrong.', { headers: CHALLENGE });
     }
     await next();

@@ -5,8 +5,10 @@ import { loadJudgingAgreement } from '../db/queries/judging';
 import { findSourceForIntake } from '../db/queries/sources';
 import { getWorkspace } from '../db/queries/workspaces';
 import { readIntake } from '../domain/intake';
+import { verifyIntakeSignature } from '../domain/intake/signature';
 import { sha256Hex } from '../domain/tokens';
 import { assertAllowed, authenticate, bearerToken } from '../http/auth';
+import { assertNotLocked, clientAddress, countFailure } from '../http/auth-failures';
 import type { App } from '../http/context';
 import { ApiError, problemResponses } from '../http/problem';
 import { enforceRateLimit } from '../http/rate-limit';
@@ -58,7 +60,13 @@ export function registerIntakeRoutes(app: App) {
 
   app.post('/v1/intake/:sourceId', async (c) => {
     const sourceId = c.req.param('sourceId');
-    await enforceRateLimit(c.env.INTAKE_LIMITER, `source:${sourceId}`);
+    // Unverified deliveries are counted per address and source, never against the source's own
+    // allowance: junk posts from one address cannot jam a source for the real forms tool, and one
+    // team's misconfigured form on a shared sender (Typeform's addresses) cannot block another team.
+    const ip = clientAddress(c);
+    const unverified = { ip: ip ? `${ip}|intake:${sourceId}` : null, target: null };
+    const unverifiedLimiters = { perIp: c.env.INTAKE_UNVERIFIED_LIMITER, perTarget: undefined };
+    assertNotLocked(unverified);
     // Sources are found before the workspace is known; see findSourceForIntake.
     const db = databaseFor(c.env, sourceId);
     const source = await findSourceForIntake(db, sourceId);
@@ -66,14 +74,18 @@ export function registerIntakeRoutes(app: App) {
     if (source.archivedAt) throw new ApiError('not_found', 'This intake source was archived.');
 
     const body = new Uint8Array(await c.req.arrayBuffer());
+    const headers = { get: (name: string) => c.req.header(name) ?? null };
     const raw = bearerToken(c);
     const tokenAllowed = source.provider === 'generic' || source.provider === 'google-forms';
     if (raw) {
-      if (!tokenAllowed)
+      if (!tokenAllowed) {
+        await countFailure(unverifiedLimiters, unverified);
         throw new ApiError(
           'unauthorized',
           `${source.provider} deliveries are verified by their signature, not a token.`,
         );
+      }
+      // A wrong token counts as a failed authentication (per address and workspace), as on the API.
       const caller = await authenticate(c, raw);
       // Another workspace's token learns nothing, not even that it lacks the permission.
       if (caller.workspaceId !== source.workspaceId)
@@ -81,15 +93,33 @@ export function registerIntakeRoutes(app: App) {
       assertAllowed(caller, 'intake:submit');
     }
 
+    const now = new Date();
+    if (!raw) {
+      const check = await verifyIntakeSignature({
+        provider: source.provider,
+        body,
+        headers,
+        secrets: [source.secret],
+        now: now.getTime(),
+        host: webHost,
+      });
+      if (!check.ok) {
+        await countFailure(unverifiedLimiters, unverified);
+        throw new ApiError('unauthorized', `The delivery could not be verified: ${check.message}`);
+      }
+    }
+    // Only verified deliveries spend the source's allowance.
+    await enforceRateLimit(c.env.INTAKE_LIMITER, `source:${sourceId}`);
+
     const workspace = await getWorkspace(db, source.workspaceId);
     if (!workspace) throw new ApiError('not_found', 'No such intake source.');
-    const now = new Date();
     const outcome = await readIntake({
       provider: source.provider,
       body,
-      headers: { get: (name: string) => c.req.header(name) ?? null },
+      headers,
       secrets: [source.secret],
-      verifySignature: !raw,
+      // Verified above (signature) or by the intake token.
+      verifySignature: false,
       fieldMap: source.fieldMap,
       workspaceCountry: workspace.country,
       now: now.getTime(),
