@@ -16,6 +16,35 @@ export const LAST_ACTIONS = [
 ] as const;
 export type LastAction = (typeof LAST_ACTIONS)[number];
 
+/** The tabs LeadPact writes, in the order they appear. */
+export const SHEET_TABS = [
+  'agreement',
+  'glossary',
+  'icp',
+  'scoring',
+  'rules',
+  'leads',
+  'funnel',
+  'report',
+  'agenda',
+] as const;
+export type SheetTab = (typeof SHEET_TABS)[number];
+
+/** The sales actions a row can ask for (part 2 of the add-on sends them to `POST /v1/leads/{id}/actions`). */
+export const SHEET_ACTIONS = [
+  'attempt_call',
+  'attempt_email',
+  'accept',
+  'qualify',
+  'reject',
+  'nurture',
+  'opportunity',
+  'won',
+  'lost',
+  'feedback',
+] as const;
+export type SheetAction = (typeof SHEET_ACTIONS)[number];
+
 /**
  * The words of the sheet's frame, one table per language (the agreement's own
  * text is the team's). Shaped like a message catalogue — one flat record per
@@ -33,9 +62,47 @@ export interface SheetTexts {
   quadrants: Record<Quadrant, string>;
   temperatures: Record<TemperatureLevel, string>;
   lastActions: Record<LastAction, string>;
+  /** Tab names (the tabs are found by the name in any language, so a team may switch language). */
+  tabs: Record<SheetTab, string>;
+  /** Row 1 of every tab: when LeadPact last wrote it and from where. */
+  freshness: string;
+  /** Row 1 when the Worker could not be reached or refused: the reason instead of silence. */
+  failure: string;
+  /** Row 1 of an agreement tab a person edited since the last refresh while the Worker's draft changed too. */
+  localEdits: string;
+  /** The actions offered in the Leads tab's Action column (part 2 sends them). */
+  actions: Record<SheetAction, string>;
 }
 
 const en: SheetTexts = {
+  tabs: {
+    agreement: 'Agreement',
+    glossary: 'Glossary',
+    icp: 'ICP',
+    scoring: 'Scoring',
+    rules: 'Rules',
+    leads: 'Leads',
+    funnel: 'Funnel plan',
+    report: 'Report',
+    agenda: 'Agenda',
+  },
+  freshness: 'LeadPact · refreshed {at} from {source}',
+  failure:
+    '⚠ LeadPact could not refresh this tab at {at}: {reason}. The values below are from the last refresh.',
+  localEdits:
+    '⚠ This tab was edited here and the agreement changed in LeadPact since: push or discard your edits, then refresh.',
+  actions: {
+    attempt_call: 'Call attempt',
+    attempt_email: 'E-mail attempt',
+    accept: 'Accept',
+    qualify: 'Qualify (SQL)',
+    reject: 'Reject',
+    nurture: 'Send to nurture',
+    opportunity: 'Opportunity',
+    won: 'Won',
+    lost: 'Lost',
+    feedback: 'Feedback',
+  },
   locale: 'en_GB',
   dateFormat: 'yyyy-mm-dd',
   dateTimeFormat: 'yyyy-mm-dd hh:mm',
@@ -82,6 +149,33 @@ const en: SheetTexts = {
 };
 
 const pl: SheetTexts = {
+  tabs: {
+    agreement: 'Umowa SLA',
+    glossary: 'Słownik',
+    icp: 'ICP',
+    scoring: 'Scoring',
+    rules: 'Zasady',
+    leads: 'Leady',
+    funnel: 'Plan lejka',
+    report: 'Raport',
+    agenda: 'Agenda',
+  },
+  freshness: 'LeadPact · odświeżono {at} z {source}',
+  failure: '⚠ LeadPact nie mógł odświeżyć tej karty o {at}: {reason}. Poniżej dane z ostatniego odświeżenia.',
+  localEdits:
+    '⚠ Tę kartę edytowano tutaj, a umowa w LeadPact zmieniła się od tego czasu: wyślij lub odrzuć zmiany, potem odśwież.',
+  actions: {
+    attempt_call: 'Próba telefoniczna',
+    attempt_email: 'Próba e-mailowa',
+    accept: 'Akceptuj',
+    qualify: 'Kwalifikuj (SQL)',
+    reject: 'Odrzuć',
+    nurture: 'Do dogrzewania',
+    opportunity: 'Szansa sprzedaży',
+    won: 'Wygrany',
+    lost: 'Przegrany',
+    feedback: 'Informacja zwrotna',
+  },
   locale: 'pl_PL',
   dateFormat: 'yyyy-mm-dd',
   dateTimeFormat: 'yyyy-mm-dd hh:mm',
@@ -128,6 +222,34 @@ const pl: SheetTexts = {
 };
 
 const ro: SheetTexts = {
+  tabs: {
+    agreement: 'Acord SLA',
+    glossary: 'Glosar',
+    icp: 'ICP',
+    scoring: 'Scoring',
+    rules: 'Reguli',
+    leads: 'Lead-uri',
+    funnel: 'Plan pâlnie',
+    report: 'Raport',
+    agenda: 'Agendă',
+  },
+  freshness: 'LeadPact · actualizat {at} din {source}',
+  failure:
+    '⚠ LeadPact nu a putut actualiza această filă la {at}: {reason}. Valorile de mai jos sunt de la ultima actualizare.',
+  localEdits:
+    '⚠ Fila a fost editată aici, iar acordul s-a schimbat în LeadPact între timp: trimiteți sau renunțați la modificări, apoi actualizați.',
+  actions: {
+    attempt_call: 'Încercare telefon',
+    attempt_email: 'Încercare e-mail',
+    accept: 'Acceptă',
+    qualify: 'Califică (SQL)',
+    reject: 'Respinge',
+    nurture: 'Trimite la nurturing',
+    opportunity: 'Oportunitate',
+    won: 'Câștigat',
+    lost: 'Pierdut',
+    feedback: 'Feedback',
+  },
   locale: 'ro_RO',
   dateFormat: 'yyyy-mm-dd',
   dateTimeFormat: 'yyyy-mm-dd hh:mm',
@@ -174,6 +296,33 @@ const ro: SheetTexts = {
 };
 
 const ru: SheetTexts = {
+  tabs: {
+    agreement: 'Соглашение',
+    glossary: 'Глоссарий',
+    icp: 'ICP',
+    scoring: 'Скоринг',
+    rules: 'Правила',
+    leads: 'Лиды',
+    funnel: 'План воронки',
+    report: 'Отчёт',
+    agenda: 'Повестка',
+  },
+  freshness: 'LeadPact · обновлено {at} из {source}',
+  failure: '⚠ LeadPact не смог обновить вкладку в {at}: {reason}. Ниже данные последнего обновления.',
+  localEdits:
+    '⚠ Вкладку изменили здесь, а соглашение в LeadPact с тех пор изменилось: отправьте или отмените правки, затем обновите.',
+  actions: {
+    attempt_call: 'Звонок',
+    attempt_email: 'Письмо',
+    accept: 'Принять',
+    qualify: 'Квалифицировать (SQL)',
+    reject: 'Отклонить',
+    nurture: 'На взращивание',
+    opportunity: 'Сделка',
+    won: 'Выигран',
+    lost: 'Проигран',
+    feedback: 'Обратная связь',
+  },
   locale: 'ru_RU',
   dateFormat: 'dd.mm.yyyy',
   dateTimeFormat: 'dd.mm.yyyy hh:mm',

@@ -1,0 +1,68 @@
+import { API_URL_PROPERTY, TOKEN_PROPERTY } from './config';
+import type { Services } from './services';
+
+/** Why a call to the Worker failed, in words a sheet can show. */
+export class ApiFailure extends Error {
+  constructor(
+    message: string,
+    readonly status: number | null,
+  ) {
+    super(message);
+    this.name = 'ApiFailure';
+  }
+}
+
+export interface Connection {
+  apiUrl: string;
+  token: string;
+}
+
+/** The connection saved in properties, or null when the sidebar has not been filled in. */
+export function savedConnection(services: Services): Connection | null {
+  const apiUrl = services.documentProperties.getProperty(API_URL_PROPERTY);
+  const token = services.userProperties.getProperty(TOKEN_PROPERTY);
+  return apiUrl && token ? { apiUrl, token } : null;
+}
+
+/** A problem+json body's most useful line: its detail, else its title, with the first field error. */
+function problemText(body: string, status: number): string {
+  try {
+    const problem = JSON.parse(body) as {
+      title?: string;
+      detail?: string;
+      errors?: Array<{ path?: string; message?: string }>;
+    };
+    const first = problem.errors?.[0];
+    const field = first ? ` (${first.path}: ${first.message})` : '';
+    return `${problem.detail ?? problem.title ?? `HTTP ${status}`}${field}`;
+  } catch {
+    return `HTTP ${status}`;
+  }
+}
+
+/** GET a JSON document from the Worker as the connected person. */
+export function getJson<T>(services: Services, connection: Connection, path: string): T {
+  const url = `${connection.apiUrl.replace(/\/+$/, '')}${path}`;
+  let response: ReturnType<Services['fetch']>;
+  try {
+    response = services.fetch(url, {
+      method: 'get',
+      headers: { authorization: `Bearer ${connection.token}`, accept: 'application/json' },
+      muteHttpExceptions: true,
+      followRedirects: false,
+    });
+  } catch (error) {
+    throw new ApiFailure(
+      `LeadPact cannot be reached at ${connection.apiUrl}: ${(error as Error).message}`,
+      null,
+    );
+  }
+  const status = response.getResponseCode();
+  const body = response.getContentText();
+  if (status >= 400) throw new ApiFailure(problemText(body, status), status);
+  try {
+    return JSON.parse(body) as T;
+  } catch {
+    throw new ApiFailure(`LeadPact answered something that is not JSON (HTTP ${status}).`, status);
+  }
+}

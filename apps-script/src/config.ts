@@ -1,0 +1,14 @@
+/** Where the add-on keeps its settings: in properties, never in a cell (a cell is readable by everyone with the sheet). */
+
+/** Document property: the LeadPact API's base URL, shared by everyone using the sheet. */
+export const API_URL_PROPERTY = 'LEADPACT_API_URL';
+/** User property: each person's own token, so whatever the sheet sends is sent as the person who did it. */
+export const TOKEN_PROPERTY = 'LEADPACT_TOKEN';
+/** Document property: what the last refresh wrote (part versions, the leads cursor), to skip unchanged tabs. */
+export const STATE_PROPERTY = 'LEADPACT_SHEET_STATE';
+
+/** A bound script may run every 5 minutes; an editor add-on at most hourly (the live push covers the gap). */
+export const REFRESH_MINUTES = { bound: 5, addon: 60 } as const;
+
+/** How long a refresh waits for another one to finish before giving up (it runs again on the next timer). */
+export const LOCK_WAIT_MS = 30_000;

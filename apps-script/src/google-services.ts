@@ -1,0 +1,48 @@
+/// <reference types="google-apps-script" />
+import type { Services, SheetLike, SpreadsheetAppLike, SpreadsheetLike } from './services';
+
+// Compile-time proof that Google's services satisfy the small interfaces the modules use.
+type Satisfies<T extends U, U> = T;
+export type GoogleSatisfiesSheet = Satisfies<GoogleAppsScript.Spreadsheet.Sheet, SheetLike>;
+export type GoogleSatisfiesSpreadsheet = Satisfies<GoogleAppsScript.Spreadsheet.Spreadsheet, SpreadsheetLike>;
+
+/** The real services, read from Apps Script's globals when an entry point runs. */
+export function googleServices(): Services {
+  return {
+    spreadsheetApp: SpreadsheetApp as unknown as SpreadsheetAppLike,
+    documentProperties: PropertiesService.getDocumentProperties(),
+    userProperties: PropertiesService.getUserProperties(),
+    fetch: (url, options) => UrlFetchApp.fetch(url, options),
+    documentLock: () => LockService.getDocumentLock(),
+    ui: () => {
+      try {
+        return SpreadsheetApp.getUi();
+      } catch {
+        // Time triggers have no UI to show.
+        return null;
+      }
+    },
+    htmlOutput: (html) => HtmlService.createHtmlOutput(html),
+    ensureTimeTrigger: (handler, minutes) => {
+      if (
+        ScriptApp.getProjectTriggers().some(
+          (t) => t.getHandlerFunction() === handler && String(t.getEventType()) === 'CLOCK',
+        )
+      )
+        return;
+      const builder = ScriptApp.newTrigger(handler).timeBased();
+      (minutes >= 60 ? builder.everyHours(Math.round(minutes / 60)) : builder.everyMinutes(minutes)).create();
+    },
+    ensureOpenTrigger: (handler) => {
+      if (
+        ScriptApp.getProjectTriggers().some(
+          (t) => t.getHandlerFunction() === handler && String(t.getEventType()) === 'ON_OPEN',
+        )
+      )
+        return;
+      ScriptApp.newTrigger(handler).forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()).onOpen().create();
+    },
+    chartTypeBar: Charts.ChartType.BAR,
+    now: () => new Date(),
+  };
+}

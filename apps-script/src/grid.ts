@@ -1,0 +1,94 @@
+import type { Language } from '../../worker/domain/constants';
+import { LANGUAGES } from '../../worker/domain/constants';
+import { fill } from '../../worker/domain/i18n/format';
+import type { CellValue } from '../../worker/domain/sheet/cells';
+import { SHEET_TEXTS, type SheetTab, type SheetTexts } from '../../worker/domain/sheet/texts';
+import type { Cell, SheetLike, SpreadsheetLike } from './services';
+
+/** What every tab writer gets: the spreadsheet, the team's language and clock, and where the data came from. */
+export interface TabContext {
+  spreadsheet: SpreadsheetLike;
+  language: Language;
+  texts: SheetTexts;
+  timeZone: string;
+  /** The freshness line for this refresh, written in row 1 of every tab it writes. */
+  freshness: string;
+}
+
+/** A tab by its name in any language (a team may switch language), renamed to nothing: found, or created. */
+export function findTab(spreadsheet: SpreadsheetLike, tab: SheetTab): SheetLike | null {
+  for (const language of LANGUAGES) {
+    const sheet = spreadsheet.getSheetByName(SHEET_TEXTS[language].tabs[tab]);
+    if (sheet) return sheet;
+  }
+  return null;
+}
+
+export function ensureTab(context: TabContext, tab: SheetTab): { sheet: SheetLike; created: boolean } {
+  const found = findTab(context.spreadsheet, tab);
+  if (found) return { sheet: found, created: false };
+  return { sheet: context.spreadsheet.insertSheet(context.texts.tabs[tab]), created: true };
+}
+
+/** Grows the sheet's grid so rows × columns fit: Sheets refuses ranges outside the grid. */
+export function ensureSize(sheet: SheetLike, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+}
+
+/** Pads every row to `width` with blanks so the grid is rectangular, as setValues requires. */
+export function rectangular(rows: readonly (readonly CellValue[])[], width: number): Cell[][] {
+  return rows.map((row) => {
+    const out: Cell[] = row.slice(0, width);
+    while (out.length < width) out.push('');
+    return out;
+  });
+}
+
+/**
+ * Writes a whole LeadPact-owned tab in one `setValues`: the grid, padded with
+ * blanks over whatever the previous, longer version left below and to the right.
+ */
+export function writeWholeTab(sheet: SheetLike, grid: readonly (readonly CellValue[])[]): void {
+  const width = Math.max(1, sheet.getLastColumn(), ...grid.map((r) => r.length));
+  const height = Math.max(1, sheet.getLastRow(), grid.length);
+  ensureSize(sheet, height, width);
+  const rows = rectangular(grid, width);
+  while (rows.length < height) rows.push(new Array<Cell>(width).fill(''));
+  sheet.getRange(1, 1, height, width).setValues(rows);
+}
+
+/** The freshness line: when and from where, on the team's clock. */
+export function freshnessLine(
+  texts: SheetTexts,
+  language: Language,
+  at: Date,
+  timeZone: string,
+  source: string,
+) {
+  return fill(texts.freshness, { at: localTime(language, at, timeZone), source });
+}
+
+export function localTime(language: Language, at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat(SHEET_LOCALES[language], {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  }).format(at);
+}
+
+const SHEET_LOCALES: Record<Language, string> = { en: 'en-GB', pl: 'pl-PL', ro: 'ro-RO', ru: 'ru-RU' };
+
+/** The column letters of a 1-based column (27 → AA), for formulas and conditional formatting. */
+export function columnLetter(column: number): string {
+  let n = column;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}

@@ -1,0 +1,13 @@
+import type { Services } from './services';
+
+/** The LeadPact menu; each item names a global function of index.ts. */
+export function addMenu(services: Services): void {
+  const ui = services.ui();
+  if (!ui) return;
+  ui.createMenu('LeadPact')
+    .addItem('Refresh now', 'refreshNow')
+    .addItem('Connect…', 'showSidebar')
+    .addSeparator()
+    .addItem('Push agreement edits', 'pushAgreementEdits')
+    .addToUi();
+}

@@ -1,0 +1,154 @@
+import type { Language } from '../../worker/domain/constants';
+import { fill } from '../../worker/domain/i18n/format';
+import { leadRow } from '../../worker/domain/sheet/leads-layout';
+import { decodeLead, type SheetSnapshotResponse, SNAPSHOT_PARTS } from '../../worker/domain/sheet/snapshot';
+import { SHEET_TABS, SHEET_TEXTS } from '../../worker/domain/sheet/texts';
+import { ApiFailure, getJson, savedConnection } from './api';
+import { LOCK_WAIT_MS } from './config';
+import { findTab, freshnessLine, localTime, type TabContext } from './grid';
+import type { Services } from './services';
+import { readState, type SheetState, saveState } from './state';
+import { writeLeadsTab } from './tabs/leads-tab';
+
+export interface RefreshResult {
+  ok: boolean;
+  message: string;
+  /** Tabs written by this refresh. */
+  written: string[];
+}
+
+function languageOf(value: string | null | undefined): Language {
+  return value === 'pl' || value === 'ro' || value === 'ru' ? value : 'en';
+}
+
+/** The query that asks only for what changed since the state's versions and cursor. */
+export function snapshotPath(state: SheetState, force: boolean): string {
+  const params: string[] = [];
+  if (!force) {
+    const known = SNAPSHOT_PARTS.flatMap((part) => {
+      const version = state.versions[part];
+      return version ? [`${part}:${version}`] : [];
+    });
+    if (known.length > 0) params.push(`known=${encodeURIComponent(known.join(','))}`);
+    if (state.cursor) params.push(`since=${encodeURIComponent(state.cursor)}`);
+  }
+  return `/v1/sheet/snapshot${params.length > 0 ? `?${params.join('&')}` : ''}`;
+}
+
+/**
+ * Refreshes every tab from one snapshot, under the document lock so two runs
+ * (a timer and a click) never interleave their writes. Tabs whose part did not
+ * change are not touched; with nothing new, nothing is written at all.
+ * `force` (the menu's "Refresh now") asks for everything and re-applies formats.
+ */
+export function refreshAll(services: Services, options: { force: boolean }): RefreshResult {
+  const connection = savedConnection(services);
+  if (!connection) {
+    return {
+      ok: false,
+      message: 'LeadPact is not connected: open LeadPact › Connect… and save the API URL and your token.',
+      written: [],
+    };
+  }
+  const lock = services.documentLock();
+  if (!lock?.tryLock(LOCK_WAIT_MS)) {
+    return {
+      ok: false,
+      message: 'Another refresh is running; this one will run with the next timer.',
+      written: [],
+    };
+  }
+  try {
+    let state = readState(services);
+    // Another API or workspace (a sheet reconnected) starts from scratch.
+    const force = options.force || state.apiUrl !== connection.apiUrl;
+    const spreadsheet = services.spreadsheetApp.getActiveSpreadsheet();
+    let snapshot: SheetSnapshotResponse;
+    try {
+      snapshot = getJson<SheetSnapshotResponse>(services, connection, snapshotPath(state, force));
+    } catch (error) {
+      if (!(error instanceof ApiFailure)) throw error;
+      reportFailure(services, state, error.message);
+      saveState(services, { ...state, failed: true });
+      return { ok: false, message: error.message, written: [] };
+    }
+    if (snapshot.workspace.id !== state.workspaceId && state.workspaceId !== '') {
+      state = { ...state, versions: {}, cursor: null };
+    }
+    const language = snapshot.workspace.language;
+    const texts = SHEET_TEXTS[language];
+    const now = services.now();
+    const context: TabContext = {
+      spreadsheet,
+      language,
+      texts,
+      timeZone: snapshot.workspace.timeZone,
+      freshness: freshnessLine(texts, language, now, snapshot.workspace.timeZone, hostOf(connection.apiUrl)),
+    };
+    // A tab that shows an old error, or a language switch, must be rewritten even when its data did not change.
+    const rewrite = force || state.failed || state.language !== language;
+    const written: string[] = [];
+    if (rewrite || spreadsheet.getSpreadsheetTimeZone() !== snapshot.workspace.timeZone) {
+      // Dates typed by people and NOW() read on the team's clock, the one the agreement's deadlines run on.
+      spreadsheet.setSpreadsheetTimeZone(snapshot.workspace.timeZone);
+      spreadsheet.setSpreadsheetLocale(texts.locale);
+    }
+
+    const leads = snapshot.leads;
+    if (leads) {
+      const names = {
+        memberNames: Object.fromEntries(snapshot.directory.members.map((m) => [m.id, m.name])),
+        sourceNames: Object.fromEntries(snapshot.directory.sources.map((s) => [s.id, s.name])),
+      };
+      const rows = leads.rows.map((tuple) => {
+        const { lead, sla } = decodeLead(tuple, snapshot.directory);
+        return leadRow(lead, sla, { language, timeZone: snapshot.workspace.timeZone, ...names });
+      });
+      const result = writeLeadsTab(services.spreadsheetApp, context, {
+        rows,
+        reasons: state.reasons,
+        force: rewrite,
+      });
+      if (result.written) written.push('leads');
+      state = { ...state, cursor: leads.cursor };
+    }
+
+    saveState(services, {
+      ...state,
+      apiUrl: connection.apiUrl,
+      workspaceId: snapshot.workspace.id,
+      failed: false,
+      language,
+      lastRefreshAt: now.toISOString(),
+    });
+    return {
+      ok: true,
+      message: written.length > 0 ? `Refreshed: ${written.join(', ')}.` : 'Nothing changed.',
+      written,
+    };
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+function hostOf(url: string): string {
+  return url.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+}
+
+/** An error row instead of silence: row 1 of every LeadPact tab says why the values are old. */
+function reportFailure(services: Services, state: SheetState, reason: string): void {
+  const spreadsheet = services.spreadsheetApp.getActiveSpreadsheet();
+  const language = languageOf(state.language);
+  const texts = SHEET_TEXTS[language];
+  const line = fill(texts.failure, {
+    at: localTime(language, services.now(), spreadsheet.getSpreadsheetTimeZone()),
+    reason,
+  });
+  for (const tab of SHEET_TABS) {
+    const sheet = findTab(spreadsheet, tab);
+    if (!sheet) continue;
+    const range = sheet.getRange(1, 1, 1, 1);
+    range.setValues([[line.startsWith('=') ? `'${line}` : line]]);
+    range.setFontColor('#a50e0e');
+  }
+}

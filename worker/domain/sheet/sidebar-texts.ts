@@ -1,0 +1,96 @@
+import type { Language } from '../constants';
+
+/** The add-on sidebar's words, one table per language (shaped to move into the i18n catalogue unchanged). */
+export interface SidebarTexts {
+  title: string;
+  intro: string;
+  apiUrl: string;
+  token: string;
+  tokenSaved: string;
+  tokenHelp: string;
+  save: string;
+  saved: string;
+  test: string;
+  testing: string;
+  connectedAs: string;
+  refresh: string;
+  refreshing: string;
+  refreshed: string;
+  forget: string;
+}
+
+const en: SidebarTexts = {
+  title: 'LeadPact',
+  intro:
+    'Connect this sheet to your team’s LeadPact. The address is shared by the sheet; your token is yours alone.',
+  apiUrl: 'API URL',
+  token: 'Your token',
+  tokenSaved: 'A token is saved for you. Leave empty to keep it.',
+  tokenHelp: 'Ask your LeadPact admin for a personal token.',
+  save: 'Save',
+  saved: 'Saved.',
+  test: 'Test connection',
+  testing: 'Testing…',
+  connectedAs: 'Connected: {workspace} · {role} · {member}',
+  refresh: 'Refresh tabs now',
+  refreshing: 'Refreshing…',
+  refreshed: 'Tabs refreshed.',
+  forget: 'Forget my token',
+};
+
+const pl: SidebarTexts = {
+  title: 'LeadPact',
+  intro: 'Połącz arkusz z LeadPact zespołu. Adres jest wspólny dla arkusza, token należy tylko do Ciebie.',
+  apiUrl: 'Adres API',
+  token: 'Twój token',
+  tokenSaved: 'Twój token jest zapisany. Zostaw puste, aby go zachować.',
+  tokenHelp: 'Poproś administratora LeadPact o osobisty token.',
+  save: 'Zapisz',
+  saved: 'Zapisano.',
+  test: 'Sprawdź połączenie',
+  testing: 'Sprawdzam…',
+  connectedAs: 'Połączono: {workspace} · {role} · {member}',
+  refresh: 'Odśwież karty teraz',
+  refreshing: 'Odświeżam…',
+  refreshed: 'Karty odświeżone.',
+  forget: 'Zapomnij mój token',
+};
+
+const ro: SidebarTexts = {
+  title: 'LeadPact',
+  intro:
+    'Conectați foaia la LeadPact-ul echipei. Adresa este comună foii; tokenul este doar al dumneavoastră.',
+  apiUrl: 'Adresa API',
+  token: 'Tokenul dumneavoastră',
+  tokenSaved: 'Un token este salvat pentru dumneavoastră. Lăsați gol pentru a-l păstra.',
+  tokenHelp: 'Cereți administratorului LeadPact un token personal.',
+  save: 'Salvează',
+  saved: 'Salvat.',
+  test: 'Testează conexiunea',
+  testing: 'Se testează…',
+  connectedAs: 'Conectat: {workspace} · {role} · {member}',
+  refresh: 'Reîmprospătează acum',
+  refreshing: 'Se reîmprospătează…',
+  refreshed: 'File reîmprospătate.',
+  forget: 'Uită tokenul meu',
+};
+
+const ru: SidebarTexts = {
+  title: 'LeadPact',
+  intro: 'Подключите таблицу к LeadPact вашей команды. Адрес общий для таблицы, токен — только ваш.',
+  apiUrl: 'Адрес API',
+  token: 'Ваш токен',
+  tokenSaved: 'Ваш токен сохранён. Оставьте поле пустым, чтобы сохранить его.',
+  tokenHelp: 'Попросите администратора LeadPact выдать личный токен.',
+  save: 'Сохранить',
+  saved: 'Сохранено.',
+  test: 'Проверить подключение',
+  testing: 'Проверяю…',
+  connectedAs: 'Подключено: {workspace} · {role} · {member}',
+  refresh: 'Обновить вкладки',
+  refreshing: 'Обновляю…',
+  refreshed: 'Вкладки обновлены.',
+  forget: 'Забыть мой токен',
+};
+
+export const SIDEBAR_TEXTS: Record<Language, SidebarTexts> = { en, pl, ro, ru };
