@@ -411,6 +411,55 @@ describe('the stage machine', () => {
   });
 });
 
+describe('acting on the version one read (If-Match)', () => {
+  it('should land on the version read, refuse a stale one with 412 and the current version, and record nothing', async () => {
+    const ws = await signStarterAgreement();
+    const { leadId } = await createMql(ws);
+    const rep = ws.signers.sales.token;
+    const read = await call('GET', `/v1/leads/${leadId}`, { token: rep });
+    const etag = read.headers.get('etag');
+    const events = ((await read.json()) as { events: { seq: number }[] }).events;
+    expect(etag).toBe(`"lead-${events.length}"`);
+
+    const attempt = { type: 'attempt', channel: 'phone', outcome: 'no_answer' };
+    const first = await call('POST', `/v1/leads/${leadId}/actions`, {
+      token: rep,
+      json: attempt,
+      headers: { 'if-match': etag ?? '' },
+    });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('etag')).toBe(`"lead-${events.length + 1}"`);
+
+    // Someone working from the same (now old) view is refused, and nothing is appended.
+    const stale = await call('POST', `/v1/leads/${leadId}/actions`, {
+      token: rep,
+      json: { type: 'accept' },
+      headers: { 'if-match': etag ?? '' },
+    });
+    const problem = await expectProblem(stale, 412);
+    expect(problem.version).toBe(events.length + 1);
+    expect(String(problem.detail)).toContain('changed since you read it');
+    const lead = await leadOf(ws, leadId);
+    expect(lead.stage).toBe('mql');
+    expect(lead.events).toHaveLength(events.length + 1);
+
+    // `*` and a list holding the current tag both match.
+    await actOk(rep, leadId, attempt);
+    const listed = await call('POST', `/v1/leads/${leadId}/actions`, {
+      token: rep,
+      json: { type: 'accept' },
+      headers: { 'if-match': `"lead-1", "lead-${events.length + 2}"` },
+    });
+    expect(listed.status).toBe(200);
+    const any = await call('POST', `/v1/leads/${leadId}/actions`, {
+      token: rep,
+      json: attempt,
+      headers: { 'if-match': '*' },
+    });
+    expect(any.status).toBe(200);
+  });
+});
+
 describe('time of an action', () => {
   it('should store work logged late at its time, and refuse the future and times before the hand-over', async () => {
     const ws = await signStarterAgreement();

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { databaseFor } from '../db/client';
 import { performAction } from '../db/queries/actions';
 import { LeadAction } from '../domain/ledger/actions';
+import { leadEtag } from '../domain/ledger/lead-version';
 import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
@@ -47,6 +48,7 @@ const act = createRoute({
     'Works a handed-over lead: attempt, accept, qualify, reject, nurture, opportunity, won, lost, feedback, assign',
   description: [
     'Every action appends events (actor: the token and its member; time; agreement version) and answers the updated lead.',
+    'Send `If-Match` with the lead’s ETag (`"lead-<version>"`, from `GET /v1/leads/{id}`) to act only if nothing happened since: otherwise 412 with `version`.',
     'An action the stage does not allow is 409 with `allowedActions`. Rejecting (or nurturing before SQL) without a hard',
     'disqualifier is 409 with `missing` until the agreement’s attempts over distinct channels are logged or the person',
     'was reached. `qualify` answers `outcome.sql`; when false it names the failed criteria and suggests rejection reasons.',
@@ -55,7 +57,21 @@ const act = createRoute({
   ].join(' '),
   security: BEARER_SECURITY,
   middleware: [requirePermission('leads:act')],
-  request: { params: IdParam, body: jsonBody(LeadAction) },
+  request: {
+    params: IdParam,
+    headers: z.object({
+      'if-match': z
+        .string()
+        .optional()
+        .openapi({
+          param: { name: 'if-match', in: 'header' },
+          example: '"lead-7"',
+          description:
+            'The lead version you read (ETag); a lead changed since then answers 412 and nothing lands',
+        }),
+    }),
+    body: jsonBody(LeadAction),
+  },
   responses: {
     200: jsonResponse(
       z.object({ lead: LeadSchema, events: z.array(EventSchema), outcome: OutcomeSchema }),
@@ -75,7 +91,9 @@ export function registerActionRoutes(app: App) {
       c.req.valid('json'),
       caller,
       new Date(),
+      c.req.valid('header')['if-match'],
     );
+    c.header('ETag', leadEtag(result.lead.seq));
     return c.json({ lead: leadView(result.lead), events: result.events, outcome: result.outcome }, 200);
   });
 }

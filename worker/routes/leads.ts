@@ -5,6 +5,7 @@ import { leadDeadlines, leadsSlaSummaries } from '../db/queries/sla';
 import { QUADRANTS } from '../domain/agreement/constants';
 import { EVENT_TYPES, LEAD_STAGES } from '../domain/ledger/constants';
 import type { LeadState } from '../domain/ledger/lead';
+import { leadEtag } from '../domain/ledger/lead-version';
 import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
@@ -202,6 +203,7 @@ export function registerLeadRoutes(app: App) {
       listLeadEvents(db, workspaceId, id),
       leadDeadlines(db, workspaceId, id),
     ]);
+    c.header('ETag', leadEtag(lead.seq));
     return c.json({ ...leadView(lead), events, sla }, 200);
   });
 }

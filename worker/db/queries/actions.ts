@@ -6,6 +6,7 @@ import {
   type TeamMember,
 } from '../../domain/ledger/actions';
 import type { LeadState } from '../../domain/ledger/lead';
+import { leadIfMatchAllows, staleLead } from '../../domain/ledger/lead-version';
 import type { Caller } from '../../domain/tokens';
 import { newId } from '../../platform/ids';
 import { runBatch } from '../batch';
@@ -36,7 +37,8 @@ export async function loadTeam(db: Database, workspaceId: string): Promise<TeamM
  * team, plans the events (worker/domain/ledger/actions.ts) and appends them
  * with the new projection in one batch. When another writer appended to the
  * lead first, the unique `(lead_id, seq)` refuses the batch and the action is
- * planned again on the fresh lead (its stage may no longer allow it).
+ * planned again on the fresh lead (its stage may no longer allow it, and an
+ * `If-Match` naming the version read then no longer matches).
  */
 export async function performAction(
   db: Database,
@@ -45,6 +47,8 @@ export async function performAction(
   action: LeadAction,
   caller: Caller,
   now: Date,
+  /** The `If-Match` header: the action lands only on the lead version the caller read. */
+  ifMatch?: string,
 ): Promise<ActionResult> {
   const [active, team] = await Promise.all([getActiveAgreement(db, workspaceId), loadTeam(db, workspaceId)]);
   const agreement: ActiveAgreement | null = active
@@ -53,6 +57,7 @@ export async function performAction(
   return retryOnConflict(
     async () => {
       const state = await getLeadState(db, workspaceId, leadId);
+      if (!leadIfMatchAllows(ifMatch, state.seq)) throw staleLead(state.seq);
       const plan = planAction(state, action, agreement, caller, now, team);
       const ids = plan.events.map(() => newId('evt', now.getTime()));
       const statements = appendStatements(db, workspaceId, state.seq, plan.next, plan.events, now, ids);
