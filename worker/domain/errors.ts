@@ -1,3 +1,5 @@
+import { type Said, say, sayZodIssue, type ZodIssueFacts } from './i18n';
+
 /**
  * Domain errors carry a code, never an HTTP status: each transport maps them
  * (worker/http/problem.ts for the API).
@@ -13,36 +15,54 @@ export type DomainErrorCode =
 /** One invalid input, named by its path (`sla.businessHours.mon.open`). */
 export interface FieldIssue {
   path: string;
+  /** In English; `say` gives it in the reader's language (a function, so JSON leaves it out). */
   message: string;
+  say?: Said;
 }
 
+/** A field issue whose message is said in the reader's language. */
+export function fieldIssue(path: string, say: Said): FieldIssue {
+  return { path, message: say('en'), say };
+}
+
+/** A message given as English text (said the same in every language) or as a `Said` from the catalogue. */
+export type Message = string | Said;
+
+const saidOf = (message: Message): Said => (typeof message === 'string' ? () => message : message);
+
 export class DomainError extends Error {
+  /** The message in the reader's language; `message` is its English. */
+  readonly say: Said;
+
   constructor(
     readonly code: DomainErrorCode,
-    message: string,
+    message: Message,
     readonly issues: FieldIssue[] = [],
     /** Extra members for the problem body (`allowedActions`, `missing`...). */
     readonly extensions: Record<string, unknown> = {},
   ) {
-    super(message);
+    const say = saidOf(message);
+    super(say('en'));
+    this.say = say;
     this.name = 'DomainError';
   }
 }
 
 export class NotFoundError extends DomainError {
-  constructor(what: string) {
-    super('not_found', `${what} was not found in this workspace.`);
+  /** `what` is a catalogue thing (`thing('lead')`); English text is kept for callers not yet translated. */
+  constructor(what: string | Said) {
+    super('not_found', say('notFound', { what: saidOf(what) }));
   }
 }
 
 export class ConflictError extends DomainError {
-  constructor(message: string, extensions: Record<string, unknown> = {}) {
+  constructor(message: Message, extensions: Record<string, unknown> = {}) {
     super('conflict', message, [], extensions);
   }
 }
 
 export class InvalidError extends DomainError {
-  constructor(message: string, issues: FieldIssue[] = []) {
+  constructor(message: Message, issues: FieldIssue[] = []) {
     super('invalid', message, issues);
   }
 }
@@ -59,10 +79,12 @@ export class MalformedBodyError extends InvalidError {
 }
 
 export class PreconditionFailedError extends DomainError {
-  constructor(message: string) {
+  constructor(message: Message) {
     super('precondition_failed', message);
   }
 }
+
+const UNKNOWN_FIELD = 'Unknown field: this API accepts only the fields it documents.';
 
 /** `["sla", "businessHours", "mon", 0]` → `sla.businessHours.mon[0]`, the way problem bodies name fields. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -75,26 +97,27 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /**
- * A zod failure as field issues, each path under `prefix`. An unknown key is
- * named by its own path (`isAdmin`), not its parent's, so a client sees which field to drop.
+ * A zod failure as field issues, each path under `prefix`, each said in the
+ * reader's language. An unknown key is named by its own path (`isAdmin`), not
+ * its parent's, so a client sees which field to drop.
  */
 export function issuesOfZod(
-  error: {
-    issues: readonly {
-      path: readonly PropertyKey[];
-      message: string;
-      code?: string;
-      keys?: readonly string[];
-    }[];
-  },
+  error: { issues: readonly (ZodIssueFacts & { path: readonly PropertyKey[] })[] },
   prefix: readonly PropertyKey[] = [],
 ): FieldIssue[] {
-  return error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys' && issue.keys
-      ? issue.keys.map((key) => ({
+  return error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys' && issue.keys) {
+      return issue.keys.map((key) => {
+        const one = { code: issue.code, keys: [key], message: UNKNOWN_FIELD };
+        return {
           path: formatPath([...prefix, ...issue.path, key]),
-          message: 'Unknown field: this API accepts only the fields it documents.',
-        }))
-      : [{ path: formatPath([...prefix, ...issue.path]), message: issue.message }],
-  );
+          message: UNKNOWN_FIELD,
+          say: sayZodIssue(one),
+        };
+      });
+    }
+    return [
+      { path: formatPath([...prefix, ...issue.path]), message: issue.message, say: sayZodIssue(issue) },
+    ];
+  });
 }

@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
+import { say } from '../domain/i18n';
 import type { App, AppEnv } from './context';
 import { ApiError, handleError, issuesOfZod, problemResponse } from './problem';
 
@@ -9,7 +10,7 @@ export function createApp(): App {
     defaultHook: (result) => {
       if (!result.success) {
         const location = result.target === 'json' || result.target === 'form' ? [] : [result.target];
-        throw new ApiError('validation_failed', 'The request does not match the schema.', {
+        throw new ApiError('validation_failed', say('requestInvalid'), {
           errors: issuesOfZod(result.error, location),
         });
       }
@@ -22,13 +23,11 @@ export function createApp(): App {
       return problemResponse(
         c,
         'method_not_allowed',
-        `${c.req.method} is not allowed here; use ${allowed.join(', ')}.`,
-        {
-          headers: { allow: allowed.join(', ') },
-        },
+        say('methodNotAllowed', { method: c.req.method, allowed: allowed.join(', ') }),
+        { headers: { allow: allowed.join(', ') } },
       );
     }
-    return problemResponse(c, 'not_found', `Nothing lives at ${c.req.path}.`);
+    return problemResponse(c, 'not_found', say('routeNotFound', { path: c.req.path }));
   });
   return app;
 }

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { databaseFor } from '../db/client';
 import { resolveToken } from '../db/queries/tokens';
+import { say } from '../domain/i18n';
 import type { Permission } from '../domain/permissions';
 import { roleAllows } from '../domain/permissions';
 import { type Caller, parseToken, sha256Hex, timingSafeEqualText } from '../domain/tokens';
@@ -32,8 +33,9 @@ export async function authenticate(c: Context<AppEnv>, raw: string): Promise<Cal
     : null;
   if (!resolved) {
     await countFailure(authFailureLimiters(c.env), scope);
-    throw new ApiError('unauthorized', 'The API token is unknown or revoked.', { headers: CHALLENGE });
+    throw new ApiError('unauthorized', say('tokenUnknown'), { headers: CHALLENGE });
   }
+  c.set('workspaceLanguage', resolved.language);
   await enforceRateLimit(c.env.API_LIMITER, `token:${resolved.caller.tokenId}`);
   if (resolved.touch) c.executionCtx.waitUntil(resolved.touch());
   return resolved.caller;
@@ -47,10 +49,7 @@ export function bearerToken(c: Context<AppEnv>): string | null {
 export function requirePermission(permission: Permission) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const raw = bearerOf(c.req.header('authorization'));
-    if (!raw)
-      throw new ApiError('unauthorized', 'Send an API token as `Authorization: Bearer <token>`.', {
-        headers: CHALLENGE,
-      });
+    if (!raw) throw new ApiError('unauthorized', say('tokenMissing'), { headers: CHALLENGE });
     const caller = await authenticate(c, raw);
     assertAllowed(caller, permission);
     c.set('caller', caller);
@@ -60,7 +59,7 @@ export function requirePermission(permission: Permission) {
 
 export function assertAllowed(caller: Caller, permission: Permission): void {
   if (!roleAllows(caller.role, permission)) {
-    throw new ApiError('forbidden', `A ${caller.role} token may not do this (needs ${permission}).`);
+    throw new ApiError('forbidden', say('roleForbidden', { role: caller.role, permission }));
   }
 }
 
@@ -69,22 +68,16 @@ export function requireAdminSecret() {
   return createMiddleware<AppEnv>(async (c, next) => {
     const secret = c.env.LEADPACT_ADMIN_SECRET;
     if (!secret) {
-      throw new ApiError(
-        'forbidden',
-        'Workspace creation is disabled: LEADPACT_ADMIN_SECRET is not set on this deployment.',
-      );
+      throw new ApiError('forbidden', say('adminDisabled'));
     }
     const raw = bearerOf(c.req.header('authorization'));
-    if (!raw)
-      throw new ApiError('unauthorized', 'Send the admin secret as `Authorization: Bearer <secret>`.', {
-        headers: CHALLENGE,
-      });
+    if (!raw) throw new ApiError('unauthorized', say('adminMissing'), { headers: CHALLENGE });
     const scope = { ip: clientAddress(c), target: 'admin' };
     assertNotLocked(scope);
     const [given, expected] = await Promise.all([sha256Hex(raw, webHost), sha256Hex(secret, webHost)]);
     if (!timingSafeEqualText(given, expected, webHost)) {
       await countFailure(authFailureLimiters(c.env), scope);
-      throw new ApiError('unauthorized', 'The admin secret is wrong.', { headers: CHALLENGE });
+      throw new ApiError('unauthorized', say('adminWrong'), { headers: CHALLENGE });
     }
     await next();
   });

@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Language } from '../domain/constants';
 import type { Caller } from '../domain/tokens';
 import type { Env } from '../env';
 
@@ -7,6 +8,8 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     caller: Caller;
+    /** The workspace's language, once the request names its workspace (token or intake source). */
+    workspaceLanguage: Language | undefined;
   };
 }
 

@@ -1,5 +1,6 @@
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
+import { say } from '../domain/i18n';
 import type { AppEnv } from './context';
 import { ApiError } from './problem';
 
@@ -39,7 +40,9 @@ export function bodyRules(rules: BodyRules) {
       if (!allowed.includes(mediaType)) {
         throw new ApiError(
           'unsupported_media_type',
-          `Send the body as ${allowed.join(' or ')}${mediaType ? `, not ${mediaType}` : ' with a Content-Type header'}.`,
+          mediaType
+            ? say('mediaTypeWrong', { allowed: allowed.join(' or '), given: mediaType })
+            : say('mediaTypeMissing', { allowed: allowed.join(' or ') }),
           { headers: { 'accept-post': allowed.join(', ') } },
         );
       }
@@ -47,7 +50,7 @@ export function bodyRules(rules: BodyRules) {
     return bodyLimit({
       maxSize,
       onError: () => {
-        throw new ApiError('payload_too_large', `The body is larger than ${maxSize} bytes.`);
+        throw new ApiError('payload_too_large', say('payloadTooLarge', { max: String(maxSize) }));
       },
     })(c, next);
   });

@@ -3,13 +3,18 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
+import type { Language } from '../domain/constants';
 import {
   DomainError,
   type DomainErrorCode,
   type FieldIssue,
   issuesOfZod,
   MalformedBodyError,
+  type Message,
 } from '../domain/errors';
+import { catalogueOf, type Said, say } from '../domain/i18n';
+import type { AppEnv } from './context';
+import { requestLanguage } from './language';
 
 export { formatPath, issuesOfZod } from '../domain/errors';
 
@@ -31,21 +36,11 @@ export const PROBLEM_CODES = [
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
-const TITLES: Record<ProblemCode, string> = {
-  bad_request: 'Bad request',
-  unauthorized: 'Unauthorized',
-  forbidden: 'Forbidden',
-  not_found: 'Not found',
-  method_not_allowed: 'Method not allowed',
-  conflict: 'Conflict',
-  precondition_failed: 'Precondition failed',
-  payload_too_large: 'Payload too large',
-  unsupported_media_type: 'Unsupported media type',
-  validation_failed: 'Validation failed',
-  rate_limited: 'Too many requests',
-  internal: 'Internal server error',
-  unavailable: 'Service unavailable',
-};
+/** Problem titles in every language; typed here so a code without a title fails typecheck. */
+function titleOf(code: ProblemCode, language: Language): string {
+  const titles: Record<ProblemCode, string> = catalogueOf(language).problems;
+  return titles[code];
+}
 
 export function statusOf(code: ProblemCode): ContentfulStatusCode {
   switch (code) {
@@ -86,16 +81,21 @@ function codeOfStatus(status: number): ProblemCode {
 
 /** An error that already knows its problem code; throw it anywhere, `app.onError` renders it. */
 export class ApiError extends Error {
+  /** The detail in the reader's language; `message` is its English. */
+  readonly say: Said;
+
   constructor(
     readonly code: ProblemCode,
-    message: string,
+    message: Message,
     readonly options: {
       errors?: FieldIssue[];
       headers?: Record<string, string>;
       extensions?: Record<string, unknown>;
     } = {},
   ) {
-    super(message);
+    const said: Said = typeof message === 'string' ? () => message : message;
+    super(said('en'));
+    this.say = said;
     this.name = 'ApiError';
   }
 }
@@ -133,9 +133,9 @@ export const ProblemSchema = z
 export type Problem = z.infer<typeof ProblemSchema>;
 
 export function problemResponse(
-  c: Context,
+  c: Context<AppEnv>,
   code: ProblemCode,
-  detail: string,
+  detail: Message,
   extra: {
     errors?: FieldIssue[];
     headers?: Record<string, string>;
@@ -143,22 +143,26 @@ export function problemResponse(
   } = {},
 ): Response {
   const status = statusOf(code);
+  const language = requestLanguage(c);
   const requestId = (c.get('requestId') as string | undefined) ?? 'unknown';
   const url = new URL(c.req.url);
   const body: Problem = {
     ...extra.extensions,
     type: `${url.origin}/docs#problem-${code}`,
-    title: TITLES[code],
+    title: titleOf(code, language),
     status,
-    detail,
+    detail: typeof detail === 'string' ? detail : detail(language),
     instance: url.pathname,
     requestId,
-    ...(extra.errors && extra.errors.length > 0 ? { errors: extra.errors } : {}),
+    ...(extra.errors && extra.errors.length > 0
+      ? { errors: extra.errors.map((e) => ({ path: e.path, message: e.say ? e.say(language) : e.message })) }
+      : {}),
   };
   return new Response(JSON.stringify(body), {
     status,
     headers: {
       'content-type': 'application/problem+json; charset=utf-8',
+      'content-language': language,
       'x-request-id': requestId,
       // Senders (forms tools) retry a 503 later; tell them when.
       ...(code === 'unavailable' ? { 'retry-after': '5' } : {}),
@@ -182,19 +186,19 @@ function isMalformedJson(error: HTTPException): boolean {
 }
 
 /** The one error handler: our errors, domain errors, framework errors and the unknown (logged, 500). */
-export function handleError(error: unknown, c: Context): Response {
-  if (error instanceof ApiError) return problemResponse(c, error.code, error.message, error.options);
+export function handleError(error: unknown, c: Context<AppEnv>): Response {
+  if (error instanceof ApiError) return problemResponse(c, error.code, error.say, error.options);
   if (error instanceof MalformedBodyError) {
-    return problemResponse(c, 'bad_request', error.message, { errors: error.issues });
+    return problemResponse(c, 'bad_request', error.say, { errors: error.issues });
   }
   if (error instanceof DomainError) {
-    return problemResponse(c, problemOfDomain(error.code), error.message, {
+    return problemResponse(c, problemOfDomain(error.code), error.say, {
       errors: error.issues,
       extensions: error.extensions,
     });
   }
   if (error instanceof ZodError) {
-    return problemResponse(c, 'validation_failed', 'The request does not match the schema.', {
+    return problemResponse(c, 'validation_failed', say('requestInvalid'), {
       errors: issuesOfZod(error),
     });
   }
@@ -203,8 +207,7 @@ export function handleError(error: unknown, c: Context): Response {
   }
   if (error instanceof HTTPException) {
     const code = codeOfStatus(error.status);
-    const detail = error.message || TITLES[code];
-    return problemResponse(c, code, detail);
+    return problemResponse(c, code, error.message || ((language) => titleOf(code, language)));
   }
   console.error(
     JSON.stringify({
@@ -214,11 +217,7 @@ export function handleError(error: unknown, c: Context): Response {
       stack: (error as Error)?.stack,
     }),
   );
-  return problemResponse(
-    c,
-    'internal',
-    'Something went wrong on our side. Quote the requestId when you report it.',
-  );
+  return problemResponse(c, 'internal', say('internal'));
 }
 
 /** Documented error responses spread into every route, so the reference matches reality. */
@@ -230,7 +229,7 @@ export function problemResponses<S extends number>(...statuses: S[]) {
   for (const status of statuses) {
     const code = codeOfStatus(status);
     out[status] = {
-      description: TITLES[code],
+      description: titleOf(code, 'en'),
       content: { 'application/problem+json': { schema: ProblemSchema } },
     };
   }

@@ -1,3 +1,4 @@
+import { say } from '../domain/i18n';
 import type { Env } from '../env';
 import { ApiError } from './problem';
 
@@ -14,7 +15,7 @@ export async function enforceRateLimit(
   if (!limiter) return;
   const { success } = await limiter.limit({ key });
   if (!success) {
-    throw new ApiError('rate_limited', 'Too many requests; slow down and retry after the given delay.', {
+    throw new ApiError('rate_limited', say('rateLimited'), {
       headers: { 'retry-after': String(period) },
     });
   }

@@ -2,14 +2,21 @@ import type { Context } from 'hono';
 import { databaseFor } from '../db/client';
 import type { CallerContext, ServiceContext } from '../services/context';
 import type { AppEnv } from './context';
+import { requestLanguage } from './language';
 
 /** The verbs' context for an authenticated request: the caller's workspace and database, at the request's time. */
 export function callerContext(c: Context<AppEnv>, now = new Date()): CallerContext {
   const caller = c.get('caller');
-  return { db: databaseFor(c.env, caller.workspaceId), workspaceId: caller.workspaceId, caller, now };
+  return {
+    db: databaseFor(c.env, caller.workspaceId),
+    workspaceId: caller.workspaceId,
+    caller,
+    now,
+    language: requestLanguage(c),
+  };
 }
 
 /** The verbs' context for a request that names its workspace another way (an intake URL, a share link). */
 export function workspaceContext(c: Context<AppEnv>, workspaceId: string, now = new Date()): ServiceContext {
-  return { db: databaseFor(c.env, workspaceId), workspaceId, now };
+  return { db: databaseFor(c.env, workspaceId), workspaceId, now, language: requestLanguage(c) };
 }

@@ -113,6 +113,7 @@ export function registerIntakeRoutes(app: App) {
 
     const workspace = await getWorkspace(db, source.workspaceId);
     if (!workspace) throw new ApiError('not_found', 'No such intake source.');
+    c.set('workspaceLanguage', workspace.language);
     const outcome = await readIntake({
       provider: source.provider,
       body,

@@ -1,4 +1,5 @@
 import type { Database } from '../db/client';
+import type { Language } from '../domain/constants';
 import type { Caller } from '../domain/tokens';
 
 /**
@@ -10,6 +11,8 @@ export interface ServiceContext {
   db: Database;
   workspaceId: string;
   now: Date;
+  /** The language human text is said in (the request's, else the workspace's); English when unset (jobs). */
+  language?: Language;
 }
 
 /** A verb done on someone's behalf: who asked (their token, role and member). */

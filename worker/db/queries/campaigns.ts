@@ -8,6 +8,7 @@ import {
   type UpdateCampaign,
 } from '../../domain/campaigns';
 import { ConflictError, InvalidError, NotFoundError } from '../../domain/errors';
+import { thing } from '../../domain/i18n';
 import { newId } from '../../platform/ids';
 import type { Database } from '../client';
 import { isUniqueViolation } from '../conflict';
@@ -88,7 +89,7 @@ export async function getCampaign(db: Database, workspaceId: string, id: string)
     .from(campaigns)
     .where(and(eq(campaigns.id, id), eq(campaigns.workspaceId, workspaceId)))
     .get();
-  if (!row) throw new NotFoundError('Campaign');
+  if (!row) throw new NotFoundError(thing('campaign'));
   return toCampaign(row);
 }
 

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { InvalidError } from '../../domain/errors';
+import { fieldIssue, InvalidError } from '../../domain/errors';
+import { say } from '../../domain/i18n';
 import type { CanonicalSubmission } from '../../domain/intake/types';
 import { type LeadStage, PROFILE_FIELDS } from '../../domain/ledger/constants';
 import { identityConflictWarning } from '../../domain/ledger/identity';
@@ -107,15 +108,10 @@ export async function recordSubmission(db: Database, input: RecordSubmissionInpu
   const first = await storedDelivery(db, workspaceId, source.id, input.delivery);
   if (first) return first;
   if (!submission.email && !submission.phone) {
-    throw new InvalidError('A lead needs an e-mail address or a phone number.', [
-      { path: 'email', message: 'Give an e-mail address or a phone number.' },
-    ]);
+    throw new InvalidError(say('contactMissing'), [fieldIssue('email', say('contactField'))]);
   }
   if (consentRequired && submission.consent !== true) {
-    throw new InvalidError(
-      'The agreement requires consent to be contacted, and this submission does not give it.',
-      [{ path: 'consent', message: 'Must be true: the person must agree to be contacted.' }],
-    );
+    throw new InvalidError(say('consentMissing'), [fieldIssue('consent', say('consentField'))]);
   }
 
   return retryOnConflict(

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, lte, or, type SQL } from 'drizzle-orm';
 import type { Quadrant, TemperatureLevel } from '../../domain/agreement/constants';
 import { NotFoundError } from '../../domain/errors';
+import { thing } from '../../domain/i18n';
 import type { LeadStage } from '../../domain/ledger/constants';
 import { matchIdentity } from '../../domain/ledger/identity';
 import type { LeadState, LedgerEvent } from '../../domain/ledger/lead';
@@ -162,7 +163,7 @@ export async function getLeadState(db: Database, workspaceId: string, leadId: st
     .from(leads)
     .where(and(eq(leads.id, leadId), eq(leads.workspaceId, workspaceId)))
     .get();
-  if (!row) throw new NotFoundError('Lead');
+  if (!row) throw new NotFoundError(thing('lead'));
   return leadStateOfRow(row);
 }
 

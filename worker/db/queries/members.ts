@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Side } from '../../domain/constants';
 import { ConflictError, InvalidError, NotFoundError } from '../../domain/errors';
+import { thing } from '../../domain/i18n';
 import type { CreateMember, Member, UpdateMember } from '../../domain/members';
 import { newId } from '../../platform/ids';
 import type { Database } from '../client';
@@ -79,7 +80,7 @@ export async function getMember(db: Database, workspaceId: string, memberId: str
     .from(members)
     .where(and(eq(members.id, memberId), eq(members.workspaceId, workspaceId)))
     .get();
-  if (!row) throw new NotFoundError('Member');
+  if (!row) throw new NotFoundError(thing('member'));
   return toMember(row);
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { InvalidError, NotFoundError } from '../../domain/errors';
+import { thing } from '../../domain/i18n';
 import {
   backoffMs,
   type Channel,
@@ -113,7 +114,7 @@ export async function deleteChannel(db: Database, workspaceId: string, id: strin
       ),
     )
     .run();
-  if (result.meta.changes === 0) throw new NotFoundError('Notification channel');
+  if (result.meta.changes === 0) throw new NotFoundError(thing('channel'));
 }
 
 /** One message for the outbox: rendered now, sent (and re-sent) by the sweep. */

@@ -3,6 +3,7 @@ import type { Agreement } from '../../domain/agreement/schema';
 import type { BusinessCalendar } from '../../domain/business-time';
 import { NotFoundError } from '../../domain/errors';
 import type { StageCounts } from '../../domain/funnel';
+import { thing } from '../../domain/i18n';
 import type {
   CampaignRow,
   CurrencyRow,
@@ -551,7 +552,7 @@ export async function getStoredPlan(db: Database, workspaceId: string, period: s
     .from(funnelPlans)
     .where(and(eq(funnelPlans.workspaceId, workspaceId), eq(funnelPlans.period, period)))
     .get();
-  if (!row) throw new NotFoundError(`The funnel plan for ${period}`);
+  if (!row) throw new NotFoundError(thing('plan', { period }));
   return toStoredPlan(row);
 }
 

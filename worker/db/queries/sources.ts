@@ -1,5 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { NotFoundError } from '../../domain/errors';
+import { thing } from '../../domain/i18n';
 import type { CreateSource, Source, SourceWithSecret, UpdateSource } from '../../domain/ledger/sources';
 import { newSigningSecret } from '../../domain/tokens';
 import { newId } from '../../platform/ids';
@@ -59,7 +60,7 @@ export async function getSource(
     .from(sources)
     .where(and(eq(sources.id, sourceId), eq(sources.workspaceId, workspaceId)))
     .get();
-  if (!row) throw new NotFoundError('Source');
+  if (!row) throw new NotFoundError(thing('source'));
   return toSource(row);
 }
 

@@ -1,5 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Language } from '../../domain/constants';
 import { NotFoundError } from '../../domain/errors';
+import { thing } from '../../domain/i18n';
 import {
   type Caller,
   type CreateToken,
@@ -11,7 +13,7 @@ import {
 import { newId } from '../../platform/ids';
 import { webHost } from '../../platform/web-host';
 import type { Database } from '../client';
-import { apiTokens } from '../schema';
+import { apiTokens, workspaces } from '../schema';
 import { requireMember } from './members';
 
 function toTokenInfo(row: typeof apiTokens.$inferSelect): TokenInfo {
@@ -32,6 +34,8 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 export interface ResolvedToken {
   caller: Caller;
+  /** The workspace's language: what the caller reads unless Accept-Language asks for another. */
+  language: Language;
   /** Set when `last_used_at` should be refreshed; the caller runs it after the response. */
   touch: (() => Promise<unknown>) | null;
 }
@@ -44,17 +48,21 @@ export async function resolveToken(
   now: Date,
 ): Promise<ResolvedToken | null> {
   const hash = await sha256Hex(rawToken, webHost);
-  const row = await db
-    .select()
+  // The workspace's language rides along by primary key: no second read per request.
+  const found = await db
+    .select({ token: apiTokens, language: workspaces.language })
     .from(apiTokens)
+    .innerJoin(workspaces, eq(workspaces.id, apiTokens.workspaceId))
     .where(
       and(eq(apiTokens.tokenHash, hash), eq(apiTokens.workspaceId, workspaceId), isNull(apiTokens.revokedAt)),
     )
     .get();
-  if (!row || !timingSafeEqualText(row.tokenHash, hash, webHost)) return null;
+  const row = found?.token;
+  if (!found || !row || !timingSafeEqualText(row.tokenHash, hash, webHost)) return null;
   const stale = !row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) > LAST_USED_RESOLUTION_MS;
   return {
     caller: { workspaceId: row.workspaceId, tokenId: row.id, role: row.role, memberId: row.memberId },
+    language: found.language,
     touch: stale
       ? () =>
           db.update(apiTokens).set({ lastUsedAt: now.toISOString() }).where(eq(apiTokens.id, row.id)).run()
@@ -108,7 +116,7 @@ export async function revokeToken(
     .from(apiTokens)
     .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.workspaceId, workspaceId)))
     .get();
-  if (!row) throw new NotFoundError('Token');
+  if (!row) throw new NotFoundError(thing('token'));
   if (row.revokedAt) return;
   await db
     .update(apiTokens)

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { Role, Side } from '../constants';
+import type { Language, Role, Side } from '../constants';
 import { InvalidError, issuesOfZod } from '../errors';
+import { catalogueOf, fill, say } from '../i18n';
 import type { VersionStatus } from './constants';
 import { Agreement, IsoDate, Persona } from './schema';
 
@@ -8,10 +9,7 @@ import { Agreement, IsoDate, Persona } from './schema';
 export function parseAgreement(input: unknown, prefix: readonly PropertyKey[] = []): Agreement {
   const result = Agreement.safeParse(input);
   if (result.success) return result.data;
-  throw new InvalidError(
-    'The agreement breaks its rules; nothing was saved.',
-    issuesOfZod(result.error, prefix),
-  );
+  throw new InvalidError(say('agreementInvalid'), issuesOfZod(result.error, prefix));
 }
 
 /** The side a role signs for: marketing for marketing, sales for sales, management for a manager. */
@@ -88,14 +86,14 @@ export interface Enforcement {
   notice: string;
 }
 
-export function enforcementOf(active: Pick<ActiveAgreement, 'version'> | null): Enforcement {
+export function enforcementOf(
+  active: Pick<ActiveAgreement, 'version'> | null,
+  language: Language = 'en',
+): Enforcement {
+  const words = catalogueOf(language).enforcement;
   return active
-    ? { enforced: true, notice: `Version ${active.version} is signed and active: SLA clocks run under it.` }
-    : {
-        enforced: false,
-        notice:
-          'No version is signed yet: leads are recorded and scored, but no SLA clock starts and no lead becomes an MQL until both sides sign.',
-      };
+    ? { enforced: true, notice: fill(words.active, { version: active.version }) }
+    : { enforced: false, notice: words.none };
 }
 
 /** Strong ETag of a draft revision. */

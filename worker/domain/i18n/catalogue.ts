@@ -5,10 +5,10 @@ import type { PluralForms } from './plural';
 import { ro } from './ro';
 import { ru } from './ru';
 
-/** Literal texts widened to `string`, plural entries kept as plural forms. */
+/** Literal texts widened to `string`; plural entries (typed `PluralForms` by `forms()`) stay plural forms. */
 type Widen<T> = T extends string
   ? string
-  : T extends PluralForms
+  : [T, PluralForms] extends [PluralForms, T]
     ? PluralForms
     : T extends readonly (infer U)[]
       ? readonly Widen<U>[]

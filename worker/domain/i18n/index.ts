@@ -7,4 +7,6 @@ export { CATALOGUES, type Catalogue, catalogueOf } from './catalogue';
 export { fill, formatDate, formatInstant, formatMoney, formatNumber, type TextParams } from './format';
 export { isLanguage, LOCALES, languageOfAcceptLanguage, localeOf } from './locales';
 export { forms, isPluralForms, type PluralForms, pluralFor } from './plural';
+export { type ErrorKey, type Said, say, sayList, type ThingKey, thing, verbatim } from './say';
 export type { AgendaLabels, AgreementLabels, SlaLabels } from './shapes';
+export { sayZodIssue, type ZodIssueFacts } from './zod-issues';

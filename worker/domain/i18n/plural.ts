@@ -20,8 +20,16 @@ export function forms(entry: PluralForms): PluralForms {
   return entry;
 }
 
+const CATEGORIES: readonly string[] = ['zero', 'one', 'two', 'few', 'many', 'other'];
+
+/** A plural entry: `other` and nothing but plural categories (a table that merely has an `other` key is not one). */
 export function isPluralForms(value: unknown): value is PluralForms {
-  return typeof value === 'object' && value !== null && typeof (value as PluralForms).other === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as PluralForms).other === 'string' &&
+    Object.keys(value).every((key) => CATEGORIES.includes(key))
+  );
 }
 
 /** The form of `entry` that `language` uses for `count` (Intl.PluralRules decides). */

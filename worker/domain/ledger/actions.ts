@@ -16,6 +16,7 @@ import {
   InvalidError,
   PreconditionFailedError,
 } from '../errors';
+import { say, sayList } from '../i18n';
 import type { Caller } from '../tokens';
 import type { LeadStage } from './constants';
 import { ATTEMPT_CHANNELS, ATTEMPT_OUTCOMES } from './events';
@@ -295,11 +296,15 @@ function checkRejection(
   if (!missing) return;
   const { minAttempts, minChannels } = agreement.sla;
   const parts = [
-    missing.attempts > 0 ? `${missing.attempts} more attempt(s)` : null,
-    missing.channels > 0 ? `${missing.channels} more channel(s)` : null,
-  ].filter(Boolean);
+    missing.attempts > 0 ? say('moreAttempts', { count: missing.attempts }) : null,
+    missing.channels > 0 ? say('moreChannels', { count: missing.channels }) : null,
+  ].filter((part) => part !== null);
   throw new ConflictError(
-    `The agreement asks for at least ${minAttempts} attempts over ${minChannels} channels before a lead is given up (unless it is spam or out of scope, or the person was reached): log ${parts.join(' and ')} first.`,
+    say('attemptsRule', {
+      minAttempts: say('attemptsAtLeast', { count: minAttempts }),
+      minChannels: say('overChannels', { count: minChannels }),
+      missing: sayList(parts),
+    }),
     {
       action,
       missing,
@@ -371,7 +376,7 @@ export function planAction(
   team: readonly TeamMember[] = [],
 ): ActionPlan {
   if (state.erasedAt) {
-    throw new ConflictError('This lead was erased on request; nothing more is recorded about the person.', {
+    throw new ConflictError(say('leadErased'), {
       stage: state.stage,
       allowedActions: [],
     });
@@ -381,13 +386,13 @@ export function planAction(
   if (!allowed.includes(action.type)) {
     throw new ConflictError(
       allowed.length === 0
-        ? `A ${state.stage} has not been handed over to sales: no action applies yet.`
-        : `A lead in stage ${state.stage} does not allow ${action.type}; allowed: ${allowed.join(', ')}.`,
+        ? say('notHandedOver', { stage: state.stage })
+        : say('actionNotAllowed', { stage: state.stage, action: action.type, allowed: allowed.join(', ') }),
       { stage: state.stage, allowedActions: allowed },
     );
   }
   if (!agreement) {
-    throw new PreconditionFailedError('No agreement is active: sign one before working leads.');
+    throw new PreconditionFailedError(say('noActiveAgreement'));
   }
   const content = agreement.content;
   const occurredAt = occurredAtOf(action.occurredAt, state, now);

@@ -1,6 +1,7 @@
 import { draftRow, latestVersionRow, versionRow } from '../../db/queries/agreement';
 import { diffAgreements } from '../../domain/agreement';
 import { NotFoundError } from '../../domain/errors';
+import { thing } from '../../domain/i18n';
 import type { ServiceContext } from '../context';
 import type { VersionDiff } from './diff-versions';
 
@@ -18,6 +19,6 @@ export async function diffDraft({
     input.from === undefined
       ? await latestVersionRow(db, workspaceId)
       : await versionRow(db, workspaceId, input.from);
-  if (!base) throw new NotFoundError('A version to compare the draft with (nothing was proposed yet)');
+  if (!base) throw new NotFoundError(thing('earlierVersion'));
   return { from: base.number, to: 'draft', diff: diffAgreements(base.content, draft.content) };
 }

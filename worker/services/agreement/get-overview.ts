@@ -22,5 +22,10 @@ export async function getAgreementOverview({ ctx }: { ctx: ServiceContext }): Pr
   const versions = await withSignatures(db, workspaceId, rows);
   const active = versions.find((v) => v.status === 'active') ?? null;
   const pending = versions.find((v) => v.status === 'proposed') ?? null;
-  return { ...enforcementOf(active ? { version: active.number } : null), active, pending, draft };
+  return {
+    ...enforcementOf(active ? { version: active.number } : null, ctx.language),
+    active,
+    pending,
+    draft,
+  };
 }

@@ -8,6 +8,7 @@ import {
 } from '../../../domain/agreement';
 import type { Language } from '../../../domain/constants';
 import { NotFoundError } from '../../../domain/errors';
+import { thing } from '../../../domain/i18n';
 import { webHost } from '../../../platform/web-host';
 import type { Statement } from '../../batch';
 import type { Database } from '../../client';
@@ -58,7 +59,7 @@ export async function draftRow(db: Database, workspaceId: string, now: Date): Pr
   const [insert] = starterDraftStatements(db, workspaceId, workspace, now);
   if (insert) await db.batch([insert]);
   const created = await read();
-  if (!created) throw new NotFoundError('Agreement draft');
+  if (!created) throw new NotFoundError(thing('draft'));
   return created;
 }
 

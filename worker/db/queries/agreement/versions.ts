@@ -8,6 +8,7 @@ import type {
   VersionSummary,
 } from '../../../domain/agreement';
 import { NotFoundError } from '../../../domain/errors';
+import { thing } from '../../../domain/i18n';
 import type { Database } from '../../client';
 import { agreementSignatures, agreementVersions, members } from '../../schema';
 
@@ -78,7 +79,7 @@ export async function versionRow(db: Database, workspaceId: string, number: numb
     .from(agreementVersions)
     .where(and(eq(agreementVersions.workspaceId, workspaceId), eq(agreementVersions.number, number)))
     .get();
-  if (!row) throw new NotFoundError(`Agreement version ${number}`);
+  if (!row) throw new NotFoundError(thing('version', { number }));
   return row;
 }
 
@@ -89,7 +90,7 @@ export async function getVersion(
   number: number,
 ): Promise<AgreementVersion> {
   const [version] = await withSignatures(db, workspaceId, [await versionRow(db, workspaceId, number)]);
-  if (!version) throw new NotFoundError(`Agreement version ${number}`);
+  if (!version) throw new NotFoundError(thing('version', { number }));
   return version;
 }
 
