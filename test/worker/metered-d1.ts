@@ -5,27 +5,35 @@
  */
 export function meteredD1(db: D1Database) {
   const totals = { rowsRead: 0, rowsWritten: 0, statements: 0 };
-  const count = (meta: { rows_read?: number; rows_written?: number } | undefined) => {
+  /** Every statement run, with its bound values, in order: for tests that count reads of one kind. */
+  const log: { sql: string; params: unknown[] }[] = [];
+  const textOf = new WeakMap<object, { sql: string; params: unknown[] }>();
+  const count = (
+    meta: { rows_read?: number; rows_written?: number } | undefined,
+    text: { sql: string; params: unknown[] } | undefined,
+  ) => {
+    if (text) log.push(text);
     totals.statements += 1;
     totals.rowsRead += meta?.rows_read ?? 0;
     totals.rowsWritten += meta?.rows_written ?? 0;
   };
   const originals = new WeakMap<object, D1PreparedStatement>();
-  const wrap = (stmt: D1PreparedStatement): D1PreparedStatement => {
+  const wrap = (stmt: D1PreparedStatement, sql: string, params: unknown[] = []): D1PreparedStatement => {
+    const text = { sql, params };
     const proxy = new Proxy(stmt, {
       get(target, prop) {
-        if (prop === 'bind') return (...args: unknown[]) => wrap(target.bind(...args));
+        if (prop === 'bind') return (...args: unknown[]) => wrap(target.bind(...args), sql, args);
         if (prop === 'all' || prop === 'run') {
           return async () => {
             const result = await target.all();
-            count(result.meta);
+            count(result.meta, text);
             return result;
           };
         }
         if (prop === 'first') {
           return async (column?: string) => {
             const result = await target.all<Record<string, unknown>>();
-            count(result.meta);
+            count(result.meta, text);
             const row = result.results[0] ?? null;
             return column && row ? row[column] : row;
           };
@@ -33,7 +41,7 @@ export function meteredD1(db: D1Database) {
         if (prop === 'raw') {
           return async (options?: { columnNames?: boolean }) => {
             const result = await target.all<Record<string, unknown>>();
-            count(result.meta);
+            count(result.meta, text);
             const rows = result.results.map((r) => Object.values(r));
             if (options?.columnNames) return [Object.keys(result.results[0] ?? {}), ...rows];
             return rows;
@@ -44,16 +52,19 @@ export function meteredD1(db: D1Database) {
       },
     });
     originals.set(proxy, stmt);
+    textOf.set(proxy, text);
     return proxy;
   };
   const binding = new Proxy(db, {
     get(target, prop) {
-      if (prop === 'prepare') return (sql: string) => wrap(target.prepare(sql));
+      if (prop === 'prepare') return (sql: string) => wrap(target.prepare(sql), sql);
       if (prop === 'batch') {
         return async (statements: D1PreparedStatement[]) => {
           // Unwrap: batch needs the real statements.
           const results = await target.batch(statements.map((s) => originals.get(s) ?? s));
-          for (const r of results) count(r.meta);
+          results.forEach((r, i) => {
+            count(r.meta, statements[i] ? textOf.get(statements[i]) : undefined);
+          });
           return results;
         };
       }
@@ -64,7 +75,9 @@ export function meteredD1(db: D1Database) {
   return {
     binding,
     totals,
+    log,
     reset() {
+      log.length = 0;
       totals.rowsRead = 0;
       totals.rowsWritten = 0;
       totals.statements = 0;

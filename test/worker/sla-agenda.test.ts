@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { databaseFor } from '../../worker/db/client';
 import { paceInstant } from '../../worker/db/queries/agenda';
-import { syncGovernance } from '../../worker/db/queries/sla-sweep';
+import { syncGovernance } from '../../worker/services/sla';
 import { edit, propose, putDraft, readDraft } from './agreement-fixtures';
 import { call, env } from './harness';
 import {
@@ -277,8 +277,8 @@ describe('governance deadlines and the agenda post', () => {
       },
     });
     const db = databaseFor(env, ws.id);
-    await syncGovernance(db, ws.id, new Date('2026-11-22T12:00:00Z'));
-    await syncGovernance(db, ws.id, new Date('2026-11-22T12:01:00Z'));
+    await syncGovernance({ ctx: { db, workspaceId: ws.id, now: new Date('2026-11-22T12:00:00Z') } });
+    await syncGovernance({ ctx: { db, workspaceId: ws.id, now: new Date('2026-11-22T12:01:00Z') } });
     const rows = await governanceRows(ws.id);
     const persona = rows.filter((r) => r.kind === 'persona_review');
     expect(persona).toEqual([
@@ -307,7 +307,7 @@ describe('governance deadlines and the agenda post', () => {
       ),
       201,
     );
-    await syncGovernance(db, ws.id, new Date('2026-11-22T13:00:00Z'));
+    await syncGovernance({ ctx: { db, workspaceId: ws.id, now: new Date('2026-11-22T13:00:00Z') } });
     const after = (await governanceRows(ws.id)).filter((r) => r.kind === 'persona_review');
     expect(after.map((r) => [r.key, r.status])).toEqual([
       ['persona_review:2026-12-01', 'met'],

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { databaseFor } from '../../worker/db/client';
 import { deliverOutbox, type Send } from '../../worker/db/queries/notifications';
-import { sweepDeadlines } from '../../worker/db/queries/sla-sweep';
 import { DELIVERY_MAX_ATTEMPTS, verifySignatureHeader } from '../../worker/domain/sla';
 import { webHost } from '../../worker/platform/web-host';
+import { sweepDeadlines } from '../../worker/services/sla';
 import { call, env } from './harness';
 import { addChannel, CLOSED_PORT_URL, createSlaWorkspace, outboxOf, submitLeadAt } from './sla-fixtures';
 
@@ -64,7 +64,7 @@ async function breachOneLead(channel: { kind: string; url: string; topics?: stri
   const added = await addChannel(ws, { topics: ['breached'], ...channel });
   const { leadId } = await submitLeadAt(ws, MONDAY_9);
   const db = databaseFor(env, ws.id);
-  await sweepDeadlines(db, BREACHED);
+  await sweepDeadlines({ ctx: { db, now: BREACHED } });
   return { ws, channel: added, leadId, db };
 }
 

@@ -1,8 +1,8 @@
 import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
 import { deliverOutbox } from '../../worker/db/queries/notifications';
-import { governancePass, sweepDeadlines } from '../../worker/db/queries/sla-sweep';
 import * as schema from '../../worker/db/schema';
+import { governancePass, sweepDeadlines } from '../../worker/services/sla';
 import { env } from './harness';
 import { meteredD1 } from './metered-d1';
 import { addChannel, CLOSED_PORT_URL, createSlaWorkspace, outboxOf } from './sla-fixtures';
@@ -59,7 +59,7 @@ describe('the sweep at scale', () => {
 
     const metered = meteredD1(env.DB);
     const db = drizzle(metered.binding, { schema });
-    const report = await sweepDeadlines(db, NOW);
+    const report = await sweepDeadlines({ ctx: { db, now: NOW } });
     expect(report).toEqual({ due: DUE, transitions: DUE, messages: DUE });
     const sweepRead = metered.totals.rowsRead;
     // Measured 295 for 40 due: about 7 rows per due deadline (its index entry, its lead by key, the guard and
@@ -79,7 +79,7 @@ describe('the sweep at scale', () => {
 
     // A second run finds nothing and reads next to nothing.
     metered.reset();
-    expect(await sweepDeadlines(db, new Date(NOW.getTime() + 60_000))).toEqual({
+    expect(await sweepDeadlines({ ctx: { db, now: new Date(NOW.getTime() + 60_000) } })).toEqual({
       due: 0,
       transitions: 0,
       messages: 0,
@@ -89,7 +89,7 @@ describe('the sweep at scale', () => {
 
     // The rest of the minute: the governance pass (a few workspaces) and one delivery round for the DUE messages.
     metered.reset();
-    await governancePass(db, NOW);
+    await governancePass({ ctx: { db, now: NOW } });
     const governanceRead = metered.totals.rowsRead;
     metered.reset();
     const delivery = await deliverOutbox(db, NOW, async () => new Response('ok'));

@@ -1,10 +1,9 @@
 import { allDatabases } from '../db/client';
-import { deliverOutbox } from '../db/queries/notifications';
-import { governancePass, sweepDeadlines } from '../db/queries/sla-sweep';
 import type { Env } from '../env';
+import { sweepMinute } from '../services/sla';
 
 /**
- * The SLA clock's minute (issue 6): refresh a few workspaces' team deadlines,
+ * The SLA clock's minute: refresh a few workspaces' team deadlines,
  * record every deadline that became due soon, breached or escalated since the
  * last run (once each, with its messages in the same batch), then deliver what
  * the outbox holds. `now` is the trigger's scheduled time, so a late or repeated
@@ -15,19 +14,11 @@ export async function slaSweep(env: Env, now: Date): Promise<void> {
   for (const db of allDatabases(env)) {
     // One database failing must not stop the others; every step is idempotent, so the next minute retries.
     try {
-      const governance = await governancePass(db, now);
-      const swept = await sweepDeadlines(db, now);
-      const delivery = await deliverOutbox(db, now, (url, init) => fetch(url, init));
-      console.log(
-        JSON.stringify({
-          level: 'info',
-          message: 'sla sweep',
-          at: now.toISOString(),
-          governance,
-          ...swept,
-          delivery,
-        }),
-      );
+      const report = await sweepMinute({
+        ctx: { db, now },
+        input: { fetch: (url, init) => fetch(url, init) },
+      });
+      console.log(JSON.stringify({ level: 'info', message: 'sla sweep', at: now.toISOString(), ...report }));
     } catch (error) {
       failures.push(error);
     }

@@ -7,9 +7,13 @@ import type { Caller } from '../domain/tokens';
  * workspace's database, the workspace it acts in, and the instant it acts at.
  * Verbs read no clock and no environment; everything they depend on is here.
  */
-export interface ServiceContext {
-  db: Database;
+export interface ServiceContext extends DatabaseContext {
   workspaceId: string;
+}
+
+/** A verb that serves every workspace of one database (the cron sweep), at the run's scheduled time. */
+export interface DatabaseContext {
+  db: Database;
   now: Date;
   /** The language human text is said in (the request's, else the workspace's); English when unset (jobs). */
   language?: Language;

@@ -15,7 +15,6 @@ import {
   nextWeeklyMeeting,
   PACE_STAGES,
 } from '../../domain/sla';
-import type { Workspace } from '../../domain/workspace';
 import { addDays, localDateOf, startOfLocalDay } from '../../domain/zoned-time';
 import type { Database } from '../client';
 import {
@@ -29,7 +28,7 @@ import {
 } from '../schema';
 import { chunks, inWorkspace } from '../scope';
 import { loadJudgingAgreement } from './judging';
-import { getPlanView, listStoredPlans } from './reports';
+import { getPlanView, type KnownWorkspace, listStoredPlans } from './reports';
 import { requireWorkspace } from './workspaces';
 
 /** D1 binds at most 100 parameters per statement; IN lists go in chunks below that. */
@@ -93,13 +92,14 @@ async function paceAt(
   workspaceId: string,
   meetingDay: string,
   now: Date,
+  known: KnownWorkspace | undefined,
 ): Promise<AgendaPace | null> {
   const [year, month] = meetingDay.split('-') as [string, string];
   const quarter = Math.floor((Number(month) - 1) / 3) + 1;
   const stored = new Set((await listStoredPlans(db, workspaceId)).map((p) => p.period));
   const key = [`${year}-${month}`, `${year}-Q${quarter}`, year].find((k) => stored.has(k));
   if (!key) return null;
-  const view = await getPlanView(db, workspaceId, key, now);
+  const view = await getPlanView(db, workspaceId, key, now, known);
   return {
     period: key,
     currency: view.currency,
@@ -127,10 +127,11 @@ export async function loadAgenda(
   workspaceId: string,
   week: string,
   now: Date,
-  workspace?: Workspace,
+  /** What the caller read already (the sweep reads each workspace and its agreement once). */
+  known?: KnownWorkspace,
 ): Promise<Agenda> {
-  const ws = workspace ?? (await requireWorkspace(db, workspaceId));
-  const { content } = await loadJudgingAgreement(db, ws);
+  const ws = known?.workspace ?? (await requireWorkspace(db, workspaceId));
+  const { content } = known?.active ? known.active : await loadJudgingAgreement(db, ws);
   const timeZone = content.sla.timezone;
   const weekly = content.meetings.weekly;
   const period = agendaPeriod(weekly, timeZone, week);
@@ -207,6 +208,7 @@ export async function loadAgenda(
       workspaceId,
       localDateOf(period.meetingAt, timeZone),
       paceInstant(period.meetingAt, now, timeZone),
+      known,
     ),
   ]);
   const nameOf = new Map(people.map((p) => [p.id, p.name]));

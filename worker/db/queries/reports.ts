@@ -1,4 +1,5 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { ActiveAgreement } from '../../domain/agreement';
 import type { Agreement } from '../../domain/agreement/schema';
 import type { BusinessCalendar } from '../../domain/business-time';
 import { NotFoundError } from '../../domain/errors';
@@ -36,6 +37,7 @@ import {
 } from '../../domain/reports/plan';
 import type { ReportGroup, ReportRange } from '../../domain/reports/query';
 import { LEAD_DEADLINE_KINDS, type LeadDeadlineKind } from '../../domain/sla/constants';
+import type { Workspace } from '../../domain/workspace';
 import type { Database } from '../client';
 import { campaigns, funnelPlans, members, sources } from '../schema';
 import { chunks } from '../scope';
@@ -589,9 +591,16 @@ export async function getPlanView(
   workspaceId: string,
   periodKey: string,
   now: Date,
+  known?: KnownWorkspace,
 ): Promise<PlanView> {
   const stored = await getStoredPlan(db, workspaceId, periodKey);
-  return planViewOf(db, workspaceId, stored, planPeriodOf(periodKey), now);
+  return planViewOf(db, workspaceId, stored, planPeriodOf(periodKey), now, known);
+}
+
+/** The workspace and its active agreement when the caller read them already (null: read, and none is active). */
+export interface KnownWorkspace {
+  workspace: Workspace;
+  active?: ActiveAgreement | null;
 }
 
 async function planViewOf(
@@ -600,10 +609,11 @@ async function planViewOf(
   stored: StoredPlan,
   period: PlanPeriod,
   now: Date,
+  known?: KnownWorkspace,
 ): Promise<PlanView> {
   const [workspace, active] = await Promise.all([
-    requireWorkspace(db, workspaceId),
-    getActiveAgreement(db, workspaceId),
+    known?.workspace ?? requireWorkspace(db, workspaceId),
+    known?.active !== undefined ? known.active : getActiveAgreement(db, workspaceId),
   ]);
   const timezone = workspace.timezone;
   const months = monthBucketsOf(period, timezone);

@@ -10,3 +10,6 @@ export * from './constants';
 export * from './deadlines';
 export * from './governance';
 export * from './messages';
+export * from './recipients';
+export * from './reconcile-governance';
+export * from './sweep-messages';

@@ -1,0 +1,104 @@
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import {
+  type DeadlineStatus,
+  type GovernancePlan,
+  nextCheckAt,
+  type QueuedMessage,
+  type SweepOutcome,
+  type TransitionStep,
+} from '../../../domain/sla';
+import type { Statement } from '../../batch';
+import type { Database } from '../../client';
+import { slaDeadlines, slaTransitions } from '../../schema';
+import { enqueueStatement } from '../notifications';
+import type { DeadlineRow } from './due';
+import { insertGovernanceStatement } from './governance';
+
+const stepAt = (step: TransitionStep, d: DeadlineRow, now: string): string =>
+  step === 'due_soon'
+    ? d.dueSoonAt
+    : step === 'breached'
+      ? d.dueAt
+      : step === 'escalated'
+        ? (d.escalateAt ?? now)
+        : now;
+
+/** A row whose times were moved and is not due after all: just put its next look right. */
+export function recheckStatement(db: Database, d: DeadlineRow, now: Date): Statement {
+  return db
+    .update(slaDeadlines)
+    .set({ nextAt: nextCheckAt(d, d.status), updatedAt: now.toISOString() })
+    .where(and(eq(slaDeadlines.id, d.id), eq(slaDeadlines.workspaceId, d.workspaceId)));
+}
+
+/** What one due deadline's steps write: each step's messages, and the deadline that follows a posted agenda. */
+export interface StepWrites {
+  outcome: SweepOutcome;
+  messages: ReadonlyMap<TransitionStep, readonly QueuedMessage[]>;
+  /** The weekly report to schedule in the same batch, once this week's agenda is posted. */
+  nextWeekly: { plan: GovernancePlan; version: number } | null;
+}
+
+/**
+ * The statements that record a due deadline's steps, queue their messages and
+ * move it on. Every statement holds only while the row is as the sweep read
+ * it: a concurrent sweep or writer makes them no-ops.
+ */
+export function stepStatements(db: Database, d: DeadlineRow, writes: StepWrites, now: Date): Statement[] {
+  const { outcome } = writes;
+  const at = now.toISOString();
+  const guard: SQL = sql`exists (select 1 from sla_deadlines g where g.id = ${d.id} and g.workspace_id = ${d.workspaceId}
+    and g.status = ${d.status} and g.next_at = ${d.nextAt})`;
+  const statements: Statement[] = [];
+  let from: DeadlineStatus = d.status;
+  for (const step of outcome.steps) {
+    const to: DeadlineStatus =
+      step === 'due_soon' ? 'due_soon' : step === 'settled' ? outcome.status : 'breached';
+    statements.push(
+      db
+        .insert(slaTransitions)
+        .select(
+          sql`select ${`${d.id}:${step}`}, ${d.workspaceId}, ${d.id}, ${d.leadId}, ${d.kind}, ${step}, ${from}, ${to},
+            ${d.ownerId}, ${stepAt(step, d, at)}, ${at}
+          where ${guard}`,
+        )
+        .onConflictDoNothing(),
+    );
+    from = to;
+    for (const message of writes.messages.get(step) ?? [])
+      statements.push(enqueueStatement(db, message, now, guard));
+  }
+  statements.push(
+    db
+      .update(slaDeadlines)
+      .set({
+        status: outcome.status,
+        nextAt: outcome.nextAt,
+        updatedAt: at,
+        ...(outcome.steps.includes('due_soon') ? { dueSoonRecordedAt: at } : {}),
+        ...(outcome.steps.includes('breached') ? { breachedAt: at } : {}),
+        ...(outcome.steps.includes('escalated') ? { escalatedAt: at } : {}),
+        ...(outcome.steps.includes('settled') ? { settledAt: at } : {}),
+      })
+      .where(
+        and(
+          eq(slaDeadlines.id, d.id),
+          eq(slaDeadlines.workspaceId, d.workspaceId),
+          eq(slaDeadlines.status, d.status),
+          eq(slaDeadlines.nextAt, d.nextAt ?? ''),
+        ),
+      ),
+  );
+  if (writes.nextWeekly)
+    statements.push(
+      insertGovernanceStatement(
+        db,
+        d.workspaceId,
+        writes.nextWeekly.plan,
+        null,
+        writes.nextWeekly.version,
+        now,
+      ),
+    );
+  return statements;
+}

@@ -1,0 +1,5 @@
+export { GOVERNANCE_CHUNK, governancePass } from './governance-pass';
+export { type SweepReport, sweepDeadlines } from './sweep-deadlines';
+export { sweepMinute } from './sweep-minute';
+export { syncGovernance } from './sync-governance';
+export { type WorkspaceFacts, WorkspaceFactsCache } from './workspace-facts';

@@ -1,0 +1,156 @@
+import { runBatches, type Statement } from '../../db/batch';
+import { loadAgenda } from '../../db/queries/agenda';
+import { activeChannelRows } from '../../db/queries/notifications';
+import {
+  type DeadlineRow,
+  dueDeadlineRows,
+  leadNameRows,
+  recheckStatement,
+  signersOf,
+  stepStatements,
+} from '../../db/queries/sla-sweep';
+import { teamMembers } from '../../db/queries/sla-sweep/due';
+import {
+  leadDisplayName,
+  messagesFor,
+  nextWeeklyReport,
+  type QueuedMessage,
+  type SweepTeam,
+  sweepDeadline,
+  type TransitionStep,
+  wantsAgenda,
+  weekOfReport,
+} from '../../domain/sla';
+import type { DatabaseContext, ServiceContext } from '../context';
+import { STATEMENTS_PER_BATCH } from './sync-governance';
+import { type WorkspaceFacts, WorkspaceFactsCache } from './workspace-facts';
+
+/** Due deadlines read per query; a sweep loops until fewer come back (or MAX_ROUNDS). */
+const SWEEP_BATCH = 200;
+const MAX_ROUNDS = 25;
+
+export interface SweepReport {
+  /** Deadlines whose next step had come. */
+  due: number;
+  /** Transitions recorded (each at most once, ever). */
+  transitions: number;
+  /** Messages queued. */
+  messages: number;
+}
+
+/** What the sweep reads once per workspace per round to word and address its messages. */
+interface WorkspaceSweep {
+  facts: WorkspaceFacts;
+  team: SweepTeam;
+  leadNames: Map<string, string>;
+}
+
+async function loadWorkspaceSweep(
+  ctx: ServiceContext,
+  facts: WorkspaceFacts,
+  rows: readonly DeadlineRow[],
+): Promise<WorkspaceSweep> {
+  const { db, workspaceId } = ctx;
+  const versions = [...new Set(rows.map((r) => r.agreementVersion).filter((v): v is number => v !== null))];
+  const leadIds = [...new Set(rows.map((r) => r.leadId).filter((id): id is string => id !== null))];
+  const [people, channels, signers, names] = await Promise.all([
+    teamMembers(db, workspaceId),
+    activeChannelRows(db, workspaceId),
+    signersOf(db, workspaceId, versions),
+    leadNameRows(db, workspaceId, leadIds),
+  ]);
+  return {
+    facts,
+    team: {
+      members: new Map(people.map((p) => [p.id, p])),
+      signers,
+      activeVersion: facts.active?.version ?? null,
+      channels,
+    },
+    leadNames: new Map(names.map((l) => [l.id, leadDisplayName(l, facts.workspace.language)])),
+  };
+}
+
+/** The statements for one due deadline: the domain decides its steps and messages, the db writes them. */
+async function deadlineStatements(
+  ctx: ServiceContext,
+  d: DeadlineRow,
+  sweep: WorkspaceSweep,
+): Promise<{ statements: Statement[]; transitions: number; messages: number }> {
+  const { db, now } = ctx;
+  const outcome = sweepDeadline(d, now);
+  if (!outcome) return { statements: [recheckStatement(db, d, now)], transitions: 0, messages: 0 };
+  const { workspace, active } = sweep.facts;
+  const messages = new Map<TransitionStep, QueuedMessage[]>();
+  for (const step of outcome.steps) {
+    // The agenda is the one costly read: only when a settled weekly report has a channel to go to.
+    const agenda = wantsAgenda(step, d, sweep.team)
+      ? await loadAgenda(db, d.workspaceId, weekOfReport(d.key), now, sweep.facts)
+      : null;
+    messages.set(
+      step,
+      messagesFor(step, d, sweep.team, {
+        language: workspace.language,
+        // The agreement's time zone words the times.
+        timeZone: active?.content.sla.timezone ?? workspace.timezone,
+        now,
+        leadName: d.leadId ? sweep.leadNames.get(d.leadId) : undefined,
+        agenda,
+      }),
+    );
+  }
+  // The weekly agenda rolls over: once posted, next week's is scheduled in the same batch.
+  const plan = d.kind === 'weekly_report' ? nextWeeklyReport(active, weekOfReport(d.key)) : null;
+  const nextWeekly = plan && active ? { plan, version: active.version } : null;
+  return {
+    statements: stepStatements(db, d, { outcome, messages, nextWeekly }, now),
+    transitions: outcome.steps.length,
+    messages: [...messages.values()].reduce((n, list) => n + list.length, 0),
+  };
+}
+
+/**
+ * Records what became true of deadlines by `now`: reads only the deadlines whose
+ * next step has come, across the database's workspaces; then per workspace
+ * (read once: the workspace, its agreement, members, channels, signers, lead
+ * names) records each step once, queues its messages and moves the deadline
+ * on, in batches guarded by the state read. Safe to run twice, concurrently, or late.
+ */
+export async function sweepDeadlines({
+  ctx,
+  input = {},
+}: {
+  ctx: DatabaseContext;
+  input?: { facts?: WorkspaceFactsCache };
+}): Promise<SweepReport> {
+  const { db, now } = ctx;
+  const facts = input.facts ?? new WorkspaceFactsCache(ctx);
+  const report: SweepReport = { due: 0, transitions: 0, messages: 0 };
+  const seen = new Set<string>();
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const due = (await dueDeadlineRows(db, now.toISOString(), SWEEP_BATCH)).filter((d) => !seen.has(d.id));
+    if (due.length === 0) break;
+    const byWorkspace = new Map<string, DeadlineRow[]>();
+    for (const d of due) {
+      seen.add(d.id);
+      byWorkspace.set(d.workspaceId, [...(byWorkspace.get(d.workspaceId) ?? []), d]);
+    }
+    report.due += due.length;
+    for (const [workspaceId, rows] of byWorkspace) {
+      const known = await facts.facts(workspaceId);
+      if (!known) continue;
+      const wctx = { db, now, workspaceId };
+      const sweep = await loadWorkspaceSweep(wctx, known, rows);
+      const statements: Statement[] = [];
+      for (const d of rows) {
+        const step = await deadlineStatements(wctx, d, sweep);
+        statements.push(...step.statements);
+        report.transitions += step.transitions;
+        report.messages += step.messages;
+      }
+      await runBatches(db, statements, STATEMENTS_PER_BATCH);
+    }
+    if (due.length < SWEEP_BATCH) break;
+  }
+  return report;
+}

@@ -1,0 +1,27 @@
+import { deliverOutbox } from '../../db/queries/notifications';
+import type { DatabaseContext } from '../context';
+import { governancePass } from './governance-pass';
+import { type SweepReport, sweepDeadlines } from './sweep-deadlines';
+import { WorkspaceFactsCache } from './workspace-facts';
+
+export type DeliveryReport = Awaited<ReturnType<typeof deliverOutbox>>;
+
+/**
+ * The SLA clock's minute on one database: refresh a few workspaces' team
+ * deadlines, record every deadline that became due soon, breached or escalated
+ * (once each, with its messages in the same batch), then deliver what the
+ * outbox holds. Each workspace and its agreement are read once for all of it.
+ */
+export async function sweepMinute({
+  ctx,
+  input,
+}: {
+  ctx: DatabaseContext;
+  input: { fetch: (url: string, init: RequestInit) => Promise<Response> };
+}): Promise<SweepReport & { governance: number; delivery: DeliveryReport }> {
+  const facts = new WorkspaceFactsCache(ctx);
+  const governance = await governancePass({ ctx, input: { facts } });
+  const swept = await sweepDeadlines({ ctx, input: { facts } });
+  const delivery = await deliverOutbox(ctx.db, ctx.now, input.fetch);
+  return { governance, ...swept, delivery };
+}
