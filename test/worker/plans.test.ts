@@ -17,6 +17,12 @@ import { ev, type LeadSpec, seedLeads, testDb } from './report-fixtures';
 const NOW = new Date('2026-02-16T15:00:00Z');
 const Q1 = { revenueTarget: 90_000, averageDealSize: 10_000 };
 const FULL_RATES = { lead_mql: 0.5, mql_sql: 0.5, sql_opportunity: 1, opportunity_won: 0.5 };
+const ALL_DEFAULT = {
+  lead_mql: 'default',
+  mql_sql: 'default',
+  sql_opportunity: 'default',
+  opportunity_won: 'default',
+} as const;
 
 function cohort(
   at: string,
@@ -108,7 +114,13 @@ describe('plan vs actual on a seeded ledger', () => {
       ['2026-02', 23, 28_000],
       ['2026-03', 24, 31_000],
     ]);
-    expect(view.rates.lead_mql).toEqual({ value: 0.5, basis: 'plan', illustrative: false, sample: null });
+    expect(view.rates.lead_mql).toEqual({
+      value: 0.5,
+      origin: 'given',
+      basis: 'plan',
+      illustrative: false,
+      sample: null,
+    });
     expect(view.illustrative).toBe(false);
   });
 
@@ -191,12 +203,21 @@ describe('plan vs actual on a seeded ledger', () => {
 
 describe('default rates', () => {
   it('should mark illustrative defaults, and replace a rate by the team’s own once the ledger holds enough', async () => {
-    const res = await putPlan(ws, '2026-03', Q1);
+    const res = await putPlan(ws, '2026-03', {
+      ...Q1,
+      rates: {
+        lead_mql: 'history',
+        mql_sql: 'default',
+        sql_opportunity: 'default',
+        opportunity_won: 'default',
+      },
+    });
     expect(res.status).toBe(201);
     const view = await getPlanView(testDb(), ws.id, '2026-03', NOW);
     // The 365 days before now: 50 leads, 25 MQLs (>= 30 and >= 5): lead → MQL is the team's 0.5.
     expect(view.rates.lead_mql).toEqual({
       value: 0.5,
+      origin: 'history',
       basis: 'actual',
       illustrative: false,
       sample: { from: 50, to: 25 },
@@ -204,6 +225,7 @@ describe('default rates', () => {
     // 25 MQLs are too few to judge MQL → SQL: still illustrative.
     expect(view.rates.mql_sql).toEqual({
       value: ILLUSTRATIVE_RATES.mql_sql,
+      origin: 'default',
       basis: 'illustrative',
       illustrative: true,
       sample: null,
@@ -222,7 +244,7 @@ describe('default rates', () => {
 
   it('should stay illustrative for a new team', async () => {
     const fresh = await createTestWorkspace();
-    const res = await putPlan(fresh, '2026', Q1);
+    const res = await putPlan(fresh, '2026', { ...Q1, rates: ALL_DEFAULT });
     const body = (await res.json()) as PlanView;
     expect(Object.values(body.rates).every((r) => r.basis === 'illustrative')).toBe(true);
     expect(body.illustrative).toBe(true);
@@ -297,7 +319,7 @@ describe('PUT/GET /v1/funnel/plans/{period}', () => {
         'revenueTarget',
         'averageDealSize',
         'rates.mql_sql',
-        'rates',
+        'rates.lead_sql',
         'currency',
         'marketingBudget',
       ]),

@@ -68,11 +68,14 @@ describe('team rates replace illustrative ones once the window holds enough', ()
   });
 
   it('should prefer the plan, then the team, then the illustrative default', () => {
-    const rates = resolveRates({ mql_sql: 0.33 }, window(100, 50));
+    const rates = resolveRates(
+      { mql_sql: 0.33, lead_mql: 'history', sql_opportunity: 'default' },
+      window(100, 50),
+    );
     expect(rates.mql_sql).toMatchObject({ value: 0.33, basis: 'plan' });
     expect(rates.lead_mql).toMatchObject({ value: 0.5, basis: 'actual', sample: { from: 100, to: 50 } });
     expect(rates.sql_opportunity).toMatchObject({ basis: 'illustrative', illustrative: true });
-    expect(resolveRates({}, null).lead_mql.basis).toBe('illustrative');
+    expect(resolveRates({ lead_mql: 'default' }, null).lead_mql.basis).toBe('illustrative');
   });
 });
 

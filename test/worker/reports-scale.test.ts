@@ -227,10 +227,19 @@ describe('report queries at scale', () => {
     expect(view.actuals.lead).toBe(seededBetween(BIG_START, 20_000, MARCH_FROM, MARCH_TO));
     expect(metered.totals.rowsRead).toBeLessThan(10 * view.actuals.lead);
 
-    // Without rates the team's own come from the 365 days before now: about 10,000 leads, never all 20,000.
+    // Rates asked as history come from the 365 days before now: about 10,000 leads, never all 20,000.
     await call('PUT', '/v1/funnel/plans/2026-03', {
       token: big.tokens.manager,
-      json: { revenueTarget: 100_000, averageDealSize: 1_000 },
+      json: {
+        revenueTarget: 100_000,
+        averageDealSize: 1_000,
+        rates: {
+          lead_mql: 'history',
+          mql_sql: 'history',
+          sql_opportunity: 'history',
+          opportunity_won: 'history',
+        },
+      },
     });
     metered.reset();
     const withTeamRates = await getPlanView(db, big.id, '2026-03', new Date('2026-03-16T12:00:00Z'));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalFields } from './optional-fields';
 
 /**
  * The reverse funnel: from the revenue target back to the count needed at every
@@ -31,7 +32,25 @@ export const Money = z
   .number({ message: 'Must be a number.' })
   .max(1e15, { message: 'Must be at most 10^15.' });
 
-/** The four rates of the funnel, each optional (a missing one is 1 in a computation, the default in a plan). */
+/**
+ * How a team asks for one rate: a number it gives, `history` (its own rate from
+ * the ledger) or `default` (an illustrative B2B figure). A rate it leaves out is
+ * passed through (1: every lead of the earlier stage counts at the later one),
+ * never silently replaced by a default.
+ */
+export const RATE_REQUESTS = ['history', 'default'] as const;
+export type RateRequestKind = (typeof RATE_REQUESTS)[number];
+export const RateRequest = z.union([
+  Rate,
+  z.enum(RATE_REQUESTS, { message: 'Must be a rate above 0 and at most 1, "history" or "default".' }),
+]);
+export type RateRequest = z.output<typeof RateRequest>;
+
+/** The rates of `POST /v1/funnel/compute` and of a plan: each given, asked for, or left out (passed through). */
+export const FunnelRatesRequest = optionalFields(FUNNEL_RATES, RateRequest).default({});
+export type FunnelRatesRequest = z.output<typeof FunnelRatesRequest>;
+
+/** The four rates of the funnel as numbers, each optional (a missing one is 1: the stage is passed through). */
 export const FunnelRatesInput = z
   .strictObject({
     lead_mql: Rate.optional(),
@@ -41,7 +60,7 @@ export const FunnelRatesInput = z
   })
   .default({});
 
-const IsoDate = z.iso.date({ message: 'Must be a date YYYY-MM-DD.' });
+export const IsoDate = z.iso.date({ message: 'Must be a date YYYY-MM-DD.' });
 
 function dayNumberOf(iso: string): number {
   return Date.parse(`${iso}T00:00:00Z`) / DAY;
@@ -159,6 +178,24 @@ export const FunnelInput = z
     }
   });
 export type FunnelInput = z.input<typeof FunnelInput>;
+
+/** An ISO 4217 code; the money of a target and of the revenue counted against it. */
+export const Currency = z.string().regex(/^[A-Z]{3}$/, { message: 'Must be an ISO 4217 code such as EUR.' });
+
+/**
+ * `POST /v1/funnel/compute`: the same inputs and rate rule as a stored plan
+ * (rates given, "history", "default" or passed through), for any period. Without
+ * `period` the current calendar year in the workspace's time zone is planned.
+ */
+export const ComputeFunnelRequest = z.strictObject({
+  revenueTarget: Money.positive({ message: 'Must be above 0.' }),
+  averageDealSize: Money.positive({ message: 'Must be above 0.' }),
+  rates: FunnelRatesRequest,
+  period: z.strictObject({ start: IsoDate, end: IsoDate }).optional(),
+  marketingBudget: Money.nonnegative({ message: 'Must be 0 or more.' }).nullable().default(null),
+  currency: Currency.nullable().default(null),
+});
+export type ComputeFunnelRequest = z.output<typeof ComputeFunnelRequest>;
 
 export interface FunnelMonth {
   /** `YYYY-MM`. */

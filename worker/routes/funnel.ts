@@ -1,8 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { computeFunnel, FunnelInput } from '../domain/funnel';
+import { ComputeFunnelRequest, FUNNEL_RATES } from '../domain/funnel';
 import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
+import { callerContext } from '../http/service-context';
+import { computeFunnelPlan } from '../services/funnel/compute-funnel';
+import { RateSchema } from './reports';
 import { BEARER_SECURITY, jsonBody, jsonResponse } from './schemas';
 
 const Stages = z
@@ -24,7 +27,16 @@ const FunnelPlanSchema = z
         sql_opportunity: z.number(),
         opportunity_won: z.number(),
       })
-      .openapi({ description: 'The rates used; a missing rate counts as 1.' }),
+      .openapi({ description: 'The rates used; a rate left out is passed through (1).' }),
+    rateOrigins: z
+      .object(
+        Object.fromEntries(FUNNEL_RATES.map((r) => [r, RateSchema])) as Record<
+          (typeof FUNNEL_RATES)[number],
+          typeof RateSchema
+        >,
+      )
+      .openapi({ description: 'Where each rate comes from: given, history, default or passed-through.' }),
+    currency: z.string().nullable().openapi({ description: 'The currency of the target, as sent.' }),
     stages: Stages.openapi({ description: 'Counts needed at every stage over the whole period.' }),
     period: z.object({ start: z.string(), end: z.string(), days: z.number().int() }),
     months: z
@@ -54,10 +66,10 @@ const compute = createRoute({
   tags: ['Funnel'],
   summary: 'Computes the reverse funnel from a revenue target, without storing it',
   description:
-    'Won = ceil(revenueTarget / averageDealSize); each earlier stage = ceil(next stage / its rate). Rates are in (0, 1]; a missing rate is 1. period.end is the last day of the period.',
+    'Won = ceil(revenueTarget / averageDealSize); each earlier stage = ceil(next stage / its rate). The rate rule is the stored plan’s: a number in (0, 1] is given; "history" asks for the team’s own rate from the ledger (422 naming the rate while there is too little); "default" for an illustrative B2B figure; a rate left out is passed through (1). Each rate’s origin is in `rateOrigins`. `period` (`start`, `end`: its last day) defaults to the current calendar year in the workspace’s time zone; `currency` is echoed as the plan’s.',
   security: BEARER_SECURITY,
   middleware: [requirePermission('funnel:compute')],
-  request: { body: jsonBody(FunnelInput) },
+  request: { body: jsonBody(ComputeFunnelRequest) },
   responses: {
     200: jsonResponse(FunnelPlanSchema, 'The plan'),
     ...problemResponses(400, 401, 403, 413, 415, 422),
@@ -65,5 +77,7 @@ const compute = createRoute({
 });
 
 export function registerFunnelRoutes(app: App) {
-  app.openapi(compute, (c) => c.json(computeFunnel(c.req.valid('json')), 200));
+  app.openapi(compute, async (c) =>
+    c.json(await computeFunnelPlan({ ctx: callerContext(c), input: c.req.valid('json') }), 200),
+  );
 }

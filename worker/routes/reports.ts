@@ -2,11 +2,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { databaseFor } from '../db/client';
 import { getPlanView, getReport, listStoredPlans, savePlan } from '../db/queries/reports';
 import { getWorkspace } from '../db/queries/workspaces';
-import { FUNNEL_RATES, FUNNEL_STAGES } from '../domain/funnel';
+import { FUNNEL_RATES, FUNNEL_STAGES, RATE_REQUESTS } from '../domain/funnel';
 import { csvDialect, reportCsv } from '../domain/reports/csv';
 import { CONVERSIONS, REASON_KINDS } from '../domain/reports/metrics';
 import { PlanPeriodKey } from '../domain/reports/period';
-import { PACE_STATUSES, PlanInput, RATE_BASES } from '../domain/reports/plan';
+import { PACE_STATUSES, PlanInput, RATE_BASES, RATE_ORIGINS } from '../domain/reports/plan';
 import { REPORT_GROUPS, ReportQuery, reportRangeOf } from '../domain/reports/query';
 import { LEAD_DEADLINE_KINDS } from '../domain/sla/constants';
 import { requirePermission } from '../http/auth';
@@ -26,22 +26,32 @@ const PeriodParam = z.object({
   period: PlanPeriodKey.openapi({ param: { name: 'period', in: 'path' }, example: '2026-Q1' }),
 });
 
-const RateSchema = z.object({
-  value: z.number(),
-  basis: z.enum(RATE_BASES).openapi({
-    description:
-      '`plan`: set in this plan; `actual`: the team’s own rate from the ledger (enough history in the 365 days before); `illustrative`: a default for illustration only.',
-  }),
-  illustrative: z.boolean(),
-  sample: z.object({ from: z.number(), to: z.number() }).nullable(),
-});
+export const RateSchema = z
+  .object({
+    value: z.number(),
+    origin: z.enum(RATE_ORIGINS).openapi({
+      description:
+        '`given`: a number the team sent; `history`: the team’s own rate from the ledger (asked for with "history"; enough history in the 365 days before); `default`: an illustrative B2B figure (asked for with "default"); `passed-through`: left out, or "history" without enough of it: 1, the stage adds no loss.',
+    }),
+    basis: z.enum(RATE_BASES).openapi({
+      description: 'The older name of `origin`: `plan`, `actual`, `illustrative` or `passed-through`.',
+    }),
+    illustrative: z.boolean().openapi({ description: 'True for `default`.' }),
+    sample: z
+      .object({ from: z.number(), to: z.number() })
+      .nullable()
+      .openapi({ description: 'For a rate asked as "history": the counts of the 365-day window.' }),
+  })
+  .openapi('FunnelRate');
 
 const StoredPlanSchema = z
   .object({
     period: z.string(),
     revenueTarget: z.number(),
     averageDealSize: z.number(),
-    rates: z.record(z.string(), z.number()).openapi({ description: 'Only the rates the plan sets.' }),
+    rates: z
+      .record(z.string(), z.union([z.number(), z.enum(RATE_REQUESTS)]))
+      .openapi({ description: 'The rates as the plan asks for them; one left out is passed through.' }),
     marketingBudget: z.number().nullable(),
     currency: z.string().nullable(),
     createdAt: z.string(),
@@ -192,7 +202,7 @@ const putPlan = createRoute({
   tags: planTags,
   summary: 'Stores the funnel plan of a year, quarter or month and answers it beside the actuals',
   description:
-    'Replaces the inputs as a whole. A rate left out is the team’s own (once the ledger holds enough history) or an illustrative default, marked as such.',
+    'Replaces the inputs as a whole. The rates follow the rule of `POST /v1/funnel/compute`: a number is given; "history" asks for the team’s own rate (422 naming the rate while the ledger holds too little); "default" for an illustrative figure; a rate left out is passed through (1). Each rate’s `origin` is in the answer. Periods: `2026`, `2026-Q1`, `2026-03`, in the workspace’s time zone.',
   security: BEARER_SECURITY,
   middleware: [requirePermission('funnel:plan')],
   request: { params: PeriodParam, body: jsonBody(PlanInput) },

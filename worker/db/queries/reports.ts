@@ -27,6 +27,8 @@ import {
   planPeriodOf,
 } from '../../domain/reports/period';
 import {
+  asksForHistory,
+  assertHistoryAvailable,
   buildPlanView,
   type PlanInput,
   type PlanView,
@@ -585,6 +587,22 @@ async function stageActuals(db: Database, scope: ReportScope): Promise<Map<strin
   return out;
 }
 
+/** Leads reaching each stage in `[from, to)`: what the team's own rates are read from. */
+export async function windowStageCounts(
+  db: Database,
+  workspaceId: string,
+  window: { from: string; to: string },
+): Promise<StageCounts> {
+  const counts = await stageActuals(db, {
+    workspaceId,
+    ...window,
+    groupBy: null,
+    months: [],
+    currency: null,
+  });
+  return { lead: 0, mql: 0, sql: 0, opportunity: 0, won: 0, ...counts.get(null) };
+}
+
 /** The plan for `periodKey` beside the ledger's actuals at `now`. */
 export async function getPlanView(
   db: Database,
@@ -623,7 +641,7 @@ async function planViewOf(
     stored.currency ?? active?.content.goals.currency ?? null,
     await currencyRows(db, base),
   );
-  const needsTeamRates = Object.keys(stored.rates).length < 4;
+  const needsTeamRates = asksForHistory(stored.rates);
   const window = teamRateWindow(period, timezone, now);
   const [byMonth, windowCounts] = await Promise.all([
     stageActuals(db, { ...base, currency }),
@@ -672,6 +690,7 @@ export async function savePlan(
   };
   // Computing first refuses a plan that cannot be computed before anything is stored.
   const view = await planViewOf(db, workspaceId, stored, period, now);
+  assertHistoryAvailable(input.rates, view.rates);
   const values = { workspaceId, ...stored };
   await db
     .insert(funnelPlans)

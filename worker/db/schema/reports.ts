@@ -1,6 +1,6 @@
 import { index, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { CAMPAIGN_CHANNELS, type ContentLink } from '../../domain/campaigns';
-import type { FunnelRates } from '../../domain/funnel';
+import type { FunnelRatesRequest } from '../../domain/funnel';
 import { workspaces } from './core';
 
 /** One funnel plan per workspace and period (`2026`, `2026-Q1`, `2026-03`): only its inputs, the rest is computed. */
@@ -13,8 +13,8 @@ export const funnelPlans = sqliteTable(
     period: text('period').notNull(),
     revenueTarget: real('revenue_target').notNull(),
     averageDealSize: real('average_deal_size').notNull(),
-    /** Only the rates the team set; the others come from its actuals or the illustrative defaults when read. */
-    rates: text('rates', { mode: 'json' }).$type<Partial<FunnelRates>>().notNull(),
+    /** The rates as the team asked: a number, `history` or `default`; one left out is passed through. */
+    rates: text('rates', { mode: 'json' }).$type<FunnelRatesRequest>().notNull(),
     marketingBudget: real('marketing_budget'),
     currency: text('currency'),
     createdAt: text('created_at').notNull(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InvalidError, issuesOfZod } from '../errors';
 import {
+  Currency,
   computeFunnel,
   FUNNEL_RATES,
   FUNNEL_STAGES,
@@ -8,7 +9,7 @@ import {
   type FunnelPlan,
   type FunnelRate,
   type FunnelRates,
-  FunnelRatesInput,
+  FunnelRatesRequest,
   type FunnelStage,
   Money,
   type StageCounts,
@@ -49,21 +50,33 @@ export const PACE_TOLERANCE = 0.1;
 export const PACE_STATUSES = ['not_started', 'behind', 'on_track', 'ahead'] as const;
 export type PaceStatus = (typeof PACE_STATUSES)[number];
 
-export const RATE_BASES = ['plan', 'actual', 'illustrative'] as const;
+/**
+ * Where a rate comes from, the same in `POST /v1/funnel/compute` and in a plan:
+ * `given` by the team, the team's own `history` or the illustrative `default` when
+ * it asked for one by name, else `passed-through` (1: the stage adds no loss).
+ */
+export const RATE_ORIGINS = ['given', 'history', 'default', 'passed-through'] as const;
+export type RateOrigin = (typeof RATE_ORIGINS)[number];
+
+/** The older name of the origin, kept for clients that read it (`plan`, `actual`, `illustrative`). */
+export const RATE_BASES = ['plan', 'actual', 'illustrative', 'passed-through'] as const;
 export type RateBasis = (typeof RATE_BASES)[number];
 
-/** `PUT /v1/funnel/plans/{period}`: the inputs, replaced as a whole. A rate left out uses the default. */
+const BASIS_OF: Record<RateOrigin, RateBasis> = {
+  given: 'plan',
+  history: 'actual',
+  default: 'illustrative',
+  'passed-through': 'passed-through',
+};
+
+/** `PUT /v1/funnel/plans/{period}`: the inputs, replaced as a whole. A rate left out is passed through. */
 export const PlanInput = z.strictObject({
   revenueTarget: Money.positive({ message: 'Must be above 0.' }),
   averageDealSize: Money.positive({ message: 'Must be above 0.' }),
-  rates: FunnelRatesInput,
+  rates: FunnelRatesRequest,
   marketingBudget: Money.nonnegative({ message: 'Must be 0 or more.' }).nullable().default(null),
   /** The currency of the target and of the revenue counted against it; the agreement's goal currency when null. */
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/, { message: 'Must be an ISO 4217 code such as EUR.' })
-    .nullable()
-    .default(null),
+  currency: Currency.nullable().default(null),
 });
 export type PlanInput = z.output<typeof PlanInput>;
 
@@ -82,9 +95,10 @@ export interface StageActuals extends StageCounts {
 
 export interface ResolvedRate {
   value: number;
+  origin: RateOrigin;
   basis: RateBasis;
   illustrative: boolean;
-  /** For `actual`: the window's counts the rate comes from. */
+  /** For `history` (asked for, whether or not the ledger had enough): the window's counts. */
   sample: { from: number; to: number } | null;
 }
 
@@ -102,24 +116,59 @@ export function teamRate(rate: FunnelRate, window: StageCounts): number | null {
   return Math.min(1, Math.round((window[b] / window[a]) * 1000) / 1000);
 }
 
-/** Each rate from the plan, else the team's actuals, else the illustrative default. */
+function resolved(value: number, origin: RateOrigin, sample: ResolvedRate['sample'] = null): ResolvedRate {
+  return { value, origin, basis: BASIS_OF[origin], illustrative: origin === 'default', sample };
+}
+
+/**
+ * Each rate as the team asked: a number is `given`; `history` is its own rate
+ * from the window's counts; `default` the illustrative figure; a rate left out,
+ * or `history` while the window holds too little, is `passed-through` (1). The
+ * rule of both the stateless computation and the stored plan.
+ */
 export function resolveRates(
-  given: Partial<FunnelRates>,
+  requested: FunnelRatesRequest,
   window: StageCounts | null,
 ): Record<FunnelRate, ResolvedRate> {
   const out = {} as Record<FunnelRate, ResolvedRate>;
   for (const rate of FUNNEL_RATES) {
-    const planned = given[rate];
-    const team = window ? teamRate(rate, window) : null;
+    const asked = requested[rate];
     const [a, b] = PREVIOUS[rate];
-    out[rate] =
-      planned !== undefined
-        ? { value: planned, basis: 'plan', illustrative: false, sample: null }
-        : team !== null && window
-          ? { value: team, basis: 'actual', illustrative: false, sample: { from: window[a], to: window[b] } }
-          : { value: ILLUSTRATIVE_RATES[rate], basis: 'illustrative', illustrative: true, sample: null };
+    if (typeof asked === 'number') out[rate] = resolved(asked, 'given');
+    else if (asked === 'default') out[rate] = resolved(ILLUSTRATIVE_RATES[rate], 'default');
+    else if (asked === 'history') {
+      const team = window ? teamRate(rate, window) : null;
+      const sample = window ? { from: window[a], to: window[b] } : null;
+      out[rate] = team === null ? resolved(1, 'passed-through', sample) : resolved(team, 'history', sample);
+    } else out[rate] = resolved(1, 'passed-through');
   }
   return out;
+}
+
+/** True when some rate asks for the team's history. */
+export function asksForHistory(requested: FunnelRatesRequest): boolean {
+  return FUNNEL_RATES.some((rate) => requested[rate] === 'history');
+}
+
+/**
+ * A write that asks for history the ledger does not hold yet is refused, naming
+ * each such rate, rather than computed with a rate the team did not choose.
+ */
+export function assertHistoryAvailable(
+  requested: FunnelRatesRequest,
+  rates: Record<FunnelRate, ResolvedRate>,
+): void {
+  const issues = FUNNEL_RATES.filter((r) => requested[r] === 'history' && rates[r].origin !== 'history').map(
+    (rate) => {
+      const [a, b] = PREVIOUS[rate];
+      const sample = rates[rate].sample ?? { from: 0, to: 0 };
+      return {
+        path: `rates.${rate}`,
+        message: `Not enough history yet: ${sample.from} leads reached ${a} and ${sample.to} reached ${b} in the last ${TEAM_RATE_WINDOW_DAYS} days (at least ${TEAM_RATE_MIN_FROM} and ${TEAM_RATE_MIN_TO} are needed). Give a rate, or ask for "default".`,
+      };
+    },
+  );
+  if (issues.length > 0) throw new InvalidError('The team’s own rate cannot be computed yet.', issues);
 }
 
 function valuesOf(rates: Record<FunnelRate, ResolvedRate>): FunnelRates {
@@ -136,8 +185,8 @@ function valuesOf(rates: Record<FunnelRate, ResolvedRate>): FunnelRates {
  * @throws InvalidError naming the field when the plan would need more leads than the funnel allows.
  */
 export function planFunnel(
-  input: PlanInput,
-  period: PlanPeriod,
+  input: Pick<PlanInput, 'revenueTarget' | 'averageDealSize' | 'marketingBudget'>,
+  period: { start: string; end: string },
   rates: Record<FunnelRate, ResolvedRate>,
 ): FunnelPlan {
   const funnel = {
@@ -195,7 +244,7 @@ export interface PlanView {
   inputs: StoredPlan;
   currency: string | null;
   rates: Record<FunnelRate, ResolvedRate>;
-  /** True while any rate is still an illustrative default. */
+  /** True while any rate is an illustrative default (asked for by name). */
   illustrative: boolean;
   plan: FunnelPlan & { revenue: number };
   actuals: StageActuals & {
@@ -321,7 +370,7 @@ export function buildPlanView(input: PlanViewInput): PlanView {
     inputs: stored,
     currency: input.currency,
     rates: input.rates,
-    illustrative: FUNNEL_RATES.some((r) => input.rates[r].illustrative),
+    illustrative: FUNNEL_RATES.some((r) => input.rates[r].origin === 'default'),
     plan: { ...funnel, revenue: stored.revenueTarget },
     actuals: { ...actual, revenue: round2(actual.revenue), conversion },
     pace: {
