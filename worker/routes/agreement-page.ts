@@ -6,6 +6,7 @@
 import {
   type Agreement,
   type AgreementVersion,
+  type AgreementWarning,
   type IcpCriterion,
   LEAD_FIELD_KINDS,
   SENIORITY_LEVELS,
@@ -325,6 +326,7 @@ th{background:#f4f6f8}dt{font-weight:600;margin-top:.5rem}dd{margin:0 0 .3rem 1r
 code{font:12.5px/1.4 ui-monospace,Menlo,Consolas,monospace;word-break:break-all}
 .cols{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem}.signatures{margin-top:2.5rem}
 footer{margin-top:2rem;color:#56616d;font-size:.85em}
+.warnings{border:2px solid #b3261e;background:#fdecea;padding:0 1rem .8rem;margin:1rem 0}.warnings h2{color:#b3261e;border:0}
 @media (max-width:40rem){main{padding:1rem}.cols{grid-template-columns:1fr}}
 @media print{body{background:#fff;font-size:11pt}main{max-width:none;padding:0}section,table,tr{break-inside:avoid}h2{break-after:avoid}footer .screen{display:none}}
 `;
@@ -336,6 +338,23 @@ function page(language: Language, title: string, content: Part): string {
 <link rel="icon" href="data:,">
 <title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body><main>${render(content)}</main></body></html>`;
+}
+
+const RULE_OF_PATH: Record<string, (w: AgreementLabels['words']) => string> = {
+  'scoring.thresholds.fit': (w) => w.fitThreshold,
+  'scoring.thresholds.engagement': (w) => w.engagementThreshold,
+  'mql.minFit': (w) => w.mqlMinFit,
+  'mql.minEngagement': (w) => w.mqlMinEngagement,
+};
+
+/** Thresholds no lead can reach, first on the page: the team reads them before the rules they break. */
+function unreachable(warnings: readonly AgreementWarning[], l: AgreementLabels) {
+  if (warnings.length === 0) return null;
+  const lines = warnings.map((warning) => {
+    const rule = fill(RULE_OF_PATH[warning.path]?.(l.words) ?? warning.path, { n: warning.threshold });
+    return fill(l.words.unreachable, { rule, reachable: number(warning.reachable, l.locale) });
+  });
+  return html`<section class="warnings" role="alert" data-warnings="${warnings.length}"><h2>${l.words.unreachableTitle}</h2>${list(lines)}</section>`;
 }
 
 /** The page for a live share link: the active version, or a notice when nothing is signed yet. */
@@ -358,6 +377,7 @@ export function renderAgreementPage(shared: SharedAgreement, now: Date): string 
     html`<header><p class="meta">${workspace.name}</p><h1>${a.title}</h1><p class="meta"><span class="badge">${
       l.statuses[version.status]
     }</span> ${l.words.version} ${version.number} · ${l.words.activeSince} ${dateTime(version.activatedAt, l.locale, tz)}</p></header>
+    ${unreachable(version.warnings, l)}
     ${body(a, l, shared.guardianName)}
     ${signatures(version, l, tz)}
     <footer><p>${l.words.readOnly} <span class="screen">${l.words.print}</span></p><p>${dateTime(

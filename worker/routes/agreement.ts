@@ -5,6 +5,7 @@ import {
   CreatePersonaReview,
   diffAsMarkdown,
   VERSION_STATUSES,
+  WARNING_CODES,
 } from '../domain/agreement';
 import { LANGUAGES, SIDES } from '../domain/constants';
 import { requirePermission } from '../http/auth';
@@ -62,8 +63,33 @@ const versionSummaryShape = {
   supersededAt: z.string().nullable(),
 };
 const VersionSummarySchema = z.object(versionSummaryShape).openapi('AgreementVersionSummary');
+
+const WarningSchema = z
+  .object({
+    code: z.enum(WARNING_CODES).openapi({
+      description: '`threshold_unreachable`: a score threshold above the highest score any lead can reach.',
+    }),
+    path: z.string().openapi({
+      description:
+        'The field at fault: scoring.thresholds.fit, scoring.thresholds.engagement, mql.minFit or mql.minEngagement.',
+      example: 'scoring.thresholds.fit',
+    }),
+    threshold: z.number().openapi({ example: 40 }),
+    reachable: z.number().openapi({
+      description:
+        'The highest score the agreement allows: weighted ICP points plus the best role for fit; engagement is unbounded once any touch earns points.',
+      example: 35,
+    }),
+    message: z.string(),
+  })
+  .openapi('AgreementWarning');
+const warnings = z.array(WarningSchema).openapi({
+  description:
+    'What in this content can never be met. The agreement stays valid (it can be saved, proposed and signed); the share page and the sheet show these.',
+});
+
 const VersionSchema = z
-  .object({ ...versionSummaryShape, content: AgreementSchema })
+  .object({ ...versionSummaryShape, content: AgreementSchema, warnings })
   .openapi('AgreementVersion');
 
 const DraftSchema = z
@@ -75,6 +101,7 @@ const DraftSchema = z
     updatedAt: z.string(),
     basedOnVersion: z.number().int().nullable(),
     changedSinceLatestVersion: z.boolean(),
+    warnings,
   })
   .openapi('AgreementDraft');
 

@@ -97,3 +97,11 @@ export {
   sideOfRole,
   type VersionSummary,
 } from './versions';
+export {
+  type AgreementWarning,
+  type AgreementWarningCode,
+  agreementWarnings,
+  highestEngagement,
+  highestFit,
+  WARNING_CODES,
+} from './warnings';

@@ -4,6 +4,7 @@ import { InvalidError, issuesOfZod } from '../errors';
 import { catalogueOf, fill, say } from '../i18n';
 import type { VersionStatus } from './constants';
 import { Agreement, IsoDate, Persona } from './schema';
+import type { AgreementWarning } from './warnings';
 
 /** Validates a whole agreement; every broken rule becomes an issue with its path, nothing is partially accepted. */
 export function parseAgreement(input: unknown, prefix: readonly PropertyKey[] = []): Agreement {
@@ -57,6 +58,8 @@ export interface VersionSummary {
 
 export interface AgreementVersion extends VersionSummary {
   content: Agreement;
+  /** Thresholds of this content no lead can reach (warnings.ts). */
+  warnings: AgreementWarning[];
 }
 
 /** The version the workspace runs under. Intake, the SLA clock and reports read this. */
@@ -78,6 +81,8 @@ export interface AgreementDraft {
   basedOnVersion: number | null;
   /** False when the draft holds exactly the latest version's content. */
   changedSinceLatestVersion: boolean;
+  /** Thresholds of this content no lead can reach (warnings.ts). */
+  warnings: AgreementWarning[];
 }
 
 /** What every agreement view says about enforcement (issue 3: "every view says so"). */

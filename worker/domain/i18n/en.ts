@@ -256,6 +256,9 @@ export const en = {
       mqlFields: 'These fields are present',
       mqlMinFit: 'Fit of at least {n} points',
       mqlMinEngagement: 'Engagement of at least {n} points',
+      unreachableTitle: 'This agreement has thresholds no lead can reach',
+      unreachable:
+        '{rule}: the highest score a lead can reach under this agreement is {reachable}, so no lead ever meets it.',
       mqlQuadrants: 'The lead is in one of these quadrants',
       required: 'Required',
       optional: 'Optional',

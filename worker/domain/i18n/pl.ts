@@ -285,6 +285,9 @@ export const pl: Catalogue = {
       mqlFields: 'Podane są pola',
       mqlMinFit: 'Dopasowanie co najmniej {n} pkt',
       mqlMinEngagement: 'Zaangażowanie co najmniej {n} pkt',
+      unreachableTitle: 'Ta umowa ma progi, których żaden lead nie osiągnie',
+      unreachable:
+        '{rule}: najwyższy wynik, jaki lead może uzyskać według tej umowy, to {reachable}, więc żaden lead go nie spełni.',
       mqlQuadrants: 'Lead jest w jednej z ćwiartek',
       required: 'Wymagane',
       optional: 'Opcjonalne',

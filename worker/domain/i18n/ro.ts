@@ -268,6 +268,9 @@ export const ro: Catalogue = {
       mqlFields: 'Aceste câmpuri sunt completate',
       mqlMinFit: 'Potrivire de cel puțin {n} puncte',
       mqlMinEngagement: 'Implicare de cel puțin {n} puncte',
+      unreachableTitle: 'Acest acord are praguri pe care niciun lead nu le poate atinge',
+      unreachable:
+        '{rule}: scorul maxim pe care îl poate obține un lead după acest acord este {reachable}, deci niciun lead nu îl va îndeplini.',
       mqlQuadrants: 'Lead-ul este într-unul dintre aceste cadrane',
       required: 'Obligatoriu',
       optional: 'Opțional',

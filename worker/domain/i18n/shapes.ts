@@ -84,6 +84,9 @@ export interface AgreementLabels {
     mqlFields: string;
     mqlMinFit: string;
     mqlMinEngagement: string;
+    /** The share page's notice of thresholds no lead can reach (agreement warnings). */
+    unreachableTitle: string;
+    unreachable: string;
     mqlQuadrants: string;
     required: string;
     optional: string;

@@ -6,6 +6,7 @@ import {
   draftEtag,
   starterAgreement,
 } from '../../../domain/agreement';
+import { agreementWarnings } from '../../../domain/agreement/warnings';
 import type { Language } from '../../../domain/constants';
 import { NotFoundError } from '../../../domain/errors';
 import { thing } from '../../../domain/i18n';
@@ -87,6 +88,7 @@ export async function toDraft(
     updatedAt: row.updatedAt,
     basedOnVersion: row.basedOnVersion,
     changedSinceLatestVersion: latest?.hash !== hash,
+    warnings: agreementWarnings(row.content),
   };
 }
 

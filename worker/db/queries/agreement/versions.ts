@@ -7,6 +7,7 @@ import type {
   VersionStatus,
   VersionSummary,
 } from '../../../domain/agreement';
+import { agreementWarnings } from '../../../domain/agreement/warnings';
 import { NotFoundError } from '../../../domain/errors';
 import { thing } from '../../../domain/i18n';
 import type { Database } from '../../client';
@@ -69,7 +70,11 @@ export async function withSignatures(
     workspaceId,
     rows.map((r) => r.id),
   );
-  return rows.map((row) => ({ ...toSummary(row, signatures.get(row.id) ?? []), content: row.content }));
+  return rows.map((row) => ({
+    ...toSummary(row, signatures.get(row.id) ?? []),
+    content: row.content,
+    warnings: agreementWarnings(row.content),
+  }));
 }
 
 /** Version `number`'s row, or a 404 naming it. */

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { Agreement, AgreementDraft, AgreementVersion } from '../../worker/domain/agreement';
+import { agreementWarnings } from '../../worker/domain/agreement';
+import { createSigningWorkspace, edit, propose, putDraft, readDraft, sign } from './agreement-fixtures';
+import { call } from './harness';
+
+/** The day-one mistake: two ICP gates and 15 weighted points, a best role of 20, and a fit threshold of 40. */
+function unreachableFit(a: Agreement) {
+  a.icp.criteria = a.icp.criteria
+    .filter((c) => ['company_size', 'target_industry', 'home_market', 'phone_given'].includes(c.id))
+    .map((c) =>
+      c.id === 'company_size' || c.id === 'target_industry'
+        ? { ...c, kind: 'required' as const, points: undefined }
+        : c,
+    );
+  a.scoring.fit.roles = a.scoring.fit.roles.filter((r) => r.id === 'executive');
+  a.scoring.thresholds.fit = 40;
+}
+
+const FIT_WARNING = {
+  code: 'threshold_unreachable',
+  path: 'scoring.thresholds.fit',
+  threshold: 40,
+  reachable: 35,
+  message: expect.stringContaining('35'),
+};
+
+describe('an agreement that can never be met', () => {
+  it('should warn on the draft, the proposal and the version, naming the threshold and the highest reachable fit', async () => {
+    const ws = await createSigningWorkspace();
+    const draft = await readDraft(ws.tokens.marketing);
+    expect(draft.warnings).toEqual([]);
+    const content = edit(draft.content, unreachableFit);
+    expect(content.icp.criteria.filter((c) => c.kind === 'weighted').map((c) => c.points)).toEqual([10, 5]);
+    const put = await putDraft(ws.tokens.marketing, content, draft.etag);
+    expect(put.status, await put.clone().text()).toBe(200);
+    expect(((await put.json()) as AgreementDraft).warnings).toEqual([FIT_WARNING]);
+    const version = await propose(ws.tokens.marketing);
+    expect(version.warnings).toEqual([FIT_WARNING]);
+    const read = await call('GET', `/v1/agreement/versions/${version.number}`, { token: ws.tokens.viewer });
+    expect(((await read.json()) as AgreementVersion).warnings).toEqual([FIT_WARNING]);
+  });
+
+  it('should show the warning on the share page of the signed version, in the agreement’s language', async () => {
+    const ws = await createSigningWorkspace({ language: 'pl' });
+    const draft = await readDraft(ws.tokens.marketing);
+    await putDraft(ws.tokens.marketing, edit(draft.content, unreachableFit), draft.etag);
+    const version = await propose(ws.tokens.marketing);
+    for (const side of ['marketing', 'sales'] as const) {
+      expect((await sign(ws.signers[side].token, version.number)).status).toBe(201);
+    }
+    const { url } = (await (
+      await call('POST', '/v1/agreement/share', { token: ws.tokens.manager })
+    ).json()) as {
+      url: string;
+    };
+    const page = await (await call('GET', new URL(url).pathname)).text();
+    expect(page).toContain('data-warnings="1"');
+    expect(page).toContain('Ta umowa ma progi, których żaden lead nie osiągnie');
+    expect(page).toMatch(/40[^<]*najwyższy wynik[^<]*35/);
+  });
+
+  it('should check every threshold: engagement with no touch worth points, and the MQL minimums', async () => {
+    {
+      const workspace = await createSigningWorkspace();
+      const draft = await readDraft(workspace.tokens.marketing);
+      const content = edit(draft.content, (a) => {
+        unreachableFit(a);
+        for (const key of Object.keys(a.scoring.engagement.points)) {
+          (a.scoring.engagement.points as Record<string, number>)[key] = 0;
+        }
+        a.scoring.engagement.pages = [];
+        a.scoring.thresholds.engagement = 30;
+        a.mql.minFit = 36;
+        a.mql.minEngagement = 1;
+      });
+      expect(agreementWarnings(content).map((w) => [w.path, w.threshold, w.reachable])).toEqual([
+        ['scoring.thresholds.fit', 40, 35],
+        ['scoring.thresholds.engagement', 30, 0],
+        ['mql.minFit', 36, 35],
+        ['mql.minEngagement', 1, 0],
+      ]);
+      const reachable = edit(content, (a) => {
+        a.mql.minFit = 35;
+        a.scoring.thresholds.fit = 35;
+        a.scoring.engagement.points.pricing_view = 1;
+      });
+      expect(agreementWarnings(reachable)).toEqual([]);
+    }
+  });
+});
