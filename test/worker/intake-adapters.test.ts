@@ -842,12 +842,18 @@ describe('normalisation: consent, employees, country, names', () => {
     });
   });
 
-  it('should cut over-long text and say so, keeping the answer whole', () => {
+  it('should keep long text whole up to its limit and refuse longer text naming the field, never cut it', () => {
     const message = 'x'.repeat(10_050);
     const s = generic({ email: 'a@acme.pl', message });
-    expect(s.message).toHaveLength(10_000);
-    expect(s.warnings).toEqual([{ path: 'message', message: expect.any(String) }]);
+    expect(s.message).toBe(message);
+    expect(s.warnings).toEqual([]);
     expect(s.answers.find((a) => a.id === 'message')?.value).toBe(message);
+    expect(invalidIssues(() => generic({ email: 'a@acme.pl', message: 'x'.repeat(50_001) }))).toEqual([
+      { path: 'message', message: 'At most 50,000 characters; this one has 50,001. Nothing was stored.' },
+    ]);
+    expect(invalidIssues(() => generic({ email: 'a@acme.pl', lastName: 'N'.repeat(201) }))).toEqual([
+      { path: 'lastName', message: 'At most 200 characters; this one has 201. Nothing was stored.' },
+    ]);
   });
 
   it('should validate a fieldMap with zod', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TEXT_LIMITS } from '../../worker/domain/intake/normalise';
 import tally from '../fixtures/intake/tally.json';
 import typeform from '../fixtures/intake/typeform.json';
 import webflow from '../fixtures/intake/webflow.json';
@@ -429,5 +430,43 @@ describe('one person, one lead; one delivery, one write', () => {
       data: { id: string }[];
     };
     expect(list.data.map((l) => l.id)).toEqual([lb.leadId]);
+  });
+});
+
+describe('very long values', () => {
+  it('should keep every value up to its limit whole, and refuse one character more with 422 naming the field', async () => {
+    const ws = await createTestWorkspace();
+    const source = await createSource(ws, 'generic');
+    const long = {
+      firstName: 'J'.repeat(TEXT_LIMITS.firstName),
+      company: 'Stalmet '.repeat(40).slice(0, TEXT_LIMITS.company),
+      title: 'Dyrektor '.repeat(40).slice(0, TEXT_LIMITS.title),
+      message: 'ż'.repeat(TEXT_LIMITS.message),
+    };
+    const kept = await postGeneric(source, ws, lead(long));
+    expect(kept.status, await kept.clone().text()).toBe(200);
+    const { leadId } = (await kept.json()) as { leadId: string };
+    const row = await env.DB.prepare('select first_name, company, title from leads where id = ?')
+      .bind(leadId)
+      .first<{ first_name: string; company: string; title: string }>();
+    expect(row).toEqual({ first_name: long.firstName, company: long.company, title: long.title });
+
+    const before = await countRows('leads', ws.id);
+    const deliveriesBefore = await countRows('intake_deliveries', ws.id);
+    for (const field of ['firstName', 'company', 'title', 'campaign', 'message'] as const) {
+      const value = 'x'.repeat(TEXT_LIMITS[field] + 1);
+      const problem = await expectProblem(
+        await postGeneric(source, ws, lead({ email: `${field}@stalmet.pl`, [field]: value })),
+        422,
+      );
+      expect(problem.errors).toEqual([
+        {
+          path: field,
+          message: expect.stringContaining(`At most ${TEXT_LIMITS[field].toLocaleString('en')} characters`),
+        },
+      ]);
+    }
+    expect(await countRows('leads', ws.id)).toBe(before);
+    expect(await countRows('intake_deliveries', ws.id)).toBe(deliveriesBefore);
   });
 });

@@ -71,16 +71,40 @@ function toText(value: JsonValue | undefined): string | null | undefined {
   return undefined;
 }
 
-/** Collects the issues that do not stop the lead. */
+/** Collects the issues that do not stop the lead, and (`refused`) the over-long values that do. */
 class Warnings {
   readonly list: FieldIssue[] = [];
+  readonly refused: FieldIssue[] = [];
   add(path: string, message: string): void {
     this.list.push({ path, message });
   }
 }
 
-/** Free text capped at `max` characters; longer text is cut (the answers keep it whole), other shapes dropped. */
-function text(path: string, max: number, warnings: Warnings) {
+/**
+ * The most characters each free-text field keeps (README "Field limits"). A value is kept whole up to
+ * its limit; a longer one refuses the delivery (422 naming the field) — never cut without saying so.
+ */
+export const TEXT_LIMITS = {
+  phone: 200,
+  firstName: 200,
+  lastName: 200,
+  fullName: 400,
+  company: 300,
+  title: 300,
+  industry: 200,
+  message: 50_000,
+  consentText: 5_000,
+  campaign: 300,
+  utmSource: 300,
+  utmMedium: 300,
+  utmCampaign: 300,
+  externalId: 300,
+} as const;
+type TextField = keyof typeof TEXT_LIMITS;
+
+/** Free text up to its field's limit; longer text is refused, other shapes dropped (kept in the answers). */
+function text(path: TextField, warnings: Warnings) {
+  const max = TEXT_LIMITS[path];
   return z.custom<JsonValue | undefined>().transform((value): string | null => {
     const t = toText(value);
     if (t === undefined) {
@@ -88,8 +112,11 @@ function text(path: string, max: number, warnings: Warnings) {
       return null;
     }
     if (t !== null && t.length > max) {
-      warnings.add(path, `Longer than ${max} characters; cut (the answers keep it whole).`);
-      return t.slice(0, max);
+      warnings.refused.push({
+        path,
+        message: `At most ${max.toLocaleString('en')} characters; this one has ${t.length.toLocaleString('en')}. Nothing was stored.`,
+      });
+      return null;
     }
     return t;
   });
@@ -235,25 +262,25 @@ function website(warnings: Warnings, host: Pick<Host, 'parseUrl'>) {
 function fieldsSchema(options: NormaliseOptions, warnings: Warnings) {
   return z.object({
     email: Email,
-    phone: text('phone', 200, warnings),
-    firstName: text('firstName', 200, warnings),
-    lastName: text('lastName', 200, warnings),
-    fullName: text('fullName', 400, warnings),
-    company: text('company', 300, warnings),
+    phone: text('phone', warnings),
+    firstName: text('firstName', warnings),
+    lastName: text('lastName', warnings),
+    fullName: text('fullName', warnings),
+    company: text('company', warnings),
     website: website(warnings, options.host),
-    title: text('title', 200, warnings),
-    industry: text('industry', 200, warnings),
+    title: text('title', warnings),
+    industry: text('industry', warnings),
     employees: employees(warnings),
     country: country(warnings),
-    message: text('message', 10_000, warnings),
+    message: text('message', warnings),
     consent: Consent,
-    consentText: text('consentText', 2_000, warnings),
+    consentText: text('consentText', warnings),
     submittedAt: submittedAt(options.now, warnings),
-    campaign: text('campaign', 300, warnings),
-    utmSource: text('utmSource', 300, warnings),
-    utmMedium: text('utmMedium', 300, warnings),
-    utmCampaign: text('utmCampaign', 300, warnings),
-    externalId: text('externalId', 300, warnings),
+    campaign: text('campaign', warnings),
+    utmSource: text('utmSource', warnings),
+    utmMedium: text('utmMedium', warnings),
+    utmCampaign: text('utmCampaign', warnings),
+    externalId: text('externalId', warnings),
   });
 }
 
@@ -311,6 +338,7 @@ export function submissionNormaliser(
   const schema = fieldsSchema(options, warnings);
   return (parsed) => {
     warnings.list.length = 0;
+    warnings.refused.length = 0;
     const submission = normaliseWith(parsed, options, schema, warnings);
     return { ...submission, warnings: [...submission.warnings] };
   };
@@ -365,6 +393,7 @@ function normaliseWith(
       );
     }
   }
+  issues.push(...warnings.refused);
   if (issues.length > 0 || data.submittedAt instanceof Refusal || data.consent instanceof Refusal) {
     throw new InvalidError('The submission cannot be read as a lead.', issues);
   }
