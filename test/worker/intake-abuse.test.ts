@@ -188,8 +188,9 @@ describe('intake cost', () => {
       formId: null,
       formName: null,
       email,
-      phone: '+48600100200',
-      phoneRaw: '600100200',
+      // A phone of its own per delivery (outside the seeded range): a shared phone would make them one person.
+      phone: `+4869${String(i).padStart(7, '0')}`,
+      phoneRaw: `69${String(i).padStart(7, '0')}`,
       firstName: 'A',
       lastName: 'B',
       company: 'C',

@@ -140,15 +140,17 @@ export async function findLeadByIdentity(
   workspaceId: string,
   identity: { email: string | null; phone: string | null },
 ): Promise<{ lead: LeadState | null; conflicts: string[] }> {
+  // Each branch carries the workspace so SQLite answers it from its own (workspace, e-mail|phone)
+  // index; `workspace AND (email OR phone)` makes it scan the workspace's leads instead.
   const names = [
-    ...(identity.email ? [eq(leads.email, identity.email)] : []),
-    ...(identity.phone ? [eq(leads.phone, identity.phone)] : []),
+    ...(identity.email ? [and(eq(leads.workspaceId, workspaceId), eq(leads.email, identity.email))] : []),
+    ...(identity.phone ? [and(eq(leads.workspaceId, workspaceId), eq(leads.phone, identity.phone))] : []),
   ];
   if (names.length === 0) return { lead: null, conflicts: [] };
   const rows = await db
     .select()
     .from(leads)
-    .where(and(eq(leads.workspaceId, workspaceId), or(...names)))
+    .where(or(...names))
     .all();
   const match = matchIdentity(identity, rows);
   return {
