@@ -17,6 +17,7 @@ import { registerPrivacyRoutes } from './routes/privacy';
 import { registerReportRoutes } from './routes/reports';
 import { registerRoutingRoutes } from './routes/routing';
 import { registerSheetConnectionRoutes } from './routes/sheet-connection';
+import { registerSheetSnapshotRoutes } from './routes/sheet-snapshot';
 import { registerSlaRoutes } from './routes/sla';
 import { registerSourceRoutes } from './routes/sources';
 import { registerTokenRoutes } from './routes/tokens';
@@ -51,6 +52,7 @@ registerFunnelRoutes(app);
 registerReportRoutes(app);
 registerCampaignRoutes(app);
 registerSheetConnectionRoutes(app);
+registerSheetSnapshotRoutes(app);
 registerDocsRoutes(app);
 
 export default {

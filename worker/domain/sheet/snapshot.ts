@@ -1,9 +1,9 @@
-import type { Quadrant, TemperatureLevel } from '../agreement/constants';
+import { QUADRANTS, TEMPERATURE_LEVELS } from '../agreement/constants';
 import type { Language, Role } from '../constants';
-import type { LeadStage } from '../ledger/constants';
-import type { DeadlineKind, DeadlineStatus } from '../sla/constants';
+import { LEAD_STAGES } from '../ledger/constants';
+import { DEADLINE_KINDS, DEADLINE_STATUSES } from '../sla/constants';
 import type { SheetLead, SheetLeadSla } from './leads-layout';
-import type { LastAction } from './texts';
+import { LAST_ACTIONS } from './texts';
 
 /**
  * `GET /v1/sheet/snapshot`: everything the tabs show, in one answer. Each part
@@ -28,19 +28,21 @@ export type SnapshotPart<T> =
 export interface SnapshotDirectory {
   members: Array<{ id: string; name: string }>;
   sources: Array<{ id: string; name: string }>;
+  /** Campaign keys the rows name by index. */
+  campaigns: string[];
 }
 
 /**
  * One lead on the wire, a tuple so 10,000 leads stay under 2 MB: id, version,
- * stage, e-mail, phone, first name, last name, company, owner (directory
- * index or -1), first source (index or -1), campaign, quadrant, temperature,
- * attempts, last action, its time (epoch seconds), next deadline kind, its due
- * time (epoch seconds), its status, worst status.
+ * e-mail, phone, first name, last name, company, then small integers — stage,
+ * owner (directory index), first source (index), campaign (index), quadrant,
+ * temperature, attempts, last action, its time (epoch seconds), next deadline
+ * kind, its due time (epoch seconds), its status, worst status. Enums are
+ * indexes into the domain's own lists; -1 (or null for times) is "none".
  */
 export type LeadTuple = [
   string,
   number,
-  LeadStage,
   string | null,
   string | null,
   string | null,
@@ -48,16 +50,17 @@ export type LeadTuple = [
   string | null,
   number,
   number,
-  string | null,
-  Quadrant,
-  TemperatureLevel | null,
   number,
-  LastAction | null,
+  number,
+  number,
+  number,
+  number,
+  number,
   number | null,
-  DeadlineKind | null,
+  number,
   number | null,
-  DeadlineStatus | null,
-  DeadlineStatus | null,
+  number,
+  number,
 ];
 
 export interface SnapshotLeads {
@@ -76,34 +79,65 @@ function isoOf(seconds: number | null): string | null {
   return seconds === null ? null : new Date(seconds * 1000).toISOString();
 }
 
-/** A lead and its SLA summary as a wire tuple, naming owner and source by their directory index. */
-export function encodeLead(
-  lead: SheetLead,
-  sla: SheetLeadSla,
-  memberIndex: ReadonlyMap<string, number>,
-  sourceIndex: ReadonlyMap<string, number>,
-): LeadTuple {
+function indexIn<T>(list: readonly T[], value: T | null): number {
+  return value === null ? -1 : list.indexOf(value);
+}
+
+function at<T>(list: readonly T[], index: number): T | null {
+  return index < 0 ? null : (list[index] ?? null);
+}
+
+/** Indexes for a directory: member, source and campaign positions. */
+export interface DirectoryIndex {
+  members: ReadonlyMap<string, number>;
+  sources: ReadonlyMap<string, number>;
+  campaigns: Map<string, number>;
+  campaignList: string[];
+}
+
+export function directoryIndex(directory: Omit<SnapshotDirectory, 'campaigns'>): DirectoryIndex {
+  return {
+    members: new Map(directory.members.map((m, i) => [m.id, i])),
+    sources: new Map(directory.sources.map((s, i) => [s.id, i])),
+    campaigns: new Map(),
+    campaignList: [],
+  };
+}
+
+function campaignIndex(index: DirectoryIndex, campaign: string | null): number {
+  if (campaign === null) return -1;
+  let i = index.campaigns.get(campaign);
+  if (i === undefined) {
+    i = index.campaignList.length;
+    index.campaignList.push(campaign);
+    index.campaigns.set(campaign, i);
+  }
+  return i;
+}
+
+/** A lead and its SLA summary as a wire tuple; campaigns met for the first time join `index.campaignList`. */
+export function encodeLead(lead: SheetLead, sla: SheetLeadSla, index: DirectoryIndex): LeadTuple {
   return [
     lead.id,
     lead.seq,
-    lead.stage,
     lead.email,
     lead.phone,
     lead.firstName,
     lead.lastName,
     lead.company,
-    lead.ownerId === null ? -1 : (memberIndex.get(lead.ownerId) ?? -1),
-    lead.firstSourceId === null ? -1 : (sourceIndex.get(lead.firstSourceId) ?? -1),
-    lead.campaign,
-    lead.quadrant,
-    lead.temperature,
+    indexIn(LEAD_STAGES, lead.stage),
+    lead.ownerId === null ? -1 : (index.members.get(lead.ownerId) ?? -1),
+    lead.firstSourceId === null ? -1 : (index.sources.get(lead.firstSourceId) ?? -1),
+    campaignIndex(index, lead.campaign),
+    indexIn(QUADRANTS, lead.quadrant),
+    indexIn(TEMPERATURE_LEVELS, lead.temperature),
     lead.attempts,
-    lead.lastAction?.action ?? null,
+    indexIn(LAST_ACTIONS, lead.lastAction?.action ?? null),
     epochSeconds(lead.lastAction?.at ?? null),
-    sla.next?.kind ?? null,
+    indexIn(DEADLINE_KINDS, sla.next?.kind ?? null),
     epochSeconds(sla.next?.dueAt ?? null),
-    sla.next?.status ?? null,
-    sla.worst,
+    indexIn(DEADLINE_STATUSES, sla.next?.status ?? null),
+    indexIn(DEADLINE_STATUSES, sla.worst),
   ];
 }
 
@@ -112,25 +146,20 @@ export function decodeLead(
   tuple: LeadTuple,
   directory: SnapshotDirectory,
 ): { lead: SheetLead; sla: SheetLeadSla } {
-  const [id, seq, stage, email, phone, firstName, lastName, company, owner, source, campaign, quadrant] =
-    tuple;
-  const [temperature, attempts, action, actionAt, kind, dueAt, status, worst] = tuple.slice(12) as [
-    TemperatureLevel | null,
-    number,
-    LastAction | null,
-    number | null,
-    DeadlineKind | null,
-    number | null,
-    DeadlineStatus | null,
-    DeadlineStatus | null,
-  ];
-  const lastAt = isoOf(actionAt);
-  const due = isoOf(dueAt);
+  const [id, seq, email, phone, firstName, lastName, company, stage, owner, source, campaign] = tuple;
+  const [quadrant, temperature, attempts, action, actionAt, kind, dueAt, status, worst] = tuple.slice(
+    11,
+  ) as number[];
+  const lastAt = isoOf(actionAt ?? null);
+  const due = isoOf(dueAt ?? null);
+  const lastAction = at(LAST_ACTIONS, action ?? -1);
+  const nextKind = at(DEADLINE_KINDS, kind ?? -1);
+  const nextStatus = at(DEADLINE_STATUSES, status ?? -1);
   return {
     lead: {
       id,
       seq,
-      stage,
+      stage: at(LEAD_STAGES, stage) ?? 'lead',
       email,
       phone,
       firstName,
@@ -138,13 +167,16 @@ export function decodeLead(
       company,
       ownerId: directory.members[owner]?.id ?? null,
       firstSourceId: directory.sources[source]?.id ?? null,
-      campaign,
-      quadrant,
-      temperature,
-      attempts,
-      lastAction: action && lastAt ? { action, at: lastAt } : null,
+      campaign: at(directory.campaigns, campaign),
+      quadrant: at(QUADRANTS, quadrant ?? -1) ?? 'low',
+      temperature: at(TEMPERATURE_LEVELS, temperature ?? -1),
+      attempts: attempts ?? 0,
+      lastAction: lastAction && lastAt ? { action: lastAction, at: lastAt } : null,
     },
-    sla: { next: kind && due && status ? { kind, dueAt: due, status } : null, worst },
+    sla: {
+      next: nextKind && due && nextStatus ? { kind: nextKind, dueAt: due, status: nextStatus } : null,
+      worst: at(DEADLINE_STATUSES, worst ?? -1),
+    },
   };
 }
 
@@ -154,4 +186,38 @@ export interface SheetSnapshotResponse extends SnapshotMeta {
   directory: SnapshotDirectory;
   leads: SnapshotLeads;
   parts: Partial<Record<SnapshotPartName, SnapshotPart<unknown>>>;
+}
+
+/**
+ * A part's version: two FNV-1a hashes (different offsets) of its JSON. It only
+ * has to tell "changed" from "unchanged" for one workspace's own data, so no
+ * cryptographic hash (and no host crypto) is needed.
+ */
+export function versionOf(value: unknown): string {
+  const text = JSON.stringify(value) ?? '';
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
+  }
+  return `v${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}`;
+}
+
+/** The leads cursor: positions in the ledger and SLA transition logs (`e120.t7`). */
+export interface LeadsCursor {
+  events: number;
+  transitions: number;
+}
+
+export const LEADS_CURSOR_PATTERN = /^e(\d{1,15})\.t(\d{1,15})$/;
+
+export function formatLeadsCursor(cursor: LeadsCursor): string {
+  return `e${cursor.events}.t${cursor.transitions}`;
+}
+
+export function parseLeadsCursor(text: string): LeadsCursor | null {
+  const match = LEADS_CURSOR_PATTERN.exec(text);
+  return match ? { events: Number(match[1]), transitions: Number(match[2]) } : null;
 }

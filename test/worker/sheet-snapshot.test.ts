@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import {
+  decodeLead,
+  type SheetSnapshotResponse,
+  type SnapshotMeta,
+} from '../../worker/domain/sheet/snapshot';
+import { call, createTestWorkspace, env, expectProblem } from './harness';
+import { actOk, createMql, signStarterAgreement } from './lead-fixtures';
+
+async function snapshot(token: string, query = ''): Promise<SheetSnapshotResponse> {
+  const res = await call('GET', `/v1/sheet/snapshot${query}`, { token });
+  if (res.status !== 200) throw new Error(`snapshot: ${res.status} ${await res.text()}`);
+  return (await res.json()) as SheetSnapshotResponse;
+}
+
+function knownOf(s: SheetSnapshotResponse): string {
+  return Object.entries(s.parts)
+    .map(([part, p]) => `${part}:${p?.version}`)
+    .join(',');
+}
+
+describe('GET /v1/sheet/snapshot', () => {
+  it('should answer who and where for Test connection', async () => {
+    const ws = await signStarterAgreement();
+    const res = await call('GET', '/v1/sheet/snapshot?parts=meta', { token: ws.signers.sales.token });
+    expect(res.status).toBe(200);
+    const meta = (await res.json()) as SnapshotMeta & Record<string, unknown>;
+    expect(meta.workspace).toEqual({
+      id: ws.id,
+      name: expect.stringMatching(/^Test \d+$/),
+      language: 'en',
+      timeZone: 'Europe/Warsaw',
+    });
+    expect(meta.caller).toEqual({
+      role: 'sales',
+      memberId: ws.signers.sales.memberId,
+      memberName: expect.any(String),
+    });
+    expect(meta.leads).toBeUndefined();
+  });
+
+  it('should give every lead with its SLA, then only what changed, then nothing', async () => {
+    const ws = await signStarterAgreement();
+    const first = await createMql(ws, { firstName: '=IMPORTXML("http://x","//a")' });
+    const second = await createMql(ws);
+    const full = await snapshot(ws.tokens.viewer);
+    expect(full.leads.full).toBe(true);
+    expect(full.leads.rows.map((r) => r[0]).sort()).toEqual([first.leadId, second.leadId].sort());
+    const decoded = full.leads.rows.map((r) => decodeLead(r, full.directory));
+    const mine = decoded.find((d) => d.lead.id === first.leadId);
+    // The wire carries the text as it came; the safe-cell rule applies when it is written into a cell.
+    expect(mine?.lead.firstName).toBe('=IMPORTXML("http://x","//a")');
+    expect(mine?.lead.ownerId).toBe(first.ownerId);
+    expect(full.directory.members.map((m) => m.id)).toContain(first.ownerId);
+    expect(mine?.sla.next?.kind).toBe('first_touch');
+    expect(mine?.sla.worst).toBe('pending');
+    expect(Object.keys(full.parts).sort()).toEqual(['agenda', 'agreement', 'plan', 'report']);
+    for (const part of Object.values(full.parts)) expect(part?.unchanged).toBe(false);
+
+    const again = await snapshot(
+      ws.tokens.viewer,
+      `?since=${full.leads.cursor}&known=${encodeURIComponent(knownOf(full))}`,
+    );
+    expect(again.leads.full).toBe(false);
+    expect(again.leads.rows).toEqual([]);
+    for (const part of Object.values(again.parts))
+      expect(part).toEqual({ version: expect.any(String), unchanged: true });
+    expect(again.parts.agreement?.version).toBe(full.parts.agreement?.version);
+
+    await actOk(ws.signers.sales.token, first.leadId, {
+      type: 'attempt',
+      channel: 'phone',
+      outcome: 'no_answer',
+    });
+    const changed = await snapshot(
+      ws.tokens.viewer,
+      `?since=${again.leads.cursor}&known=${encodeURIComponent(knownOf(full))}`,
+    );
+    expect(changed.leads.rows.map((r) => r[0])).toEqual([first.leadId]);
+    const row = decodeLead(changed.leads.rows[0] as never, changed.directory);
+    expect(row.lead.attempts).toBe(1);
+    expect(row.lead.lastAction?.action).toBe('attempt');
+  });
+
+  it('should send only its own workspace', async () => {
+    const ours = await signStarterAgreement();
+    const theirs = await signStarterAgreement();
+    const lead = await createMql(theirs);
+    await createMql(ours);
+    const s = await snapshot(ours.tokens.admin);
+    expect(s.leads.rows.map((r) => r[0])).not.toContain(lead.leadId);
+    expect(s.directory.members.map((m) => m.id)).not.toContain(lead.ownerId);
+  });
+
+  it('should refuse the intake token and bad cursors, naming the field', async () => {
+    const ws = await createTestWorkspace();
+    await expectProblem(await call('GET', '/v1/sheet/snapshot', { token: ws.tokens.intake }), 403);
+    const bad = await expectProblem(
+      await call('GET', '/v1/sheet/snapshot?since=yesterday', { token: ws.tokens.viewer }),
+      422,
+    );
+    expect(JSON.stringify(bad.errors)).toContain('since');
+    const known = await expectProblem(
+      await call('GET', '/v1/sheet/snapshot?known=leads:abc', { token: ws.tokens.viewer }),
+      422,
+    );
+    expect(JSON.stringify(known.errors)).toContain('known');
+  });
+
+  it('should keep 10,000 leads under 2 MB', async () => {
+    const ws = await signStarterAgreement();
+    const count = 10_000;
+    // Realistic widths: 40-character e-mails, phones, names, companies and campaigns, every lead owned.
+    await env.DB.prepare(
+      `insert into leads (id, workspace_id, seq, stage, email, phone, first_name, last_name, company, company_domain,
+         consent, owner_id, first_source_id, campaign, fit, engagement, quadrant, icp_match, touch_counts,
+         submitted_at, mql_at, first_attempt_at, created_at, updated_at)
+       with recursive n(i) as (select 0 union all select i + 1 from n where i < ?3 - 1)
+       select 'ld_01JBULK' || printf('%019d', i), ?1, 9, 'mql', 'firstname.lastname' || i || '@manufacturing-co.pl',
+         '+48 600 ' || printf('%03d %03d', i % 1000, i / 1000), 'Aleksandra', 'Wiśniewska-' || i, 'Zakłady Mechaniczne ' || i,
+         'manufacturing-co.pl', 1, ?2, ?4, 'webinar-2026-q1-' || (i % 20), 50, 30, 'perfect', 1, '{}',
+         '2026-03-02T09:00:00.000Z', '2026-03-02T09:00:00.000Z', '2026-03-02T10:00:00.000Z',
+         '2026-03-02T09:00:00.000Z', '2026-03-02T09:00:00.000Z'
+       from n`,
+    )
+      .bind(ws.id, ws.signers.sales.memberId, count, ws.sourceId)
+      .run();
+    const res = await call('GET', '/v1/sheet/snapshot', { token: ws.tokens.viewer });
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    const parsed = JSON.parse(body) as SheetSnapshotResponse;
+    expect(parsed.leads.rows).toHaveLength(count);
+    const bytes = new TextEncoder().encode(body).length;
+    console.log(`snapshot of ${count} leads: ${(bytes / 1024 / 1024).toFixed(2)} MB`);
+    expect(bytes).toBeLessThanOrEqual(2 * 1024 * 1024);
+  });
+});

@@ -1,0 +1,155 @@
+import { agendaWeekOf, loadAgenda } from '../../db/queries/agenda';
+import { getMember, listMembers } from '../../db/queries/members';
+import { getPlanView, getReport, listStoredPlans } from '../../db/queries/reports';
+import { changedLeadIds, logEnds } from '../../db/queries/sheet';
+import { allLeadsWithSla, leadsWithSla } from '../../db/queries/sheet-snapshot';
+import { listSources } from '../../db/queries/sources';
+import { requireWorkspace } from '../../db/queries/workspaces';
+import { planPeriodOf } from '../../domain/reports/period';
+import { reportRangeOf } from '../../domain/reports/query';
+import { sheetLeadOf } from '../../domain/sheet/leads-layout';
+import {
+  directoryIndex,
+  encodeLead,
+  formatLeadsCursor,
+  type LeadsCursor,
+  type SheetSnapshotResponse,
+  SNAPSHOT_PARTS,
+  type SnapshotMeta,
+  type SnapshotPart,
+  type SnapshotPartName,
+  versionOf,
+} from '../../domain/sheet/snapshot';
+import { localDateOf } from '../../domain/zoned-time';
+import { getAgreementOverview } from '../agreement/get-overview';
+import type { CallerContext } from '../context';
+
+export interface SnapshotInput {
+  /** Only who and where (the sidebar's "Test connection"). */
+  metaOnly: boolean;
+  /** Part → version the sheet holds: those parts come back `unchanged`. */
+  known: Partial<Record<SnapshotPartName, string>>;
+  /** The cursor of the previous answer: only leads changed since come back. */
+  since: LeadsCursor | null;
+}
+
+/** Which stored plan the Funnel tab shows: the quarter containing today, else the year, else the month, else the latest. */
+function currentPlanKey(keys: readonly string[], today: string): string | null {
+  const containing = keys.filter((key) => {
+    const period = planPeriodOf(key);
+    return period.start <= today && today <= period.end;
+  });
+  const rank = (key: string) => (key.includes('-Q') ? 0 : key.length === 4 ? 1 : 2);
+  return [...containing].sort((a, b) => rank(a) - rank(b))[0] ?? keys[keys.length - 1] ?? null;
+}
+
+export async function getSheetMeta({ ctx }: { ctx: CallerContext }): Promise<SnapshotMeta> {
+  const workspace = await requireWorkspace(ctx.db, ctx.workspaceId);
+  const member = ctx.caller.memberId ? await getMember(ctx.db, ctx.workspaceId, ctx.caller.memberId) : null;
+  return {
+    workspace: {
+      id: workspace.id,
+      name: workspace.name,
+      language: workspace.language,
+      timeZone: workspace.timezone,
+    },
+    caller: { role: ctx.caller.role, memberId: ctx.caller.memberId, memberName: member?.name ?? null },
+  };
+}
+
+/**
+ * Everything the sheet's tabs show, in one answer: meta, the directory of
+ * members and sources, the leads that changed since the sheet's cursor (all
+ * of them without one), and each other part unless the sheet already holds
+ * its version. Time-varying figures (pace against the plan) are left to the
+ * sheet's own formulas, so an unchanged ledger gives unchanged parts.
+ */
+export async function getSheetSnapshot({
+  ctx,
+  input,
+}: {
+  ctx: CallerContext;
+  input: SnapshotInput;
+}): Promise<SheetSnapshotResponse | SnapshotMeta> {
+  const meta = await getSheetMeta({ ctx });
+  if (input.metaOnly) return meta;
+  const { db, workspaceId, now } = ctx;
+  const timeZone = meta.workspace.timeZone;
+
+  const upTo = await logEnds(db);
+  const [members, sources] = await Promise.all([listMembers(db, workspaceId), listSources(db, workspaceId)]);
+  const people = {
+    members: members.map((m) => ({ id: m.id, name: m.name })),
+    sources: sources.map((s) => ({ id: s.id, name: s.name })),
+  };
+  const index = directoryIndex(people);
+  const since = input.since;
+  const full = since === null;
+  const changed = since
+    ? await leadsWithSla(db, workspaceId, (await changedLeadIds(db, workspaceId, since, upTo)).leadIds)
+    : await allLeadsWithSla(db, workspaceId);
+  const rows = changed
+    .sort((a, b) => (a.lead.id < b.lead.id ? -1 : 1))
+    .map(({ lead, sla }) => encodeLead(sheetLeadOf(lead), sla, index));
+
+  const loaders: Record<SnapshotPartName, () => Promise<unknown>> = {
+    agreement: async () => {
+      const overview = await getAgreementOverview({ ctx });
+      const summary = (v: typeof overview.active) =>
+        v && {
+          number: v.number,
+          status: v.status,
+          requiredSides: v.requiredSides,
+          signatures: v.signatures.map((s) => ({
+            side: s.side,
+            memberName: s.memberName,
+            signedAt: s.signedAt,
+          })),
+          missingSides: v.missingSides,
+          activatedAt: v.activatedAt,
+          ...('warnings' in v ? { warnings: v.warnings } : {}),
+        };
+      return {
+        enforced: overview.enforced,
+        notice: overview.notice,
+        active: summary(overview.active),
+        pending: summary(overview.pending),
+        draft: {
+          content: overview.draft.content,
+          etag: overview.draft.etag,
+          revision: overview.draft.revision,
+          changedSinceLatestVersion: overview.draft.changedSinceLatestVersion,
+          ...('warnings' in overview.draft ? { warnings: overview.draft.warnings } : {}),
+        },
+      };
+    },
+    plan: async () => {
+      const key = currentPlanKey(
+        (await listStoredPlans(db, workspaceId)).map((p) => p.period),
+        localDateOf(now, timeZone),
+      );
+      if (!key) return null;
+      const view = await getPlanView(db, workspaceId, key, now);
+      // Pace moves with the clock: the sheet computes it with NOW(), so this part changes only with the ledger.
+      const { pace: _pace, months, ...stable } = view;
+      return { ...stable, months: months.map((m) => ({ month: m.month, actual: m.actual })) };
+    },
+    report: async () => getReport(db, workspaceId, reportRangeOf({}, timeZone, now), 'source'),
+    agenda: async () => loadAgenda(db, workspaceId, await agendaWeekOf(db, workspaceId, now), now),
+  };
+  const parts: Partial<Record<SnapshotPartName, SnapshotPart<unknown>>> = {};
+  for (const name of SNAPSHOT_PARTS) {
+    const data = await loaders[name]();
+    const version = versionOf(data);
+    parts[name] =
+      input.known[name] === version ? { version, unchanged: true } : { version, unchanged: false, data };
+  }
+
+  return {
+    ...meta,
+    asOf: now.toISOString(),
+    directory: { ...people, campaigns: index.campaignList },
+    leads: { cursor: formatLeadsCursor(upTo), full, rows },
+    parts,
+  };
+}
