@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { formatInstant } from '../../worker/domain/i18n';
 import { call, createTestWorkspace, env } from './harness';
 import {
   calls,
@@ -213,6 +214,23 @@ describe('the minute cron keeps a connected sheet live', { timeout: 90_000 }, ()
       message: `Google odrzucił klucz konta usługi ${key.client_email} (unieważniony lub usunięty). Prześlij nowy klucz albo usuń klucz zespołu, by użyć konta domyślnego.`,
       at: '2026-11-26T08:11:00.000Z',
     });
+    // The weekly agenda puts it in front of the team, in their language.
+    const agenda = (await (await call('GET', '/v1/agenda', { token: ws.tokens.manager })).json()) as {
+      liveSheet: unknown;
+      sections: { id: string; title: string; lines: string[] }[];
+    };
+    expect(agenda.liveSheet).toEqual({
+      message: stopped.lastError?.message,
+      since: '2026-11-26T08:01:00.000Z',
+    });
+    expect(agenda.sections.find((section) => section.id === 'live_sheet')).toEqual({
+      id: 'live_sheet',
+      title: 'Arkusz na żywo przestał się aktualizować',
+      lines: [
+        `Bez aktualizacji od ${formatInstant('pl', '2026-11-26T08:01:00.000Z', 'Europe/Warsaw')}: ${stopped.lastError?.message}`,
+      ],
+    });
+
     // Stopped: the next minutes send Google nothing for this sheet.
     await resetCalls();
     const c = await submitLeadAt(ws, '2026-11-26T08:20:00Z');
@@ -228,6 +246,10 @@ describe('the minute cron keeps a connected sheet live', { timeout: 90_000 }, ()
     const grid = await gridOf(spreadsheetId);
     expect([a, b, c].map((l) => rowOf(grid, l.leadId)?.[col('stage')])).toEqual(['MQL', 'MQL', 'MQL']);
     expect((await status(ws.tokens.admin)).state).toBe('active');
+    const healed = (await (await call('GET', '/v1/agenda', { token: ws.tokens.manager })).json()) as {
+      liveSheet: unknown;
+    };
+    expect(healed.liveSheet).toBeNull();
 
     const secrets = [key, fresh].map((k) => (k.private_key as string).split('\n')[1] as string);
     expect(lines.length).toBeGreaterThan(0);

@@ -110,6 +110,10 @@ const AgendaSchema = z
       .object({ dueOn: z.string(), overdue: z.boolean(), guardianName: z.string().nullable() })
       .nullable(),
     pendingAgreement: z.object({ version: Count, missingSides: z.array(z.enum(SIDES)) }).nullable(),
+    liveSheet: z
+      .object({ message: z.string(), since: z.string().nullable() })
+      .nullable()
+      .openapi({ description: 'The live sheet when its pushes stopped: why, and the last push.' }),
     sections: z.array(z.object({ id: z.string(), title: z.string(), lines: z.array(z.string()) })),
   })
   .openapi('Agenda');

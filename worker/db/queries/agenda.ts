@@ -3,6 +3,7 @@ import type { Agreement } from '../../domain/agreement/schema';
 import { addMonths } from '../../domain/agreement/versions';
 import { SIDES, type Side } from '../../domain/constants';
 import type { LeadStage } from '../../domain/ledger/constants';
+import { sheetErrorMessage } from '../../domain/live-sheet/messages';
 import {
   type Agenda,
   type AgendaInput,
@@ -15,6 +16,7 @@ import {
   nextWeeklyMeeting,
   PACE_STAGES,
 } from '../../domain/sla';
+import type { Workspace } from '../../domain/workspace';
 import { addDays, localDateOf, startOfLocalDay } from '../../domain/zoned-time';
 import type { Database } from '../client';
 import {
@@ -29,6 +31,7 @@ import {
 import { chunks, inWorkspace } from '../scope';
 import { loadJudgingAgreement } from './judging';
 import { getPlanView, type KnownWorkspace, listStoredPlans } from './reports';
+import { getSheetConnection } from './sheet';
 import { requireWorkspace } from './workspaces';
 
 /** D1 binds at most 100 parameters per statement; IN lists go in chunks below that. */
@@ -325,8 +328,19 @@ export async function loadAgenda(
         }
       : null,
     pendingAgreement: pending,
+    liveSheet: await stoppedSheet(db, ws),
   };
   return buildAgenda(input, now);
+}
+
+/** The team's live sheet when its pushes have stopped: the meeting is where someone takes on fixing it. */
+async function stoppedSheet(db: Database, ws: Workspace): Promise<AgendaInput['liveSheet']> {
+  const sheet = await getSheetConnection(db, ws.id);
+  if (!sheet || sheet.state !== 'stopped' || !sheet.lastErrorCode) return null;
+  return {
+    message: sheetErrorMessage(sheet.lastErrorCode, ws.language, sheet.serviceAccountEmail),
+    since: sheet.lastPushAt,
+  };
 }
 
 /** The ISO week of the workspace's next weekly meeting (the default agenda). */

@@ -1,5 +1,5 @@
 import { forms } from './plural';
-import type { AgendaLabels, AgreementLabels, SlaLabels } from './shapes';
+import type { AgendaLabels, AgreementLabels, LiveSheetLabels, SlaLabels } from './shapes';
 
 /**
  * English: the catalogue the others are checked against (`Catalogue` is derived
@@ -404,4 +404,20 @@ export const en = {
     openLead: 'Open the lead',
     unnamedLead: 'a lead',
   } satisfies SlaLabels,
+  liveSheet: {
+    errors: {
+      credential_rejected:
+        'Google refused the service account key of {email} (revoked or deleted). Upload a new key, or remove the team key to use the default account.',
+      credential_unreadable:
+        'The stored service account key can no longer be decrypted (the encryption key was rotated away). Connect the sheet again with the key.',
+      sheet_not_shared: 'The sheet is not shared with {email}. Share it with that address as an editor.',
+      sheet_not_found: 'The spreadsheet no longer exists or its id is wrong. Connect the sheet again.',
+      tab_missing:
+        'The sheet has no Leads tab with a Lead ID column. Refresh the sheet from the add-on to recreate it.',
+      rate_limited: 'Google asked us to slow down; the changes go out with the next push.',
+      google_unavailable: 'Google Sheets did not answer; the changes go out with the next push.',
+    },
+    agendaTitle: 'The live sheet has stopped',
+    agendaSince: 'Not updated since {at}: {reason}',
+  } satisfies LiveSheetLabels,
 };

@@ -8,5 +8,5 @@ export { fill, formatDate, formatInstant, formatMoney, formatNumber, type TextPa
 export { isLanguage, LOCALES, languageOfAcceptLanguage, localeOf } from './locales';
 export { forms, isPluralForms, type PluralForms, pluralFor } from './plural';
 export { type ErrorKey, type Said, say, sayList, type ThingKey, thing, verbatim } from './say';
-export type { AgendaLabels, AgreementLabels, SlaLabels } from './shapes';
+export type { AgendaLabels, AgreementLabels, LiveSheetLabels, SlaLabels } from './shapes';
 export { sayZodIssue, type ZodIssueFacts } from './zod-issues';

@@ -481,4 +481,21 @@ export const pl: Catalogue = {
     openLead: 'Otwórz leada',
     unnamedLead: 'lead',
   },
+  liveSheet: {
+    errors: {
+      credential_rejected:
+        'Google odrzucił klucz konta usługi {email} (unieważniony lub usunięty). Prześlij nowy klucz albo usuń klucz zespołu, by użyć konta domyślnego.',
+      credential_unreadable:
+        'Zapisanego klucza konta usługi nie da się już odszyfrować (klucz szyfrowania został wymieniony). Połącz arkusz ponownie, podając klucz.',
+      sheet_not_shared:
+        'Arkusz nie jest udostępniony dla {email}. Udostępnij go temu adresowi z prawem edycji.',
+      sheet_not_found: 'Arkusz już nie istnieje albo jego identyfikator jest błędny. Połącz arkusz ponownie.',
+      tab_missing:
+        'W arkuszu brakuje karty Leads z kolumną ID leada. Odśwież arkusz z dodatku, by ją odtworzyć.',
+      rate_limited: 'Google poprosił o zwolnienie tempa; zmiany trafią do arkusza przy następnym zapisie.',
+      google_unavailable: 'Google Sheets nie odpowiedział; zmiany trafią do arkusza przy następnym zapisie.',
+    },
+    agendaTitle: 'Arkusz na żywo przestał się aktualizować',
+    agendaSince: 'Bez aktualizacji od {at}: {reason}',
+  },
 };

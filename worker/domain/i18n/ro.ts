@@ -436,4 +436,21 @@ export const ro: Catalogue = {
     openLead: 'Deschide lead-ul',
     unnamedLead: 'un lead',
   },
+  liveSheet: {
+    errors: {
+      credential_rejected:
+        'Google a refuzat cheia contului de serviciu {email} (revocată sau ștearsă). Încărcați o cheie nouă sau eliminați cheia echipei pentru a folosi contul implicit.',
+      credential_unreadable:
+        'Cheia contului de serviciu salvată nu mai poate fi decriptată (cheia de criptare a fost schimbată). Conectați din nou foaia cu cheia.',
+      sheet_not_shared:
+        'Foaia nu este partajată cu {email}. Partajați-o cu această adresă, cu drept de editare.',
+      sheet_not_found: 'Foaia de calcul nu mai există sau id-ul ei este greșit. Conectați din nou foaia.',
+      tab_missing:
+        'Foaia nu are fila Leads cu coloana ID lead. Reîmprospătați foaia din add-on pentru a o recrea.',
+      rate_limited: 'Google ne-a cerut să încetinim; modificările pleacă la următoarea scriere.',
+      google_unavailable: 'Google Sheets nu a răspuns; modificările pleacă la următoarea scriere.',
+    },
+    agendaTitle: 'Foaia live nu se mai actualizează',
+    agendaSince: 'Neactualizată din {at}: {reason}',
+  },
 };

@@ -15,6 +15,7 @@ import type {
 } from '../agreement/constants';
 import type { Side } from '../constants';
 import type { LeadStage } from '../ledger/constants';
+import type { SheetErrorCode } from '../live-sheet/constants';
 import type { PaceStatus } from '../reports/plan';
 import type { DeadlineKind } from '../sla/constants';
 import type { RecipientRole } from '../sla/messages';
@@ -199,4 +200,11 @@ export interface SlaLabels {
   roles: Record<RecipientRole, string>;
   openLead: string;
   unnamedLead: string;
+}
+
+/** The live sheet's errors (`{email}`: the service account to share with) and its line in the weekly agenda. */
+export interface LiveSheetLabels {
+  errors: Record<SheetErrorCode, string>;
+  agendaTitle: string;
+  agendaSince: string;
 }

@@ -72,6 +72,8 @@ export interface AgendaInput {
   pace: AgendaPace | null;
   personaReview: { dueOn: string; guardianName: string | null } | null;
   pendingAgreement: { version: number; missingSides: readonly Side[] } | null;
+  /** The live sheet when its pushes stopped (issue 14): why, in the team's words, and since when. */
+  liveSheet?: { message: string; since: string | null } | null;
 }
 
 export interface AgendaSection {
@@ -83,6 +85,7 @@ export interface AgendaSection {
     | 'pace'
     | 'persona_review'
     | 'agreement'
+    | 'live_sheet'
     | 'standing';
   title: string;
   lines: string[];
@@ -113,6 +116,7 @@ export interface Agenda {
   pace: AgendaInput['pace'];
   personaReview: { dueOn: string; overdue: boolean; guardianName: string | null } | null;
   pendingAgreement: AgendaInput['pendingAgreement'];
+  liveSheet: { message: string; since: string | null } | null;
   sections: AgendaSection[];
 }
 
@@ -302,6 +306,18 @@ export function buildAgenda(input: AgendaInput, now: Date): Agenda {
       ],
     });
   }
+  if (input.liveSheet) {
+    const words = catalogueOf(language).liveSheet;
+    sections.push({
+      id: 'live_sheet',
+      title: words.agendaTitle,
+      lines: [
+        input.liveSheet.since
+          ? fill(words.agendaSince, { at: at(input.liveSheet.since), reason: input.liveSheet.message })
+          : input.liveSheet.message,
+      ],
+    });
+  }
   if (input.standingItems.length > 0) {
     sections.push({ id: 'standing', title: l.standing, lines: [...input.standingItems] });
   }
@@ -326,6 +342,7 @@ export function buildAgenda(input: AgendaInput, now: Date): Agenda {
     pace: input.pace,
     personaReview,
     pendingAgreement: input.pendingAgreement,
+    liveSheet: input.liveSheet ?? null,
     sections,
   };
 }
