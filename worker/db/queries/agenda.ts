@@ -336,7 +336,7 @@ export async function loadAgenda(
 /** The team's live sheet when its pushes have stopped: the meeting is where someone takes on fixing it. */
 async function stoppedSheet(db: Database, ws: Workspace): Promise<AgendaInput['liveSheet']> {
   const sheet = await getSheetConnection(db, ws.id);
-  if (!sheet || sheet.state !== 'stopped' || !sheet.lastErrorCode) return null;
+  if (sheet?.state !== 'stopped' || !sheet.lastErrorCode) return null;
   return {
     message: sheetErrorMessage(sheet.lastErrorCode, ws.language, sheet.serviceAccountEmail),
     since: sheet.lastPushAt,
