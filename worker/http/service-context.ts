@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { databaseFor } from '../db/client';
-import type { CallerContext, ServiceContext } from '../services/context';
+import type { CallerContext, DatabaseContext, ServiceContext } from '../services/context';
 import type { AppEnv } from './context';
 import { requestLanguage } from './language';
 
@@ -19,4 +19,12 @@ export function callerContext(c: Context<AppEnv>, now = new Date()): CallerConte
 /** The verbs' context for a request that names its workspace another way (an intake URL, a share link). */
 export function workspaceContext(c: Context<AppEnv>, workspaceId: string, now = new Date()): ServiceContext {
   return { db: databaseFor(c.env, workspaceId), workspaceId, now, language: requestLanguage(c) };
+}
+
+/**
+ * The verbs' context before the workspace is known (an intake URL names only its
+ * source): the database that `key` lives in, which today is the one database.
+ */
+export function databaseContext(c: Context<AppEnv>, key: string, now = new Date()): DatabaseContext {
+  return { db: databaseFor(c.env, key), now, language: requestLanguage(c) };
 }

@@ -1,25 +1,14 @@
 import { z } from '@hono/zod-openapi';
-import { databaseFor } from '../db/client';
-import { importLeadRows } from '../db/queries/imports';
-import { loadJudgingAgreement } from '../db/queries/judging';
-import { requireWorkspace } from '../db/queries/workspaces';
 import { InvalidError } from '../domain/errors';
 import { IMPORT_TARGETS } from '../domain/import/constants';
 import { type ImportTable, readCsv } from '../domain/import/csv';
-import { resolveMapping } from '../domain/import/mapping';
-import {
-  IMPORT_OUTCOMES,
-  type ImportAnswer,
-  ImportCsvQuery,
-  ImportJsonBody,
-  type ImportOutcome,
-  ImportWindow,
-} from '../domain/import/request';
-import { type Cell, type ImportDefaults, importRowReader } from '../domain/import/row';
+import { IMPORT_OUTCOMES, ImportCsvQuery, ImportJsonBody, ImportWindow } from '../domain/import/request';
+import type { Cell } from '../domain/import/row';
 import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
 import { ApiError, issuesOfZod, MALFORMED_JSON, problemResponses } from '../http/problem';
-import { webHost } from '../platform/web-host';
+import { callerContext } from '../http/service-context';
+import { type ImportSettings, importList } from '../services/import';
 import { BEARER_SECURITY } from './schemas';
 
 export const IMPORT_CONTENT_TYPES = ['application/json', 'text/csv'] as const;
@@ -107,18 +96,12 @@ export function registerImportRoutes(app: App) {
   });
 
   app.post('/v1/import', requirePermission('leads:import'), async (c) => {
-    const caller = c.get('caller');
     const { offset: offsetParam, limit: limitParam, ...settingsQuery } = c.req.query();
     const window = parsed(ImportWindow, { offset: offsetParam, limit: limitParam }, 'query');
     const isCsv = (c.req.header('content-type') ?? '').toLowerCase().startsWith('text/csv');
 
     let table: ImportTable;
-    let settings: {
-      importKey: string;
-      mapping: z.output<typeof ImportJsonBody>['mapping'];
-      defaults: ImportDefaults;
-      sourceOrigin: z.output<typeof ImportJsonBody>['sourceOrigin'];
-    };
+    let settings: ImportSettings;
     if (isCsv) {
       const query = parsed(ImportCsvQuery, settingsQuery, 'query');
       settings = query;
@@ -141,49 +124,10 @@ export function registerImportRoutes(app: App) {
       table = tableOfRows(body.rows);
     }
 
-    const resolved = resolveMapping(table.columns, settings.mapping);
-    if (resolved.issues.length > 0)
-      throw new InvalidError('The mapping does not fit the list.', resolved.issues);
-
-    const db = databaseFor(c.env, caller.workspaceId);
-    const workspace = await requireWorkspace(db, caller.workspaceId);
-    const agreement = await loadJudgingAgreement(db, workspace);
-    const now = new Date();
-    const windowRows = table.rows.slice(window.offset, window.offset + window.limit);
-    const readRow = importRowReader({
-      mapping: resolved.mapping,
-      defaults: settings.defaults,
-      defaultCountry: workspace.country,
-      consentRequired: agreement.content.leadDefinition.consentRequired,
-      now: now.getTime(),
-      host: webHost,
+    const answer = await importList({
+      ctx: callerContext(c),
+      input: { table, settings, window, budgetMs: IMPORT_TIME_BUDGET_MS },
     });
-    const read = await Promise.all(windowRows.map((cells, i) => readRow(window.offset + i + 1, cells)));
-    const { results, handled } = await importLeadRows(db, {
-      workspaceId: caller.workspaceId,
-      agreement,
-      actor: { type: 'token', id: caller.tokenId },
-      importKey: settings.importKey,
-      sourceOrigin: settings.sourceOrigin,
-      rows: read,
-      columnOf: resolved.mapping.columnOf,
-      now,
-      budgetMs: IMPORT_TIME_BUDGET_MS,
-    });
-    const summary = Object.fromEntries(IMPORT_OUTCOMES.map((o) => [o, 0])) as Record<ImportOutcome, number>;
-    for (const r of results) summary[r.status] += 1;
-    const end = window.offset + handled;
-    const answer: ImportAnswer = {
-      importKey: settings.importKey,
-      columns: Object.fromEntries(
-        table.columns.map((col) => [col, resolved.mapping.byColumn.get(col) ?? null]),
-      ),
-      total: table.rows.length,
-      offset: window.offset,
-      next: end < table.rows.length ? end : null,
-      summary,
-      results,
-    };
     return c.json(answer, 200);
   });
 }

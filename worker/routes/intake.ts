@@ -1,10 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { databaseFor } from '../db/client';
-import { recordSubmission } from '../db/queries/intake';
-import { loadJudgingAgreement } from '../db/queries/judging';
-import { findSourceForIntake } from '../db/queries/sources';
-import { getWorkspace } from '../db/queries/workspaces';
-import { readIntake } from '../domain/intake';
+import { isIdempotencyKey, readIntake, takesTokens } from '../domain/intake';
 import { verifyIntakeSignature } from '../domain/intake/signature';
 import { sha256Hex } from '../domain/tokens';
 import { assertAllowed, authenticate, bearerToken } from '../http/auth';
@@ -12,7 +7,9 @@ import { assertNotLocked, clientAddress, countFailure } from '../http/auth-failu
 import type { App } from '../http/context';
 import { ApiError, problemResponses } from '../http/problem';
 import { enforceRateLimit } from '../http/rate-limit';
+import { databaseContext, workspaceContext } from '../http/service-context';
 import { webHost } from '../platform/web-host';
+import { findIntakeSource, intakeWorkspace, recordDelivery } from '../services/intake';
 
 export const INTAKE_CONTENT_TYPES = ['application/json', 'application/x-www-form-urlencoded'] as const;
 export const INTAKE_BODY_LIMIT = 256 * 1024;
@@ -25,8 +22,6 @@ const IntakeAnswer = z
     ignored: z.boolean().optional(),
   })
   .openapi('IntakeAnswer');
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 export function registerIntakeRoutes(app: App) {
   app.openAPIRegistry.registerPath({
@@ -68,15 +63,14 @@ export function registerIntakeRoutes(app: App) {
     const unverifiedLimiters = { perIp: c.env.INTAKE_UNVERIFIED_LIMITER, perTarget: undefined };
     assertNotLocked(unverified);
     // Sources are found before the workspace is known; see findSourceForIntake.
-    const db = databaseFor(c.env, sourceId);
-    const source = await findSourceForIntake(db, sourceId);
+    const source = await findIntakeSource({ ctx: databaseContext(c, sourceId), input: { sourceId } });
     if (!source) throw new ApiError('not_found', 'No such intake source.');
     if (source.archivedAt) throw new ApiError('not_found', 'This intake source was archived.');
 
     const body = new Uint8Array(await c.req.arrayBuffer());
     const headers = { get: (name: string) => c.req.header(name) ?? null };
     const raw = bearerToken(c);
-    const tokenAllowed = source.provider === 'generic' || source.provider === 'google-forms';
+    const tokenAllowed = takesTokens(source.provider);
     if (raw) {
       if (!tokenAllowed) {
         await countFailure(unverifiedLimiters, unverified);
@@ -111,7 +105,8 @@ export function registerIntakeRoutes(app: App) {
     // Only verified deliveries spend the source's allowance.
     await enforceRateLimit(c.env.INTAKE_LIMITER, `source:${sourceId}`);
 
-    const workspace = await getWorkspace(db, source.workspaceId);
+    const ctx = workspaceContext(c, source.workspaceId, now);
+    const workspace = await intakeWorkspace({ ctx });
     if (!workspace) throw new ApiError('not_found', 'No such intake source.');
     c.set('workspaceLanguage', workspace.language);
     const outcome = await readIntake({
@@ -134,25 +129,15 @@ export function registerIntakeRoutes(app: App) {
     }
 
     const header = c.req.header('idempotency-key');
-    if (header !== undefined && !IDEMPOTENCY_KEY.test(header)) {
+    if (header !== undefined && !isIdempotencyKey(header)) {
       throw new ApiError('validation_failed', 'The Idempotency-Key header is not valid.', {
         errors: [{ path: 'Idempotency-Key', message: 'Use 1–200 visible ASCII characters.' }],
       });
     }
     const bodyHash = await sha256Hex(body, webHost);
-    const key = header
-      ? `key:${header}`
-      : outcome.submission.deliveryId
-        ? `event:${outcome.submission.deliveryId}`
-        : `body:${bodyHash}`;
-    const agreement = await loadJudgingAgreement(db, workspace);
-    const answer = await recordSubmission(db, {
-      workspaceId: workspace.id,
-      source,
-      agreement,
-      submission: outcome.submission,
-      delivery: { key, bodyHash },
-      now,
+    const answer = await recordDelivery({
+      ctx,
+      input: { source, workspace, submission: outcome.submission, idempotencyKey: header, bodyHash },
     });
     return c.json(answer, 200);
   });

@@ -1,0 +1,35 @@
+import type { IntakeProvider } from './constants';
+
+/**
+ * Providers whose deliveries may come with an intake token instead of a
+ * signature: our own generic endpoint and the Google Forms relay (the sheet's
+ * script holds the token). Forms tools that sign (Typeform, Tally, Webflow)
+ * are verified by their signature only.
+ */
+export const TOKEN_PROVIDERS: readonly IntakeProvider[] = ['generic', 'google-forms'];
+
+export function takesTokens(provider: IntakeProvider): boolean {
+  return TOKEN_PROVIDERS.includes(provider);
+}
+
+/** An `Idempotency-Key` we keep: 1–200 visible ASCII characters. */
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+export function isIdempotencyKey(value: string): boolean {
+  return IDEMPOTENCY_KEY.test(value);
+}
+
+/**
+ * What makes two deliveries the same delivery: the sender's `Idempotency-Key`,
+ * else the provider's event id, else the exact body. The prefixes keep the three
+ * kinds apart, so a key can never collide with a body hash.
+ */
+export function deliveryKeyOf(delivery: {
+  idempotencyKey: string | undefined;
+  deliveryId: string | null | undefined;
+  bodyHash: string;
+}): string {
+  if (delivery.idempotencyKey) return `key:${delivery.idempotencyKey}`;
+  if (delivery.deliveryId) return `event:${delivery.deliveryId}`;
+  return `body:${delivery.bodyHash}`;
+}

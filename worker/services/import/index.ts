@@ -1,0 +1,1 @@
+export { type ImportSettings, importList } from './import-list';
