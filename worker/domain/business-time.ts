@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { minutesOf } from './agreement/schema';
 import { InvalidError, issuesOfZod } from './errors';
 import type { WallClock } from './host';

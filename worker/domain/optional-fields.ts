@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * An object whose keys are some of `keys`, each holding `value`: strict like every body

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES, type Role } from './constants';
 import { base64url, bytesToHex, utf8Encode } from './encoding';
 import type { Host } from './host';

@@ -1,5 +1,5 @@
-import { isSupportedCountry } from 'libphonenumber-js/min';
-import { z } from 'zod';
+import { isSupportedCountry } from 'libphonenumber-js/max';
+import * as z from 'zod';
 import { LANGUAGES } from '../constants';
 import { optionalFields } from '../optional-fields';
 import { TimeZone } from '../workspace';

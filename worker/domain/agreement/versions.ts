@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Language, Role, Side } from '../constants';
 import { InvalidError, issuesOfZod } from '../errors';
 import { catalogueOf, fill, say } from '../i18n';

@@ -1,4 +1,5 @@
-import { CsvError, parse } from 'csv-parse/sync';
+// The browser build: the same parser without Node's Buffer, so the domain loads outside the Worker.
+import { CsvError, parse } from 'csv-parse/browser/esm/sync';
 import { InvalidError } from '../errors';
 
 /** A list as columns and rows of cells; a cell is text, a number, a boolean or empty. */

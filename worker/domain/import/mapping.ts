@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FieldIssue } from '../errors';
 import { squashName, targetForName } from '../intake/field-map';
 import { IMPORT_TARGETS, type ImportField, type ImportTarget } from './constants';

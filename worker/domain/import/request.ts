@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SOURCE_ORIGINS } from '../ledger/constants';
 import { MAX_IMPORT_ROWS } from './constants';
 import { CSV_DELIMITERS } from './csv';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidError } from '../errors';
 import type { Host } from '../host';
 import { MAPPING_TARGETS, type MappingTarget } from '../intake/constants';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAPPING_TARGETS, type MappingTarget } from './constants';
 import type { JsonValue, MappedFields, RawAnswer } from './types';
 

@@ -1,5 +1,5 @@
 import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type FieldIssue, InvalidError } from '../errors';
 import type { Host } from '../host';
 import { countryCodeOf } from './country';

@@ -4,7 +4,7 @@
  * and the time are passed in; `planAction` answers the events or throws a
  * DomainError the transport maps (409 with `allowedActions`, 422 with paths...).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { salesTemperature } from '../agreement/evaluate';
 import type { Agreement, RejectionReason } from '../agreement/schema';
 import { Code } from '../agreement/schema';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { INTAKE_PROVIDERS, type IntakeProvider } from '../intake/constants';
 import { FieldMap } from '../intake/field-map';
 import { SOURCE_ORIGINS, type SourceOrigin } from './constants';

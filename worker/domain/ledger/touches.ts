@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { API_TOUCH_TYPES } from './constants';
 
 /** Clock skew we forgive on sender timestamps before calling them "in the future". */

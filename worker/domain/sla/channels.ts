@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Language } from '../constants';
 import { bytesToHex, utf8Encode } from '../encoding';
 import type { FieldIssue } from '../errors';
