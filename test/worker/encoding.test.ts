@@ -7,6 +7,7 @@ import {
   bytesToHex,
   hexToBytes,
   parseFormUrlencoded,
+  utf8ByteLength,
   utf8Decode,
   utf8Encode,
 } from '../../worker/domain/encoding';
@@ -29,6 +30,7 @@ describe('UTF-8 without TextEncoder', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (s) => {
         expect(utf8Encode(s)).toEqual(new TextEncoder().encode(s));
+        expect(utf8ByteLength(s)).toBe(new TextEncoder().encode(s).length);
       }),
       { numRuns: 500 },
     );

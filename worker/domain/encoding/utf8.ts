@@ -28,6 +28,22 @@ export function utf8Encode(text: string): Uint8Array {
   return new Uint8Array(out);
 }
 
+/** The length of `utf8Encode(text)` without building it. */
+export function utf8ByteLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    if (unit < 0x80) n += 1;
+    else if (unit < 0x800) n += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
 export interface Utf8DecodeOptions {
   /** Throw a `TypeError` on bytes that are not UTF-8 instead of writing U+FFFD (TextDecoder's `fatal`). */
   fatal?: boolean;

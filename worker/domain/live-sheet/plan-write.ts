@@ -1,3 +1,4 @@
+import { utf8ByteLength } from '../encoding';
 import type { CellValue } from '../sheet/cells';
 import { LEADS_TAB } from '../sheet/leads-layout';
 
@@ -149,5 +150,5 @@ export function planWrite(input: {
 
 /** The request body's size in bytes, checked against `MAX_BATCH_BYTES` before sending. */
 export function bodyBytes(body: unknown): number {
-  return new TextEncoder().encode(JSON.stringify(body)).length;
+  return utf8ByteLength(JSON.stringify(body));
 }

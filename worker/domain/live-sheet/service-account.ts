@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A service account's JSON key file as Google issues it (IAM → Service
