@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { diffAgreements, diffAsMarkdown, starterAgreement } from '../../worker/domain/agreement';
 import { LANGUAGES, type Language } from '../../worker/domain/constants';
 import {
   CATALOGUES,
@@ -9,7 +10,7 @@ import {
   localeOf,
   pluralFor,
 } from '../../worker/domain/i18n';
-import { type AgendaInput, buildAgenda } from '../../worker/domain/sla';
+import { type AgendaInput, buildAgenda, noticeLines } from '../../worker/domain/sla';
 
 /** Every leaf of a catalogue, by its dotted path: texts, and plural entries as one leaf each. */
 function leaves(value: unknown, path = ''): Map<string, unknown> {
@@ -231,5 +232,59 @@ describe('agenda lines in the team’s language', () => {
     expect(first('ro', 4)).toBe('1 din cele 4 lead-uri trimise nu au fost lucrate.');
     expect(first('ro', 30)).toBe('1 din cele 30 de lead-uri trimise nu au fost lucrate.');
     expect(first('en', 4)).toBe('1 of the 4 leads we sent were not worked.');
+  });
+});
+
+describe('diffs and notifications in the team’s language', () => {
+  const en = starterAgreement('en', { timezone: 'Europe/Warsaw', country: 'PL' });
+  const changed = structuredClone(en);
+  changed.sla.firstTouchHours.perfect = 2;
+  changed.sla.holidays = ['2026-12-24'];
+
+  it.each([
+    [
+      'pl',
+      ['sla.holidays: dodano "2026-12-24".', 'sla.firstTouchHours.perfect: 1 → 2.'],
+      '## SLA przekazania leadów (sla)\n',
+    ],
+    [
+      'ro',
+      ['sla.holidays: adăugat "2026-12-24".', 'sla.firstTouchHours.perfect: 1 → 2.'],
+      '## SLA de predare a lead-urilor (sla)\n',
+    ],
+    [
+      'ru',
+      ['sla.holidays: добавлено "2026-12-24".', 'sla.firstTouchHours.perfect: 1 → 2.'],
+      '## SLA передачи лидов (sla)\n',
+    ],
+    ['en', ['sla.holidays: added "2026-12-24".', 'sla.firstTouchHours.perfect: 1 → 2.'], '## sla\n'],
+  ] as const)('should say each change of a diff in %s, paths unchanged', (language, lines, heading) => {
+    const diff = diffAgreements(en, changed, language);
+    expect(diff.sections.map((s) => s.section)).toEqual(['sla']);
+    expect(diff.sections[0]?.changes.map((c) => c.text).sort()).toEqual([...lines].sort());
+    const markdown = diffAsMarkdown(diff, 'x', language);
+    expect(markdown).toContain(heading);
+    expect(diffAsMarkdown(diffAgreements(en, en, language), 'x', language)).toBe(
+      `# x\n\n${{ pl: 'Brak zmian.', ro: 'Nicio modificare.', ru: 'Изменений нет.', en: 'No changes.' }[language]}\n`,
+    );
+  });
+
+  it('should write a breach notification in Polish and Russian with the time in the team’s zone', () => {
+    const notice = {
+      topic: 'breached' as const,
+      kind: 'first_touch' as const,
+      dueAt: '2026-11-24T09:00:00.000Z',
+      lead: { id: 'lead_1', name: 'Jan Kowalski (Stalmet)' },
+      ownerName: 'Anna Nowak',
+      recipients: [{ memberId: 'mem_1', name: 'Anna Nowak', role: 'owner' as const }],
+    };
+    expect(noticeLines(notice, 'pl', 'Europe/Warsaw')).toEqual([
+      '🔴 Naruszenie SLA: pierwszy kontakt dla Jan Kowalski (Stalmet) — termin minął 24 lis 2026, 10:00.',
+      'Opiekun: Anna Nowak.',
+      'Do: Anna Nowak (opiekun).',
+    ]);
+    expect(noticeLines(notice, 'ru', 'Europe/Moscow')[0]).toBe(
+      '🔴 Нарушение SLA: первый контакт по лиду Jan Kowalski (Stalmet), срок истёк 24 нояб. 2026 г., 12:00.',
+    );
   });
 });

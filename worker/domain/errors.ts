@@ -1,3 +1,4 @@
+import type { Language } from './constants';
 import { type Said, say, sayZodIssue, type ZodIssueFacts } from './i18n';
 
 /**
@@ -20,9 +21,28 @@ export interface FieldIssue {
   say?: Said;
 }
 
-/** A field issue whose message is said in the reader's language. */
-export function fieldIssue(path: string, say: Said): FieldIssue {
-  return { path, message: say('en'), say };
+/**
+ * A field issue that can also say its message in the reader's language. `say`
+ * lives on the prototype: bodies, logs and equality checks see `{ path, message }` only.
+ */
+class SaidIssue implements FieldIssue {
+  readonly #said: Said;
+
+  constructor(
+    readonly path: string,
+    said: Said,
+    readonly message: string,
+  ) {
+    this.#said = said;
+  }
+
+  say(language: Language): string {
+    return this.#said(language);
+  }
+}
+
+export function fieldIssue(path: string, say: Said, message = say('en')): FieldIssue {
+  return new SaidIssue(path, say, message);
 }
 
 /** A message given as English text (said the same in every language) or as a `Said` from the catalogue. */
@@ -109,15 +129,9 @@ export function issuesOfZod(
     if (issue.code === 'unrecognized_keys' && issue.keys) {
       return issue.keys.map((key) => {
         const one = { code: issue.code, keys: [key], message: UNKNOWN_FIELD };
-        return {
-          path: formatPath([...prefix, ...issue.path, key]),
-          message: UNKNOWN_FIELD,
-          say: sayZodIssue(one),
-        };
+        return fieldIssue(formatPath([...prefix, ...issue.path, key]), sayZodIssue(one), UNKNOWN_FIELD);
       });
     }
-    return [
-      { path: formatPath([...prefix, ...issue.path]), message: issue.message, say: sayZodIssue(issue) },
-    ];
+    return [fieldIssue(formatPath([...prefix, ...issue.path]), sayZodIssue(issue), issue.message)];
   });
 }

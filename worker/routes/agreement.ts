@@ -8,6 +8,7 @@ import {
   WARNING_CODES,
 } from '../domain/agreement';
 import { LANGUAGES, SIDES } from '../domain/constants';
+import { catalogueOf, fill } from '../domain/i18n';
 import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
@@ -413,8 +414,10 @@ export function registerAgreementRoutes(app: App) {
   });
 
   app.openapi(draftDiff, async (c) => {
-    const result = await diffDraft({ ctx: callerContext(c), input: { from: c.req.valid('query').from } });
-    const markdown = diffAsMarkdown(result.diff, `Draft against version ${result.from}`);
+    const ctx = callerContext(c);
+    const result = await diffDraft({ ctx, input: { from: c.req.valid('query').from } });
+    const heading = fill(catalogueOf(ctx.language ?? 'en').diff.draftHeading, { from: result.from });
+    const markdown = diffAsMarkdown(result.diff, heading, ctx.language);
     return c.json({ from: result.from, to: result.to, ...result.diff, markdown }, 200);
   });
 
@@ -436,8 +439,14 @@ export function registerAgreementRoutes(app: App) {
 
   app.openapi(versionDiff, async (c) => {
     const input = { number: c.req.valid('param').n, from: c.req.valid('query').from };
-    const result = await diffVersions({ ctx: callerContext(c), input });
-    const markdown = diffAsMarkdown(result.diff, `Version ${result.to} against version ${result.from}`);
+    const ctx = callerContext(c);
+    const result = await diffVersions({ ctx, input });
+    const words = catalogueOf(ctx.language ?? 'en').diff;
+    const markdown = diffAsMarkdown(
+      result.diff,
+      fill(words.versionHeading, { to: result.to, from: result.from }),
+      ctx.language,
+    );
     return c.json({ from: result.from, to: result.to, ...result.diff, markdown }, 200);
   });
 

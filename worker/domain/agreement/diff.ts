@@ -1,3 +1,5 @@
+import type { Language } from '../constants';
+import { type Catalogue, catalogueOf, fill } from '../i18n';
 import { canonicalJson } from './canonical';
 import { AGREEMENT_SECTIONS } from './constants';
 import type { Agreement } from './schema';
@@ -40,8 +42,10 @@ const same = (a: Json, b: Json) => canonicalJson(a) === canonicalJson(b);
 const isObject = (v: Json): v is Record<string, Json> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function show(value: Json): string {
-  if (value === null || value === undefined) return 'none';
+type DiffWords = Catalogue['diff'];
+
+function show(value: Json, w: DiffWords): string {
+  if (value === null || value === undefined) return w.none;
   const text = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
   return text.length > 120 ? `${text.slice(0, 117)}…` : text;
 }
@@ -54,33 +58,39 @@ function identityOf(items: Json[]): string | null {
   return null;
 }
 
-function nameOf(item: Json): string {
-  if (!isObject(item)) return show(item);
+function nameOf(item: Json, w: DiffWords): string {
+  if (!isObject(item)) return show(item, w);
   for (const field of NAME_FIELDS) if (typeof item[field] === 'string') return `"${item[field]}"`;
-  return show(item);
+  return show(item, w);
 }
 
-function walk(before: Json, after: Json, path: string, out: AgreementChange[]): void {
+function walk(before: Json, after: Json, path: string, out: AgreementChange[], w: DiffWords): void {
   if (same(before, after)) return;
   if (isObject(before) && isObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-    for (const key of keys) walk(before[key], after[key], path ? `${path}.${key}` : key, out);
+    for (const key of keys) walk(before[key], after[key], path ? `${path}.${key}` : key, out, w);
     return;
   }
   if (Array.isArray(before) && Array.isArray(after)) {
-    walkList(before, after, path, out);
+    walkList(before, after, path, out, w);
     return;
   }
   if (before === undefined) {
-    out.push({ path, kind: 'added', after, text: `${path}: set to ${show(after)}.` });
+    out.push({ path, kind: 'added', after, text: fill(w.setTo, { path, after: show(after, w) }) });
   } else if (after === undefined) {
-    out.push({ path, kind: 'removed', before, text: `${path}: removed (was ${show(before)}).` });
+    out.push({ path, kind: 'removed', before, text: fill(w.removedWas, { path, before: show(before, w) }) });
   } else {
-    out.push({ path, kind: 'changed', before, after, text: `${path}: ${show(before)} → ${show(after)}.` });
+    out.push({
+      path,
+      kind: 'changed',
+      before,
+      after,
+      text: fill(w.changed, { path, before: show(before, w), after: show(after, w) }),
+    });
   }
 }
 
-function walkList(before: Json[], after: Json[], path: string, out: AgreementChange[]): void {
+function walkList(before: Json[], after: Json[], path: string, out: AgreementChange[], w: DiffWords): void {
   const identity = identityOf([...before, ...after]);
   if (identity) {
     const key = (item: Json) => String((item as Record<string, Json>)[identity]);
@@ -92,7 +102,7 @@ function walkList(before: Json[], after: Json[], path: string, out: AgreementCha
           path: `${path}[${id}]`,
           kind: 'removed',
           before: item,
-          text: `${path}: removed ${id} (${nameOf(item)}).`,
+          text: fill(w.removedItem, { path, id, name: nameOf(item, w) }),
         });
     }
     for (const [id, item] of now) {
@@ -102,15 +112,19 @@ function walkList(before: Json[], after: Json[], path: string, out: AgreementCha
           path: `${path}[${id}]`,
           kind: 'added',
           after: item,
-          text: `${path}: added ${id} (${nameOf(item)}).`,
+          text: fill(w.addedItem, { path, id, name: nameOf(item, w) }),
         });
       } else {
-        walk(previous, item, `${path}[${id}]`, out);
+        walk(previous, item, `${path}[${id}]`, out, w);
       }
     }
     const kept = (list: Json[], other: Map<string, Json>) => list.map(key).filter((id) => other.has(id));
     if (kept(before, now).join('\u0000') !== kept(after, old).join('\u0000')) {
-      out.push({ path, kind: 'reordered', text: `${path}: reordered (${kept(after, old).join(', ')}).` });
+      out.push({
+        path,
+        kind: 'reordered',
+        text: fill(w.reorderedItems, { path, ids: kept(after, old).join(', ') }),
+      });
     }
     return;
   }
@@ -118,11 +132,21 @@ function walkList(before: Json[], after: Json[], path: string, out: AgreementCha
     const removed = before.filter((item) => !after.some((other) => same(item, other)));
     const added = after.filter((item) => !before.some((other) => same(item, other)));
     for (const item of removed)
-      out.push({ path, kind: 'removed', before: item, text: `${path}: removed ${show(item)}.` });
+      out.push({
+        path,
+        kind: 'removed',
+        before: item,
+        text: fill(w.removedValue, { path, value: show(item, w) }),
+      });
     for (const item of added)
-      out.push({ path, kind: 'added', after: item, text: `${path}: added ${show(item)}.` });
+      out.push({
+        path,
+        kind: 'added',
+        after: item,
+        text: fill(w.addedValue, { path, value: show(item, w) }),
+      });
     if (removed.length === 0 && added.length === 0) {
-      out.push({ path, kind: 'reordered', before, after, text: `${path}: reordered.` });
+      out.push({ path, kind: 'reordered', before, after, text: fill(w.reordered, { path }) });
     }
     return;
   }
@@ -134,33 +158,46 @@ function walkList(before: Json[], after: Json[], path: string, out: AgreementCha
         path: at,
         kind: 'removed',
         before: before[i],
-        text: `${at}: removed (${nameOf(before[i])}).`,
+        text: fill(w.removedAt, { path: at, name: nameOf(before[i], w) }),
       });
     else if (i >= before.length)
-      out.push({ path: at, kind: 'added', after: after[i], text: `${at}: added (${nameOf(after[i])}).` });
-    else walk(before[i], after[i], at, out);
+      out.push({
+        path: at,
+        kind: 'added',
+        after: after[i],
+        text: fill(w.addedAt, { path: at, name: nameOf(after[i], w) }),
+      });
+    else walk(before[i], after[i], at, out, w);
   }
 }
 
-/** A section-by-section account of what changed between two agreements. Pure. */
-export function diffAgreements(before: Agreement, after: Agreement): AgreementDiff {
+/** A section-by-section account of what changed between two agreements, said in `language`. Pure. */
+export function diffAgreements(
+  before: Agreement,
+  after: Agreement,
+  language: Language = 'en',
+): AgreementDiff {
+  const w = catalogueOf(language).diff;
   const sections: SectionDiff[] = [];
   const unchanged: string[] = [];
   for (const section of ORDER) {
     const changes: AgreementChange[] = [];
-    walk(before[section], after[section], section, changes);
+    walk(before[section], after[section], section, changes, w);
     if (changes.length > 0) sections.push({ section, changes });
     else unchanged.push(section);
   }
   return { changed: sections.reduce((n, s) => n + s.changes.length, 0), sections, unchanged };
 }
 
-/** The diff as Markdown: one heading per changed section, one bullet per change. */
-export function diffAsMarkdown(diff: AgreementDiff, heading: string): string {
+/** The diff as Markdown: one heading per changed section (named in `language`), one bullet per change. */
+export function diffAsMarkdown(diff: AgreementDiff, heading: string, language: Language = 'en'): string {
+  const c = catalogueOf(language);
+  const labels: Record<string, string> = c.agreement.sections;
   const lines = [`# ${heading}`, ''];
-  if (diff.sections.length === 0) lines.push('No changes.');
+  if (diff.sections.length === 0) lines.push(c.diff.noChanges);
   for (const section of diff.sections) {
-    lines.push(`## ${section.section}`, '');
+    const key = section.section;
+    lines.push(`## ${fill(c.diff.sectionHeading, { key, label: labels[key] ?? key })}`, '');
     for (const change of section.changes) lines.push(`- ${change.text}`);
     lines.push('');
   }

@@ -124,6 +124,25 @@ export const en = {
     multipleOf: 'Must be a multiple of {divisor}.',
     invalid: 'Invalid value.',
   },
+  /** Agreement diffs: one sentence per change, Markdown headings. */
+  diff: {
+    none: 'none',
+    setTo: '{path}: set to {after}.',
+    removedWas: '{path}: removed (was {before}).',
+    changed: '{path}: {before} → {after}.',
+    removedItem: '{path}: removed {id} ({name}).',
+    addedItem: '{path}: added {id} ({name}).',
+    reorderedItems: '{path}: reordered ({ids}).',
+    removedValue: '{path}: removed {value}.',
+    addedValue: '{path}: added {value}.',
+    reordered: '{path}: reordered.',
+    removedAt: '{path}: removed ({name}).',
+    addedAt: '{path}: added ({name}).',
+    noChanges: 'No changes.',
+    sectionHeading: '{key}',
+    draftHeading: 'Draft against version {from}',
+    versionHeading: 'Version {to} against version {from}',
+  },
   agreement: {
     sections: {
       glossary: 'Glossary',

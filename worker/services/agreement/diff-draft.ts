@@ -20,5 +20,5 @@ export async function diffDraft({
       ? await latestVersionRow(db, workspaceId)
       : await versionRow(db, workspaceId, input.from);
   if (!base) throw new NotFoundError(thing('earlierVersion'));
-  return { from: base.number, to: 'draft', diff: diffAgreements(base.content, draft.content) };
+  return { from: base.number, to: 'draft', diff: diffAgreements(base.content, draft.content, ctx.language) };
 }

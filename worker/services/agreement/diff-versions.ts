@@ -21,5 +21,5 @@ export async function diffVersions({
     versionRow(ctx.db, ctx.workspaceId, input.number),
     versionRow(ctx.db, ctx.workspaceId, base),
   ]);
-  return { from: base, to: input.number, diff: diffAgreements(before.content, after.content) };
+  return { from: base, to: input.number, diff: diffAgreements(before.content, after.content, ctx.language) };
 }
