@@ -133,6 +133,17 @@ CREATE TABLE `consents` (
 );
 --> statement-breakpoint
 CREATE INDEX `consents_lead` ON `consents` (`workspace_id`,`lead_id`);--> statement-breakpoint
+CREATE TABLE `idempotency_keys` (
+	`workspace_id` text NOT NULL,
+	`key` text NOT NULL,
+	`request_hash` text NOT NULL,
+	`status` integer NOT NULL,
+	`response` text NOT NULL,
+	`created_at` text NOT NULL,
+	PRIMARY KEY(`workspace_id`, `key`)
+);
+--> statement-breakpoint
+CREATE INDEX `idempotency_keys_created` ON `idempotency_keys` (`created_at`);--> statement-breakpoint
 CREATE TABLE `intake_deliveries` (
 	`workspace_id` text NOT NULL,
 	`source_id` text NOT NULL,

@@ -1,10 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { databaseFor } from '../db/client';
-import { performAction } from '../db/queries/actions';
+import { type ActionResult, performAction } from '../db/queries/actions';
+import { idempotencyHooks, StoredAnswer } from '../db/queries/idempotency';
 import { LeadAction } from '../domain/ledger/actions';
 import { leadEtag } from '../domain/ledger/lead-version';
 import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
+import { IDEMPOTENCY_HEADER_DOC, idempotentRequest, replayResponse } from '../http/idempotency';
 import { problemResponses } from '../http/problem';
 import { EventSchema, LeadSchema, leadView } from './leads';
 import { BEARER_SECURITY, IdParam, jsonBody, jsonResponse } from './schemas';
@@ -69,6 +71,7 @@ const act = createRoute({
           description:
             'The lead version you read (ETag); a lead changed since then answers 412 and nothing lands',
         }),
+      'idempotency-key': z.string().optional().openapi(IDEMPOTENCY_HEADER_DOC),
     }),
     body: jsonBody(LeadAction),
   },
@@ -84,16 +87,26 @@ const act = createRoute({
 export function registerActionRoutes(app: App) {
   app.openapi(act, async (c) => {
     const caller = c.get('caller');
+    const db = databaseFor(c.env, caller.workspaceId);
+    const now = new Date();
+    const action = c.req.valid('json');
+    const request = await idempotentRequest(c, action);
+    const render = (result: ActionResult) => ({
+      status: 200,
+      body: { lead: leadView(result.lead), events: result.events, outcome: result.outcome },
+    });
     const result = await performAction(
-      databaseFor(c.env, caller.workspaceId),
+      db,
       caller.workspaceId,
       c.req.valid('param').id,
-      c.req.valid('json'),
+      action,
       caller,
-      new Date(),
+      now,
       c.req.valid('header')['if-match'],
+      request ? idempotencyHooks(db, caller.workspaceId, request, now, render) : undefined,
     );
+    if (result instanceof StoredAnswer) return replayResponse(c, result);
     c.header('ETag', leadEtag(result.lead.seq));
-    return c.json({ lead: leadView(result.lead), events: result.events, outcome: result.outcome }, 200);
+    return c.json(render(result).body, 200);
   });
 }

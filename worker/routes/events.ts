@@ -1,12 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { databaseFor } from '../db/client';
+import { idempotencyHooks, StoredAnswer } from '../db/queries/idempotency';
 import { loadJudgingAgreement } from '../db/queries/judging';
-import { recordTouches } from '../db/queries/touches';
+import { recordTouches, type TouchResult } from '../db/queries/touches';
 import { requireWorkspace } from '../db/queries/workspaces';
 import { LEAD_STAGES } from '../domain/ledger/constants';
 import { TouchBatch } from '../domain/ledger/touches';
 import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
+import { IDEMPOTENCY_HEADER_DOC, idempotentRequest, replayResponse } from '../http/idempotency';
 import { problemResponses } from '../http/problem';
 import { BEARER_SECURITY, jsonBody, jsonResponse } from './schemas';
 
@@ -18,7 +20,10 @@ const record = createRoute({
     'Records engagement touches (page views, webinars, e-books…) in batches of up to 100, all or nothing',
   security: BEARER_SECURITY,
   middleware: [requirePermission('events:write')],
-  request: { body: jsonBody(TouchBatch) },
+  request: {
+    headers: z.object({ 'idempotency-key': z.string().optional().openapi(IDEMPOTENCY_HEADER_DOC) }),
+    body: jsonBody(TouchBatch),
+  },
   responses: {
     200: jsonResponse(
       z.object({
@@ -44,14 +49,19 @@ export function registerEventRoutes(app: App) {
     const now = new Date();
     const workspace = await requireWorkspace(db, caller.workspaceId);
     const agreement = await loadJudgingAgreement(db, workspace);
+    const body = c.req.valid('json');
+    const request = await idempotentRequest(c, body);
+    const render = (data: TouchResult[]) => ({ status: 200, body: { data } });
     const data = await recordTouches(
       db,
       caller.workspaceId,
-      c.req.valid('json').events,
+      body.events,
       agreement,
       { type: 'token', id: caller.tokenId },
       now,
+      request ? idempotencyHooks(db, caller.workspaceId, request, now, render) : undefined,
     );
+    if (data instanceof StoredAnswer) return replayResponse(c, data);
     return c.json({ data }, 200);
   });
 }

@@ -1,8 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { databaseFor } from '../db/client';
-import { eraseLead, exportLead } from '../db/queries/erasure';
+import { type ErasureResult, eraseLead, exportLead } from '../db/queries/erasure';
+import { idempotencyHooks, StoredAnswer } from '../db/queries/idempotency';
 import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
+import { IDEMPOTENCY_HEADER_DOC, idempotentRequest, replayResponse } from '../http/idempotency';
 import { problemResponses } from '../http/problem';
 import { EventSchema, LeadSchema, leadView } from './leads';
 import { BEARER_SECURITY, IdParam, jsonResponse } from './schemas';
@@ -61,7 +63,10 @@ const eraseRoute = createRoute({
   ].join(' '),
   security: BEARER_SECURITY,
   middleware: [requirePermission('leads:erase')],
-  request: { params: IdParam },
+  request: {
+    params: IdParam,
+    headers: z.object({ 'idempotency-key': z.string().optional().openapi(IDEMPOTENCY_HEADER_DOC) }),
+  },
   responses: {
     200: jsonResponse(
       z.object({
@@ -90,13 +95,22 @@ export function registerPrivacyRoutes(app: App) {
 
   app.openapi(eraseRoute, async (c) => {
     const caller = c.get('caller');
+    const db = databaseFor(c.env, caller.workspaceId);
+    const now = new Date();
+    const request = await idempotentRequest(c, undefined);
+    const render = (result: ErasureResult) => ({
+      status: 200,
+      body: { lead: leadView(result.lead), erased: result.erased, alsoErased: result.alsoErased },
+    });
     const result = await eraseLead(
-      databaseFor(c.env, caller.workspaceId),
+      db,
       caller.workspaceId,
       c.req.valid('param').id,
       caller,
-      new Date(),
+      now,
+      request ? idempotencyHooks(db, caller.workspaceId, request, now, render) : undefined,
     );
-    return c.json({ lead: leadView(result.lead), erased: result.erased, alsoErased: result.alsoErased }, 200);
+    if (result instanceof StoredAnswer) return replayResponse(c, result);
+    return c.json(render(result).body, 200);
   });
 }

@@ -13,6 +13,7 @@ import { runBatch } from '../batch';
 import type { Database } from '../client';
 import { retryOnConflict } from '../conflict';
 import { getActiveAgreement } from './agreement';
+import type { IdempotencyHooks, StoredAnswer } from './idempotency';
 import { appendStatements, getLeadState, type StoredEvent, storedEvents } from './leads';
 import { listMembers } from './members';
 
@@ -49,25 +50,30 @@ export async function performAction(
   now: Date,
   /** The `If-Match` header: the action lands only on the lead version the caller read. */
   ifMatch?: string,
-): Promise<ActionResult> {
+  /** With an `Idempotency-Key`: a retry answers the stored answer, and the key lands in the action's batch. */
+  idempotency?: IdempotencyHooks<ActionResult>,
+): Promise<ActionResult | StoredAnswer> {
   const [active, team] = await Promise.all([getActiveAgreement(db, workspaceId), loadTeam(db, workspaceId)]);
   const agreement: ActiveAgreement | null = active
     ? { version: active.version, content: active.content }
     : null;
-  return retryOnConflict(
+  return retryOnConflict<ActionResult | StoredAnswer>(
     async () => {
+      const earlier = await idempotency?.replay();
+      if (earlier) return earlier;
       const state = await getLeadState(db, workspaceId, leadId);
       if (!leadIfMatchAllows(ifMatch, state.seq)) throw staleLead(state.seq);
       const plan = planAction(state, action, agreement, caller, now, team);
       const ids = plan.events.map(() => newId('evt', now.getTime()));
-      const statements = appendStatements(db, workspaceId, state.seq, plan.next, plan.events, now, ids);
-      await runBatch(db, statements);
-      return {
+      const result: ActionResult = {
         lead: plan.next,
         // Built from what was written, not read back: once the batch committed, nothing may fail the answer.
         events: storedEvents(state.seq, plan.events, ids, now),
         outcome: plan.outcome,
       };
+      const statements = appendStatements(db, workspaceId, state.seq, plan.next, plan.events, now, ids);
+      await runBatch(db, idempotency ? [...statements, idempotency.remember(result)] : statements);
+      return result;
     },
     { attempts: MAX_ATTEMPTS },
   );

@@ -25,6 +25,7 @@ import {
   notificationOutbox,
 } from '../schema';
 import { getActiveAgreement } from './agreement';
+import { type IdempotencyHooks, StoredAnswer } from './idempotency';
 import { appendStatements, getLeadState, listLeadEvents, type StoredEvent } from './leads';
 
 const MAX_ATTEMPTS = 8;
@@ -127,13 +128,27 @@ export async function eraseLead(
   leadId: string,
   caller: Pick<Caller, 'tokenId' | 'memberId'>,
   now: Date,
-): Promise<ErasureResult> {
+  /** With an `Idempotency-Key`: a retry answers the first answer; the key lands in the named lead's batch. */
+  idempotency?: IdempotencyHooks<ErasureResult>,
+): Promise<ErasureResult | StoredAnswer> {
+  const earlier = await idempotency?.replay();
+  if (earlier) return earlier;
   const target = await getLeadState(db, workspaceId, leadId);
   const twins = target.erasedAt ? [] : await sameIdentityOf(db, workspaceId, target);
   // Twins first: until the named lead is erased, a retried request still finds them by its phone.
   for (const twin of twins) await eraseOneLead(db, workspaceId, twin, caller, now);
-  const result = await eraseOneLead(db, workspaceId, leadId, caller, now);
-  return { ...result, alsoErased: twins };
+  const result = await eraseOneLead(
+    db,
+    workspaceId,
+    leadId,
+    caller,
+    now,
+    idempotency && {
+      replay: idempotency.replay,
+      remember: (one) => idempotency.remember({ ...one, alsoErased: twins }),
+    },
+  );
+  return result instanceof StoredAnswer ? result : { ...result, alsoErased: twins };
 }
 
 /** Ids of the other, not yet erased, leads that are the same person (domain/ledger/identity.ts). */
@@ -160,10 +175,13 @@ async function eraseOneLead(
   leadId: string,
   caller: Pick<Caller, 'tokenId' | 'memberId'>,
   now: Date,
-): Promise<Omit<ErasureResult, 'alsoErased'>> {
+  idempotency?: IdempotencyHooks<Omit<ErasureResult, 'alsoErased'>>,
+): Promise<Omit<ErasureResult, 'alsoErased'> | StoredAnswer> {
   const active = await getActiveAgreement(db, workspaceId);
-  return retryOnConflict(
+  return retryOnConflict<Omit<ErasureResult, 'alsoErased'> | StoredAnswer>(
     async () => {
+      const earlier = await idempotency?.replay();
+      if (earlier) return earlier;
       const state = await getLeadState(db, workspaceId, leadId);
       if (state.erasedAt) return { lead: state, erased: false };
       const [events, consentRows, deliveries, imported] = await Promise.all([
@@ -308,8 +326,9 @@ async function eraseOneLead(
         ...messageUpdates,
         ...identityInserts,
       ];
-      await runBatch(db, statements);
-      return { lead: next, erased: true };
+      const result = { lead: next, erased: true };
+      await runBatch(db, idempotency ? [...statements, idempotency.remember(result)] : statements);
+      return result;
     },
     { attempts: MAX_ATTEMPTS },
   );

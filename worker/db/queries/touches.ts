@@ -18,6 +18,7 @@ import { retryOnConflict } from '../conflict';
 import { leads } from '../schema';
 import { inWorkspace } from '../scope';
 import { erasedEmails } from './erasure';
+import type { IdempotencyHooks, StoredAnswer } from './idempotency';
 import { appendStatements, leadStateOfRow } from './leads';
 import { advanceCursorStatement, loadRouting } from './routing';
 
@@ -42,7 +43,9 @@ export async function recordTouches(
   agreement: JudgingAgreement,
   actor: Actor,
   now: Date,
-): Promise<TouchResult[]> {
+  /** With an `Idempotency-Key`: a retry answers the stored answer, and the key lands in the touches' batch. */
+  idempotency?: IdempotencyHooks<TouchResult[]>,
+): Promise<TouchResult[] | StoredAnswer> {
   items.forEach((item, i) => {
     if (Date.parse(item.occurredAt) > now.getTime() + FUTURE_SKEW_MS) {
       throw new InvalidError('A touch cannot happen in the future.', [
@@ -50,8 +53,10 @@ export async function recordTouches(
       ]);
     }
   });
-  return retryOnConflict(
+  return retryOnConflict<TouchResult[] | StoredAnswer>(
     async () => {
+      const earlier = await idempotency?.replay();
+      if (earlier) return earlier;
       const emails = [...new Set(items.flatMap((t) => (t.email ? [t.email] : [])))];
       const ids = [...new Set(items.flatMap((t) => (t.leadId ? [t.leadId] : [])))];
       const [byEmail, byId, routingState] = await Promise.all([
@@ -178,8 +183,9 @@ export async function recordTouches(
       if (lastMemberId && lastMemberId !== routingState.lastMemberId) {
         statements.push(advanceCursorStatement(db, workspaceId, lastMemberId, now));
       }
-      await runBatch(db, statements);
-      return results.map((r) => ({ ...r, stage: states.get(r.leadId)?.state.stage ?? r.stage }));
+      const answer = results.map((r) => ({ ...r, stage: states.get(r.leadId)?.state.stage ?? r.stage }));
+      await runBatch(db, idempotency ? [...statements, idempotency.remember(answer)] : statements);
+      return answer;
     },
     { attempts: MAX_ATTEMPTS, what: 'these leads' },
   );

@@ -162,6 +162,25 @@ export const intakeDeliveries = sqliteTable(
   ],
 );
 
+/**
+ * `Idempotency-Key`s of API writes that append to the ledger (actions, events,
+ * erasure): the first answer, replayed for the same key and request, kept as
+ * long as intake delivery keys. Written in the same batch as the write itself.
+ */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    key: text('key').notNull(),
+    /** SHA-256 of method, path and body: the same key with another request is refused. */
+    requestHash: text('request_hash').notNull(),
+    status: integer('status').notNull(),
+    response: text('response', { mode: 'json' }).$type<unknown>().notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.key] }), index('idempotency_keys_created').on(t.createdAt)],
+);
+
 /** Routing rules and the round-robin cursor, one row per workspace. */
 export const routing = sqliteTable('routing', {
   workspaceId: text('workspace_id').primaryKey(),
