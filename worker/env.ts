@@ -7,7 +7,7 @@ export interface Env {
   LEADPACT_PUBLIC_URL?: string;
   /** `true` lets notification channels post to loopback URLs: local development and tests only. */
   LEADPACT_ALLOW_LOOPBACK_WEBHOOKS?: string;
-  /** The deployment's Google service account: its JSON key file, as a Worker secret (issue 14). */
+  /** The deployment's Google service account: its JSON key file, as a Worker secret. */
   GOOGLE_SERVICE_ACCOUNT_JSON?: string;
   /** AES-256 key (32 bytes, base64) sealing teams' own Google keys; a Worker secret. */
   LEADPACT_ENCRYPTION_KEY?: string;

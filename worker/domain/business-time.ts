@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { WEEKDAYS, type Weekday } from './agreement/constants';
 import { minutesOf } from './agreement/schema';
 import { InvalidError, issuesOfZod } from './errors';
 import type { WallClock } from './host';
@@ -40,8 +41,8 @@ export const MAX_EMPTY_DAYS = 3660;
 export const MAX_BUSINESS_HOURS = 87_600;
 export const MAX_BUSINESS_DAYS = 3660;
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+// One list of weekdays for the agreement and the clock (agreement/constants.ts), re-exported for the clock's callers.
+export { WEEKDAYS, type Weekday };
 
 const CLOCK = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 const CLOCK_OR_MIDNIGHT = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;

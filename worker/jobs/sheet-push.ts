@@ -5,7 +5,7 @@ import { pushOwedSheets } from '../services/sheet/push-owed';
 
 /**
  * After the SLA sweep, in the same minute: the Leads rows that changed and the
- * new leads go to every connected sheet (issue 14). Changes made by intake and
+ * new leads go to every connected sheet. Changes made by intake and
  * actions between sweeps are picked up here too, so none is written from the
  * request path.
  */

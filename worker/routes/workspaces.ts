@@ -1,11 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { databaseFor } from '../db/client';
-import { starterDraftStatements } from '../db/queries/agreement';
-import { createWorkspace, requireWorkspace } from '../db/queries/workspaces';
 import { CreateWorkspace } from '../domain/workspace';
 import { requireAdminSecret, requirePermission } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
+import { callerContext, databaseContext } from '../http/service-context';
+import { createWorkspace, getWorkspace } from '../services/workspaces';
 import { BEARER_SECURITY, jsonBody, jsonResponse } from './schemas';
 
 const WorkspaceSchema = z
@@ -50,10 +49,7 @@ export function registerWorkspaceRoutes(app: App) {
   app.openapi(create, async (c) => {
     const input = c.req.valid('json');
     // The workspace id is not known yet; any shard may host a new workspace.
-    const db = databaseFor(c.env, 'new');
-    const now = new Date();
-    // The starter agreement lands in the same batch as the workspace: none exists without one.
-    const result = await createWorkspace(db, input, now, (id) => starterDraftStatements(db, id, input, now));
+    const result = await createWorkspace({ ctx: databaseContext(c, 'new'), input });
     return c.json(
       { id: result.workspace.id, adminToken: result.adminToken, workspace: result.workspace },
       201,
@@ -61,8 +57,6 @@ export function registerWorkspaceRoutes(app: App) {
   });
 
   app.openapi(current, async (c) => {
-    const { workspaceId } = c.get('caller');
-    const workspace = await requireWorkspace(databaseFor(c.env, workspaceId), workspaceId);
-    return c.json(workspace, 200);
+    return c.json(await getWorkspace({ ctx: callerContext(c) }), 200);
   });
 }

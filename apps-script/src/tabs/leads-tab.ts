@@ -60,7 +60,8 @@ export function writeLeadsTab(
 ): LeadsResult {
   const { sheet, created } = ensureTab(context, 'leads');
   // Nothing new for an existing tab: not even a read.
-  if (!created && !update.force && update.rows.length === 0) return { written: false, changedRows: 0, newRows: 0 };
+  if (!created && !update.force && update.rows.length === 0)
+    return { written: false, changedRows: 0, newRows: 0 };
   const lastRow = sheet.getLastRow();
   const lastColumn = Math.max(sheet.getLastColumn(), LEADS_COLUMNS.length);
   const grid: Grid = lastRow > 0 ? sheet.getRange(1, 1, lastRow, lastColumn).getValues() : [];

@@ -88,7 +88,7 @@ export function paceInstant(meetingAt: Date, now: Date, timeZone: string): Date 
 
 /**
  * Pace against the funnel plan that covers the meeting's date, the narrowest
- * first (its month, quarter, then year), as issue 7's plan view computes it now.
+ * first (its month, quarter, then year), as the plan view computes it now.
  */
 async function paceAt(
   db: Database,

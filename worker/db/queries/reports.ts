@@ -377,7 +377,7 @@ async function firstTouchRows(db: Database, scope: ReportScope): Promise<FirstTo
   return rows.map((r) => {
     const mqlAt = String(r.mqlAt);
     const submittedAt = s(r.submittedAt);
-    // The clock starts at the submission, or at the MQL when that came later (issue 6).
+    // The clock starts at the submission, or at the MQL when that came later.
     const startedAt = submittedAt && submittedAt > mqlAt ? submittedAt : mqlAt;
     return {
       key: s(r.key),

@@ -3,7 +3,7 @@ import { SHEET_CONNECTION_STATES, SHEET_ERROR_CODES } from '../../domain/live-sh
 import { workspaces } from './core';
 
 /**
- * The team's sheet the Worker keeps live (issue 14): one per workspace. The
+ * The team's sheet the Worker keeps live: one per workspace. The
  * cursor is two rowids — of `lead_events` and `sla_transitions`, both append-only
  * — because rowids grow in commit order on D1's single writer, so a change that
  * commits after a push read is always past that push's cursor (a clock could not

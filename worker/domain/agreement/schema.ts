@@ -502,7 +502,7 @@ const positiveCount = (what: string, max: number) =>
     .positive({ message: `Must be a positive number of ${what}.` })
     .max(max);
 
-/** The handoff SLA; names fixed by issue 3, read by the SLA clock. */
+/** The handoff SLA; its names are an API contract, read by the SLA clock. */
 export const Sla = z
   .strictObject({
     timezone: TimeZone,

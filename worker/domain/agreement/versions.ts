@@ -85,7 +85,7 @@ export interface AgreementDraft {
   warnings: AgreementWarning[];
 }
 
-/** What every agreement view says about enforcement (issue 3: "every view says so"). */
+/** What every agreement view says about enforcement (every view says so). */
 export interface Enforcement {
   enforced: boolean;
   notice: string;

@@ -1,5 +1,5 @@
 /**
- * Payloads of the sales-side ledger events (issue 5). Every one of these is a
+ * Payloads of the sales-side ledger events. Every one of these is a
  * `LedgerEvent` whose `actor` is the token that acted (`{ type: 'token', id }`),
  * whose `agreementVersion` is the active version at the time, and whose payload
  * carries `memberId` (the person behind the token, null for an unbound token).

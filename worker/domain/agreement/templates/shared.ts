@@ -12,7 +12,7 @@ export interface StarterOptions {
 const WORKDAY = { open: '09:00', close: '17:00' } as const;
 
 /**
- * The numbers every starter shares (issue 3): Mon–Fri 09:00–17:00, first touch
+ * The numbers every starter shares: Mon–Fri 09:00–17:00, first touch
  * within 1/4/8/24 business hours for perfect/engaged/fit/low, 3 attempts over
  * 2 channels within 5 business days, a decision within 10.
  */

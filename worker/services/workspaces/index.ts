@@ -1,0 +1,2 @@
+export { createWorkspace } from './create-workspace';
+export { getWorkspace } from './get-workspace';
