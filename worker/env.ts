@@ -3,6 +3,8 @@ export interface Env {
   DB: D1Database;
   /** Authorizes `POST /v1/workspaces`; a Worker secret. Unset means bootstrap is disabled. */
   LEADPACT_ADMIN_SECRET?: string;
+  /** Root secret of the signed read-only lead links in messages; the admin secret when unset. */
+  LEADPACT_LINK_SECRET?: string;
   /** Public origin used in links (share pages, intake URLs); falls back to the request origin. */
   LEADPACT_PUBLIC_URL?: string;
   /** `true` lets notification channels post to loopback URLs: local development and tests only. */
@@ -27,4 +29,9 @@ export interface Env {
   AUTH_TARGET_FAILURES?: RateLimit;
   /** Intake deliveries that fail verification, per client address and source. */
   INTAKE_UNVERIFIED_LIMITER?: RateLimit;
+}
+
+/** The root secret lead links are signed with (worker/domain/sla/lead-link.ts); null: no signed links. */
+export function leadLinkRoot(env: Env): string | null {
+  return env.LEADPACT_LINK_SECRET || env.LEADPACT_ADMIN_SECRET || null;
 }

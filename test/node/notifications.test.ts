@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './chromium';
 import { startWorkerServer, type WorkerServer } from './worker-server';
 
 /**
@@ -229,18 +230,43 @@ describe('SLA notifications reach a real receiver', () => {
       /^🔴 Naruszenie SLA: pierwszy kontakt dla Jan Kowalski \(Hutmen\) — termin minął /,
     );
     expect(message.text).toContain('Opiekun: Adam Sprzedaż.');
-    expect(message.url).toBe(`${worker.url}/v1/leads/${leadId}`);
+    // The message's link is the signed read-only page a person can open; machines keep the API URL.
+    expect(message.url).toMatch(new RegExp(`^${worker.url}/l/${ws.id}/${leadId}\\?exp=\\d+&sig=[\\w-]+$`));
     expect(message.lead).toEqual({ id: leadId, url: `${worker.url}/v1/leads/${leadId}` });
     // Owner and sales lead are the same person here: named once.
     expect(message.recipients).toEqual([expect.objectContaining({ memberId: sales.id, role: 'owner' })]);
-    const leadPage = await fetch(message.url, { headers: { authorization: `Bearer ${admin}` } });
-    expect(leadPage.status).toBe(200);
+    const apiLead = await fetch(message.lead.url, { headers: { authorization: `Bearer ${admin}` } });
+    expect(apiLead.status).toBe(200);
+
+    // Clicked from chat: no token, a page in real Chromium, in Polish, naming the lead and its breach.
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      const opened = await page.goto(message.url);
+      expect(opened?.status()).toBe(200);
+      expect(await page.getAttribute('html', 'lang')).toBe('pl');
+      await expect(page.locator('h1').textContent()).resolves.toBe('Jan Kowalski (Hutmen)');
+      const body = (await page.locator('body').textContent()) ?? '';
+      expect(body).toContain('Opiekun');
+      expect(body).toContain('Adam Sprzedaż');
+      expect(body).toMatch(/pierwszy kontakt — termin .*: po terminie/);
+      for (const hidden of ['jan.kowalski@hutmen.pl', '600 100 200', '+48600100200'])
+        expect(body).not.toContain(hidden);
+      await page.screenshot({ path: 'test-artifacts/lead-page.png', fullPage: true });
+      expect(errors).toEqual([]);
+      const forged = await page.goto(message.url.replace(/.{4}$/, 'AAAA'));
+      expect(forged?.status()).toBe(404);
+    } finally {
+      await browser.close();
+    }
 
     const chat = JSON.parse((receiver.received.find((r) => r.path === '/slack') as Received).body) as {
       text: string;
     };
     expect(chat.text).toContain('Naruszenie SLA');
-    expect(chat.text).toContain(`<${worker.url}/v1/leads/${leadId}|Otwórz leada>`);
+    expect(chat.text).toContain(`<${message.url}|Otwórz leada>`);
 
     // Still breached one span later: the manager hears of it.
     await cron(Date.parse(first.escalateAt) + 60_000);

@@ -1,6 +1,12 @@
 import { allDatabases } from '../db/client';
-import type { Env } from '../env';
+import { type Env, leadLinkRoot } from '../env';
+import { webHost } from '../platform/web-host';
 import { sweepMinute } from '../services/sla';
+
+function leadLinkSigning(env: Env) {
+  const root = leadLinkRoot(env);
+  return root ? { root, host: webHost } : null;
+}
 
 /**
  * The SLA clock's minute: refresh a few workspaces' team deadlines,
@@ -16,7 +22,7 @@ export async function slaSweep(env: Env, now: Date): Promise<void> {
     try {
       const report = await sweepMinute({
         ctx: { db, now },
-        input: { fetch: (url, init) => fetch(url, init) },
+        input: { fetch: (url, init) => fetch(url, init), leadLinks: leadLinkSigning(env) },
       });
       console.log(JSON.stringify({ level: 'info', message: 'sla sweep', at: now.toISOString(), ...report }));
     } catch (error) {

@@ -422,6 +422,25 @@ export const en = {
     },
     openLead: 'Open the lead',
     unnamedLead: 'a lead',
+    leadPage: {
+      pageTitle: 'Lead',
+      stage: 'Stage',
+      arrived: 'Arrived',
+      deadlines: 'Deadlines',
+      noDeadlines: 'No SLA deadlines.',
+      due: 'due',
+      readOnly: 'Read-only page from a LeadPact message; the link stops working {date}.',
+      expired: 'This link has expired. Open the lead in the team’s sheet, or ask for a new message.',
+      notFound: 'This link does not open anything.',
+      statuses: {
+        pending: 'open',
+        due_soon: 'due soon',
+        breached: 'breached',
+        met: 'met',
+        met_late: 'met late',
+        cancelled: 'cancelled',
+      },
+    },
   } satisfies SlaLabels,
   liveSheet: {
     errors: {

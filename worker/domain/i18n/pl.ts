@@ -498,6 +498,25 @@ export const pl: Catalogue = {
     },
     openLead: 'Otwórz leada',
     unnamedLead: 'lead',
+    leadPage: {
+      pageTitle: 'Lead',
+      stage: 'Etap',
+      arrived: 'Wpłynął',
+      deadlines: 'Terminy',
+      noDeadlines: 'Brak terminów SLA.',
+      due: 'termin',
+      readOnly: 'Strona tylko do odczytu z wiadomości LeadPact; link przestaje działać {date}.',
+      expired: 'Ten link wygasł. Otwórz leada w arkuszu zespołu albo poproś o nową wiadomość.',
+      notFound: 'Ten link niczego nie otwiera.',
+      statuses: {
+        pending: 'otwarty',
+        due_soon: 'zbliża się termin',
+        breached: 'po terminie',
+        met: 'dotrzymany',
+        met_late: 'dotrzymany po terminie',
+        cancelled: 'anulowany',
+      },
+    },
   },
   liveSheet: {
     errors: {

@@ -453,6 +453,25 @@ export const ro: Catalogue = {
     },
     openLead: 'Deschide lead-ul',
     unnamedLead: 'un lead',
+    leadPage: {
+      pageTitle: 'Lead',
+      stage: 'Etapă',
+      arrived: 'Sosit',
+      deadlines: 'Termene',
+      noDeadlines: 'Niciun termen SLA.',
+      due: 'termen',
+      readOnly: 'Pagină doar pentru citire dintr-un mesaj LeadPact; linkul nu mai funcționează după {date}.',
+      expired: 'Acest link a expirat. Deschideți lead-ul în foaia echipei sau cereți un mesaj nou.',
+      notFound: 'Acest link nu deschide nimic.',
+      statuses: {
+        pending: 'deschis',
+        due_soon: 'termen apropiat',
+        breached: 'depășit',
+        met: 'respectat',
+        met_late: 'respectat cu întârziere',
+        cancelled: 'anulat',
+      },
+    },
   },
   liveSheet: {
     errors: {

@@ -496,6 +496,25 @@ export const ru: Catalogue = {
     },
     openLead: 'Открыть лид',
     unnamedLead: 'без имени',
+    leadPage: {
+      pageTitle: 'Лид',
+      stage: 'Этап',
+      arrived: 'Поступил',
+      deadlines: 'Сроки',
+      noDeadlines: 'Сроков SLA нет.',
+      due: 'срок',
+      readOnly: 'Страница только для чтения из сообщения LeadPact; ссылка перестанет работать {date}.',
+      expired: 'Срок действия ссылки истёк. Откройте лид в таблице команды или попросите новое сообщение.',
+      notFound: 'Эта ссылка ничего не открывает.',
+      statuses: {
+        pending: 'открыт',
+        due_soon: 'скоро срок',
+        breached: 'нарушен',
+        met: 'соблюдён',
+        met_late: 'соблюдён с опозданием',
+        cancelled: 'отменён',
+      },
+    },
   },
   liveSheet: {
     errors: {

@@ -200,6 +200,19 @@ export interface SlaLabels {
   roles: Record<RecipientRole, string>;
   openLead: string;
   unnamedLead: string;
+  /** The signed read-only lead page a breach message links to. */
+  leadPage: {
+    pageTitle: string;
+    stage: string;
+    arrived: string;
+    deadlines: string;
+    noDeadlines: string;
+    due: string;
+    readOnly: string;
+    expired: string;
+    notFound: string;
+    statuses: Record<'pending' | 'due_soon' | 'breached' | 'met' | 'met_late' | 'cancelled', string>;
+  };
 }
 
 /** The live sheet's errors (`{email}`: the service account to share with) and its line in the weekly agenda. */

@@ -9,6 +9,7 @@ export * from './channels';
 export * from './constants';
 export * from './deadlines';
 export * from './governance';
+export * from './lead-link';
 export * from './messages';
 export * from './recipients';
 export * from './reconcile-governance';

@@ -38,6 +38,11 @@ export interface MessageSetting {
   leadName: string | undefined;
   /** The week's agenda, read only when a weekly report settles and a channel takes it. */
   agenda: Agenda | null;
+  /**
+   * Where a person opens the lead from a message (the team's sheet, or the signed read-only page
+   * under a channel's origin); null: only the API URL, which needs a token.
+   */
+  leadLink?: ((linkBase: string) => string) | null;
 }
 
 /** The ISO week a weekly-report deadline is for. */
@@ -106,6 +111,8 @@ export function messagesFor(
   return channels.map((channel) => {
     const key = `${d.id}:${step}:${channel.id}`;
     const url = d.leadId ? `${channel.linkBase}/v1/leads/${d.leadId}` : null;
+    // The message's link is for people (chat); machines keep the API URL in `lead.url`.
+    const open = url ? (setting.leadLink?.(channel.linkBase) ?? url) : null;
     const message: OutgoingMessage = {
       id: key,
       type: `sla.${step}`,
@@ -113,7 +120,7 @@ export function messagesFor(
       workspaceId: d.workspaceId,
       language,
       lines,
-      link: url ? { url, label: texts.openLead } : null,
+      link: open ? { url: open, label: texts.openLead } : null,
       data: {
         deadline: {
           id: d.id,

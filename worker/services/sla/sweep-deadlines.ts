@@ -1,6 +1,7 @@
 import { runBatches, type Statement } from '../../db/batch';
 import { loadAgenda } from '../../db/queries/agenda';
 import { activeChannelRows } from '../../db/queries/notifications';
+import { getSheetConnection } from '../../db/queries/sheet';
 import {
   type DeadlineRow,
   dueDeadlineRows,
@@ -10,12 +11,16 @@ import {
   stepStatements,
 } from '../../db/queries/sla-sweep';
 import { teamMembers } from '../../db/queries/sla-sweep/due';
+import type { Host } from '../../domain/host';
 import {
+  LEAD_LINK_DAYS,
   leadDisplayName,
   messagesFor,
   nextWeeklyReport,
   type QueuedMessage,
   type SweepTeam,
+  signedLeadPath,
+  spreadsheetUrl,
   sweepDeadline,
   type TransitionStep,
   wantsAgenda,
@@ -43,22 +48,44 @@ interface WorkspaceSweep {
   facts: WorkspaceFacts;
   team: SweepTeam;
   leadNames: Map<string, string>;
+  /** Per lead: where a person opens it from a message (see MessageSetting.leadLink). */
+  leadLinks: Map<string, (linkBase: string) => string>;
+}
+
+/** How the sweep makes links people can open: the deployment's root secret for signing, the host's crypto. */
+export interface LeadLinkSigning {
+  root: string;
+  host: Pick<Host, 'hmacSha256' | 'timingSafeEqual'>;
 }
 
 async function loadWorkspaceSweep(
   ctx: ServiceContext,
   facts: WorkspaceFacts,
   rows: readonly DeadlineRow[],
+  signing: LeadLinkSigning | null,
 ): Promise<WorkspaceSweep> {
   const { db, workspaceId } = ctx;
   const versions = [...new Set(rows.map((r) => r.agreementVersion).filter((v): v is number => v !== null))];
   const leadIds = [...new Set(rows.map((r) => r.leadId).filter((id): id is string => id !== null))];
-  const [people, channels, signers, names] = await Promise.all([
+  const [people, channels, signers, names, sheet] = await Promise.all([
     teamMembers(db, workspaceId),
     activeChannelRows(db, workspaceId),
     signersOf(db, workspaceId, versions),
     leadNameRows(db, workspaceId, leadIds),
+    getSheetConnection(db, workspaceId),
   ]);
+  // The team's connected sheet holds every lead's row; without one, a signed page for a week.
+  const leadLinks = new Map<string, (linkBase: string) => string>();
+  const expiresAt = new Date(ctx.now.getTime() + LEAD_LINK_DAYS * 86_400_000);
+  for (const leadId of leadIds) {
+    if (sheet) {
+      const url = spreadsheetUrl(sheet.spreadsheetId);
+      leadLinks.set(leadId, () => url);
+    } else if (signing) {
+      const path = await signedLeadPath(signing.host, signing.root, workspaceId, leadId, expiresAt);
+      leadLinks.set(leadId, (linkBase) => `${linkBase}${path}`);
+    }
+  }
   return {
     facts,
     team: {
@@ -68,6 +95,7 @@ async function loadWorkspaceSweep(
       channels,
     },
     leadNames: new Map(names.map((l) => [l.id, leadDisplayName(l, facts.workspace.language)])),
+    leadLinks,
   };
 }
 
@@ -96,6 +124,7 @@ async function deadlineStatements(
         now,
         leadName: d.leadId ? sweep.leadNames.get(d.leadId) : undefined,
         agenda,
+        leadLink: d.leadId ? (sweep.leadLinks.get(d.leadId) ?? null) : null,
       }),
     );
   }
@@ -121,7 +150,7 @@ export async function sweepDeadlines({
   input = {},
 }: {
   ctx: DatabaseContext;
-  input?: { facts?: WorkspaceFactsCache };
+  input?: { facts?: WorkspaceFactsCache; leadLinks?: LeadLinkSigning | null };
 }): Promise<SweepReport> {
   const { db, now } = ctx;
   const facts = input.facts ?? new WorkspaceFactsCache(ctx);
@@ -140,7 +169,7 @@ export async function sweepDeadlines({
       const known = await facts.facts(workspaceId);
       if (!known) continue;
       const wctx = { db, now, workspaceId };
-      const sweep = await loadWorkspaceSweep(wctx, known, rows);
+      const sweep = await loadWorkspaceSweep(wctx, known, rows, input.leadLinks ?? null);
       const statements: Statement[] = [];
       for (const d of rows) {
         const step = await deadlineStatements(wctx, d, sweep);

@@ -1,7 +1,7 @@
 import { deliverOutbox } from '../../db/queries/notifications';
 import type { DatabaseContext } from '../context';
 import { governancePass } from './governance-pass';
-import { type SweepReport, sweepDeadlines } from './sweep-deadlines';
+import { type LeadLinkSigning, type SweepReport, sweepDeadlines } from './sweep-deadlines';
 import { WorkspaceFactsCache } from './workspace-facts';
 
 export type DeliveryReport = Awaited<ReturnType<typeof deliverOutbox>>;
@@ -17,11 +17,14 @@ export async function sweepMinute({
   input,
 }: {
   ctx: DatabaseContext;
-  input: { fetch: (url: string, init: RequestInit) => Promise<Response> };
+  input: {
+    fetch: (url: string, init: RequestInit) => Promise<Response>;
+    leadLinks?: LeadLinkSigning | null;
+  };
 }): Promise<SweepReport & { governance: number; delivery: DeliveryReport }> {
   const facts = new WorkspaceFactsCache(ctx);
   const governance = await governancePass({ ctx, input: { facts } });
-  const swept = await sweepDeadlines({ ctx, input: { facts } });
+  const swept = await sweepDeadlines({ ctx, input: { facts, leadLinks: input.leadLinks ?? null } });
   const delivery = await deliverOutbox(ctx.db, ctx.now, input.fetch);
   return { governance, ...swept, delivery };
 }
