@@ -1,0 +1,71 @@
+import type { FakeSheet } from './fake-spreadsheet';
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** A date-time serial shown with the cell's number format, as Sheets would (only the formats LeadPact uses). */
+function shown(value: string | number | boolean, format: string): string {
+  if (typeof value === 'number' && /yy/.test(format)) {
+    const iso = new Date(Math.round((value - 25_569) * 86_400_000)).toISOString();
+    const [date = '', time = ''] = iso.split('T');
+    const [y, m, d] = date.split('-');
+    const day = format.startsWith('dd') ? `${d}.${m}.${y}` : date;
+    return format.includes('hh') ? `${day} ${time.slice(0, 5)}` : day;
+  }
+  return String(value);
+}
+
+/**
+ * The fake's grid as an HTML table, with its backgrounds and the conditional
+ * formatting its rules would apply (`=AND($O3="Breached",…)` colours the row),
+ * so a screenshot shows what the team would see.
+ */
+export function gridHtml(sheet: FakeSheet, options: { columns?: number; rows?: number } = {}): string {
+  const grid = sheet.dump();
+  const width = Math.min(options.columns ?? Number.POSITIVE_INFINITY, grid[1]?.length ?? 0);
+  const height = Math.min(options.rows ?? Number.POSITIVE_INFINITY, grid.length);
+  const rules = sheet.rules.map((rule) => {
+    const match = /^=AND\(\$([A-Z]+)(\d+)="([^"]*)"/.exec(rule.formula);
+    const letters = match?.[1] ?? '';
+    const column = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    return {
+      column,
+      label: match?.[3] ?? '',
+      colour: rule.background ?? '',
+      fromRow: Number(match?.[2] ?? 0),
+    };
+  });
+  const body: string[] = [];
+  for (let r = 1; r <= height; r++) {
+    const cells: string[] = [`<th class="n">${r}</th>`];
+    const ruleColour = rules.find(
+      (rule) => r >= rule.fromRow && rule.fromRow > 0 && sheet.peek(r, rule.column)?.value === rule.label,
+    )?.colour;
+    for (let c = 1; c <= width; c++) {
+      const cell = sheet.peek(r, c);
+      const background =
+        ruleColour ?? (cell?.background && cell.background !== '#ffffff' ? cell.background : '');
+      const style = [
+        background ? `background:${background}` : '',
+        cell?.fontWeight === 'bold' ? 'font-weight:bold' : '',
+        r === 1 ? 'color:#5f6368;font-style:italic' : '',
+      ]
+        .filter(Boolean)
+        .join(';');
+      const text = r === 1 && c > 1 ? '' : escapeHtml(shown(cell?.value ?? '', cell?.numberFormat ?? ''));
+      const span = r === 1 && c === 1 ? ` colspan="${width}"` : '';
+      if (r === 1 && c > 1) continue;
+      cells.push(`<td${span} style="${style}" data-row="${r}" data-column="${c}">${text}</td>`);
+    }
+    body.push(`<tr>${cells.join('')}</tr>`);
+  }
+  const letters = Array.from({ length: width }, (_, i) => `<th>${String.fromCharCode(65 + i)}</th>`).join('');
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><style>
+    body { margin: 0; font: 12px Arial, sans-serif; background: #fff; }
+    table { border-collapse: collapse; }
+    th { background: #f8f9fa; color: #5f6368; font-weight: normal; border: 1px solid #e0e0e0; padding: 2px 6px; }
+    td { border: 1px solid #e0e0e0; padding: 3px 6px; white-space: nowrap; max-width: 220px; overflow: hidden; }
+    tr:nth-child(3) td { border-bottom: 2px solid #bdc1c6; }
+  </style></head><body><table><thead><tr><th></th>${letters}</tr></thead><tbody>${body.join('')}</tbody></table></body></html>`;
+}
