@@ -66,3 +66,55 @@ export function getJson<T>(services: Services, connection: Connection, path: str
     throw new ApiFailure(`LeadPact answered something that is not JSON (HTTP ${status}).`, status);
   }
 }
+
+/** A Worker answer as it came: status, body, headers; never thrown for an HTTP status. */
+export interface ApiAnswer {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * Sends a request to the Worker as the connected person and answers whatever
+ * came back; only an unreachable Worker throws (`ApiFailure` with no status).
+ * Callers tell a refusal to keep (4xx) from trouble to retry (5xx, 429).
+ */
+export function requestJson(
+  services: Services,
+  connection: Connection,
+  method: 'get' | 'post' | 'put' | 'patch',
+  path: string,
+  options: { body?: unknown; headers?: Record<string, string> } = {},
+): ApiAnswer {
+  const url = `${connection.apiUrl.replace(/\/+$/, '')}${path}`;
+  let response: ReturnType<Services['fetch']>;
+  try {
+    response = services.fetch(url, {
+      method,
+      headers: {
+        authorization: `Bearer ${connection.token}`,
+        accept: 'application/json',
+        ...options.headers,
+      },
+      ...(options.body === undefined
+        ? {}
+        : { payload: JSON.stringify(options.body), contentType: 'application/json' }),
+      muteHttpExceptions: true,
+      followRedirects: false,
+    });
+  } catch (error) {
+    throw new ApiFailure(
+      `LeadPact cannot be reached at ${connection.apiUrl}: ${(error as Error).message}`,
+      null,
+    );
+  }
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response.getHeaders() as Record<string, unknown>))
+    headers[name.toLowerCase()] = String(value);
+  return { status: response.getResponseCode(), body: response.getContentText(), headers };
+}
+
+/** A refusal's words for a person: the problem's detail (and first field), else the status. */
+export function answerText(answer: ApiAnswer): string {
+  return problemText(answer.body, answer.status);
+}

@@ -12,3 +12,8 @@ export const REFRESH_MINUTES = { bound: 5, addon: 60 } as const;
 
 /** How long a refresh waits for another one to finish before giving up (it runs again on the next timer). */
 export const LOCK_WAIT_MS = 30_000;
+
+/** User property: the Leads rows this person edited and has not sent yet (lead id → their input's fingerprint). */
+export const PENDING_PROPERTY = 'LEADPACT_PENDING';
+/** At most this many rows wait per person: the property stays well under Apps Script's 9 KB a value. */
+export const MAX_PENDING_ROWS = 100;

@@ -42,6 +42,23 @@ export function googleServices(): Services {
         return;
       ScriptApp.newTrigger(handler).forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()).onOpen().create();
     },
+    ensureFormSubmitTrigger: (handler) => {
+      if (
+        ScriptApp.getProjectTriggers().some(
+          (t) => t.getHandlerFunction() === handler && String(t.getEventType()) === 'ON_FORM_SUBMIT',
+        )
+      )
+        return;
+      ScriptApp.newTrigger(handler)
+        .forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet())
+        .onFormSubmit()
+        .create();
+    },
+    hmacSha256Hex: (key, message) =>
+      Utilities.computeHmacSha256Signature(message, key, Utilities.Charset.UTF_8)
+        // Apps Script answers signed bytes (-128..127).
+        .map((b) => ((b + 256) % 256).toString(16).padStart(2, '0'))
+        .join(''),
     chartTypeBar: Charts.ChartType.BAR,
     now: () => new Date(),
   };

@@ -11,7 +11,15 @@ import {
   saveConnection as save,
   testConnection as test,
 } from './connection';
+import {
+  type FormSubmitEventLike,
+  linkGoogleForm as link,
+  relayFormResponse,
+  retryOutbox,
+} from './forms/relay';
 import { googleServices } from './google-services';
+import { type EditEventLike, markPendingEdits } from './leads/pending';
+import { sendPendingRows } from './leads/send-pending';
 import { addMenu } from './menu';
 import { refreshAll as refresh } from './refresh';
 import { sidebarHtml } from './sidebar-html';
@@ -54,6 +62,41 @@ export function pushAgreementEdits() {
     'Pushing agreement edits from the sheet arrives with part 2 of the LeadPact add-on. Nothing was sent.';
   googleServices().ui()?.alert(message);
   return { ok: false, message };
+}
+
+/**
+ * The simple edit trigger: runs as the person who edited, with no network, so
+ * it only marks their Leads rows as waiting for them to send.
+ */
+export function onEdit(event?: EditEventLike) {
+  if (!event?.range) return;
+  markPendingEdits(googleServices(), event);
+}
+
+/** Menu and sidebar: sends the rows this person edited, under their own token. */
+export function sendMyPendingRows() {
+  const services = googleServices();
+  const result = sendPendingRows(services);
+  services.ui()?.alert(result.message);
+  return result;
+}
+
+/** Menu: relays the Google Form linked to this sheet into LeadPact (creates the source once). */
+export function linkGoogleForm() {
+  const services = googleServices();
+  const result = link(services);
+  services.ui()?.alert(result.message);
+  return result;
+}
+
+/** Installable trigger: one form response into the outbox, then to LeadPact. */
+export function onFormSubmitInstalled(event?: FormSubmitEventLike) {
+  return relayFormResponse(googleServices(), event ?? {});
+}
+
+/** Timer: posts the outbox's waiting responses whose time has come. */
+export function retryFormOutbox() {
+  return retryOutbox(googleServices());
 }
 
 export function getConnection() {

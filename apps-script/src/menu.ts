@@ -8,6 +8,8 @@ export function addMenu(services: Services): void {
     .addItem('Refresh now', 'refreshNow')
     .addItem('Connect…', 'showSidebar')
     .addSeparator()
+    .addItem('Send my pending rows', 'sendMyPendingRows')
     .addItem('Push agreement edits', 'pushAgreementEdits')
+    .addItem('Relay Google Form responses', 'linkGoogleForm')
     .addToUi();
 }

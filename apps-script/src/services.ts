@@ -81,6 +81,7 @@ export interface SheetLike {
   newChart(): ChartBuilderLike;
   insertChart(chart: ChartLike): void;
   setTabColor(colour: string | null): SheetLike;
+  hideSheet(): SheetLike;
 }
 
 export interface NamedRangeLike {
@@ -168,6 +169,10 @@ export interface Services {
   ensureTimeTrigger(handler: string, minutes: number): void;
   /** Installs an on-open trigger for `handler` unless one exists (simple triggers may not call the network). */
   ensureOpenTrigger(handler: string): void;
+  /** Installs an on-form-submit trigger for `handler` unless one exists (a Google Form linked to this sheet). */
+  ensureFormSubmitTrigger(handler: string): void;
+  /** HMAC-SHA256 of `message` (UTF-8) under `key` (UTF-8), as lower-case hex: `Utilities` on Apps Script. */
+  hmacSha256Hex(key: string, message: string): string;
   chartTypeBar: unknown;
   now(): Date;
 }

@@ -1,3 +1,4 @@
+import { SHEET_WORK_TEXTS } from '../../../worker/domain/i18n/sheet-work';
 import { safeText } from '../../../worker/domain/sheet/cells';
 import { OWNER_HEADER_COLOURS, writableRuns } from '../../../worker/domain/sheet/columns';
 import {
@@ -220,11 +221,15 @@ function applyLeadsFormats(
       app.newDataValidation().requireValueInList(actions, true).setAllowInvalid(false).build(),
     );
   if (reasons.length > 0) {
-    sheet
-      .getRange(LEADS_FIRST_DATA_ROW, indexes.reason + 1, rows, 1)
-      .setDataValidation(
-        app.newDataValidation().requireValueInList(reasons, true).setAllowInvalid(false).build(),
-      );
+    // An attempt's outcome goes in the Reason column too (worker/domain/sheet/row-action.ts).
+    const outcomes = Object.values(SHEET_WORK_TEXTS[context.language].outcomes);
+    sheet.getRange(LEADS_FIRST_DATA_ROW, indexes.reason + 1, rows, 1).setDataValidation(
+      app
+        .newDataValidation()
+        .requireValueInList([...reasons, ...outcomes], true)
+        .setAllowInvalid(false)
+        .build(),
+    );
   }
 
   if (!sheet.getProtections(app.ProtectionType.RANGE).some((p) => p.getDescription() === PROTECTION_MARK)) {

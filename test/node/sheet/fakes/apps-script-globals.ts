@@ -24,16 +24,29 @@ export function appsScriptContext(fake: FakeServices): vm.Context {
       getProjectTriggers: () => [
         ...fake.triggers.map((t) => ({ getHandlerFunction: () => t.handler, getEventType: () => 'CLOCK' })),
         ...fake.openTriggers.map((h) => ({ getHandlerFunction: () => h, getEventType: () => 'ON_OPEN' })),
+        ...fake.formSubmitTriggers.map((h) => ({
+          getHandlerFunction: () => h,
+          getEventType: () => 'ON_FORM_SUBMIT',
+        })),
       ],
       newTrigger: (handler: string) => ({
         timeBased: () => ({
           everyMinutes: (minutes: number) => ({ create: () => services.ensureTimeTrigger(handler, minutes) }),
           everyHours: (hours: number) => ({ create: () => services.ensureTimeTrigger(handler, hours * 60) }),
         }),
-        forSpreadsheet: () => ({ onOpen: () => ({ create: () => services.ensureOpenTrigger(handler) }) }),
+        forSpreadsheet: () => ({
+          onOpen: () => ({ create: () => services.ensureOpenTrigger(handler) }),
+          onFormSubmit: () => ({ create: () => services.ensureFormSubmitTrigger(handler) }),
+        }),
       }),
     },
     Charts: { ChartType: { BAR: 'BAR' } },
+    // Apps Script answers HMACs as signed bytes; the fake computes with Node and answers the same shape.
+    Utilities: {
+      Charset: { UTF_8: 'UTF_8' },
+      computeHmacSha256Signature: (value: string, key: string) =>
+        [...Buffer.from(services.hmacSha256Hex(key, value), 'hex')].map((b) => (b > 127 ? b - 256 : b)),
+    },
     Logger: { log: () => undefined },
   };
   return vm.createContext(globals);

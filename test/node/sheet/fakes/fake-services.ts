@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type {
   FetchOptions,
   HtmlOutputLike,
@@ -116,6 +117,7 @@ export function fakeServices(options: { fetcher?: SyncFetcher; now?: () => Date;
   const fetches: FetchRecord[] = [];
   const triggers: Array<{ handler: string; minutes: number }> = [];
   const openTriggers: string[] = [];
+  const formSubmitTriggers: string[] = [];
   /** Set to make Google refuse timers more frequent than hourly, as it does for editor add-ons. */
   let hourlyOnly = false;
   let unreachable = false;
@@ -163,6 +165,14 @@ export function fakeServices(options: { fetcher?: SyncFetcher; now?: () => Date;
       log.record('ScriptApp.ensureOpenTrigger');
       if (!openTriggers.includes(handler)) openTriggers.push(handler);
     },
+    ensureFormSubmitTrigger: (handler) => {
+      log.record('ScriptApp.ensureFormSubmitTrigger');
+      if (!formSubmitTriggers.includes(handler)) formSubmitTriggers.push(handler);
+    },
+    hmacSha256Hex: (key, message) => {
+      log.record('Utilities.computeHmacSha256Signature');
+      return createHmac('sha256', Buffer.from(key, 'utf8')).update(message, 'utf8').digest('hex');
+    },
     chartTypeBar: 'BAR',
     now: options.now ?? (() => new Date()),
   };
@@ -177,6 +187,7 @@ export function fakeServices(options: { fetcher?: SyncFetcher; now?: () => Date;
     fetches,
     triggers,
     openTriggers,
+    formSubmitTriggers,
     setHourlyOnly(value: boolean) {
       hourlyOnly = value;
     },

@@ -73,6 +73,7 @@ export const WRITE_CALLS = new Set([
   'Sheet.setConditionalFormatRules',
   'Sheet.insertChart',
   'Sheet.setTabColor',
+  'Sheet.hideSheet',
   'Spreadsheet.insertSheet',
   'Spreadsheet.setSpreadsheetTimeZone',
   'Spreadsheet.setSpreadsheetLocale',
@@ -312,6 +313,9 @@ export class FakeRange implements RangeLike {
     return this;
   }
 
+  getSheet() {
+    return this.sheet;
+  }
   getRow() {
     return this.row;
   }
@@ -343,6 +347,7 @@ export class FakeSheet implements SheetLike {
   frozenRows = 0;
   frozenColumns = 0;
   tabColor: string | null = null;
+  hidden = false;
   readonly widths = new Map<number, number>();
   rules: FakeRule[] = [];
   protections: FakeProtection[] = [];
@@ -412,6 +417,12 @@ export class FakeSheet implements SheetLike {
 
   getName() {
     return this.name;
+  }
+
+  hideSheet() {
+    this.record('hideSheet');
+    this.hidden = true;
+    return this;
   }
 
   getRange(row: number, column: number, numRows: number, numColumns: number) {

@@ -1,0 +1,252 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pullLeadRows, type SendResult } from '../../../apps-script/src/leads/send-pending';
+import { buildAddon } from '../../../scripts/sheets-build.mjs';
+import {
+  LEADS_COLUMNS,
+  LEADS_FIRST_DATA_ROW,
+  LEADS_HEADER_ROW,
+} from '../../../worker/domain/sheet/leads-layout';
+import { startWorkerServer, type WorkerServer } from '../worker-server';
+import { appsScriptContext, loadBundle } from './fakes/apps-script-globals';
+import { FakeProperties, type FakeServices, fakeServices } from './fakes/fake-services';
+import type { FakeSheet } from './fakes/fake-spreadsheet';
+import { SyncFetcher } from './fakes/sync-fetch';
+import { api, type SeededTeam, seedMql, seedTeam } from './team-seed';
+
+/**
+ * The team works its leads in the sheet: the built bundle in a bare V8
+ * context with the faithful fakes, against the real Worker. Each person has
+ * their own user properties (their token, their pending rows); they share
+ * the spreadsheet and its document properties.
+ */
+let server: WorkerServer;
+let fetcher: SyncFetcher;
+let team: SeededTeam;
+
+beforeAll(async () => {
+  [server] = await Promise.all([startWorkerServer(), buildAddon()]);
+  fetcher = new SyncFetcher();
+  team = await seedTeam(server.url, server.adminSecret);
+}, 180_000);
+
+afterAll(async () => {
+  await fetcher?.close();
+  await server?.dispose();
+});
+
+type Globals = Record<string, (...args: unknown[]) => unknown>;
+
+/** One spreadsheet; `as(token)` is a person opening it with their own user properties. */
+async function sharedSheet(options: { fetcher?: SyncFetcher } = {}) {
+  const fake = fakeServices({ fetcher: options.fetcher ?? fetcher });
+  fake.spreadsheet.timeZone = 'Europe/Warsaw';
+  fake.documentProperties.values.set('LEADPACT_API_URL', server.url);
+  fake.documentProperties.values.set('LEADPACT_SHEET_STATE', JSON.stringify({ language: 'en' }));
+  const as = async (token: string) => {
+    const userProperties = new FakeProperties(fake.log, 'UserProperties');
+    userProperties.values.set('LEADPACT_TOKEN', token);
+    const person: FakeServices = { ...fake, userProperties, services: { ...fake.services, userProperties } };
+    const globals = (await loadBundle(appsScriptContext(person))) as Globals;
+    return { globals, userProperties, services: person.services };
+  };
+  return { fake, as };
+}
+
+function columnOf(sheet: FakeSheet, key: string): number {
+  const header = LEADS_COLUMNS.find((c) => c.key === key)?.header.en;
+  for (let c = 1; c <= 40; c++) if (sheet.peek(LEADS_HEADER_ROW, c)?.value === header) return c;
+  throw new Error(`no column ${key}`);
+}
+
+function rowOf(sheet: FakeSheet, leadId: string): number {
+  const id = columnOf(sheet, 'lead_id');
+  for (let r = LEADS_FIRST_DATA_ROW; r < 200; r++) if (sheet.peek(r, id)?.value === leadId) return r;
+  throw new Error(`no row for ${leadId}`);
+}
+
+/** A person types into a Leads cell; Apps Script then runs the simple onEdit trigger as them. */
+function typeAs(person: { globals: Globals }, sheet: FakeSheet, leadId: string, key: string, value: string) {
+  const row = rowOf(sheet, leadId);
+  const column = columnOf(sheet, key);
+  sheet.type(row, column, value);
+  person.globals.onEdit?.({ range: sheet.getRange(row, column, 1, 1) });
+}
+
+/** "Send my pending rows", clicked by this person. */
+function send(person: { globals: Globals }): SendResult {
+  const fn = person.globals.sendMyPendingRows;
+  if (!fn) throw new Error('the bundle has no sendMyPendingRows');
+  return fn() as SendResult;
+}
+
+const cell = (sheet: FakeSheet, leadId: string, key: string) =>
+  sheet.peek(rowOf(sheet, leadId), columnOf(sheet, key));
+
+async function eventsOf(leadId: string, type?: string) {
+  const lead = await api(server.url, 'GET', `/v1/leads/${leadId}`, team.admin);
+  const events = lead.body.events as Array<{ type: string }>;
+  return type ? events.filter((e) => e.type === type) : events;
+}
+
+describe('working a lead from its row', () => {
+  it('should send an accept as the person who chose it and write stage, owner, SLA and deadline back', async () => {
+    const leadId = await seedMql(team);
+    const { fake, as } = await sharedSheet();
+    const sam = await as(team.members.sales.token);
+    expect(pullLeadRows(sam.services, [leadId])).toBe(1);
+    const sheet = fake.spreadsheet.sheet('Leads');
+    expect(cell(sheet, leadId, 'stage')?.value).toBe('MQL');
+    const before = cell(sheet, leadId, 'version')?.value;
+
+    typeAs(sam, sheet, leadId, 'action', 'Accept');
+    // The trigger only marks the row: no network, the row waits in Sam's own properties.
+    expect(fake.fetches.filter((f) => f.method === 'POST')).toHaveLength(0);
+    expect(cell(sheet, leadId, 'action')?.note).toContain('Send my pending rows');
+    expect(Object.keys(JSON.parse(sam.userProperties.values.get('LEADPACT_PENDING') ?? '{}'))).toEqual([
+      leadId,
+    ]);
+
+    const result = send(sam);
+    expect(result.sent).toEqual([leadId]);
+    const posts = fake.fetches.filter((f) => f.method === 'POST');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.headers.authorization).toBe(`Bearer ${team.members.sales.token}`);
+    expect(posts[0]?.headers['if-match']).toBe(`"lead-${before}"`);
+    expect(posts[0]?.headers['idempotency-key']).toMatch(
+      new RegExp(`^sheet:${leadId}:v${before}:[0-9a-f]{16}$`),
+    );
+
+    expect(cell(sheet, leadId, 'stage')?.value).toBe('SAL (accepted)');
+    expect(cell(sheet, leadId, 'owner')?.value).toBe(team.members.sales.name);
+    expect(cell(sheet, leadId, 'version')?.value).toBe(Number(before) + 1);
+    expect(String(cell(sheet, leadId, 'next_deadline')?.value)).not.toBe('');
+    expect(String(cell(sheet, leadId, 'sla_status')?.value)).not.toBe('');
+    expect(cell(sheet, leadId, 'action')?.value).toBe('');
+    expect(cell(sheet, leadId, 'action')?.note).toBe('');
+    expect(sam.userProperties.values.has('LEADPACT_PENDING')).toBe(false);
+    const accepted = (await eventsOf(leadId, 'accepted')) as unknown as Array<{ actor: { id: string } }>;
+    expect(accepted).toHaveLength(1);
+  });
+
+  it('should keep a refused action in the row with the Worker’s reason, and record nothing', async () => {
+    const leadId = await seedMql(team);
+    const { fake, as } = await sharedSheet();
+    const sam = await as(team.members.sales.token);
+    pullLeadRows(sam.services, [leadId]);
+    const sheet = fake.spreadsheet.sheet('Leads');
+    const eventsBefore = (await eventsOf(leadId)).length;
+    // Rejecting before the attempt rule (3 attempts over 2 channels) is met.
+    typeAs(sam, sheet, leadId, 'action', 'Reject');
+    typeAs(sam, sheet, leadId, 'reason', 'no_budget');
+    typeAs(sam, sheet, leadId, 'note', 'They said maybe next year');
+
+    const result = send(sam);
+    expect(result.refused).toEqual([leadId]);
+    const action = cell(sheet, leadId, 'action');
+    expect(action?.value).toBe('Reject');
+    expect(cell(sheet, leadId, 'reason')?.value).toBe('no_budget');
+    expect(cell(sheet, leadId, 'note')?.value).toBe('They said maybe next year');
+    expect(action?.note).toContain('LeadPact refused this');
+    expect(action?.note).toContain('attempts');
+    expect(action?.background).toBe('#fce8e6');
+    expect(cell(sheet, leadId, 'stage')?.value).toBe('MQL');
+    expect(await eventsOf(leadId)).toHaveLength(eventsBefore);
+  });
+
+  it('should catch bad input in the row before anything is sent', async () => {
+    const leadId = await seedMql(team);
+    const { fake, as } = await sharedSheet();
+    const sam = await as(team.members.sales.token);
+    pullLeadRows(sam.services, [leadId]);
+    const sheet = fake.spreadsheet.sheet('Leads');
+    typeAs(sam, sheet, leadId, 'action', 'Send to nurture');
+    const result = send(sam);
+    expect(result.refused).toEqual([leadId]);
+    expect(cell(sheet, leadId, 'action')?.note).toContain('needs a reason');
+    expect(fake.fetches.filter((f) => f.method === 'POST')).toHaveLength(0);
+  });
+
+  it('should refuse a row edited on a stale view, refresh it showing what changed, and keep the input', async () => {
+    const leadId = await seedMql(team);
+    const { fake, as } = await sharedSheet();
+    const sam = await as(team.members.sales.token);
+    pullLeadRows(sam.services, [leadId]);
+    const sheet = fake.spreadsheet.sheet('Leads');
+    // Someone logs an attempt through the API after the sheet was refreshed.
+    const other = await api(
+      server.url,
+      'POST',
+      `/v1/leads/${leadId}/actions`,
+      team.members.management.token,
+      {
+        type: 'attempt',
+        channel: 'email',
+        outcome: 'no_answer',
+      },
+    );
+    expect(other.status).toBe(200);
+    typeAs(sam, sheet, leadId, 'action', 'Accept');
+
+    const result = send(sam);
+    expect(result.stale).toEqual([leadId]);
+    expect(await eventsOf(leadId, 'accepted')).toHaveLength(0);
+    const action = cell(sheet, leadId, 'action');
+    expect(action?.value).toBe('Accept');
+    expect(action?.note).toContain('The lead changed since this row was refreshed');
+    expect(action?.note).toContain('Attempts: 0 → 1');
+    expect(cell(sheet, leadId, 'attempts')?.value).toBe(1);
+
+    // Having seen the change, the person sends again: the row is still theirs and lands on the new version.
+    const again = send(sam);
+    expect(again.sent).toEqual([leadId]);
+    expect(await eventsOf(leadId, 'accepted')).toHaveLength(1);
+    expect(cell(sheet, leadId, 'stage')?.value).toBe('SAL (accepted)');
+  });
+});
+
+describe('attribution', () => {
+  it('should send only the rows this person edited, never another’s, under their own token', async () => {
+    const mine = await seedMql(team);
+    const theirs = await seedMql(team);
+    const { fake, as } = await sharedSheet();
+    const sam = await as(team.members.sales.token);
+    const max = await as(team.members.management.token);
+    pullLeadRows(sam.services, [mine, theirs]);
+    const sheet = fake.spreadsheet.sheet('Leads');
+    typeAs(sam, sheet, mine, 'action', 'Accept');
+    typeAs(max, sheet, theirs, 'action', 'E-mail attempt');
+
+    const samSends = send(sam);
+    expect(samSends.sent).toEqual([mine]);
+    expect(await eventsOf(theirs, 'attempt')).toHaveLength(0);
+    expect(cell(sheet, theirs, 'action')?.value).toBe('E-mail attempt');
+
+    const maxSends = send(max);
+    expect(maxSends.sent).toEqual([theirs]);
+    const posts = fake.fetches.filter((f) => f.method === 'POST');
+    expect(posts.map((p) => p.headers.authorization)).toEqual([
+      `Bearer ${team.members.sales.token}`,
+      `Bearer ${team.members.management.token}`,
+    ]);
+  });
+
+  it('should not send under one person’s name what another typed over their row', async () => {
+    const leadId = await seedMql(team);
+    const { fake, as } = await sharedSheet();
+    const sam = await as(team.members.sales.token);
+    const max = await as(team.members.management.token);
+    pullLeadRows(sam.services, [leadId]);
+    const sheet = fake.spreadsheet.sheet('Leads');
+    typeAs(sam, sheet, leadId, 'action', 'Accept');
+    typeAs(max, sheet, leadId, 'action', 'Call attempt');
+
+    const samSends = send(sam);
+    expect(samSends.sent).toEqual([]);
+    expect(cell(sheet, leadId, 'action')?.note).toContain('Someone else changed this row');
+    expect(fake.fetches.filter((f) => f.method === 'POST')).toHaveLength(0);
+    const maxSends = send(max);
+    expect(maxSends.sent).toEqual([leadId]);
+    expect(await eventsOf(leadId, 'attempt')).toHaveLength(1);
+    expect(await eventsOf(leadId, 'accepted')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,184 @@
+import type { Language } from '../constants';
+import { LANGUAGES } from '../constants';
+import { fill } from '../i18n/format';
+import { SHEET_WORK_TEXTS } from '../i18n/sheet-work';
+import type { LeadActionInput } from '../ledger/actions';
+import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '../ledger/events';
+import { SHEET_ACTIONS, SHEET_TEXTS, type SheetAction } from './texts';
+
+/**
+ * A Leads row's own input (the Action, Reason and Note columns a person
+ * owns) turned into the sales action the Worker records. Pure: the agreement's
+ * reasons and criteria are passed in. How the three cells carry every action:
+ * - call/e-mail attempt: the Reason names the outcome (blank: no answer);
+ * - qualify: a blank Reason answers every SQL criterion met; a rejection reason
+ *   tied to a criterion answers that criterion unmet;
+ * - reject, nurture, lost: the Reason names the rejection reason;
+ * - opportunity (optional) and won (required): the amount opens the Note
+ *   (`25000 EUR signed Friday`);
+ * - the Note is sent as the action's note.
+ */
+export interface RowInput {
+  action: string;
+  reason: string;
+  note: string;
+}
+
+/** What the signed agreement offers the row: its rejection reasons and SQL criteria. */
+export interface RowTerms {
+  rejectionReasons: ReadonlyArray<{ code: string; label: string; criterion: string | null }>;
+  sqlCriteria: ReadonlyArray<{ code: string; label: string }>;
+}
+
+export type RowActionParse =
+  | { kind: 'blank' }
+  | { kind: 'action'; action: LeadActionInput }
+  | { kind: 'invalid'; message: string };
+
+const norm = (text: string) => text.trim().toLocaleLowerCase();
+
+/** The sheet action a cell names, in any language or by its key. */
+export function sheetActionOf(cell: string): SheetAction | null {
+  const wanted = norm(cell);
+  if (wanted === '') return null;
+  for (const action of SHEET_ACTIONS) {
+    if (action === wanted) return action;
+    for (const language of LANGUAGES)
+      if (norm(SHEET_TEXTS[language].actions[action]) === wanted) return action;
+  }
+  return null;
+}
+
+function outcomeOf(cell: string): AttemptOutcome | null {
+  const wanted = norm(cell);
+  for (const outcome of ATTEMPT_OUTCOMES) {
+    if (outcome === wanted) return outcome;
+    for (const language of LANGUAGES)
+      if (norm(SHEET_WORK_TEXTS[language].outcomes[outcome]) === wanted) return outcome;
+  }
+  return null;
+}
+
+/** A leading amount such as `25000`, `25 000`, `25.000,50` or `25,000.50`, with an optional ISO currency. */
+export function leadingAmount(note: string): { amount: number; currency?: string } | null {
+  const match = /^\s*(\d[\d\s\u00a0.,']*)(?:\s*([A-Z]{3})\b)?/.exec(note);
+  if (!match?.[1]) return null;
+  let digits = match[1].replace(/[\s\u00a0']/g, '');
+  const lastComma = digits.lastIndexOf(',');
+  const lastDot = digits.lastIndexOf('.');
+  const decimalAt = Math.max(lastComma, lastDot);
+  // One separator followed by one or two digits at the end is a decimal mark; every other is grouping.
+  if (decimalAt >= 0 && /^\d{1,2}$/.test(digits.slice(decimalAt + 1))) {
+    digits = `${digits.slice(0, decimalAt).replace(/[.,]/g, '')}.${digits.slice(decimalAt + 1)}`;
+  } else {
+    digits = digits.replace(/[.,]/g, '');
+  }
+  const amount = Number(digits);
+  if (!Number.isFinite(amount)) return null;
+  return match[2] ? { amount, currency: match[2] } : { amount };
+}
+
+/**
+ * Reads a row's input as one action, or says in the team's language what is
+ * wrong with it (nothing is sent then). An empty Action cell is `blank`.
+ */
+export function rowAction(input: RowInput, terms: RowTerms, language: Language): RowActionParse {
+  const t = SHEET_WORK_TEXTS[language];
+  if (input.action.trim() === '') return { kind: 'blank' };
+  const type = sheetActionOf(input.action);
+  if (!type) return { kind: 'invalid', message: fill(t.unknownAction, { value: input.action.trim() }) };
+  const label = SHEET_TEXTS[language].actions[type];
+  const note = input.note.trim();
+  const withNote = note ? { note } : {};
+  const reasonCell = input.reason.trim();
+  const reason = () => {
+    const wanted = norm(reasonCell);
+    return terms.rejectionReasons.find((r) => r.code === wanted || norm(r.label) === wanted) ?? null;
+  };
+  const needReason = (): RowActionParse | { code: string; criterion: string | null } => {
+    if (reasonCell === '') return { kind: 'invalid', message: fill(t.needsReason, { action: label }) };
+    const found = reason();
+    if (!found) {
+      return {
+        kind: 'invalid',
+        message: fill(t.unknownReason, {
+          value: reasonCell,
+          known: terms.rejectionReasons.map((r) => r.label).join(', '),
+        }),
+      };
+    }
+    return found;
+  };
+
+  switch (type) {
+    case 'attempt_call':
+    case 'attempt_email': {
+      const outcome = reasonCell === '' ? 'no_answer' : outcomeOf(reasonCell);
+      if (!outcome) {
+        return {
+          kind: 'invalid',
+          message: fill(t.unknownOutcome, { value: reasonCell, known: Object.values(t.outcomes).join(', ') }),
+        };
+      }
+      const channel = type === 'attempt_call' ? 'phone' : 'email';
+      return { kind: 'action', action: { type: 'attempt', channel, outcome, ...withNote } };
+    }
+    case 'accept':
+      return { kind: 'action', action: { type: 'accept', ...withNote } };
+    case 'qualify': {
+      let failed: string | null = null;
+      if (reasonCell !== '') {
+        const found = needReason();
+        if ('kind' in found) return found;
+        if (!found.criterion)
+          return { kind: 'invalid', message: fill(t.needsCriterionReason, { value: reasonCell }) };
+        failed = found.criterion;
+      }
+      const answers = Object.fromEntries(terms.sqlCriteria.map((c) => [c.code, c.code !== failed]));
+      return { kind: 'action', action: { type: 'qualify', answers, ...withNote } };
+    }
+    case 'reject':
+    case 'nurture':
+    case 'lost': {
+      const found = needReason();
+      if ('kind' in found) return found;
+      if (type === 'reject')
+        return { kind: 'action', action: { type: 'reject', reasons: [found.code], ...withNote } };
+      return { kind: 'action', action: { type, reason: found.code, ...withNote } };
+    }
+    case 'opportunity':
+    case 'won': {
+      const amount = leadingAmount(note);
+      if (!amount && type === 'won')
+        return { kind: 'invalid', message: fill(t.needsAmount, { action: label }) };
+      return { kind: 'action', action: { type, ...(amount ?? {}), ...withNote } as LeadActionInput };
+    }
+    case 'feedback':
+      return { kind: 'action', action: { type: 'feedback', answers: {}, ...withNote } };
+  }
+}
+
+/** FNV-1a over a text from a given basis: two of them make a 64-bit fingerprint with no crypto on any host. */
+function fnv(text: string, basis: number): string {
+  let hash = basis;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/** A fingerprint of a row's input: what a person typed, to tell it from what someone else typed later. */
+export function inputFingerprint(input: RowInput): string {
+  const text = JSON.stringify([input.action.trim(), input.reason.trim(), input.note.trim()]);
+  return `${fnv(text, 0x811c9dc5)}${fnv(text, 0x050c5d1f)}`;
+}
+
+/**
+ * The `Idempotency-Key` of a row's action: stable for the same lead, version
+ * and input, so sending a row again (a lost answer, a double click, a retry
+ * by the timer) lands once; new input or a new version is a new action.
+ */
+export function rowIdempotencyKey(leadId: string, version: number, input: RowInput): string {
+  return `sheet:${leadId}:v${version}:${inputFingerprint(input)}`;
+}
