@@ -128,6 +128,44 @@ describe('working a lead from its row', () => {
     expect(accepted).toHaveLength(1);
   });
 
+  it('should land an action once when the answer was lost and the row is sent again', async () => {
+    const leadId = await seedMql(team);
+    // A fetcher that lets the Worker record the first POST but loses its answer, as a timeout would.
+    let lose = 1;
+    const lossy = {
+      fetch(url: string, init: { method: string; headers: Record<string, string>; body?: string }) {
+        const response = fetcher.fetch(url, init);
+        if (init.method === 'POST' && lose-- > 0) throw new Error('Exception: Timeout: the answer was lost');
+        return response;
+      },
+    } as unknown as SyncFetcher;
+    const { fake, as } = await sharedSheet({ fetcher: lossy });
+    const sam = await as(team.members.sales.token);
+    pullLeadRows(sam.services, [leadId]);
+    const sheet = fake.spreadsheet.sheet('Leads');
+    typeAs(sam, sheet, leadId, 'action', 'Call attempt');
+    typeAs(sam, sheet, leadId, 'reason', 'Left a message');
+
+    const first = send(sam);
+    expect(first.waiting).toEqual([leadId]);
+    expect(cell(sheet, leadId, 'action')?.value).toBe('Call attempt');
+    expect(cell(sheet, leadId, 'action')?.note).toContain('could not be reached');
+
+    const second = send(sam);
+    expect(second.sent).toEqual([leadId]);
+    const posts = fake.fetches.filter((f) => f.method === 'POST');
+    expect(posts).toHaveLength(1);
+    // Both sends carried the same key; the Worker recorded one attempt.
+    const attempts = await eventsOf(leadId, 'attempt');
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]).toMatchObject({ payload: { channel: 'phone', outcome: 'left_message' } });
+    expect(cell(sheet, leadId, 'attempts')?.value).toBe(1);
+    expect(cell(sheet, leadId, 'action')?.value).toBe('');
+    // A third send finds nothing pending and sends nothing.
+    expect(send(sam).message).toBe('You have no pending rows.');
+    expect(await eventsOf(leadId, 'attempt')).toHaveLength(1);
+  });
+
   it('should keep a refused action in the row with the Worker’s reason, and record nothing', async () => {
     const leadId = await seedMql(team);
     const { fake, as } = await sharedSheet();
