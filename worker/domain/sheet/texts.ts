@@ -62,7 +62,10 @@ export interface SheetTexts {
   quadrants: Record<Quadrant, string>;
   temperatures: Record<TemperatureLevel, string>;
   lastActions: Record<LastAction, string>;
-  /** Tab names (the tabs are found by the name in any language, so a team may switch language). */
+  /**
+   * Tab names (the tabs are found by the name in any language, so a team may switch language). The Leads tab
+   * keeps its one name, `LEADS_TAB`, in every language: the Worker's live push addresses it by that name.
+   */
   tabs: Record<SheetTab, string>;
   /** Row 1 of every tab: when LeadPact last wrote it and from where. */
   freshness: string;
@@ -155,7 +158,7 @@ const pl: SheetTexts = {
     icp: 'ICP',
     scoring: 'Scoring',
     rules: 'Zasady',
-    leads: 'Leady',
+    leads: 'Leads',
     funnel: 'Plan lejka',
     report: 'Raport',
     agenda: 'Agenda',
@@ -228,7 +231,7 @@ const ro: SheetTexts = {
     icp: 'ICP',
     scoring: 'Scoring',
     rules: 'Reguli',
-    leads: 'Lead-uri',
+    leads: 'Leads',
     funnel: 'Plan pâlnie',
     report: 'Raport',
     agenda: 'Agendă',
@@ -302,7 +305,7 @@ const ru: SheetTexts = {
     icp: 'ICP',
     scoring: 'Скоринг',
     rules: 'Правила',
-    leads: 'Лиды',
+    leads: 'Leads',
     funnel: 'План воронки',
     report: 'Отчёт',
     agenda: 'Повестка',
