@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createSigningWorkspace, edit, propose, putDraft, readDraft, sign } from './agreement-fixtures';
 import { call, createTestWorkspace, expectProblem } from './harness';
 import { act, createMql, signStarterAgreement } from './lead-fixtures';
 
@@ -135,5 +136,44 @@ describe('Accept-Language overrides the workspace language per request', () => {
     expect(pathsOf(russian)).toEqual(pathsOf(english));
     expect(pathsOf(polish)).toEqual(pathsOf(english));
     expect((russian.errors as { message: string }[])[0]?.message).toBe('Обязательное поле.');
+  });
+});
+
+describe('signing refusals and diffs for a Polish team', () => {
+  it('should refuse a signature in Polish with the same reason codes', async () => {
+    const ws = await createSigningWorkspace({ language: 'pl' });
+    await propose(ws.tokens.marketing);
+    const unbound = await expectProblem(await sign(ws.tokens.marketing, 1), 409);
+    expect(unbound.reason).toBe('token_not_bound_to_member');
+    expect(unbound.detail).toBe(
+      'Ten token z rolą marketing nie jest przypisany do członka zespołu, więc nie ma kto podpisać. Utwórz token z memberId osoby, która podpisuje za stronę: marketing.',
+    );
+    const signed = await sign(ws.signers.sales.token, 1);
+    expect(signed.status).toBe(201);
+    const twice = await expectProblem(await sign(ws.signers.sales.token, 1), 409);
+    expect(twice.reason).toBe('already_signed');
+    expect(twice.detail).toBe('Wersja 1 jest już podpisana za stronę: sprzedaż.');
+  });
+
+  it('should write the draft diff in Polish, in JSON and Markdown', async () => {
+    const ws = await createSigningWorkspace({ language: 'pl' });
+    await propose(ws.tokens.marketing);
+    const draft = await readDraft(ws.tokens.marketing);
+    const changed = edit(draft.content, (a) => {
+      a.sla.firstTouchHours.perfect = 2;
+    });
+    expect((await putDraft(ws.tokens.marketing, changed, draft.etag)).status).toBe(200);
+    const res = await call('GET', '/v1/agreement/draft/diff', { token: ws.tokens.viewer });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      sections: { section: string; changes: { text: string }[] }[];
+      markdown: string;
+    };
+    expect(body.sections).toEqual([
+      { section: 'sla', changes: [expect.objectContaining({ text: 'sla.firstTouchHours.perfect: 1 → 2.' })] },
+    ]);
+    expect(body.markdown).toBe(
+      '# Szkic w porównaniu z wersją 1\n\n## SLA przekazania leadów (sla)\n\n- sla.firstTouchHours.perfect: 1 → 2.\n',
+    );
   });
 });

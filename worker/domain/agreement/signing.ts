@@ -1,6 +1,13 @@
 import type { Role, Side } from '../constants';
 import { ConflictError } from '../errors';
+import { catalogueOf, type Said, say } from '../i18n';
 import type { VersionStatus } from './constants';
+
+/** A side as the team calls it ("sales", "sprzedaż", "vânzări", "продажи"). */
+const sideName =
+  (side: Side): Said =>
+  (language) =>
+    catalogueOf(language).agenda.sides[side];
 
 /** The version being signed, as far as the rules care. */
 export interface SigningVersion {
@@ -40,7 +47,7 @@ export type SigningDecision<V, M> =
  * (the request conflicts with how the token is set up), never a 403 that would
  * suggest a different role could do it.
  */
-function cannotSign(message: string, reason: string): { refusal: ConflictError } {
+function cannotSign(message: Said, reason: string): { refusal: ConflictError } {
   return { refusal: new ConflictError(message, { reason }) };
 }
 
@@ -54,41 +61,35 @@ export function signingRefusal<V extends SigningVersion, M extends SigningMember
   attempt: SigningAttempt<V, M>,
 ): SigningDecision<V, M> {
   const { role, side, version, memberId, member } = attempt;
-  if (!side || !version) return cannotSign(`A ${role} token signs for no side.`, 'no_side');
+  if (!side || !version) return cannotSign(say('signNoSide', { role }), 'no_side');
   if (!memberId) {
-    return cannotSign(
-      `This ${role} token is not bound to a member, so there is nobody to sign as. Create a token with the memberId of the person signing for ${side}.`,
-      'token_not_bound_to_member',
-    );
+    return cannotSign(say('signUnbound', { role, side: sideName(side) }), 'token_not_bound_to_member');
   }
-  if (!member) return cannotSign('The member this token is bound to no longer exists.', 'member_missing');
-  if (!member.active)
-    return cannotSign(`${member.name} is no longer an active member and cannot sign.`, 'member_inactive');
+  if (!member) return cannotSign(say('signMemberMissing'), 'member_missing');
+  if (!member.active) return cannotSign(say('signMemberInactive', { name: member.name }), 'member_inactive');
   if (member.side !== side) {
-    return cannotSign(
-      `${member.name} belongs to ${member.side}, but a ${role} token signs for ${side}; use a token bound to a ${side} member.`,
-      'member_side_mismatch',
-    );
+    const names = { name: member.name, memberSide: sideName(member.side), role, side: sideName(side) };
+    return cannotSign(say('signSideMismatch', names), 'member_side_mismatch');
   }
   if (version.status !== 'proposed') {
-    const hint =
+    const key =
       version.status === 'active'
-        ? 'it is already active'
+        ? 'signClosedActive'
         : version.status === 'superseded'
-          ? 'a later version replaced it'
-          : 'a newer proposal withdrew it';
+          ? 'signClosedSuperseded'
+          : 'signClosedWithdrawn';
     return {
-      refusal: new ConflictError(
-        `Version ${version.number} is ${version.status} and takes no more signatures: ${hint}.`,
-        { status: version.status },
-      ),
+      refusal: new ConflictError(say(key, { number: String(version.number) }), { status: version.status }),
     };
   }
   if (attempt.reviewedHash !== undefined && attempt.reviewedHash !== version.hash) {
     return {
       refusal: new ConflictError(
-        `You reviewed different content: version ${version.number} has hash ${version.hash}.`,
-        { reason: 'hash_mismatch', hash: version.hash },
+        say('signHashMismatch', { number: String(version.number), hash: version.hash }),
+        {
+          reason: 'hash_mismatch',
+          hash: version.hash,
+        },
       ),
     };
   }
@@ -98,5 +99,7 @@ export function signingRefusal<V extends SigningVersion, M extends SigningMember
 
 /** The side has signed this version already (also what a lost race for the same signature answers). */
 export function alreadySigned(number: number, side: Side): ConflictError {
-  return new ConflictError(`Version ${number} is already signed for ${side}.`, { reason: 'already_signed' });
+  return new ConflictError(say('signAlready', { number: String(number), side: sideName(side) }), {
+    reason: 'already_signed',
+  });
 }

@@ -60,6 +60,20 @@ export const en = {
     overChannels: forms({ other: '{count} channels' }),
     moreAttempts: forms({ other: '{count} more attempt(s)' }),
     moreChannels: forms({ other: '{count} more channel(s)' }),
+    signNoSide: 'A token with role {role} signs for no side.',
+    signUnbound:
+      'This {role} token is not bound to a member, so there is nobody to sign as. Create a token with the memberId of the person signing for {side}.',
+    signMemberMissing: 'The member this token is bound to no longer exists.',
+    signMemberInactive: '{name} is no longer an active member and cannot sign.',
+    signSideMismatch:
+      '{name} belongs to {memberSide}, but a {role} token signs for {side}; use a token bound to a {side} member.',
+    signClosedActive: 'Version {number} is active and takes no more signatures: it is already active.',
+    signClosedSuperseded:
+      'Version {number} is superseded and takes no more signatures: a later version replaced it.',
+    signClosedWithdrawn:
+      'Version {number} is withdrawn and takes no more signatures: a newer proposal withdrew it.',
+    signHashMismatch: 'You reviewed different content: version {number} has hash {hash}.',
+    signAlready: 'Version {number} is already signed for {side}.',
     and: 'and',
   } as const,
   /** What a thing is called when it is not found. */

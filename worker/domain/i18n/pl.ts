@@ -75,6 +75,19 @@ export const pl: Catalogue = {
       many: 'użyj jeszcze {count} kanałów',
       other: 'użyj jeszcze {count} kanału',
     },
+    signNoSide: 'Token z rolą {role} nie podpisuje w imieniu żadnej strony.',
+    signUnbound:
+      'Ten token z rolą {role} nie jest przypisany do członka zespołu, więc nie ma kto podpisać. Utwórz token z memberId osoby, która podpisuje za stronę: {side}.',
+    signMemberMissing: 'Członek zespołu, do którego przypisano ten token, już nie istnieje.',
+    signMemberInactive: '{name} nie jest już aktywnym członkiem zespołu i nie może podpisać.',
+    signSideMismatch:
+      '{name} należy do strony: {memberSide}, a token z rolą {role} podpisuje za stronę: {side}; użyj tokenu przypisanego do członka strony: {side}.',
+    signClosedActive: 'Wersja {number} już obowiązuje i nie przyjmuje kolejnych podpisów.',
+    signClosedSuperseded: 'Wersja {number} została zastąpiona nowszą i nie przyjmuje już podpisów.',
+    signClosedWithdrawn:
+      'Wersja {number} została wycofana przez nowszą propozycję i nie przyjmuje już podpisów.',
+    signHashMismatch: 'Przeglądana treść jest inna: wersja {number} ma skrót {hash}.',
+    signAlready: 'Wersja {number} jest już podpisana za stronę: {side}.',
     and: 'i',
   },
   things: {

@@ -63,6 +63,19 @@ export const ro: Catalogue = {
       few: 'folosiți încă {count} canale',
       other: 'folosiți încă {count} de canale',
     },
+    signNoSide: 'Un token cu rolul {role} nu semnează pentru nicio parte.',
+    signUnbound:
+      'Acest token cu rolul {role} nu este legat de un membru, deci nu are cine să semneze. Creați un token cu memberId-ul persoanei care semnează pentru partea {side}.',
+    signMemberMissing: 'Membrul de care este legat acest token nu mai există.',
+    signMemberInactive: '{name} nu mai este membru activ și nu poate semna.',
+    signSideMismatch:
+      '{name} aparține părții {memberSide}, dar un token cu rolul {role} semnează pentru partea {side}; folosiți un token legat de un membru al părții {side}.',
+    signClosedActive: 'Versiunea {number} este deja activă și nu mai primește semnături.',
+    signClosedSuperseded: 'Versiunea {number} a fost înlocuită de una mai nouă și nu mai primește semnături.',
+    signClosedWithdrawn:
+      'Versiunea {number} a fost retrasă de o propunere mai nouă și nu mai primește semnături.',
+    signHashMismatch: 'Ați revizuit alt conținut: versiunea {number} are hash-ul {hash}.',
+    signAlready: 'Versiunea {number} este deja semnată pentru partea {side}.',
     and: 'și',
   },
   things: {

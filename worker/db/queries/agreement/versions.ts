@@ -84,7 +84,7 @@ export async function versionRow(db: Database, workspaceId: string, number: numb
     .from(agreementVersions)
     .where(and(eq(agreementVersions.workspaceId, workspaceId), eq(agreementVersions.number, number)))
     .get();
-  if (!row) throw new NotFoundError(thing('version', { number }));
+  if (!row) throw new NotFoundError(thing('version', { number: String(number) }));
   return row;
 }
 
@@ -95,7 +95,7 @@ export async function getVersion(
   number: number,
 ): Promise<AgreementVersion> {
   const [version] = await withSignatures(db, workspaceId, [await versionRow(db, workspaceId, number)]);
-  if (!version) throw new NotFoundError(thing('version', { number }));
+  if (!version) throw new NotFoundError(thing('version', { number: String(number) }));
   return version;
 }
 
