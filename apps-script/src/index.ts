@@ -20,6 +20,7 @@ import {
 import { googleServices } from './google-services';
 import { type EditEventLike, markPendingEdits } from './leads/pending';
 import { sendPendingRows } from './leads/send-pending';
+import { keepSheetLive as keepLive } from './live-sheet';
 import { addMenu } from './menu';
 import { refreshAll as refresh } from './refresh';
 import { sidebarHtml } from './sidebar-html';
@@ -117,4 +118,9 @@ export function testConnection() {
 
 export function forgetToken() {
   return forget(googleServices());
+}
+
+/** Sidebar: "Keep this sheet live" — the Worker pushes SLA changes and new leads into this sheet. */
+export function keepSheetLive() {
+  return keepLive(googleServices());
 }

@@ -36,6 +36,9 @@ export function sidebarHtml(texts: SidebarTexts): string {
 <button id="test"></button>
 <button id="refresh"></button>
 <button id="forget"></button>
+<hr>
+<button id="keepLive"></button>
+<div class="hint" id="keepLiveHint"></div>
 <div id="status" role="status"></div>
 <script>
   var T = ${data};
@@ -57,6 +60,8 @@ export function sidebarHtml(texts: SidebarTexts): string {
   $('test').textContent = T.test;
   $('refresh').textContent = T.refresh;
   $('forget').textContent = T.forget;
+  $('keepLive').textContent = T.keepLive;
+  $('keepLiveHint').textContent = T.keepLiveHint;
   $('save').onclick = function () {
     google.script.run.withSuccessHandler(function (c) { view(c); show('ok', T.saved); }).withFailureHandler(fail)
       .saveConnection({ apiUrl: $('apiUrl').value, token: $('token').value });
@@ -79,6 +84,12 @@ export function sidebarHtml(texts: SidebarTexts): string {
   };
   $('forget').onclick = function () {
     google.script.run.withSuccessHandler(view).withFailureHandler(fail).forgetToken();
+  };
+  $('keepLive').onclick = function () {
+    google.script.run.withSuccessHandler(function (r) {
+      if (!r.ok) return show('error', r.message);
+      show('ok', fill(T.shareWith, { email: r.serviceAccountEmail || '—' }));
+    }).withFailureHandler(fail).keepSheetLive();
   };
   google.script.run.withSuccessHandler(view).withFailureHandler(fail).getConnection();
 </script>

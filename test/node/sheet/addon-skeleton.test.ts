@@ -34,6 +34,7 @@ describe('npm run sheets:build', () => {
       'saveConnection',
       'testConnection',
       'forgetToken',
+      'keepSheetLive',
     ]);
     expect(built.bytes).toBeLessThanOrEqual(BUNDLE_BUDGET_BYTES);
     const code = await readFile('apps-script/dist/Code.js', 'utf8');

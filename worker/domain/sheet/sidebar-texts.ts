@@ -17,6 +17,9 @@ export interface SidebarTexts {
   refreshing: string;
   refreshed: string;
   forget: string;
+  keepLive: string;
+  keepLiveHint: string;
+  shareWith: string;
 }
 
 const en: SidebarTexts = {
@@ -36,6 +39,9 @@ const en: SidebarTexts = {
   refreshing: 'Refreshing…',
   refreshed: 'Tabs refreshed.',
   forget: 'Forget my token',
+  keepLive: 'Keep this sheet live',
+  keepLiveHint: 'Admins only: LeadPact then writes SLA changes and new leads into this sheet every minute.',
+  shareWith: 'Almost there: share this sheet as an editor with {email}.',
 };
 
 const pl: SidebarTexts = {
@@ -54,6 +60,9 @@ const pl: SidebarTexts = {
   refreshing: 'Odświeżam…',
   refreshed: 'Karty odświeżone.',
   forget: 'Zapomnij mój token',
+  keepLive: 'Aktualizuj arkusz na bieżąco',
+  keepLiveHint: 'Tylko dla administratorów: LeadPact co minutę wpisze do arkusza zmiany SLA i nowe leady.',
+  shareWith: 'Prawie gotowe: udostępnij ten arkusz jako edytor adresowi {email}.',
 };
 
 const ro: SidebarTexts = {
@@ -73,6 +82,10 @@ const ro: SidebarTexts = {
   refreshing: 'Se reîmprospătează…',
   refreshed: 'File reîmprospătate.',
   forget: 'Uită tokenul meu',
+  keepLive: 'Păstrează foaia actualizată',
+  keepLiveHint:
+    'Doar pentru administratori: LeadPact scrie apoi în foaie, în fiecare minut, schimbările SLA și lead-urile noi.',
+  shareWith: 'Aproape gata: partajează această foaie ca editor cu {email}.',
 };
 
 const ru: SidebarTexts = {
@@ -91,6 +104,10 @@ const ru: SidebarTexts = {
   refreshing: 'Обновляю…',
   refreshed: 'Вкладки обновлены.',
   forget: 'Забыть мой токен',
+  keepLive: 'Обновлять таблицу в реальном времени',
+  keepLiveHint:
+    'Только для администраторов: LeadPact будет каждую минуту записывать в таблицу изменения SLA и новые лиды.',
+  shareWith: 'Почти готово: предоставьте доступ к таблице как редактору адресу {email}.',
 };
 
 export const SIDEBAR_TEXTS: Record<Language, SidebarTexts> = { en, pl, ro, ru };

@@ -545,7 +545,7 @@ export class FakeSpreadsheet implements SpreadsheetLike {
   constructor(
     readonly log: CallLog,
     readonly chartTypes: { BAR: unknown },
-    readonly id = 'fake-spreadsheet-id',
+    readonly id = '1FakeSpreadsheetIdOfLeadPactTests_0123456789',
   ) {
     // A blank Google Sheet has one tab.
     this.sheets.push(new FakeSheet('Sheet1', log, chartTypes));
