@@ -20,7 +20,7 @@ import {
 import { googleServices } from './google-services';
 import { type EditEventLike, markPendingEdits } from './leads/pending';
 import { sendPendingRows } from './leads/send-pending';
-import { keepSheetLive as keepLive } from './live-sheet';
+import { keepSheetLive as keepLive, liveSheetStatus } from './live-sheet';
 import { addMenu } from './menu';
 import { refreshAll as refresh } from './refresh';
 import { sidebarHtml } from './sidebar-html';
@@ -123,4 +123,9 @@ export function forgetToken() {
 /** Sidebar: "Keep this sheet live" — the Worker pushes SLA changes and new leads into this sheet. */
 export function keepSheetLive() {
   return keepLive(googleServices());
+}
+
+/** Sidebar: whether the live push is on, and why it stopped when it did. */
+export function getLiveSheetStatus() {
+  return liveSheetStatus(googleServices());
 }

@@ -1,4 +1,4 @@
-import { ApiFailure, answerText, requestJson, savedConnection } from './api';
+import { ApiFailure, answerText, getJson, requestJson, savedConnection } from './api';
 import type { Services } from './services';
 
 /** What "Keep this sheet live" answers the sidebar: the address to share the sheet with, or why not. */
@@ -33,6 +33,40 @@ export function keepSheetLive(services: Services): LiveSheetResult {
     };
   } catch (error) {
     if (error instanceof ApiFailure) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+/** What the sidebar shows about the live push when it opens: on, or stopped and why (in the team's language). */
+export interface LiveSheetStatus {
+  ok: boolean;
+  connected: boolean;
+  state: string | null;
+  serviceAccountEmail: string | null;
+  lastError: string | null;
+  message?: string;
+}
+
+export function liveSheetStatus(services: Services): LiveSheetStatus {
+  const none = { connected: false, state: null, serviceAccountEmail: null, lastError: null };
+  const connection = savedConnection(services);
+  if (!connection) return { ok: false, ...none, message: 'Save the API URL and your token first.' };
+  try {
+    const status = getJson<{
+      connected: boolean;
+      state: string | null;
+      serviceAccountEmail: string | null;
+      lastError: { message: string } | null;
+    }>(services, connection, '/v1/sheet/status');
+    return {
+      ok: true,
+      connected: status.connected,
+      state: status.state,
+      serviceAccountEmail: status.serviceAccountEmail,
+      lastError: status.lastError?.message ?? null,
+    };
+  } catch (error) {
+    if (error instanceof ApiFailure) return { ok: false, ...none, message: error.message };
     throw error;
   }
 }

@@ -39,6 +39,7 @@ export function sidebarHtml(texts: SidebarTexts): string {
 <hr>
 <button id="keepLive"></button>
 <div class="hint" id="keepLiveHint"></div>
+<div class="hint" id="live"></div>
 <div id="status" role="status"></div>
 <script>
   var T = ${data};
@@ -92,6 +93,10 @@ export function sidebarHtml(texts: SidebarTexts): string {
     }).withFailureHandler(fail).keepSheetLive();
   };
   google.script.run.withSuccessHandler(view).withFailureHandler(fail).getConnection();
+  google.script.run.withSuccessHandler(function (r) {
+    if (!r.ok || !r.connected) return;
+    $('live').textContent = r.lastError ? fill(T.liveStopped, { error: r.lastError }) : T.liveOn;
+  }).getLiveSheetStatus();
 </script>
 </body>
 </html>`;

@@ -60,7 +60,7 @@ async function fetchToken(key: ServiceAccountKey, tokenUrl: string, now: number)
     .setIssuedAt(iat)
     .setExpirationTime(iat + 3600)
     .sign(signingKey);
-  const res = await fetch(tokenUrl, {
+  const res = await reach(tokenUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }),
@@ -81,6 +81,23 @@ async function fetchToken(key: ServiceAccountKey, tokenUrl: string, now: number)
     throw new GoogleSheetsError('google_unavailable', res.status, 'token response had no token');
   tokens.set(cacheKey, { token: body.access_token, expiresAt: now + (body.expires_in ?? 3600) * 1000 });
   return body.access_token;
+}
+
+/**
+ * fetch, where a connection that fails (DNS, refused, reset) is Google being
+ * unavailable: retried later and shown in the sheet's status, never an
+ * unexplained failure.
+ */
+async function reach(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    throw new GoogleSheetsError(
+      'google_unavailable',
+      0,
+      `Google could not be reached at ${new URL(url).host}`,
+    );
+  }
 }
 
 function forgetToken(key: ServiceAccountKey, tokenUrl: string) {
@@ -118,7 +135,7 @@ export function sheetsClient(key: ServiceAccountKey, spreadsheetId: string, opti
       if (!(await options.claim(kind)))
         throw new GoogleSheetsError('rate_limited', 429, 'this minute’s request budget is spent');
       const token = await fetchToken(key, tokenUrl, now());
-      const res = await fetch(url, {
+      const res = await reach(url, {
         ...init,
         headers: { ...init.headers, authorization: `Bearer ${token}` },
       });

@@ -35,6 +35,7 @@ describe('npm run sheets:build', () => {
       'testConnection',
       'forgetToken',
       'keepSheetLive',
+      'getLiveSheetStatus',
     ]);
     expect(built.bytes).toBeLessThanOrEqual(BUNDLE_BUDGET_BYTES);
     const code = await readFile('apps-script/dist/Code.js', 'utf8');

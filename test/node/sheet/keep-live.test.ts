@@ -81,4 +81,31 @@ describe('Keep this sheet live, from the sidebar', () => {
     expect(now.connected).toBe(true);
     expect(now.spreadsheetId).toBe(fake.spreadsheet.getId());
   });
+
+  it('should show the live push as on when the sidebar opens, and why pushes fail while Google cannot be reached', async () => {
+    const on = addon.getLiveSheetStatus?.() as { ok: boolean; connected: boolean; lastError: string | null };
+    expect(on).toMatchObject({ ok: true, connected: true, lastError: null });
+    // A new lead is owed to the sheet; the key's token endpoint (a closed loopback port) cannot answer.
+    const intake = await fetch(`${server.url}/v1/intake/${demo.sources?.contact?.id ?? ''}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${demo.tokens.intake ?? ''}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'live@push.test', phone: '+48 600 555 444', consent: true }),
+    });
+    expect(intake.status).toBeLessThan(300);
+    const sweep = await fetch(
+      `${server.url}/cdn-cgi/local/scheduled?cron=${encodeURIComponent('* * * * *')}&time=${Date.now()}`,
+    );
+    expect(sweep.status).toBe(200);
+    // The sweep finishes in waitUntil, after the answer: wait for its outcome, bounded.
+    for (let i = 0; i < 50; i++) {
+      const res = await fetch(`${server.url}/v1/sheet/status`, {
+        headers: { authorization: `Bearer ${demo.tokens.admin ?? ''}` },
+      });
+      if (((await res.json()) as { lastError: unknown }).lastError) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const stopped = addon.getLiveSheetStatus?.() as { connected: boolean; lastError: string | null };
+    expect(stopped.connected).toBe(true);
+    expect(stopped.lastError).toEqual(expect.any(String));
+  });
 });

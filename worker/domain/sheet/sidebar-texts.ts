@@ -20,6 +20,8 @@ export interface SidebarTexts {
   keepLive: string;
   keepLiveHint: string;
   shareWith: string;
+  liveOn: string;
+  liveStopped: string;
 }
 
 const en: SidebarTexts = {
@@ -42,6 +44,8 @@ const en: SidebarTexts = {
   keepLive: 'Keep this sheet live',
   keepLiveHint: 'Admins only: LeadPact then writes SLA changes and new leads into this sheet every minute.',
   shareWith: 'Almost there: share this sheet as an editor with {email}.',
+  liveOn: 'This sheet is live: LeadPact writes changes into it every minute.',
+  liveStopped: 'The live push has a problem: {error}',
 };
 
 const pl: SidebarTexts = {
@@ -63,6 +67,8 @@ const pl: SidebarTexts = {
   keepLive: 'Aktualizuj arkusz na bieżąco',
   keepLiveHint: 'Tylko dla administratorów: LeadPact co minutę wpisze do arkusza zmiany SLA i nowe leady.',
   shareWith: 'Prawie gotowe: udostępnij ten arkusz jako edytor adresowi {email}.',
+  liveOn: 'Arkusz jest aktualizowany na bieżąco: LeadPact co minutę wpisuje do niego zmiany.',
+  liveStopped: 'Aktualizacja arkusza ma problem: {error}',
 };
 
 const ro: SidebarTexts = {
@@ -86,6 +92,8 @@ const ro: SidebarTexts = {
   keepLiveHint:
     'Doar pentru administratori: LeadPact scrie apoi în foaie, în fiecare minut, schimbările SLA și lead-urile noi.',
   shareWith: 'Aproape gata: partajează această foaie ca editor cu {email}.',
+  liveOn: 'Foaia este actualizată în timp real: LeadPact scrie schimbările în fiecare minut.',
+  liveStopped: 'Actualizarea foii are o problemă: {error}',
 };
 
 const ru: SidebarTexts = {
@@ -108,6 +116,8 @@ const ru: SidebarTexts = {
   keepLiveHint:
     'Только для администраторов: LeadPact будет каждую минуту записывать в таблицу изменения SLA и новые лиды.',
   shareWith: 'Почти готово: предоставьте доступ к таблице как редактору адресу {email}.',
+  liveOn: 'Таблица обновляется в реальном времени: LeadPact каждую минуту записывает в неё изменения.',
+  liveStopped: 'Проблема с обновлением таблицы: {error}',
 };
 
 export const SIDEBAR_TEXTS: Record<Language, SidebarTexts> = { en, pl, ro, ru };
