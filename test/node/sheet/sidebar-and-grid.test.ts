@@ -35,6 +35,11 @@ const STUB = `
     }),
     refreshNow: () => ({ ok: true, message: 'Refreshed', written: ['leads'] }),
     forgetToken: () => ({ apiUrl: 'https://leadpact.example.com', hasToken: false }),
+    getLiveSheetStatus: () => ({
+      ok: true, connected: true, state: 'stopped', serviceAccountEmail: 'push@demo.iam.gserviceaccount.com',
+      lastError: 'Arkusz nie jest udostępniony kontu <b>push</b>.',
+    }),
+    keepSheetLive: () => ({ ok: true, message: 'Connected.', serviceAccountEmail: 'push@demo.iam.gserviceaccount.com', state: 'active' }),
   };
   function runner(success, failure) {
     return new Proxy({}, {
@@ -65,7 +70,13 @@ describe('the connect sidebar in Chromium', () => {
     await page.click('#save');
     await expect.poll(() => page.textContent('#status')).toBe('Zapisano.');
     const calls = await page.evaluate(() => (globalThis as unknown as { calls: unknown[][] }).calls);
-    expect(calls[1]).toEqual([
+    // On open the sidebar also asks for the live push's status (and says why it stopped, as text).
+    expect(calls[1]).toEqual(['getLiveSheetStatus']);
+    expect(await page.textContent('#live')).toBe(
+      'Aktualizacja arkusza ma problem: Arkusz nie jest udostępniony kontu <b>push</b>.',
+    );
+    expect(await page.$('#live b')).toBeNull();
+    expect(calls.find((call) => call[0] === 'saveConnection')).toEqual([
       'saveConnection',
       { apiUrl: 'https://leadpact.example.com', token: 'lp_secret' },
     ]);
@@ -79,7 +90,11 @@ describe('the connect sidebar in Chromium', () => {
       .toBe('Połączono: <img src=x onerror="window.pwned=1">Stalmet · sales · Sorin Popescu');
     expect(await page.evaluate(() => (globalThis as unknown as { pwned?: number }).pwned)).toBeUndefined();
     expect(await page.$('#status img')).toBeNull();
-    await page.setViewportSize({ width: 300, height: 420 });
+    await page.click('#keepLive');
+    await expect
+      .poll(() => page.textContent('#status'))
+      .toBe('Prawie gotowe: udostępnij ten arkusz jako edytor adresowi push@demo.iam.gserviceaccount.com.');
+    await page.setViewportSize({ width: 300, height: 640 });
     await page.screenshot({ path: 'docs/sheet-sidebar.png' });
     await page.close();
   });
