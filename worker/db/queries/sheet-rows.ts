@@ -1,15 +1,13 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { LeadSheetFacts } from '../../domain/live-sheet';
 import type { Workspace } from '../../domain/workspace';
 import type { Database } from '../client';
-import { leads, members, sources } from '../schema';
-import { chunks, inWorkspace } from '../scope';
-import { leadStateOfRow } from './leads';
-import { leadsSlaSummaries } from './sla';
+import { members, sources } from '../schema';
+import { leadsWithSla } from './sheet-snapshot';
 
 /**
- * Everything the Leads tab shows of these leads: per 90 leads one read of the
- * leads and one of their deadlines; members and sources of the workspace once.
+ * Everything the Leads tab shows of these leads: the snapshot's own read of the
+ * leads with their SLA (per 90 leads), plus members and sources of the workspace once.
  */
 export async function loadLeadSheetFacts(
   db: Database,
@@ -32,31 +30,14 @@ export async function loadLeadSheetFacts(
   ]);
   const memberName = new Map(people.map((m) => [m.id, m.name]));
   const sourceName = new Map(origins.map((s) => [s.id, s.name]));
-  const out: LeadSheetFacts[] = [];
-  for (const part of chunks(leadIds)) {
-    const [rows, sla] = await Promise.all([
-      db
-        .select()
-        .from(leads)
-        .where(and(inWorkspace(leads.workspaceId, workspaceId), inArray(leads.id, part)))
-        .all(),
-      leadsSlaSummaries(db, workspaceId, part),
-    ]);
-    for (const row of rows) {
-      const lead = leadStateOfRow(row);
-      const summary = sla.get(row.id);
-      out.push({
-        lead,
-        ownerName: lead.ownerId ? (memberName.get(lead.ownerId) ?? null) : null,
-        sourceName: lead.firstSourceId ? (sourceName.get(lead.firstSourceId) ?? null) : null,
-        next: summary?.next
-          ? { kind: summary.next.kind, dueAt: summary.next.dueAt, status: summary.next.status }
-          : null,
-        worst: summary?.worst ?? null,
-        language: workspace.language,
-        timezone: workspace.timezone,
-      });
-    }
-  }
-  return out;
+  const facts = await leadsWithSla(db, workspaceId, leadIds);
+  return facts.map(({ lead, sla }) => ({
+    lead,
+    ownerName: lead.ownerId ? (memberName.get(lead.ownerId) ?? null) : null,
+    sourceName: lead.firstSourceId ? (sourceName.get(lead.firstSourceId) ?? null) : null,
+    next: sla.next ? { kind: sla.next.kind, dueAt: sla.next.dueAt, status: sla.next.status } : null,
+    worst: sla.worst,
+    language: workspace.language,
+    timezone: workspace.timezone,
+  }));
 }
