@@ -29,7 +29,8 @@ export interface AgreementDiff {
 }
 
 /** Top-level keys in reading order: metadata first, then the sections. */
-const ORDER = ['language', 'title', ...AGREEMENT_SECTIONS] as const;
+export const AGREEMENT_PARTS = ['language', 'title', ...AGREEMENT_SECTIONS] as const;
+export type AgreementPart = (typeof AGREEMENT_PARTS)[number];
 
 /** Fields that identify an element of a list, so a list diffs by identity rather than by position. */
 const IDENTITY_FIELDS = ['id', 'code', 'key'] as const;
@@ -180,7 +181,7 @@ export function diffAgreements(
   const w = catalogueOf(language).diff;
   const sections: SectionDiff[] = [];
   const unchanged: string[] = [];
-  for (const section of ORDER) {
+  for (const section of AGREEMENT_PARTS) {
     const changes: AgreementChange[] = [];
     walk(before[section], after[section], section, changes, w);
     if (changes.length > 0) sections.push({ section, changes });

@@ -5,10 +5,19 @@
  */
 export { type OpeningInterval, openingIntervals } from './business-hours';
 export { agreementHash, canonicalJson } from './canonical';
+export {
+  compareEdits,
+  type EditComparison,
+  type EditState,
+  reapplyMine,
+  type SectionEdits,
+} from './compare-edits';
 export * from './constants';
 export {
+  AGREEMENT_PARTS,
   type AgreementChange,
   type AgreementDiff,
+  type AgreementPart,
   diffAgreements,
   diffAsMarkdown,
   type SectionDiff,
