@@ -1,14 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { databaseFor } from '../db/client';
-import { getLeadState, listLeadEvents, listLeads } from '../db/queries/leads';
-import { leadDeadlines, leadsSlaSummaries } from '../db/queries/sla';
+import { listLeads } from '../db/queries/leads';
+import { leadsSlaSummaries } from '../db/queries/sla';
 import { QUADRANTS } from '../domain/agreement/constants';
+import { ACTION_TYPES } from '../domain/ledger/actions';
 import { EVENT_TYPES, LEAD_STAGES } from '../domain/ledger/constants';
 import type { LeadState } from '../domain/ledger/lead';
 import { leadEtag } from '../domain/ledger/lead-version';
 import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
+import { callerContext } from '../http/service-context';
+import { getLead } from '../services/leads';
 import { BEARER_SECURITY, decodeCursor, IdParam, jsonResponse, pageOf } from './schemas';
 import { LeadSlaSchema } from './sla';
 
@@ -121,6 +124,33 @@ export function leadView(s: LeadState): z.infer<typeof LeadSchema> {
   };
 }
 
+/** Why a lead scored what it scored, by the agreement it was last scored under. */
+export const ScoreExplanationSchema = z
+  .object({
+    fit: z.object({
+      total: z.number(),
+      threshold: z.number(),
+      criteria: z.array(
+        z.object({
+          id: z.string(),
+          label: z.string(),
+          kind: z.enum(['required', 'weighted']),
+          met: z.boolean(),
+          points: z.number(),
+        }),
+      ),
+      role: z.object({ id: z.string(), label: z.string(), points: z.number() }).nullable(),
+    }),
+    engagement: z.object({
+      total: z.number(),
+      threshold: z.number(),
+      halfLifeDays: z.number(),
+      touches: z.array(z.object({ type: z.string(), count: z.number(), pointsEach: z.number() })),
+    }),
+    temperatureRule: z.object({ temperature: z.string(), label: z.string() }).nullable(),
+  })
+  .openapi('ScoreExplanation');
+
 export const MAX_PAGE_SIZE = 200;
 
 const ListQuery = z.object({
@@ -161,7 +191,22 @@ const get = createRoute({
   summary: 'One lead with its whole event history (both sides see everything)',
   request: { params: IdParam },
   responses: {
-    200: jsonResponse(LeadSchema.extend({ events: z.array(EventSchema), sla: LeadSlaSchema }), 'The lead'),
+    200: jsonResponse(
+      LeadSchema.extend({
+        events: z.array(EventSchema),
+        sla: LeadSlaSchema,
+        allowedActions: z.array(z.enum(ACTION_TYPES)).openapi({
+          description:
+            'The actions this token may take on the lead now (its stage and role rules); the attempt rule and the reasons are still checked when acting',
+        }),
+        scores: ScoreExplanationSchema.nullable(),
+        businessHoursLeft: z.record(z.string(), z.number()).openapi({
+          description:
+            'Open deadline id → business hours until it is due, on the agreement’s calendar (negative when overdue)',
+        }),
+      }),
+      'The lead',
+    ),
     ...problemResponses(401, 403, 404),
   },
 });
@@ -195,15 +240,11 @@ export function registerLeadRoutes(app: App) {
   });
 
   app.openapi(get, async (c) => {
-    const { workspaceId } = c.get('caller');
-    const db = databaseFor(c.env, workspaceId);
-    const id = c.req.valid('param').id;
-    const [lead, events, sla] = await Promise.all([
-      getLeadState(db, workspaceId, id),
-      listLeadEvents(db, workspaceId, id),
-      leadDeadlines(db, workspaceId, id),
-    ]);
+    const { lead, ...detail } = await getLead({
+      ctx: callerContext(c),
+      input: { leadId: c.req.valid('param').id },
+    });
     c.header('ETag', leadEtag(lead.seq));
-    return c.json({ ...leadView(lead), events, sla }, 200);
+    return c.json({ ...leadView(lead), ...detail }, 200);
   });
 }

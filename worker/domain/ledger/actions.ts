@@ -211,7 +211,11 @@ function forbidden(message: string): DomainError {
  * - marketing: `feedback` on any handed-over lead, and `attempt` only on a
  *   nurtured lead (a nurture touch). Engagement touches go to `POST /v1/events`.
  */
-function checkCaller(state: LeadState, type: ActionType, caller: Pick<Caller, 'role' | 'memberId'>): void {
+export function checkCaller(
+  state: Pick<LeadState, 'stage' | 'ownerId'>,
+  type: ActionType,
+  caller: Pick<Caller, 'role' | 'memberId'>,
+): void {
   const role: Role = caller.role;
   if (role === 'admin' || role === 'manager') return;
   if (role === 'marketing') {

@@ -1,0 +1,1 @@
+export { getLead, type LeadDetail } from './get-lead';
