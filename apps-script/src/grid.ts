@@ -50,14 +50,19 @@ export function rectangular(rows: readonly (readonly CellValue[])[], width: numb
 /**
  * Writes a whole LeadPact-owned tab in one `setValues`: the grid, padded with
  * blanks over whatever the previous, longer version left below and to the right.
+ * Answers the area written, so formats can cover exactly the same cells.
  */
-export function writeWholeTab(sheet: SheetLike, grid: readonly (readonly CellValue[])[]): void {
+export function writeWholeTab(
+  sheet: SheetLike,
+  grid: readonly (readonly CellValue[])[],
+): { height: number; width: number } {
   const width = Math.max(1, sheet.getLastColumn(), ...grid.map((r) => r.length));
   const height = Math.max(1, sheet.getLastRow(), grid.length);
   ensureSize(sheet, height, width);
   const rows = rectangular(grid, width);
   while (rows.length < height) rows.push(new Array<Cell>(width).fill(''));
   sheet.getRange(1, 1, height, width).setValues(rows);
+  return { height, width };
 }
 
 /** The freshness line: when and from where, on the team's clock. */

@@ -9,6 +9,7 @@ import { findTab, freshnessLine, localTime, type TabContext } from './grid';
 import type { Services } from './services';
 import { readState, type SheetState, saveState } from './state';
 import { writeLeadsTab } from './tabs/leads-tab';
+import { writeReadOnlyTabs } from './tabs/read-only-tabs';
 
 export interface RefreshResult {
   ok: boolean;
@@ -65,7 +66,9 @@ export function refreshAll(services: Services, options: { force: boolean }): Ref
     const spreadsheet = services.spreadsheetApp.getActiveSpreadsheet();
     let snapshot: SheetSnapshotResponse;
     try {
-      snapshot = getJson<SheetSnapshotResponse>(services, connection, snapshotPath(state, force));
+      // After a failure every part is asked for again: its tab shows the error row until rewritten.
+      const asked = state.failed ? { ...state, versions: {} } : state;
+      snapshot = getJson<SheetSnapshotResponse>(services, connection, snapshotPath(asked, force));
     } catch (error) {
       if (!(error instanceof ApiFailure)) throw error;
       reportFailure(services, state, error.message);
@@ -112,6 +115,10 @@ export function refreshAll(services: Services, options: { force: boolean }): Ref
       if (result.written) written.push('leads');
       state = { ...state, cursor: leads.cursor };
     }
+
+    const readOnly = writeReadOnlyTabs(context, snapshot.parts);
+    written.push(...readOnly.written);
+    state = { ...state, versions: { ...state.versions, ...readOnly.versions } };
 
     saveState(services, {
       ...state,

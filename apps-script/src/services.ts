@@ -86,6 +86,7 @@ export interface SheetLike {
 
 export interface NamedRangeLike {
   getName(): string;
+  setRange(range: RangeLike): NamedRangeLike;
   remove(): void;
 }
 
@@ -97,6 +98,7 @@ export interface SpreadsheetLike {
   setSpreadsheetTimeZone(timeZone: string): void;
   getSpreadsheetLocale(): string;
   setSpreadsheetLocale(locale: string): void;
+  getNamedRanges(): NamedRangeLike[];
   setNamedRange(name: string, range: RangeLike): void;
   toast(message: string, title?: string, timeoutSeconds?: number): void;
 }

@@ -82,6 +82,26 @@ describe('GET /v1/sheet/snapshot', () => {
     expect(row.lead.lastAction?.action).toBe('attempt');
   });
 
+  it('should carry the share link, and give new versions when the team switches language', async () => {
+    const ws = await signStarterAgreement();
+    const before = await snapshot(ws.tokens.viewer);
+    expect((before.parts.agreement as { data: { share: unknown } }).data.share).toBeNull();
+    const shared = await call('POST', '/v1/agreement/share', { token: ws.tokens.admin });
+    expect(shared.status).toBe(201);
+    const link = (await shared.json()) as { url: string; createdAt: string };
+    const after = await snapshot(ws.tokens.viewer, `?known=${encodeURIComponent(knownOf(before))}`);
+    expect(after.parts.agreement).toMatchObject({
+      unchanged: false,
+      data: { share: { url: link.url, createdAt: link.createdAt } },
+    });
+    expect(after.parts.report?.unchanged).toBe(true);
+
+    // The tabs say everything in the team's language: the same data in another language is a new version.
+    await env.DB.prepare('update workspaces set language = ? where id = ?').bind('pl', ws.id).run();
+    const polish = await snapshot(ws.tokens.viewer, `?known=${encodeURIComponent(knownOf(after))}`);
+    for (const part of Object.values(polish.parts)) expect(part?.unchanged).toBe(false);
+  });
+
   it('should send only its own workspace', async () => {
     const ours = await signStarterAgreement();
     const theirs = await signStarterAgreement();

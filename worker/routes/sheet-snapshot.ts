@@ -89,7 +89,12 @@ export function registerSheetSnapshotRoutes(app: App) {
     }
     const result = await getSheetSnapshot({
       ctx: callerContext(c),
-      input: { metaOnly: q.parts === 'meta', known, since: q.since ? parseLeadsCursor(q.since) : null },
+      input: {
+        metaOnly: q.parts === 'meta',
+        known,
+        since: q.since ? parseLeadsCursor(q.since) : null,
+        publicOrigin: (c.env.LEADPACT_PUBLIC_URL || new URL(c.req.url).origin).replace(/\/+$/, ''),
+      },
     });
     return c.json(result, 200);
   });

@@ -9,6 +9,7 @@ import { appsScriptContext, loadBundle } from './fakes/apps-script-globals';
 import { type FakeServices, fakeServices } from './fakes/fake-services';
 import { WRITE_CALLS } from './fakes/fake-spreadsheet';
 import { SyncFetcher } from './fakes/sync-fetch';
+import { type SeededTeam, seedTeam } from './team-seed';
 
 /**
  * The built bundle (not the modules) in a bare V8 context with the fakes,
@@ -21,6 +22,11 @@ let stateDir = '';
 const fetcher = new SyncFetcher();
 let fake: FakeServices;
 let addon: Record<string, (...args: unknown[]) => unknown>;
+let shareUrl = '';
+/** A second team working in Polish, in its own sheet. */
+let polish: SeededTeam;
+let fakePl: FakeServices;
+let addonPl: Record<string, (...args: unknown[]) => unknown>;
 
 async function api(method: string, path: string, token: string, body?: unknown) {
   const res = await fetch(`${server.url}${path}`, {
@@ -52,8 +58,12 @@ beforeAll(async () => {
     company: '+cmd|/c calc',
     consent: true,
   });
+  shareUrl = String((await api('POST', '/v1/agreement/share', demo.tokens.admin ?? '')).url);
   fake = fakeServices({ fetcher });
   addon = await loadBundle(appsScriptContext(fake));
+  polish = await seedTeam(server.url, server.adminSecret, { language: 'pl' });
+  fakePl = fakeServices({ fetcher });
+  addonPl = await loadBundle(appsScriptContext(fakePl));
 }, 240_000);
 
 afterAll(async () => {
@@ -121,6 +131,37 @@ describe('the built add-on against the real Worker', () => {
     ]);
   });
 
+  it('should fill the Agreement tab in one write: in force, who signed each side and when, the share link', () => {
+    expect(fake.log.count('Range.setValues', 'Agreement')).toBe(1);
+    expect(fake.log.count('Range.getValues', 'Agreement')).toBe(0);
+    const sheet = fake.spreadsheet.sheet('Agreement');
+    const grid = sheet.dump();
+    expect(grid[0]?.[0]).toMatch(/^LeadPact · refreshed .+ from 127\.0\.0\.1:\d+$/);
+    const row = (label: string) => grid.find((r) => r[0] === label) ?? [];
+    expect(row('Status')[1]).toBe('In force');
+    expect(row('What it means')[1]).toBe('Version 1 is signed and active: SLA clocks run under it.');
+    expect(row('Active version')[1]).toBe(1);
+    expect(row('Read-only page for the company')[1]).toBe(shareUrl);
+    expect(shareUrl).toMatch(/\/a\/ws_[0-9A-Z]{26}_[A-Za-z0-9_-]{43}$/);
+    expect(row('Proposal waiting for signatures')[1]).toBe('none');
+    const signatures = grid.findIndex((r) => r[0] === 'Signatures of version 1');
+    expect(grid.slice(signatures + 2, signatures + 5).map((r) => r.slice(0, 2))).toEqual([
+      ['Marketing', 'Marta Nowak'],
+      ['Sales', 'Sorin Popescu'],
+      ['Management', 'not required'],
+    ]);
+    // Signed at: a date-time serial shown in the workspace's format.
+    const signedAt = sheet.cell(signatures + 3, 3);
+    expect(typeof signedAt.value).toBe('number');
+    expect(signedAt.numberFormat).toBe('yyyy-mm-dd hh:mm');
+    expect(sheet.frozenRows).toBe(2);
+    expect(sheet.cell(2, 1).fontWeight).toBe('bold');
+    expect(sheet.cell(signatures + 2, 1).background).toBe('#e8eaed');
+    const statusRow = grid.findIndex((r) => r[0] === 'Status') + 1;
+    expect(fake.spreadsheet.namedRanges.get('LeadPact_AgreementStatus')).toBe(`Agreement!B${statusRow}`);
+    for (const cell of sheet.cells.values()) expect(cell.formula).toBeNull();
+  });
+
   it('should write nothing when nothing changed', () => {
     fake.log.reset();
     const result = addon.refreshAll?.() as { ok: boolean; written: string[] };
@@ -175,6 +216,8 @@ describe('the built add-on against the real Worker', () => {
   it('should say why in row 1 when the Worker cannot be reached, and keep the values', () => {
     const sheet = fake.spreadsheet.sheet('Leads');
     const before = sheet.dump().slice(1);
+    const agreement = fake.spreadsheet.sheet('Agreement');
+    const agreementBefore = agreement.dump().slice(1);
     fake.setUnreachable(true);
     const result = addon.refreshAll?.() as { ok: boolean; message: string };
     fake.setUnreachable(false);
@@ -183,9 +226,45 @@ describe('the built add-on against the real Worker', () => {
       /^⚠ LeadPact could not refresh this tab at .+: LeadPact cannot be reached/,
     );
     expect(sheet.dump().slice(1)).toEqual(before);
+    expect(agreement.cell(1, 1).value).toBe(sheet.cell(1, 1).value);
+    expect(agreement.cell(1, 1).fontColor).toBe('#a50e0e');
+    expect(agreement.dump().slice(1)).toEqual(agreementBefore);
     // The next refresh that reaches the Worker puts the freshness line back.
     const back = addon.refreshAll?.() as { ok: boolean };
     expect(back.ok).toBe(true);
     expect(String(sheet.cell(1, 1).value)).toMatch(/^LeadPact · refreshed/);
+    expect(String(agreement.cell(1, 1).value)).toMatch(/^LeadPact · refreshed/);
+    expect(agreement.cell(1, 1).fontColor).toBe('#000000');
+    expect(agreement.dump().slice(1)).toEqual(agreementBefore);
+  });
+});
+
+describe('the built add-on for a team working in Polish', () => {
+  it('should write the read-only tabs in Polish, and the error row in Polish when the Worker is down', () => {
+    addonPl.saveConnection?.({ apiUrl: server.url, token: polish.members.sales.token });
+    const result = addonPl.refreshAll?.() as { ok: boolean; written: string[] };
+    expect(result.ok).toBe(true);
+    expect(result.written).toContain('agreement');
+    const agreement = fakePl.spreadsheet.sheet('Umowa SLA');
+    const grid = agreement.dump();
+    expect(grid[0]?.[0]).toMatch(/^LeadPact · odświeżono /);
+    const row = (label: string) => grid.find((r) => r[0] === label) ?? [];
+    expect(row('Status')[1]).toBe('Obowiązuje');
+    expect(row('Obowiązująca wersja')[1]).toBe(1);
+    expect(row('Strona tylko do odczytu dla firmy')[1]).toMatch(/^Nie udostępniono/);
+    const signatures = grid.findIndex((r) => r[0] === 'Podpisy wersji 1');
+    expect(grid.slice(signatures + 2, signatures + 5).map((r) => r.slice(0, 2))).toEqual([
+      ['Marketing', polish.members.marketing.name],
+      ['Sprzedaż', polish.members.sales.name],
+      ['Zarząd', 'niewymagany'],
+    ]);
+    expect(fakePl.spreadsheet.locale).toBe('pl_PL');
+
+    fakePl.setUnreachable(true);
+    const failed = addonPl.refreshAll?.() as { ok: boolean };
+    fakePl.setUnreachable(false);
+    expect(failed.ok).toBe(false);
+    expect(String(agreement.cell(1, 1).value)).toMatch(/^⚠ LeadPact nie mógł odświeżyć tej karty o /);
+    expect(agreement.dump().slice(1)).toEqual(grid.slice(1));
   });
 });

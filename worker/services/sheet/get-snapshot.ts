@@ -1,4 +1,5 @@
 import { agendaWeekOf, loadAgenda } from '../../db/queries/agenda';
+import { liveShare } from '../../db/queries/agreement';
 import { getMember, listMembers } from '../../db/queries/members';
 import { getPlanView, getReport, listStoredPlans } from '../../db/queries/reports';
 import { changedLeadIds, logEnds } from '../../db/queries/sheet';
@@ -20,6 +21,7 @@ import {
   type SnapshotPartName,
   versionOf,
 } from '../../domain/sheet/snapshot';
+import type { AgreementPart } from '../../domain/sheet/snapshot-parts';
 import { localDateOf } from '../../domain/zoned-time';
 import { getAgreementOverview } from '../agreement/get-overview';
 import type { CallerContext } from '../context';
@@ -31,6 +33,8 @@ export interface SnapshotInput {
   known: Partial<Record<SnapshotPartName, string>>;
   /** The cursor of the previous answer: only leads changed since come back. */
   since: LeadsCursor | null;
+  /** Where the share page is served (`LEADPACT_PUBLIC_URL`, else the request's origin), for the share link. */
+  publicOrigin: string;
 }
 
 /** Which stored plan the Funnel tab shows: the quarter containing today, else the year, else the month, else the latest. */
@@ -93,8 +97,11 @@ export async function getSheetSnapshot({
     .map(({ lead, sla }) => encodeLead(sheetLeadOf(lead), sla, index));
 
   const loaders: Record<SnapshotPartName, () => Promise<unknown>> = {
-    agreement: async () => {
-      const overview = await getAgreementOverview({ ctx });
+    agreement: async (): Promise<AgreementPart> => {
+      const [overview, share] = await Promise.all([
+        getAgreementOverview({ ctx }),
+        liveShare(db, workspaceId),
+      ]);
       const summary = (v: typeof overview.active) =>
         v && {
           number: v.number,
@@ -121,6 +128,7 @@ export async function getSheetSnapshot({
           changedSinceLatestVersion: overview.draft.changedSinceLatestVersion,
           ...('warnings' in overview.draft ? { warnings: overview.draft.warnings } : {}),
         },
+        share: share ? { url: `${input.publicOrigin}/a/${share.id}`, createdAt: share.createdAt } : null,
       };
     },
     plan: async () => {
@@ -140,7 +148,8 @@ export async function getSheetSnapshot({
   const parts: Partial<Record<SnapshotPartName, SnapshotPart<unknown>>> = {};
   for (const name of SNAPSHOT_PARTS) {
     const data = await loaders[name]();
-    const version = versionOf(data);
+    // The tabs render a part in the team's language and on its clock: a switch of either is a new version.
+    const version = versionOf([meta.workspace.language, timeZone, data]);
     parts[name] =
       input.known[name] === version ? { version, unchanged: true } : { version, unchanged: false, data };
   }

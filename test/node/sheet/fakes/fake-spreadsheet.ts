@@ -3,6 +3,7 @@ import type {
   ChartBuilderLike,
   ConditionalFormatRuleBuilderLike,
   DataValidationBuilderLike,
+  NamedRangeLike,
   ProtectionLike,
   RangeLike,
   SheetLike,
@@ -78,6 +79,8 @@ export const WRITE_CALLS = new Set([
   'Spreadsheet.setSpreadsheetTimeZone',
   'Spreadsheet.setSpreadsheetLocale',
   'Spreadsheet.setNamedRange',
+  'NamedRange.setRange',
+  'NamedRange.remove',
 ]);
 
 export class CallLog {
@@ -593,6 +596,26 @@ export class FakeSpreadsheet implements SpreadsheetLike {
   setSpreadsheetLocale(locale: string) {
     this.log.record('Spreadsheet.setSpreadsheetLocale');
     this.locale = locale;
+  }
+
+  /** Every named range, as objects whose `setRange` moves the name (what Sheets' NamedRange does). */
+  getNamedRanges(): NamedRangeLike[] {
+    this.log.record('Spreadsheet.getNamedRanges');
+    return [...this.namedRanges.keys()].map((name) => {
+      const named: NamedRangeLike = {
+        getName: () => name,
+        setRange: (range) => {
+          this.log.record('NamedRange.setRange');
+          this.namedRanges.set(name, `${(range as FakeRange).sheet.name}!${range.getA1Notation()}`);
+          return named;
+        },
+        remove: () => {
+          this.log.record('NamedRange.remove');
+          this.namedRanges.delete(name);
+        },
+      };
+      return named;
+    });
   }
 
   setNamedRange(name: string, range: RangeLike) {
