@@ -92,8 +92,8 @@ export class InvalidError extends DomainError {
  * syntax is wrong before any field can be, so the API answers it 400, not 422.
  */
 export class MalformedBodyError extends InvalidError {
-  constructor(message: string, hint: string) {
-    super(message, [{ path: 'body', message: hint }]);
+  constructor(message: Message, hint: Message) {
+    super(message, [fieldIssue('body', saidOf(hint))]);
     this.name = 'MalformedBodyError';
   }
 }

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { type Said, say } from '../domain/i18n';
 import type { Env } from '../env';
 import type { AppEnv } from './context';
 import { ApiError } from './problem';
@@ -45,21 +46,18 @@ export interface FailureScope {
   target: string | null;
 }
 
-const LOCKED =
-  'Too many failed authentications from this address; wait for the given delay before trying again.';
-const targetLocked = (target: string) =>
-  `Too many failed authentications for ${target === 'admin' ? 'the admin secret' : 'this workspace'} right now; ` +
-  'wait for the given delay before trying again.';
+const LOCKED = say('lockedAddress');
+const targetLocked = (target: string) => say(target === 'admin' ? 'lockedAdmin' : 'lockedWorkspace');
 
 /** The lock keys a caller is checked against, each with what its 429 says. */
-function lockKeys({ ip, target }: FailureScope): [key: string, detail: string][] {
-  const keys: [string, string][] = [];
+function lockKeys({ ip, target }: FailureScope): [key: string, detail: Said][] {
+  const keys: [string, Said][] = [];
   if (ip) keys.push([`ip:${ip}`, LOCKED]);
   if (ip && target) keys.push([`ip:${ip}|${target}`, targetLocked(target)]);
   return keys;
 }
 
-function tooMany(until: number, now: number, detail: string): ApiError {
+function tooMany(until: number, now: number, detail: Said): ApiError {
   const seconds = Math.max(1, Math.ceil((until - now) / 1000));
   return new ApiError('rate_limited', detail, { headers: { 'retry-after': String(seconds) } });
 }

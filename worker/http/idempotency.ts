@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { IdempotentRequest, StoredAnswer } from '../db/queries/idempotency';
+import { fieldIssue } from '../domain/errors';
+import { say } from '../domain/i18n';
 import { sha256Hex } from '../domain/tokens';
 import { webHost } from '../platform/web-host';
 import { ApiError } from './problem';
@@ -24,8 +26,8 @@ export async function idempotentRequest(c: Context, body: unknown): Promise<Idem
   const key = c.req.header('idempotency-key');
   if (key === undefined) return null;
   if (!IDEMPOTENCY_KEY.test(key)) {
-    throw new ApiError('validation_failed', 'The Idempotency-Key header is not valid.', {
-      errors: [{ path: 'Idempotency-Key', message: 'Use 1–200 visible ASCII characters.' }],
+    throw new ApiError('validation_failed', say('idempotencyKeyInvalid'), {
+      errors: [fieldIssue('Idempotency-Key', say('idempotencyKeyForm'))],
     });
   }
   const request = `${c.req.method} ${new URL(c.req.url).pathname}\n${body === undefined ? '' : JSON.stringify(body)}`;

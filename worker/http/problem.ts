@@ -8,6 +8,7 @@ import {
   DomainError,
   type DomainErrorCode,
   type FieldIssue,
+  fieldIssue,
   issuesOfZod,
   MalformedBodyError,
   type Message,
@@ -176,8 +177,8 @@ export function problemResponse(
  * 400, because the syntax is wrong before any field can be, with `errors[]` naming `body`.
  */
 export const MALFORMED_JSON = {
-  detail: 'The body is not valid JSON.',
-  issue: { path: 'body', message: 'Send a JSON object.' },
+  detail: say('bodyNotJson'),
+  issue: fieldIssue('body', say('sendJsonObject')),
 } as const;
 
 // Hono's JSON validator reports a body it cannot parse this way; it is the only 400 it raises for JSON.

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { InvalidError } from '../domain/errors';
+import { fieldIssue, InvalidError } from '../domain/errors';
+import { say } from '../domain/i18n';
 import { IMPORT_TARGETS } from '../domain/import/constants';
 import { type ImportTable, readCsv } from '../domain/import/csv';
 import { IMPORT_OUTCOMES, ImportCsvQuery, ImportJsonBody, ImportWindow } from '../domain/import/request';
@@ -47,7 +48,7 @@ const ImportAnswerSchema = z
 function parsed<T extends z.ZodType>(schema: T, value: unknown, prefix: string): z.output<T> {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new ApiError('validation_failed', 'The request does not match the schema.', {
+    throw new ApiError('validation_failed', say('requestInvalid'), {
       errors: issuesOfZod(result.error, prefix ? [prefix] : []),
     });
   }
@@ -108,10 +109,9 @@ export function registerImportRoutes(app: App) {
       table = readCsv(await c.req.text(), query.delimiter);
     } else {
       if (Object.keys(settingsQuery).length > 0) {
-        throw new InvalidError(
-          'With a JSON body, the settings go in the body; the query takes only offset and limit.',
-          [{ path: `query.${Object.keys(settingsQuery)[0]}`, message: 'Move it into the JSON body.' }],
-        );
+        throw new InvalidError(say('importSettingsInBody'), [
+          fieldIssue(`query.${Object.keys(settingsQuery)[0]}`, say('moveIntoBody')),
+        ]);
       }
       let json: unknown;
       try {

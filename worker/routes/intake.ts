@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import { fieldIssue } from '../domain/errors';
+import { say } from '../domain/i18n';
 import { isIdempotencyKey, readIntake, takesTokens } from '../domain/intake';
 import { verifyIntakeSignature } from '../domain/intake/signature';
 import { sha256Hex } from '../domain/tokens';
@@ -64,8 +66,8 @@ export function registerIntakeRoutes(app: App) {
     assertNotLocked(unverified);
     // Sources are found before the workspace is known; see findSourceForIntake.
     const source = await findIntakeSource({ ctx: databaseContext(c, sourceId), input: { sourceId } });
-    if (!source) throw new ApiError('not_found', 'No such intake source.');
-    if (source.archivedAt) throw new ApiError('not_found', 'This intake source was archived.');
+    if (!source) throw new ApiError('not_found', say('intakeSourceUnknown'));
+    if (source.archivedAt) throw new ApiError('not_found', say('intakeSourceArchived'));
 
     const body = new Uint8Array(await c.req.arrayBuffer());
     const headers = { get: (name: string) => c.req.header(name) ?? null };
@@ -74,16 +76,13 @@ export function registerIntakeRoutes(app: App) {
     if (raw) {
       if (!tokenAllowed) {
         await countFailure(unverifiedLimiters, unverified);
-        throw new ApiError(
-          'unauthorized',
-          `${source.provider} deliveries are verified by their signature, not a token.`,
-        );
+        throw new ApiError('unauthorized', say('intakeSignedNotToken', { provider: source.provider }));
       }
       // A wrong token counts as a failed authentication (per address and workspace), as on the API.
       const caller = await authenticate(c, raw);
       // Another workspace's token learns nothing, not even that it lacks the permission.
       if (caller.workspaceId !== source.workspaceId)
-        throw new ApiError('not_found', 'No such intake source.');
+        throw new ApiError('not_found', say('intakeSourceUnknown'));
       assertAllowed(caller, 'intake:submit');
     }
 
@@ -99,7 +98,7 @@ export function registerIntakeRoutes(app: App) {
       });
       if (!check.ok) {
         await countFailure(unverifiedLimiters, unverified);
-        throw new ApiError('unauthorized', `The delivery could not be verified: ${check.message}`);
+        throw new ApiError('unauthorized', say('deliveryUnverified', { reason: check.say }));
       }
     }
     // Only verified deliveries spend the source's allowance.
@@ -107,7 +106,7 @@ export function registerIntakeRoutes(app: App) {
 
     const ctx = workspaceContext(c, source.workspaceId, now);
     const workspace = await intakeWorkspace({ ctx });
-    if (!workspace) throw new ApiError('not_found', 'No such intake source.');
+    if (!workspace) throw new ApiError('not_found', say('intakeSourceUnknown'));
     c.set('workspaceLanguage', workspace.language);
     const outcome = await readIntake({
       provider: source.provider,
@@ -122,7 +121,7 @@ export function registerIntakeRoutes(app: App) {
       host: webHost,
     });
     if (outcome.kind === 'refused') {
-      throw new ApiError('unauthorized', `The delivery could not be verified: ${outcome.check.message}`);
+      throw new ApiError('unauthorized', say('deliveryUnverified', { reason: outcome.check.say }));
     }
     if (outcome.kind === 'ignored') {
       return c.json({ leadId: null, stage: null, duplicate: false, ignored: true }, 200);
@@ -130,8 +129,8 @@ export function registerIntakeRoutes(app: App) {
 
     const header = c.req.header('idempotency-key');
     if (header !== undefined && !isIdempotencyKey(header)) {
-      throw new ApiError('validation_failed', 'The Idempotency-Key header is not valid.', {
-        errors: [{ path: 'Idempotency-Key', message: 'Use 1–200 visible ASCII characters.' }],
+      throw new ApiError('validation_failed', say('idempotencyKeyInvalid'), {
+        errors: [fieldIssue('Idempotency-Key', say('idempotencyKeyForm'))],
       });
     }
     const bodyHash = await sha256Hex(body, webHost);

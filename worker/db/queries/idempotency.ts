@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { InvalidError } from '../../domain/errors';
+import { fieldIssue, InvalidError } from '../../domain/errors';
+import { say } from '../../domain/i18n';
 import type { Statement } from '../batch';
 import type { Database } from '../client';
 import { idempotencyKeys } from '../schema';
@@ -69,8 +70,8 @@ export async function storedAnswer(
     .get();
   if (!row) return null;
   if (row.requestHash !== request.requestHash) {
-    throw new InvalidError('This Idempotency-Key was used for a different request.', [
-      { path: 'Idempotency-Key', message: 'The same key must always carry the same method, path and body.' },
+    throw new InvalidError(say('idempotencyKeyReused'), [
+      fieldIssue('Idempotency-Key', say('idempotencySameRequest')),
     ]);
   }
   return new StoredAnswer(row.status, row.response);

@@ -1,7 +1,8 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { formatDate, say } from '../../domain/i18n';
 import type { ImportedPayload } from '../../domain/import/fold';
 import type { ImportRowResult } from '../../domain/import/request';
-import type { ReadRow, ReadyRow, RowIssue } from '../../domain/import/row';
+import { type ReadRow, type ReadyRow, type RowIssue, rowIssue } from '../../domain/import/row';
 import type { SourceOrigin } from '../../domain/ledger/constants';
 import { identityHash } from '../../domain/ledger/erasure';
 import { type JudgingAgreement, judgeLead } from '../../domain/ledger/judge';
@@ -366,11 +367,11 @@ function planChunk(
         status: 'refused',
         leadId: null,
         reasons: [
-          {
-            path: s.email ? 'email' : 'phone',
-            column: columnOf(s.email ? 'email' : 'phone'),
-            message: `Another lead (${holder}) already has this ${s.email ? 'e-mail address' : 'phone number'}.`,
-          },
+          rowIssue(
+            s.email ? 'email' : 'phone',
+            columnOf(s.email ? 'email' : 'phone'),
+            say(s.email ? 'rowEmailTaken' : 'rowPhoneTaken', { lead: holder }),
+          ),
         ],
       });
       continue;
@@ -383,11 +384,7 @@ function planChunk(
 
     const h = row.history;
     if (h.ownerEmail && !ctx.owners.has(h.ownerEmail)) {
-      warnings.push({
-        path: 'owner',
-        column: columnOf('owner'),
-        message: `No member of this workspace has the e-mail ${h.ownerEmail}; imported without an owner.`,
-      });
+      warnings.push(rowIssue('owner', columnOf('owner'), say('rowOwnerUnknown', { email: h.ownerEmail })));
     }
     if (s.consent === true) {
       consentRows.push({
@@ -482,11 +479,8 @@ function erasedRefusal(
   if (erasedAt === undefined) return null;
   if (s.consent === true && row.dated && s.submittedAt > erasedAt) return null;
   const path = byEmail !== undefined ? 'email' : 'phone';
-  return {
-    path,
-    column: columnOf(path),
-    message: `This person was erased on request on ${erasedAt.slice(0, 10)}; a list brings them back only with consent given after that (consent yes and a later submittedAt).`,
-  };
+  const date = erasedAt.slice(0, 10);
+  return rowIssue(path, columnOf(path), say('rowErased', { date: (language) => formatDate(language, date) }));
 }
 
 /**

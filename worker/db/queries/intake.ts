@@ -52,9 +52,7 @@ async function storedDelivery(db: Database, workspaceId: string, sourceId: strin
     .get();
   if (!row) return null;
   if (row.bodyHash !== delivery.bodyHash) {
-    throw new InvalidError('This idempotency key was used for a different body.', [
-      { path: 'Idempotency-Key', message: 'The same key must always carry the same body.' },
-    ]);
+    throw new InvalidError(say('intakeKeyReused'), [fieldIssue('Idempotency-Key', say('intakeKeySameBody'))]);
   }
   return { ...(row.response as unknown as IntakeAnswer), duplicate: true };
 }

@@ -75,6 +75,92 @@ export const en = {
     signHashMismatch: 'You reviewed different content: version {number} has hash {hash}.',
     signAlready: 'Version {number} is already signed for {side}.',
     and: 'and',
+    // Bodies that cannot be read (intake, import, every JSON route).
+    bodyNotUtf8: 'The body is not UTF-8 text.',
+    sendUtf8: 'Send UTF-8 text.',
+    bodyNotJson: 'The body is not valid JSON.',
+    sendJsonObject: 'Send a JSON object.',
+    bodyNotObject: 'The body must be a JSON object (the canonical fields).',
+    bodyNotWebhook: 'The body must be a JSON object (a {provider} webhook).',
+    bodyTooDeep: 'The body is nested too deeply.',
+    nestAtMost: 'Nest objects at most {max} levels deep.',
+    payloadLacks: 'The payload lacks {path}.',
+    mustBeObject: 'Must be an object.',
+    mustBeArray: 'Must be an array.',
+    sendJsonOrForm: 'Send JSON or a URL-encoded form.',
+    useJsonOrForm: 'Use application/json or application/x-www-form-urlencoded.',
+    // Intake: what a form delivery is refused for.
+    submissionUnreadable: 'The submission cannot be read as a lead.',
+    notFormSubmission: 'Not a form submission.',
+    phoneNotDialable: 'Not a phone number we can dial, and there is no e-mail address.',
+    textTooLong: 'At most {max} characters; this one has {length}. Nothing was stored.',
+    emailInvalid: 'Must be an e-mail address.',
+    submittedAtInvalid: 'Must be an ISO 8601 date-time (2026-03-01T10:00:00Z) after 2000.',
+    consentYesNo: 'Must say yes or no (true/false).',
+    warnNotText: 'Not text; kept in the answers only.',
+    warnLaterThanReceipt: 'Later than the time we received it; set to the time of receipt.',
+    warnNotHeadCount: 'Not a head count; kept in the answers only.',
+    warnNotCountry: 'Not a country we recognise; kept in the answers only.',
+    warnNotWebsite: 'Not a web address; kept in the answers only.',
+    warnPhoneKept: 'Not a phone number we can dial; kept as typed.',
+    warnEmailKept: 'Must be an e-mail address. Kept in the answers only.',
+    intakeSourceUnknown: 'No such intake source.',
+    intakeSourceArchived: 'This intake source was archived.',
+    intakeSignedNotToken: '{provider} deliveries are verified by their signature, not a token.',
+    deliveryUnverified: 'The delivery could not be verified: {reason}',
+    signNoSecret: 'This source has no signing secret.',
+    signMissingHeader: 'Sign the body in a {header} header.',
+    signLeadpactForm: 'LeadPact-Signature must look like t=<unix seconds>,v1=<hex HMAC-SHA256>.',
+    signStale: 'The signature timestamp is more than {seconds} seconds from our clock.',
+    signNoMatch: 'No v1 signature matches the body.',
+    signBase64Form: '{header} must be {prefix}<base64 HMAC-SHA256 of the body>.',
+    signHeaderMismatch: '{header} does not match the body.',
+    signWebflowMissing:
+      'Webflow requests must carry x-webflow-timestamp and x-webflow-signature (create the webhook through the API or site settings).',
+    signWebflowTimestamp: 'x-webflow-timestamp must be milliseconds since the epoch.',
+    signWebflowHex: 'x-webflow-signature must be a hex HMAC-SHA256.',
+    signWebflowStale: 'x-webflow-timestamp is more than 5 minutes from our clock.',
+    // Idempotency keys (intake deliveries and ledger writes).
+    idempotencyKeyInvalid: 'The Idempotency-Key header is not valid.',
+    idempotencyKeyForm: 'Use 1–200 visible ASCII characters.',
+    intakeKeyReused: 'This idempotency key was used for a different body.',
+    intakeKeySameBody: 'The same key must always carry the same body.',
+    idempotencyKeyReused: 'This Idempotency-Key was used for a different request.',
+    idempotencySameRequest: 'The same key must always carry the same method, path and body.',
+    // Failed authentication, locked for a while (429).
+    lockedAddress:
+      'Too many failed authentications from this address; wait for the given delay before trying again.',
+    lockedAdmin:
+      'Too many failed authentications for the admin secret right now; wait for the given delay before trying again.',
+    lockedWorkspace:
+      'Too many failed authentications for this workspace right now; wait for the given delay before trying again.',
+    // Import: the list as a whole, then each row.
+    csvUnreadable: 'The CSV file cannot be read.',
+    csvBroken: 'The file breaks the CSV rules ({code}).',
+    csvEmpty: 'The CSV file is empty.',
+    csvHeader: 'The first line must name the columns.',
+    mappingUnfit: 'The mapping does not fit the list.',
+    mappingNoColumn: 'No column is named "{key}"; the columns are: {columns}.',
+    mappingTaken: 'Column "{column}" already fills {target}.',
+    mappingNoContact:
+      'No column gives an e-mail address or a phone number; map one to "email" or "phone" (columns: {columns}).',
+    importSettingsInBody:
+      'With a JSON body, the settings go in the body; the query takes only offset and limit.',
+    moveIntoBody: 'Move it into the JSON body.',
+    rowConsentRefused: 'The person did not consent to be contacted, and the agreement requires consent.',
+    rowConsentMissing: 'The agreement requires consent to be contacted, and this row does not give it.',
+    rowStageUnknown: 'Unknown stage "{stage}"; use one of {stages}.',
+    rowAmountInvalid: 'Must be an amount of money (12000 or 12 000,50).',
+    rowWonAmount: 'A won deal needs its amount (the revenue it brought).',
+    rowCurrencyIgnored: "Not an ISO 4217 code such as EUR; the agreement's currency is used.",
+    rowStageAtLater: 'Later than now; set to now.',
+    rowStageAtEarlier: 'Earlier than submittedAt; set to submittedAt.',
+    rowOwnerNotEmail: 'Not an e-mail address; the lead is imported without an owner.',
+    rowEmailTaken: 'Another lead ({lead}) already has this e-mail address.',
+    rowPhoneTaken: 'Another lead ({lead}) already has this phone number.',
+    rowOwnerUnknown: 'No member of this workspace has the e-mail {email}; imported without an owner.',
+    rowErased:
+      'This person was erased on request on {date}; a list brings them back only with consent given after that (consent yes and a later submittedAt).',
   } as const,
   /** What a thing is called when it is not found. */
   things: {
@@ -137,6 +223,16 @@ export const en = {
     union: 'Matches none of the allowed forms.',
     multipleOf: 'Must be a multiple of {divisor}.',
     invalid: 'Invalid value.',
+  },
+  /**
+   * The messages our schemas give zod (`schemaText(key)`): English is what zod
+   * reports, and `sayZodIssue` finds the key again to say it in the reader's language.
+   */
+  schema: {
+    importKeyAscii: 'Use visible ASCII characters (a file name, a sheet id…).',
+    jsonParam: 'Must be JSON (URL-encoded).',
+    mappingSize: 'A mapping holds at most 200 columns.',
+    fieldMapSize: 'A field map holds at most 200 entries.',
   },
   /** Agreement diffs: one sentence per change, Markdown headings. */
   diff: {

@@ -9,4 +9,4 @@ export { isLanguage, LOCALES, languageOfAcceptLanguage, localeOf } from './local
 export { forms, isPluralForms, type PluralForms, pluralFor } from './plural';
 export { type ErrorKey, type Said, say, sayList, type ThingKey, thing, verbatim } from './say';
 export type { AgendaLabels, AgreementLabels, LiveSheetLabels, SlaLabels } from './shapes';
-export { sayZodIssue, type ZodIssueFacts } from './zod-issues';
+export { sayZodIssue, schemaText, type ZodIssueFacts, zodSaid } from './zod-issues';

@@ -1,5 +1,6 @@
 import type { Language } from '../constants';
 import { catalogueOf } from './catalogue';
+import { en } from './en';
 import { fill, formatNumber } from './format';
 import { pluralFor } from './plural';
 import type { Said } from './say';
@@ -79,13 +80,42 @@ function translated(language: Language, issue: ZodIssueFacts): string {
   }
 }
 
+type SchemaKey = keyof typeof en.schema;
+
+/**
+ * The message a schema gives zod for a check (`.min(1, { message: schemaText('notEmpty') })`):
+ * zod keeps only a string, so the English text is what travels, and `sayZodIssue` finds its key again.
+ */
+export function schemaText(key: SchemaKey): string {
+  return en.schema[key];
+}
+
+let schemaKeys: Map<string, SchemaKey> | undefined;
+
+/** The catalogue key of a schema's English message; built on first use, never at load. */
+function schemaKeyOf(message: string): SchemaKey | undefined {
+  schemaKeys ??= new Map(Object.entries(en.schema).map(([key, text]) => [text, key as SchemaKey]));
+  return schemaKeys.get(message);
+}
+
+/**
+ * A schema's message with placeholders, for `refine` and `ctx.addIssue`: zod
+ * reports the English, and `params.say` says it in the reader's language.
+ */
+export function zodSaid(said: Said): { message: string; params: { say: Said } } {
+  return { message: said('en'), params: { say: said } };
+}
+
 /**
  * How a zod issue is said: the schema's own text when it named one (a custom
- * issue carrying `params.say`), else zod's English or our words for its code.
+ * issue carrying `params.say`, or a message from `schemaText`), else zod's
+ * English or our words for its code.
  */
 export function sayZodIssue(issue: ZodIssueFacts): Said {
   const own = issue.params?.say;
   if (typeof own === 'function') return own as Said;
+  const key = schemaKeyOf(issue.message);
+  if (key) return (language) => catalogueOf(language).schema[key];
   return (language) =>
     language === 'en' || issue.code === 'custom' ? issue.message : translated(language, issue);
 }

@@ -1,6 +1,7 @@
 // The browser build: the same parser without Node's Buffer, so the domain loads outside the Worker.
 import { CsvError, parse } from 'csv-parse/browser/esm/sync';
-import { InvalidError } from '../errors';
+import { fieldIssue, InvalidError } from '../errors';
+import { say } from '../i18n';
 
 /** A list as columns and rows of cells; a cell is text, a number, a boolean or empty. */
 export interface ImportTable {
@@ -57,15 +58,16 @@ export function readCsv(text: string, delimiter: CsvDelimiter = detectDelimiter(
     }) as string[][];
   } catch (error) {
     if (error instanceof CsvError) {
-      throw new InvalidError('The CSV file cannot be read.', [{ path: 'body', message: error.message }]);
+      // csv-parse explains in English; its code (CSV_QUOTE_NOT_CLOSED…) is said the same in every language.
+      throw new InvalidError(say('csvUnreadable'), [
+        fieldIssue('body', say('csvBroken', { code: error.code }), error.message),
+      ]);
     }
     throw error;
   }
   const [header, ...data] = records;
   if (!header) {
-    throw new InvalidError('The CSV file is empty.', [
-      { path: 'body', message: 'The first line must name the columns.' },
-    ]);
+    throw new InvalidError(say('csvEmpty'), [fieldIssue('body', say('csvHeader'))]);
   }
   const columns = columnNames(header);
   const rows = data.map((cells) => {

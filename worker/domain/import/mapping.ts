@@ -1,12 +1,13 @@
 import * as z from 'zod';
-import type { FieldIssue } from '../errors';
+import { type FieldIssue, fieldIssue } from '../errors';
+import { say, schemaText } from '../i18n';
 import { squashName, targetForName } from '../intake/field-map';
 import { IMPORT_TARGETS, type ImportField, type ImportTarget } from './constants';
 
 /** Column name → target. Keys match a column exactly, else ignoring case and surrounding spaces. */
 export const ImportMapping = z
   .record(z.string().trim().min(1).max(500), z.enum(IMPORT_TARGETS))
-  .refine((map) => Object.keys(map).length <= 200, { message: 'A mapping holds at most 200 columns.' });
+  .refine((map) => Object.keys(map).length <= 200, { message: schemaText('mappingSize') });
 export type ImportMapping = z.output<typeof ImportMapping>;
 
 /** Column names that stand for an import field with no mapping, in the starter languages. */
@@ -71,17 +72,14 @@ export function resolveMapping(
     const column = columns.includes(key) ? key : byLookup.get(lookup(key));
     if (column === undefined) {
       const known = columns.slice(0, 20).join(', ');
-      issues.push({
-        path: `mapping.${key}`,
-        message: `No column is named "${key}"; the columns are: ${known}.`,
-      });
+      issues.push(fieldIssue(`mapping.${key}`, say('mappingNoColumn', { key, columns: known })));
       continue;
     }
     handled.add(column);
     if (target === 'ignore') continue;
     const taken = columnOf.get(target);
     if (taken !== undefined) {
-      issues.push({ path: `mapping.${key}`, message: `Column "${taken}" already fills ${target}.` });
+      issues.push(fieldIssue(`mapping.${key}`, say('mappingTaken', { column: taken, target })));
       continue;
     }
     byColumn.set(column, target);
@@ -95,10 +93,7 @@ export function resolveMapping(
     columnOf.set(target, column);
   }
   if (issues.length === 0 && !columnOf.has('email') && !columnOf.has('phone')) {
-    issues.push({
-      path: 'mapping',
-      message: `No column gives an e-mail address or a phone number; map one to "email" or "phone" (columns: ${columns.slice(0, 20).join(', ')}).`,
-    });
+    issues.push(fieldIssue('mapping', say('mappingNoContact', { columns: columns.slice(0, 20).join(', ') })));
   }
   return { mapping: { byColumn, columnOf }, issues };
 }

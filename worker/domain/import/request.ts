@@ -1,9 +1,10 @@
 import * as z from 'zod';
+import { schemaText } from '../i18n';
 import { SOURCE_ORIGINS } from '../ledger/constants';
 import { MAX_IMPORT_ROWS } from './constants';
 import { CSV_DELIMITERS } from './csv';
 import { ImportMapping } from './mapping';
-import { Cell, ImportDefaults } from './row';
+import { Cell, ImportDefaults, type RowIssue } from './row';
 
 /** Rows a body may hold: one call reads at most `MAX_IMPORT_ROWS` of them, from `offset`. */
 export const MAX_BODY_ROWS = 100_000;
@@ -13,7 +14,7 @@ const ImportKey = z
   .trim()
   .min(1)
   .max(200)
-  .regex(/^[\x21-\x7e]+$/, { message: 'Use visible ASCII characters (a file name, a sheet id…).' });
+  .regex(/^[\x21-\x7e]+$/, { message: schemaText('importKeyAscii') });
 
 /** What every import names, whatever the body's format. */
 const ImportSettings = z.strictObject({
@@ -45,7 +46,7 @@ function jsonParam<T extends z.ZodType>(schema: T) {
       try {
         return JSON.parse(raw) as unknown;
       } catch {
-        ctx.addIssue({ code: 'custom', message: 'Must be JSON (URL-encoded).' });
+        ctx.addIssue({ code: 'custom', message: schemaText('jsonParam') });
         return z.NEVER;
       }
     })
@@ -79,9 +80,9 @@ export interface ImportRowResult {
   status: ImportOutcome;
   leadId: string | null;
   /** Why a refused row was refused, naming the field and the column. */
-  reasons?: { path: string; column: string | null; message: string }[];
+  reasons?: RowIssue[];
   /** Values that were not used but did not stop the row. */
-  warnings?: { path: string; column: string | null; message: string }[];
+  warnings?: RowIssue[];
   /** For an `unchanged` row repeated within this list: the row it repeats. */
   sameAs?: number;
 }

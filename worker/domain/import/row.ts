@@ -1,6 +1,8 @@
 import * as z from 'zod';
-import { InvalidError } from '../errors';
+import type { Language } from '../constants';
+import { type FieldIssue, InvalidError } from '../errors';
 import type { Host } from '../host';
+import { type Said, say, verbatim } from '../i18n';
 import { MAPPING_TARGETS, type MappingTarget } from '../intake/constants';
 import { squashName } from '../intake/field-map';
 import { instantOf, submissionNormaliser } from '../intake/normalise';
@@ -25,7 +27,19 @@ export type ImportDefaults = z.output<typeof ImportDefaults>;
 export interface RowIssue {
   path: string;
   column: string | null;
+  /** In English; `say` gives it in the reader's language (the answer keeps `message` only). */
   message: string;
+  say?: Said;
+}
+
+/** A row issue with its text in every language. */
+export function rowIssue(path: string, column: string | null, said: Said): RowIssue {
+  return { path, column, message: said('en'), say: said };
+}
+
+/** The issue as the answer shows it: its text in `language`, no function left in it. */
+export function sayRowIssue({ path, column, message, say }: RowIssue, language: Language): RowIssue {
+  return { path, column, message: say ? say(language) : message };
 }
 
 /** The historical facts of a row: where the lead stood, since when, with whom. */
@@ -204,7 +218,8 @@ async function readImportRow(
   const { mapping, now } = options;
   const values = mappedValues(cells, options);
   const columnOf = (field: string) => mapping.columnOf.get(field) ?? null;
-  const issue = (path: string, message: string): RowIssue => ({ path, column: columnOf(path), message });
+  const issue = (path: string, said: Said): RowIssue => rowIssue(path, columnOf(path), said);
+  const issueOf = (i: FieldIssue) => issue(i.path, (language) => i.say?.(language) ?? i.message);
   const reasons: RowIssue[] = [];
   const warnings: RowIssue[] = [];
 
@@ -228,56 +243,56 @@ async function readImportRow(
       fields,
       answers: [],
     });
-    for (const w of submission.warnings) warnings.push(issue(w.path, w.message));
+    for (const w of submission.warnings) warnings.push(issueOf(w));
   } catch (error) {
     if (!(error instanceof InvalidError)) throw error;
-    for (const i of error.issues) reasons.push(issue(i.path, i.message));
+    for (const i of error.issues) reasons.push(issueOf(i));
   }
   if (submission && options.consentRequired && submission.consent !== true) {
     reasons.push(
-      issue(
-        'consent',
-        submission.consent === false
-          ? 'The person did not consent to be contacted, and the agreement requires consent.'
-          : 'The agreement requires consent to be contacted, and this row does not give it.',
-      ),
+      issue('consent', submission.consent === false ? say('rowConsentRefused') : say('rowConsentMissing')),
     );
   }
 
   const stageText = text(values.get('stage'));
   const stage = stageText === null ? 'lead' : STAGE_WORDS.get(squashName(stageText));
   if (stage === undefined) {
-    reasons.push(issue('stage', `Unknown stage "${stageText}"; use one of ${IMPORT_STAGES.join(', ')}.`));
+    reasons.push(
+      issue(
+        'stage',
+        say('rowStageUnknown', { stage: verbatim(stageText ?? ''), stages: IMPORT_STAGES.join(', ') }),
+      ),
+    );
   }
 
   const amount = amountOf(values.get('amount') ?? null);
-  if (amount === undefined) reasons.push(issue('amount', 'Must be an amount of money (12000 or 12 000,50).'));
+  if (amount === undefined) reasons.push(issue('amount', say('rowAmountInvalid')));
   else if (stage === 'won' && (amount === null || amount <= 0)) {
-    reasons.push(issue('amount', 'A won deal needs its amount (the revenue it brought).'));
+    reasons.push(issue('amount', say('rowWonAmount')));
   }
 
   let currency = text(values.get('currency'))?.toUpperCase() ?? null;
   if (currency !== null && !/^[A-Z]{3}$/.test(currency)) {
-    warnings.push(issue('currency', "Not an ISO 4217 code such as EUR; the agreement's currency is used."));
+    warnings.push(issue('currency', say('rowCurrencyIgnored')));
     currency = null;
   }
 
   let stageAt = submission?.submittedAt ?? null;
   const stageInstant = instantOf((values.get('stageAt') ?? null) as JsonValue);
   if (stageInstant === undefined || (stageInstant !== null && stageInstant < EARLIEST)) {
-    reasons.push(issue('stageAt', 'Must be an ISO 8601 date-time (2026-03-01T10:00:00Z) after 2000.'));
+    reasons.push(issue('stageAt', say('submittedAtInvalid')));
   } else if (stageInstant !== null && submission) {
     if (stageInstant > now) {
-      warnings.push(issue('stageAt', 'Later than now; set to now.'));
+      warnings.push(issue('stageAt', say('rowStageAtLater')));
       stageAt = new Date(now).toISOString();
     } else if (stageInstant < Date.parse(submission.submittedAt)) {
-      warnings.push(issue('stageAt', 'Earlier than submittedAt; set to submittedAt.'));
+      warnings.push(issue('stageAt', say('rowStageAtEarlier')));
     } else stageAt = new Date(stageInstant).toISOString();
   }
 
   let ownerEmail = text(values.get('owner'))?.toLowerCase() ?? null;
   if (ownerEmail !== null && !z.email().safeParse(ownerEmail).success) {
-    warnings.push(issue('owner', 'Not an e-mail address; the lead is imported without an owner.'));
+    warnings.push(issue('owner', say('rowOwnerNotEmail')));
     ownerEmail = null;
   }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { schemaText } from '../i18n';
 import { MAPPING_TARGETS, type MappingTarget } from './constants';
 import type { JsonValue, MappedFields, RawAnswer } from './types';
 
@@ -8,7 +9,7 @@ import type { JsonValue, MappedFields, RawAnswer } from './types';
  */
 export const FieldMap = z
   .record(z.string().trim().min(1).max(500), z.enum(MAPPING_TARGETS))
-  .refine((map) => Object.keys(map).length <= 200, { message: 'A field map holds at most 200 entries.' });
+  .refine((map) => Object.keys(map).length <= 200, { message: schemaText('fieldMapSize') });
 export type FieldMap = z.output<typeof FieldMap>;
 
 /** Lower case without accents (`Wyrażam` → `wyrazam`; `ł` has no accent to drop and stays). */

@@ -1,5 +1,6 @@
 import { parseFormUrlencoded } from '../encoding';
-import { InvalidError } from '../errors';
+import { fieldIssue, InvalidError } from '../errors';
+import { say } from '../i18n';
 import type { IntakeProvider } from './constants';
 import { type AnswerCandidate, mapAnswers } from './field-map';
 import { decodeUtf8, type JsonObject, parseJsonObject, stringAt } from './payload';
@@ -27,7 +28,7 @@ function formValue(candidates: readonly AnswerCandidate[], key: string): string 
 }
 
 function readJson(body: Uint8Array): { object: JsonObject; candidates: AnswerCandidate[] } {
-  const object = parseJsonObject(body, 'the canonical fields');
+  const object = parseJsonObject(body, null);
   const candidates = Object.entries(object).map(([key, value]) => candidate(key, value, 'json'));
   return { object, candidates };
 }
@@ -53,9 +54,7 @@ export function parseGeneric(input: ParseInput, provider: IntakeProvider = 'gene
     formId = stringAt(json.object, 'formId');
     formName = stringAt(json.object, 'formName');
   } else {
-    throw new InvalidError('Send JSON or a URL-encoded form.', [
-      { path: 'contentType', message: 'Use application/json or application/x-www-form-urlencoded.' },
-    ]);
+    throw new InvalidError(say('sendJsonOrForm'), [fieldIssue('contentType', say('useJsonOrForm'))]);
   }
   const fields = mapAnswers(candidates, input.fieldMap);
   const externalId = fields.externalId;

@@ -1,7 +1,8 @@
 import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import * as z from 'zod';
-import { type FieldIssue, InvalidError } from '../errors';
+import { type FieldIssue, fieldIssue, InvalidError } from '../errors';
 import type { Host } from '../host';
+import { type Said, say } from '../i18n';
 import { countryCodeOf } from './country';
 import { companyDomainOf, hostOf } from './free-mail';
 import type { CanonicalSubmission, JsonValue, MappedFields, ParsedSubmission } from './types';
@@ -75,8 +76,8 @@ function toText(value: JsonValue | undefined): string | null | undefined {
 class Warnings {
   readonly list: FieldIssue[] = [];
   readonly refused: FieldIssue[] = [];
-  add(path: string, message: string): void {
-    this.list.push({ path, message });
+  add(path: string, message: Said): void {
+    this.list.push(fieldIssue(path, message));
   }
 }
 
@@ -108,14 +109,11 @@ function text(path: TextField, warnings: Warnings) {
   return z.custom<JsonValue | undefined>().transform((value): string | null => {
     const t = toText(value);
     if (t === undefined) {
-      warnings.add(path, 'Not text; kept in the answers only.');
+      warnings.add(path, say('warnNotText'));
       return null;
     }
     if (t !== null && t.length > max) {
-      warnings.refused.push({
-        path,
-        message: `At most ${max.toLocaleString('en')} characters; this one has ${t.length.toLocaleString('en')}. Nothing was stored.`,
-      });
+      warnings.refused.push(fieldIssue(path, say('textTooLong', { max, length: t.length })));
       return null;
     }
     return t;
@@ -124,7 +122,7 @@ function text(path: TextField, warnings: Warnings) {
 
 /** A value the sender got wrong in a way that may stop the lead; decided once all fields are read. */
 class Refusal {
-  constructor(readonly message: string) {}
+  constructor(readonly message: Said) {}
 }
 
 const Email = z.custom<JsonValue | undefined>().transform((value): string | null | Refusal => {
@@ -136,7 +134,7 @@ const Email = z.custom<JsonValue | undefined>().transform((value): string | null
     .toLowerCase()
     .pipe(z.email())
     .safeParse(t ?? '');
-  return parsed.success ? parsed.data : new Refusal('Must be an e-mail address.');
+  return parsed.success ? parsed.data : new Refusal(say('emailInvalid'));
 });
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
@@ -166,12 +164,12 @@ function submittedAt(now: number, warnings: Warnings) {
   return z.custom<JsonValue | undefined>().transform((value): string | Refusal => {
     const epoch = instantOf(value);
     if (epoch === undefined || (epoch !== null && (epoch < EARLIEST_SUBMISSION || epoch > 8.64e15))) {
-      return new Refusal('Must be an ISO 8601 date-time (2026-03-01T10:00:00Z) after 2000.');
+      return new Refusal(say('submittedAtInvalid'));
     }
     if (epoch === null) return new Date(now).toISOString();
     if (epoch > now) {
       // A sender's clock ahead of ours must not start the SLA clock in the future.
-      warnings.add('submittedAt', 'Later than the time we received it; set to the time of receipt.');
+      warnings.add('submittedAt', say('warnLaterThanReceipt'));
       return new Date(now).toISOString();
     }
     return new Date(epoch).toISOString();
@@ -203,7 +201,7 @@ const Consent = z.custom<JsonValue | undefined>().transform((value): boolean | n
       return !(value.length === 1 && typeof value[0] === 'string' && yesNo(value[0]) === false);
     }
   }
-  return new Refusal('Must say yes or no (true/false).');
+  return new Refusal(say('consentYesNo'));
 });
 
 /** A head count: a number, "1 200", "51-200" (the lower bound), "1000+", "10k". */
@@ -226,11 +224,11 @@ function employees(warnings: Warnings) {
   return z.custom<JsonValue | undefined>().transform((value): number | null => {
     if (typeof value === 'number') {
       if (Number.isFinite(value) && value >= 0 && value <= MAX_EMPLOYEES) return Math.round(value);
-      warnings.add('employees', 'Not a head count; kept in the answers only.');
+      warnings.add('employees', say('warnNotHeadCount'));
       return null;
     }
     const n = employeesOf(value);
-    if (n === undefined) warnings.add('employees', 'Not a head count; kept in the answers only.');
+    if (n === undefined) warnings.add('employees', say('warnNotHeadCount'));
     return n ?? null;
   });
 }
@@ -240,7 +238,7 @@ function country(warnings: Warnings) {
     const t = toText(value);
     if (t === null) return null;
     const code = t === undefined ? null : countryCodeOf(t);
-    if (!code) warnings.add('country', 'Not a country we recognise; kept in the answers only.');
+    if (!code) warnings.add('country', say('warnNotCountry'));
     return code;
   });
 }
@@ -251,7 +249,7 @@ function website(warnings: Warnings, host: Pick<Host, 'parseUrl'>) {
     if (t === null) return null;
     const name = t === undefined || t.length > 2048 ? null : hostOf(t, host);
     if (!name) {
-      warnings.add('website', 'Not a web address; kept in the answers only.');
+      warnings.add('website', say('warnNotWebsite'));
       return null;
     }
     return /^https?:\/\//i.test(t ?? '') ? (t ?? null) : `https://${t}`;
@@ -360,15 +358,12 @@ function normaliseWith(
   );
   const result = schema.safeParse(input);
   if (!result.success) {
-    throw new InvalidError('The submission cannot be read as a lead.', [
-      { path: 'body', message: 'Not a form submission.' },
-    ]);
+    throw new InvalidError(say('submissionUnreadable'), [fieldIssue('body', say('notFormSubmission'))]);
   }
   const data = result.data;
   const issues: FieldIssue[] = [];
-  if (data.submittedAt instanceof Refusal)
-    issues.push({ path: 'submittedAt', message: data.submittedAt.message });
-  if (data.consent instanceof Refusal) issues.push({ path: 'consent', message: data.consent.message });
+  if (data.submittedAt instanceof Refusal) issues.push(fieldIssue('submittedAt', data.submittedAt.message));
+  if (data.consent instanceof Refusal) issues.push(fieldIssue('consent', data.consent.message));
 
   // The phone is read with the submission's country first, then the workspace's.
   const phoneRaw = data.phone;
@@ -376,26 +371,24 @@ function normaliseWith(
     phoneRaw && phoneRaw.length <= 64
       ? phoneE164(phoneRaw, [regionOf(data.country), regionOf(options.defaultCountry)])
       : null;
-  if (phoneRaw && !phone) warnings.add('phone', 'Not a phone number we can dial; kept as typed.');
+  if (phoneRaw && !phone) warnings.add('phone', say('warnPhoneKept'));
 
   let email: string | null = null;
   if (data.email instanceof Refusal) {
     // A person still reachable by phone keeps the lead; the address is reported, not fatal.
-    if (phone) warnings.add('email', `${data.email.message} Kept in the answers only.`);
-    else issues.push({ path: 'email', message: data.email.message });
+    if (phone) warnings.add('email', say('warnEmailKept'));
+    else issues.push(fieldIssue('email', data.email.message));
   } else {
     email = data.email;
     if (!email && !phone) {
       issues.push(
-        phoneRaw
-          ? { path: 'phone', message: 'Not a phone number we can dial, and there is no e-mail address.' }
-          : { path: 'email', message: 'Give an e-mail address or a phone number.' },
+        phoneRaw ? fieldIssue('phone', say('phoneNotDialable')) : fieldIssue('email', say('contactField')),
       );
     }
   }
   issues.push(...warnings.refused);
   if (issues.length > 0 || data.submittedAt instanceof Refusal || data.consent instanceof Refusal) {
-    throw new InvalidError('The submission cannot be read as a lead.', issues);
+    throw new InvalidError(say('submissionUnreadable'), issues);
   }
 
   let { firstName, lastName } = data;

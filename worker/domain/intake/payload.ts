@@ -1,5 +1,6 @@
 import { utf8Decode } from '../encoding';
-import { InvalidError, MalformedBodyError } from '../errors';
+import { fieldIssue, InvalidError, MalformedBodyError } from '../errors';
+import { say, verbatim } from '../i18n';
 import type { JsonValue } from './types';
 
 /** Deeper payloads are refused: no form sends them, and later recursive code (JSON.stringify) should not meet them. */
@@ -16,7 +17,7 @@ export function decodeUtf8(body: Uint8Array): string {
   try {
     return utf8Decode(body, { fatal: true });
   } catch {
-    throw new MalformedBodyError('The body is not UTF-8 text.', 'Send UTF-8 text.');
+    throw new MalformedBodyError(say('bodyNotUtf8'), say('sendUtf8'));
   }
 }
 
@@ -32,24 +33,25 @@ function depthWithin(value: JsonValue, limit: number): boolean {
   return true;
 }
 
-/** Parses a JSON body that must be an object; anything else is an `InvalidError` on `body`. */
-export function parseJsonObject(body: Uint8Array, what: string): JsonObject {
+/**
+ * Parses a JSON body that must be an object; anything else is an `InvalidError` on `body`.
+ * `provider` names the webhook expected (`Typeform`), null for our canonical fields.
+ */
+export function parseJsonObject(body: Uint8Array, provider: string | null): JsonObject {
   const text = decodeUtf8(body);
   let value: JsonValue;
   try {
     value = JSON.parse(text) as JsonValue;
   } catch {
-    throw new MalformedBodyError('The body is not valid JSON.', 'Send a JSON object.');
+    throw new MalformedBodyError(say('bodyNotJson'), say('sendJsonObject'));
   }
   if (!isObject(value)) {
-    throw new InvalidError(`The body must be a JSON object (${what}).`, [
-      { path: 'body', message: 'Send a JSON object.' },
+    throw new InvalidError(provider ? say('bodyNotWebhook', { provider }) : say('bodyNotObject'), [
+      fieldIssue('body', say('sendJsonObject')),
     ]);
   }
   if (!depthWithin(value, MAX_DEPTH)) {
-    throw new InvalidError('The body is nested too deeply.', [
-      { path: 'body', message: `Nest objects at most ${MAX_DEPTH} levels deep.` },
-    ]);
+    throw new InvalidError(say('bodyTooDeep'), [fieldIssue('body', say('nestAtMost', { max: MAX_DEPTH }))]);
   }
   return value;
 }
@@ -77,13 +79,19 @@ export function arrayAt(object: JsonObject, key: string): JsonValue[] | null {
 /** Requires a member to be an object, naming its path when it is not. */
 export function requireObject(object: JsonObject, key: string, path: string): JsonObject {
   const value = objectAt(object, key);
-  if (!value) throw new InvalidError(`The payload lacks ${path}.`, [{ path, message: 'Must be an object.' }]);
+  if (!value)
+    throw new InvalidError(say('payloadLacks', { path: verbatim(path) }), [
+      fieldIssue(path, say('mustBeObject')),
+    ]);
   return value;
 }
 
 /** Requires a member to be an array, naming its path when it is not. */
 export function requireArray(object: JsonObject, key: string, path: string): JsonValue[] {
   const value = arrayAt(object, key);
-  if (!value) throw new InvalidError(`The payload lacks ${path}.`, [{ path, message: 'Must be an array.' }]);
+  if (!value)
+    throw new InvalidError(say('payloadLacks', { path: verbatim(path) }), [
+      fieldIssue(path, say('mustBeArray')),
+    ]);
   return value;
 }

@@ -1,5 +1,6 @@
 import { base64Decode, bytesToHex, hexToBytes, utf8Encode } from '../encoding';
 import type { Host } from '../host';
+import { type Said, say } from '../i18n';
 import { timingSafeEqualBytes } from '../tokens';
 import {
   type IntakeProvider,
@@ -21,7 +22,10 @@ export type SignatureRefusal =
   | 'signature_mismatch';
 
 /** A typed answer, never an exception: the route turns a refusal into 401 and stores nothing. */
-export type SignatureCheck = { ok: true } | { ok: false; reason: SignatureRefusal; message: string };
+/** `message` is the English; `say` says it in the reader's language. */
+export type SignatureCheck =
+  | { ok: true }
+  | { ok: false; reason: SignatureRefusal; message: string; say: Said };
 
 export interface VerifySignatureInput {
   provider: IntakeProvider;
@@ -72,8 +76,8 @@ export function signatureHeaderOf(provider: IntakeProvider): string {
 const MAX_SIGNATURES = 8;
 const SHA256_BYTES = 32;
 
-function refuse(reason: SignatureRefusal, message: string): SignatureCheck {
-  return { ok: false, reason, message };
+function refuse(reason: SignatureRefusal, said: Said): SignatureCheck {
+  return { ok: false, reason, message: said('en'), say: said };
 }
 
 function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
@@ -142,28 +146,22 @@ async function verifyLeadPact(
 ): Promise<SignatureCheck> {
   const value = input.headers.get(SIGNATURE_HEADERS.leadpact);
   if (value === null || value.trim() === '') {
-    return refuse('missing_header', 'Sign the body in a LeadPact-Signature header.');
+    return refuse('missing_header', say('signMissingHeader', { header: 'LeadPact-Signature' }));
   }
   const header = parseLeadPactHeader(value);
   if (!header) {
-    return refuse(
-      'malformed_header',
-      'LeadPact-Signature must look like t=<unix seconds>,v1=<hex HMAC-SHA256>.',
-    );
+    return refuse('malformed_header', say('signLeadpactForm'));
   }
   const skew = Math.abs(input.now / 1000 - Number(header.timestamp));
   if (!(skew <= LEADPACT_TOLERANCE_SECONDS)) {
-    return refuse(
-      'timestamp_out_of_tolerance',
-      `The signature timestamp is more than ${LEADPACT_TOLERANCE_SECONDS} seconds from our clock.`,
-    );
+    return refuse('timestamp_out_of_tolerance', say('signStale', { seconds: LEADPACT_TOLERANCE_SECONDS }));
   }
   // Wrong-sized candidates still take part, so a malformed v1 costs the same as a wrong one.
   const candidates = header.signatures.map((hex) => hexToBytes(hex) ?? new Uint8Array(0));
   const message = concatBytes([utf8Encode(`${header.timestamp}.`), input.body]);
   return (await anyMatches(secrets, message, candidates, input.host))
     ? { ok: true }
-    : refuse('signature_mismatch', 'No v1 signature matches the body.');
+    : refuse('signature_mismatch', say('signNoMatch'));
 }
 
 async function verifyBase64Body(
@@ -174,17 +172,17 @@ async function verifyBase64Body(
   prefix: string,
 ): Promise<SignatureCheck> {
   const value = input.headers.get(headerName)?.trim();
-  if (!value) return refuse('missing_header', `Sign the body in a ${display} header.`);
+  if (!value) return refuse('missing_header', say('signMissingHeader', { header: display }));
   if (!value.startsWith(prefix)) {
-    return refuse('malformed_header', `${display} must be ${prefix}<base64 HMAC-SHA256 of the body>.`);
+    return refuse('malformed_header', say('signBase64Form', { header: display, prefix }));
   }
   const given = value.length > prefix.length ? base64Decode(value.slice(prefix.length)) : null;
   if (!given || given.byteLength !== SHA256_BYTES) {
-    return refuse('malformed_header', `${display} must be ${prefix}<base64 HMAC-SHA256 of the body>.`);
+    return refuse('malformed_header', say('signBase64Form', { header: display, prefix }));
   }
   return (await anyMatches(secrets, input.body, [given], input.host))
     ? { ok: true }
-    : refuse('signature_mismatch', `${display} does not match the body.`);
+    : refuse('signature_mismatch', say('signHeaderMismatch', { header: display }));
 }
 
 async function verifyWebflow(
@@ -194,25 +192,22 @@ async function verifyWebflow(
   const signature = input.headers.get(SIGNATURE_HEADERS.webflowSignature)?.trim();
   const timestamp = input.headers.get(SIGNATURE_HEADERS.webflowTimestamp)?.trim();
   if (!signature || !timestamp) {
-    return refuse(
-      'missing_header',
-      'Webflow requests must carry x-webflow-timestamp and x-webflow-signature (create the webhook through the API or site settings).',
-    );
+    return refuse('missing_header', say('signWebflowMissing'));
   }
   if (!/^\d{1,16}$/.test(timestamp)) {
-    return refuse('malformed_header', 'x-webflow-timestamp must be milliseconds since the epoch.');
+    return refuse('malformed_header', say('signWebflowTimestamp'));
   }
   const given = hexToBytes(signature);
   if (!given || given.byteLength !== SHA256_BYTES) {
-    return refuse('malformed_header', 'x-webflow-signature must be a hex HMAC-SHA256.');
+    return refuse('malformed_header', say('signWebflowHex'));
   }
   if (!(Math.abs(input.now - Number(timestamp)) <= WEBFLOW_TOLERANCE_MS)) {
-    return refuse('timestamp_out_of_tolerance', 'x-webflow-timestamp is more than 5 minutes from our clock.');
+    return refuse('timestamp_out_of_tolerance', say('signWebflowStale'));
   }
   const message = concatBytes([utf8Encode(`${timestamp}:`), input.body]);
   return (await anyMatches(secrets, message, [given], input.host))
     ? { ok: true }
-    : refuse('signature_mismatch', 'x-webflow-signature does not match the body.');
+    : refuse('signature_mismatch', say('signHeaderMismatch', { header: SIGNATURE_HEADERS.webflowSignature }));
 }
 
 /**
@@ -227,7 +222,7 @@ async function verifyWebflow(
  */
 export async function verifyIntakeSignature(input: VerifySignatureInput): Promise<SignatureCheck> {
   const secrets = input.secrets.filter((s) => s.length > 0);
-  if (secrets.length === 0) return refuse('no_secret', 'This source has no signing secret.');
+  if (secrets.length === 0) return refuse('no_secret', say('signNoSecret'));
   switch (signatureSchemeOf(input.provider)) {
     case 'leadpact':
       return verifyLeadPact(input, secrets);

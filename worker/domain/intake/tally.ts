@@ -86,7 +86,7 @@ function optionExpansions(fields: JsonValue[]): Set<string> {
  * choice values are option ids, resolved to their texts. Other event types are ignored.
  */
 export function parseTally(input: ParseInput): ParseResult {
-  const payload = parseJsonObject(input.body, 'a Tally webhook');
+  const payload = parseJsonObject(input.body, 'Tally');
   const eventId = stringAt(payload, 'eventId');
   const eventType = stringAt(payload, 'eventType');
   if (eventType !== null && eventType !== 'FORM_RESPONSE') {

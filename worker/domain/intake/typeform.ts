@@ -83,7 +83,7 @@ function answerCandidate(answer: JsonObject, index: number, definitions: Map<str
  * (partial responses) are ignored.
  */
 export function parseTypeform(input: ParseInput): ParseResult {
-  const payload = parseJsonObject(input.body, 'a Typeform webhook');
+  const payload = parseJsonObject(input.body, 'Typeform');
   const eventId = stringAt(payload, 'event_id');
   const eventType = stringAt(payload, 'event_type');
   if (eventType !== null && eventType !== 'form_response') {

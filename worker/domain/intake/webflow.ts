@@ -55,7 +55,7 @@ function fieldCandidate(name: string, value: JsonValue, schema: SchemaEntry | un
  * are read too. Other trigger types are ignored.
  */
 export function parseWebflow(input: ParseInput): ParseResult {
-  const body = parseJsonObject(input.body, 'a Webflow webhook');
+  const body = parseJsonObject(input.body, 'Webflow');
   const triggerType = stringAt(body, 'triggerType');
   const legacy =
     triggerType === null && objectAt(body, 'payload') === null && objectAt(body, 'data') !== null;

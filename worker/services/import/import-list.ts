@@ -2,6 +2,7 @@ import { importLeadRows } from '../../db/queries/imports';
 import { loadJudgingAgreement } from '../../db/queries/judging';
 import { requireWorkspace } from '../../db/queries/workspaces';
 import { InvalidError } from '../../domain/errors';
+import { say } from '../../domain/i18n';
 import type { ImportTable } from '../../domain/import/csv';
 import { resolveMapping } from '../../domain/import/mapping';
 import {
@@ -10,7 +11,7 @@ import {
   type ImportJsonBody,
   type ImportOutcome,
 } from '../../domain/import/request';
-import { type ImportDefaults, importRowReader } from '../../domain/import/row';
+import { type ImportDefaults, importRowReader, sayRowIssue } from '../../domain/import/row';
 import { webHost } from '../../platform/web-host';
 import type { CallerContext } from '../context';
 
@@ -42,10 +43,10 @@ export async function importList({
   };
 }): Promise<ImportAnswer> {
   const { db, workspaceId, caller, now } = ctx;
+  const language = ctx.language ?? 'en';
   const { table, settings, window } = input;
   const resolved = resolveMapping(table.columns, settings.mapping);
-  if (resolved.issues.length > 0)
-    throw new InvalidError('The mapping does not fit the list.', resolved.issues);
+  if (resolved.issues.length > 0) throw new InvalidError(say('mappingUnfit'), resolved.issues);
 
   const workspace = await requireWorkspace(db, workspaceId);
   const agreement = await loadJudgingAgreement(db, workspace);
@@ -82,6 +83,10 @@ export async function importList({
     offset: window.offset,
     next: end < table.rows.length ? end : null,
     summary,
-    results,
+    results: results.map((r) => ({
+      ...r,
+      ...(r.reasons ? { reasons: r.reasons.map((i) => sayRowIssue(i, language)) } : {}),
+      ...(r.warnings ? { warnings: r.warnings.map((i) => sayRowIssue(i, language)) } : {}),
+    })),
   };
 }

@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import { TEXT_LIMITS } from '../../worker/domain/intake/normalise';
+import { call, createTestWorkspace, expectProblem, type TestWorkspace } from './harness';
+import { signedHeaders } from './signing';
+
+/*
+ * Every refusal family said to a Polish reader: the same request asked in
+ * English and in Polish must give the same status, codes and paths, and every
+ * human text (`detail`, `errors[].message`, import row reasons) must differ from
+ * the English one and hold no English sentence.
+ */
+
+/**
+ * Words English sentences are made of and Polish never uses; identifiers,
+ * headers and quoted values (`Idempotency-Key`, `application/json`) are not sentences.
+ */
+const ENGLISH =
+  /\b(the|is|are|must|be|not|this|that|with|of|was|has|have|does|cannot|already|only|send|give|use|than|an|there|needs?|should|may|no such|at least|at most|per|before|after)\b/i;
+
+function sentencesOf(text: string): string {
+  return text
+    .replace(/`[^`]*`/g, ' ')
+    .replace(/"[^"]*"|„[^”]*”|«[^»]*»/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\b[\w.-]*[_/:.=-][\w.:/=-]*\b/g, ' ');
+}
+
+function expectPolish(pl: string, en: string, where: string): void {
+  expect(pl, where).not.toBe(en);
+  expect(sentencesOf(pl), `${where}: ${pl}`).not.toMatch(ENGLISH);
+  // The check itself must be able to fail: the English text trips it.
+  expect(sentencesOf(en), `${where} (English): ${en}`).toMatch(ENGLISH);
+}
+
+type Problem = Record<string, unknown> & { detail: string; errors?: { path: string; message: string }[] };
+
+/** Sends the same refusal in English and in Polish; returns both, checked against each other. */
+async function refusedInBoth(
+  send: (headers: Record<string, string>) => Promise<Response>,
+  status: number,
+): Promise<{ en: Problem; pl: Problem }> {
+  const en = (await expectProblem(await send({ 'accept-language': 'en' }), status)) as Problem;
+  const pl = (await expectProblem(await send({ 'accept-language': 'pl' }), status)) as Problem;
+  expect(pl.type).toBe(en.type);
+  expectPolish(pl.detail, en.detail, 'detail');
+  expect((pl.errors ?? []).map((e) => e.path)).toEqual((en.errors ?? []).map((e) => e.path));
+  (pl.errors ?? []).forEach((issue, i) => {
+    expectPolish(issue.message, en.errors?.[i]?.message ?? '', `errors[${i}] (${issue.path})`);
+  });
+  return { en, pl };
+}
+
+async function createSource(ws: TestWorkspace, provider: 'generic' | 'typeform') {
+  const res = await call('POST', '/v1/sources', {
+    token: ws.tokens.marketing,
+    json: { name: `${provider} form`, provider, origin: 'marketing', createsLead: true },
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { id: string; secret: string };
+}
+
+describe('intake refusals in Polish', () => {
+  it('should refuse an unknown source, an unverified delivery and a token on a signed provider in Polish', async () => {
+    const ws = await createTestWorkspace({ language: 'pl' });
+    const typeform = await createSource(ws, 'typeform');
+    await refusedInBoth(
+      (headers) => call('POST', '/v1/intake/src_00000000000000000000000000', { json: {}, headers }),
+      404,
+    );
+    const body = JSON.stringify({ event_type: 'form_response' });
+    const { pl } = await refusedInBoth(
+      (headers) =>
+        call('POST', `/v1/intake/${typeform.id}`, {
+          body,
+          headers: { 'content-type': 'application/json', 'typeform-signature': 'sha256=AAAA', ...headers },
+        }),
+      401,
+    );
+    expect(pl.detail).toMatch(/^Nie udało się zweryfikować zgłoszenia: Nagłówek Typeform-Signature/);
+    await refusedInBoth(
+      (headers) => call('POST', `/v1/intake/${typeform.id}`, { token: ws.tokens.intake, json: {}, headers }),
+      401,
+    );
+  });
+
+  it('should refuse bodies that are not JSON objects, not leads, too long or badly keyed, in Polish', async () => {
+    const ws = await createTestWorkspace({ language: 'pl' });
+    const source = await createSource(ws, 'generic');
+    const post =
+      (body: string, extra: Record<string, string> = {}) =>
+      (headers: Record<string, string>) =>
+        call('POST', `/v1/intake/${source.id}`, {
+          token: ws.tokens.intake,
+          body,
+          headers: { 'content-type': 'application/json', ...extra, ...headers },
+        });
+    await refusedInBoth(post('{"email": '), 400);
+    await refusedInBoth(post('[1, 2]'), 422);
+    await refusedInBoth(post(`${'{"a":'.repeat(40)}1${'}'.repeat(40)}`), 422);
+    const { pl } = await refusedInBoth(
+      post(
+        JSON.stringify({
+          email: 'not-an-address',
+          consent: 'maybe',
+          message: 'x'.repeat(TEXT_LIMITS.message + 1),
+        }),
+      ),
+      422,
+    );
+    expect(pl.errors?.map((e) => e.path)).toEqual(expect.arrayContaining(['consent', 'email', 'message']));
+    await refusedInBoth(post(JSON.stringify({ firstName: 'Jan' })), 422);
+    await refusedInBoth(
+      post(JSON.stringify({ email: 'jan@stalmet.pl' }), { 'idempotency-key': 'two words' }),
+      422,
+    );
+    const signed = JSON.stringify({ email: 'jan@stalmet.pl', consent: true });
+    await refusedInBoth(
+      async (headers) =>
+        call('POST', `/v1/intake/${source.id}`, {
+          body: signed,
+          headers: {
+            'content-type': 'application/json',
+            ...(await signedHeaders('generic', signed, `${source.secret}x`)),
+            ...headers,
+          },
+        }),
+      401,
+    );
+  });
+
+  it('should refuse a reused idempotency key in Polish', async () => {
+    const ws = await createTestWorkspace({ language: 'pl' });
+    const source = await createSource(ws, 'generic');
+    const send = (email: string) => (headers: Record<string, string>) =>
+      call('POST', `/v1/intake/${source.id}`, {
+        token: ws.tokens.intake,
+        json: { email, consent: true },
+        headers: { 'idempotency-key': 'delivery-1', ...headers },
+      });
+    expect((await send('jan@stalmet.pl')({})).status).toBe(200);
+    await refusedInBoth(send('anna@stalmet.pl'), 422);
+  });
+});
+
+describe('import refusals in Polish', () => {
+  it('should refuse an empty file, a mapping that fits no column and query settings with JSON, in Polish', async () => {
+    const ws = await createTestWorkspace({ language: 'pl' });
+    const csv =
+      (body: string, query = '') =>
+      (headers: Record<string, string>) =>
+        call('POST', `/v1/import${query}`, {
+          token: ws.tokens.marketing,
+          body,
+          headers: { 'content-type': 'text/csv', ...headers },
+        });
+    await refusedInBoth(csv(''), 422);
+    await refusedInBoth(csv('email,name\n"jan@stalmet.pl,Jan\n'), 422);
+    await refusedInBoth(csv('name,company\nJan,Stalmet\n'), 422);
+    await refusedInBoth(
+      csv('email,name\njan@stalmet.pl,Jan\n', `?mapping=${encodeURIComponent('{"mail":"email"}')}`),
+      422,
+    );
+    await refusedInBoth(
+      (headers) =>
+        call('POST', '/v1/import?importKey=x', {
+          token: ws.tokens.marketing,
+          json: { rows: [{ email: 'jan@stalmet.pl' }] },
+          headers,
+        }),
+      422,
+    );
+  });
+
+  it('should give each refused row its reasons in Polish, columns unchanged', async () => {
+    const ws = await createTestWorkspace({ language: 'pl' });
+    const rows = [
+      { email: 'not-an-address', stage: 'someday', amount: 'lots' },
+      { email: 'anna@stalmet.pl', owner: 'ghost@stalmet.pl', currency: 'euro' },
+    ];
+    const answer = async (language: string) => {
+      const res = await call('POST', '/v1/import', {
+        token: ws.tokens.marketing,
+        json: { importKey: `list-${language}`, rows },
+        headers: { 'accept-language': language },
+      });
+      expect(res.status).toBe(200);
+      return (await res.json()) as {
+        results: { status: string; reasons?: RowText[]; warnings?: RowText[] }[];
+      };
+    };
+    type RowText = { path: string; column: string | null; message: string };
+    const en = await answer('en');
+    const pl = await answer('pl');
+    const texts = (a: typeof en) => a.results.flatMap((r) => [...(r.reasons ?? []), ...(r.warnings ?? [])]);
+    expect(texts(pl).map(({ path, column }) => ({ path, column }))).toEqual(
+      texts(en).map(({ path, column }) => ({ path, column })),
+    );
+    expect(texts(pl).length).toBeGreaterThanOrEqual(4);
+    texts(pl).forEach((t, i) => {
+      expectPolish(t.message, texts(en)[i]?.message ?? '', `row ${t.path}`);
+    });
+  });
+});
+
+describe('authentication limits in Polish', () => {
+  it('should tell a locked-out address to wait, in Polish', async () => {
+    const ws = await createTestWorkspace({ language: 'pl' });
+    const ip = `2001:db8:77::${crypto.getRandomValues(new Uint16Array(1))[0]?.toString(16)}`;
+    const wrong = (headers: Record<string, string> = {}) =>
+      call('GET', '/v1/members', {
+        token: `lp_${ws.id}_wrongwrongwrongwrongwrongwrongwrongwrongwro`,
+        headers: { 'cf-connecting-ip': ip, ...headers },
+      });
+    let status = 0;
+    for (let i = 0; i < 45 && status !== 429; i++) status = (await wrong()).status;
+    expect(status).toBe(429);
+    await refusedInBoth(wrong, 429);
+  });
+});
