@@ -35,9 +35,12 @@ export interface OutboxEntry {
   body: string;
 }
 
+/** The longest any response waits between two tries. */
+export const MAX_BACKOFF_MS = 6 * 3_600_000;
+
 /** The first retry waits a minute, then each waits twice as long, never more than six hours. */
 export function backoffMs(attempts: number): number {
-  return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 6 * 3_600_000);
+  return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
 }
 
 export function outboxSheet(services: Services): SheetLike {

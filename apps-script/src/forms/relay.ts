@@ -1,7 +1,15 @@
 import { ApiFailure, answerText, requestJson, savedConnection } from '../api';
 import { LOCK_WAIT_MS, REFRESH_MINUTES } from '../config';
 import type { Services } from '../services';
-import { addEntry, backoffMs, type OutboxEntry, outboxSheet, readOutbox, writeStatuses } from './outbox';
+import {
+  addEntry,
+  backoffMs,
+  MAX_BACKOFF_MS,
+  type OutboxEntry,
+  outboxSheet,
+  readOutbox,
+  writeStatuses,
+} from './outbox';
 
 /** Document property: the `google-forms` source this sheet relays to, and its signing secret. */
 export const FORMS_RELAY_PROPERTY = 'LEADPACT_FORMS_RELAY';
@@ -67,16 +75,29 @@ function signature(services: Services, secret: string, body: string): string {
   return `t=${t},v1=${services.hmacSha256Hex(secret, `${t}.${body}`)}`;
 }
 
+/**
+ * How long the Worker asked us to wait (`Retry-After`, seconds or an HTTP
+ * date), capped like the backoff; 0 when it did not say. Apps Script gives
+ * headers as they came, so the name is matched in any case.
+ */
+export function retryAfterMs(headers: Record<string, unknown>, now: Date): number {
+  const entry = Object.entries(headers).find(([name]) => name.toLowerCase() === 'retry-after');
+  const value = entry ? String(entry[1]).trim() : '';
+  if (value === '') return 0;
+  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now.getTime();
+  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_BACKOFF_MS) : 0;
+}
+
 /** Posts one entry and answers it with its new status. */
 function post(services: Services, apiUrl: string, config: RelayConfig, entry: OutboxEntry): OutboxEntry {
   const attempts = entry.attempts + 1;
   const now = services.now();
-  const retryLater = (reason: string): OutboxEntry => ({
+  const retryLater = (reason: string, waitAtLeastMs = 0): OutboxEntry => ({
     ...entry,
     attempts,
     status: 'waiting',
     reason,
-    nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)).toISOString(),
+    nextAttemptAt: new Date(now.getTime() + Math.max(backoffMs(attempts), waitAtLeastMs)).toISOString(),
   });
   // The relay speaks for the form, not a person: it is signed with the source's secret, never a token.
   try {
@@ -98,7 +119,8 @@ function post(services: Services, apiUrl: string, config: RelayConfig, entry: Ou
     if (status >= 200 && status < 300)
       return { ...entry, attempts, status: 'delivered', reason: '', nextAttemptAt: '' };
     const reason = answerText({ status, body: response.getContentText(), headers: {} });
-    if (status >= 500 || status === 429) return retryLater(reason);
+    if (status >= 500 || status === 429)
+      return retryLater(reason, retryAfterMs(response.getHeaders() as Record<string, unknown>, now));
     return { ...entry, attempts, status: 'refused', reason, nextAttemptAt: '' };
   } catch (error) {
     return retryLater((error as Error).message);

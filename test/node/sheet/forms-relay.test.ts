@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAddon } from '../../../scripts/sheets-build.mjs';
 import { startWorkerServer, type WorkerServer } from '../worker-server';
 import { appsScriptContext, loadBundle } from './fakes/apps-script-globals';
+import { type FailingProxy, startFailingProxy } from './fakes/failing-proxy';
 import { fakeServices } from './fakes/fake-services';
 import { SyncFetcher } from './fakes/sync-fetch';
 import { api, type SeededTeam, seedTeam } from './team-seed';
@@ -13,14 +14,17 @@ import { api, type SeededTeam, seedTeam } from './team-seed';
 let server: WorkerServer;
 let fetcher: SyncFetcher;
 let team: SeededTeam;
+let proxy: FailingProxy;
 
 beforeAll(async () => {
   [server] = await Promise.all([startWorkerServer(), buildAddon()]);
   fetcher = new SyncFetcher();
   team = await seedTeam(server.url, server.adminSecret);
+  proxy = await startFailingProxy(server.url);
 }, 180_000);
 
 afterAll(async () => {
+  await proxy?.close();
   await fetcher?.close();
   await server?.dispose();
 });
@@ -171,5 +175,90 @@ describe('relaying a linked Google Form', () => {
     expect(intakePosts()).toBe(before);
     // Kept, with its reason: nothing is dropped.
     expect(outboxRows(fake)).toEqual([{ attempts: 1, status: 'refused', reason: refused.reason }]);
+  });
+});
+
+describe('relaying through trouble (a failing proxy in front of the real Worker)', () => {
+  /** Points the relay at the proxy in a given mode: `ok`, `down` (503), `lost` (stored, then 502) or `busy` (429). */
+  const via = (fake: ReturnType<typeof fakeServices>, mode: 'ok' | 'down' | 'lost' | 'busy') =>
+    fake.documentProperties.values.set('LEADPACT_API_URL', `${proxy.url}/${mode}`);
+
+  async function leadDetail(leadId: string) {
+    const lead = await api(server.url, 'GET', `/v1/leads/${leadId}`, team.admin);
+    return lead.body as { touchCounts: Record<string, number>; events: Array<{ type: string }> };
+  }
+
+  it('should keep 5xx answers in the outbox, retry with backoff, and land the response exactly once', async () => {
+    const { fake, call, sourceId, advance } = await linkedSheet();
+    // The gateway loses the answer after the Worker stored the response: the relay cannot know it landed.
+    via(fake, 'lost');
+    const first = call('onFormSubmitInstalled', response('marta@mill.pl')) as {
+      status: string;
+      reason: string;
+    };
+    expect(first).toMatchObject({ status: 'waiting', reason: 'HTTP 502' });
+    expect(await leadsFrom(sourceId)).toHaveLength(1);
+
+    // Then the Worker is down: 503, still waiting, the wait doubles.
+    via(fake, 'down');
+    advance(61_000);
+    expect(call('retryFormOutbox')).toEqual({ tried: 1, delivered: 0, waiting: 1 });
+    expect(outboxRows(fake)).toEqual([
+      { attempts: 2, status: 'waiting', reason: 'The proxy says the Worker is down.' },
+    ]);
+    via(fake, 'ok');
+    advance(61_000);
+    expect(call('retryFormOutbox')).toEqual({ tried: 0, delivered: 0, waiting: 1 });
+    advance(60_000);
+    expect(call('retryFormOutbox')).toEqual({ tried: 1, delivered: 1, waiting: 0 });
+    expect(outboxRows(fake)).toEqual([{ attempts: 3, status: 'delivered', reason: '' }]);
+
+    // Three posts of one response (same delivery key): one lead, one form touch, one creation.
+    const statuses = fake.fetches.filter((f) => f.url.includes('/v1/intake/')).map((f) => f.status);
+    expect(statuses).toEqual([502, 503, 200]);
+    const leads = (await leadsFrom(sourceId)) as unknown as Array<{ id: string; email: string }>;
+    expect(leads.map((l) => l.email)).toEqual(['marta@mill.pl']);
+    const lead = await leadDetail(String(leads[0]?.id));
+    expect(lead.touchCounts.form_submitted).toBe(1);
+    expect(lead.events.filter((e) => e.type === 'created')).toHaveLength(1);
+  });
+
+  it('should wait as long as a 429’s Retry-After asks, then deliver once', async () => {
+    const { fake, call, sourceId, advance } = await linkedSheet();
+    via(fake, 'busy');
+    const first = call('onFormSubmitInstalled', response('lena@mill.pl')) as {
+      status: string;
+      reason: string;
+    };
+    expect(first).toMatchObject({ status: 'waiting', reason: 'Slow down for two minutes.' });
+    via(fake, 'ok');
+    // The backoff alone would retry after a minute; the Worker asked for two.
+    advance(61_000);
+    expect(call('retryFormOutbox')).toEqual({ tried: 0, delivered: 0, waiting: 1 });
+    advance(60_000);
+    expect(call('retryFormOutbox')).toEqual({ tried: 1, delivered: 1, waiting: 0 });
+    const leads = (await leadsFrom(sourceId)) as unknown as Array<{ id: string; email: string }>;
+    expect(leads.map((l) => l.email)).toEqual(['lena@mill.pl']);
+    expect((await leadDetail(String(leads[0]?.id))).touchCounts.form_submitted).toBe(1);
+  });
+
+  it('should mark a response the Worker refuses (422) with its reason and never post it again', async () => {
+    const { fake, call, sourceId, advance } = await linkedSheet();
+    via(fake, 'ok');
+    const stamp = '01/12/2026 11:59:00';
+    // A response with no way to reach the person: the Worker refuses it for good.
+    const refused = call('onFormSubmitInstalled', {
+      namedValues: { Timestamp: [stamp], firstName: ['Nobody'], company: ['Mill & Co'] },
+      values: [stamp, 'Nobody', 'Mill & Co'],
+    }) as { status: string; reason: string };
+    expect(refused.status).toBe('refused');
+    expect(refused.reason).not.toBe('');
+    const posts = () => fake.fetches.filter((f) => f.url.includes('/v1/intake/'));
+    expect(posts().map((f) => f.status)).toEqual([422]);
+    advance(7 * 3_600_000);
+    expect(call('retryFormOutbox')).toEqual({ tried: 0, delivered: 0, waiting: 0 });
+    expect(posts()).toHaveLength(1);
+    expect(outboxRows(fake)).toEqual([{ attempts: 1, status: 'refused', reason: refused.reason }]);
+    expect(await leadsFrom(sourceId)).toHaveLength(0);
   });
 });
