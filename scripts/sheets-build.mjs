@@ -10,8 +10,13 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRY = join(ROOT, 'apps-script/src/index.ts');
 const DIST = join(ROOT, 'apps-script/dist');
 const GLOBAL = '__leadpact';
-/** Apps Script loads the whole file on every run: keep it small. */
-export const BUNDLE_BUDGET_BYTES = 250 * 1024;
+/**
+ * Apps Script loads the whole file on every run: keep it small. Most of it is what validating an
+ * agreement in the sheet needs — the shared zod schema with libphonenumber's metadata — and the
+ * i18n catalogue the agreement's diff speaks; minified (names kept, so Apps Script's stack traces
+ * still name functions) that is about 420 KB.
+ */
+export const BUNDLE_BUDGET_BYTES = 512 * 1024;
 
 /** The names index.ts exports: each becomes a global function Apps Script can call. */
 export async function entryPoints() {
@@ -30,6 +35,8 @@ export async function buildAddon() {
     target: 'es2020',
     charset: 'utf8',
     legalComments: 'none',
+    minify: true,
+    keepNames: true,
     write: false,
     logLevel: 'silent',
   });

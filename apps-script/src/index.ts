@@ -5,6 +5,9 @@
  * modules tested in Node. The build keeps these names global.
  */
 import { SIDEBAR_TEXTS } from '../../worker/domain/sheet/sidebar-texts';
+import { agreementConflict, reapplyMyEdits as reapply } from './agreement/conflict';
+import { agreementReview, proposeDraft as propose, signPendingVersion as sign } from './agreement/review';
+import { openConflictSidebar, openReviewSidebar } from './agreement/sidebars';
 import {
   connectionView,
   forgetToken as forget,
@@ -128,4 +131,37 @@ export function keepSheetLive() {
 /** Sidebar: whether the live push is on, and why it stopped when it did. */
 export function getLiveSheetStatus() {
   return liveSheetStatus(googleServices());
+}
+
+/** A push refused as stale opens this: what changed on each side, and "Re-apply my edits on top". */
+export function showAgreementConflict() {
+  openConflictSidebar(googleServices());
+}
+
+/** Menu: the agreement view — the draft against the active version, propose, sign. */
+export function showAgreementReview() {
+  openReviewSidebar(googleServices());
+}
+
+export function getAgreementConflict() {
+  return agreementConflict(googleServices());
+}
+
+/** Sidebar: the current draft with this person's edits on top, under their token. */
+export function reapplyMyEdits(input: { etag?: unknown; keepMine?: unknown }) {
+  return reapply(googleServices(), input ?? {});
+}
+
+export function getAgreementReview() {
+  return agreementReview(googleServices());
+}
+
+/** Sidebar: proposes the draft the person reviewed, under their token. */
+export function proposeDraft(input: { etag?: unknown }) {
+  return propose(googleServices(), input ?? {});
+}
+
+/** Sidebar: signs the pending version for the person's side, with the hash they reviewed. */
+export function signPendingVersion(input: { number?: unknown; hash?: unknown }) {
+  return sign(googleServices(), input ?? {});
 }

@@ -10,6 +10,7 @@ export function addMenu(services: Services): void {
     .addSeparator()
     .addItem('Send my pending rows', 'sendMyPendingRows')
     .addItem('Push agreement edits', 'pushAgreementEdits')
+    .addItem('Review and sign the agreement', 'showAgreementReview')
     .addItem('Relay Google Form responses', 'linkGoogleForm')
     .addToUi();
 }

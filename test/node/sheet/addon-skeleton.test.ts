@@ -36,6 +36,13 @@ describe('npm run sheets:build', () => {
       'forgetToken',
       'keepSheetLive',
       'getLiveSheetStatus',
+      'showAgreementConflict',
+      'showAgreementReview',
+      'getAgreementConflict',
+      'reapplyMyEdits',
+      'getAgreementReview',
+      'proposeDraft',
+      'signPendingVersion',
     ]);
     expect(built.bytes).toBeLessThanOrEqual(BUNDLE_BUDGET_BYTES);
     const code = await readFile('apps-script/dist/Code.js', 'utf8');
@@ -67,6 +74,7 @@ describe('the built bundle in a bare V8 context', () => {
           'separator',
           { caption: 'Send my pending rows', functionName: 'sendMyPendingRows' },
           { caption: 'Push agreement edits', functionName: 'pushAgreementEdits' },
+          { caption: 'Review and sign the agreement', functionName: 'showAgreementReview' },
           { caption: 'Relay Google Form responses', functionName: 'linkGoogleForm' },
         ],
       },
