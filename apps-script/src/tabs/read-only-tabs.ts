@@ -1,13 +1,19 @@
+import { renderAgendaTab } from '../../../worker/domain/sheet/agenda-tab';
 import { renderAgreementTab } from '../../../worker/domain/sheet/agreement-tab';
+import { renderReportTab } from '../../../worker/domain/sheet/report-tab';
 import type { SheetSnapshotResponse, SnapshotPartName } from '../../../worker/domain/sheet/snapshot';
-import type { AgreementPart } from '../../../worker/domain/sheet/snapshot-parts';
+import type { AgendaPart, AgreementPart, ReportPart } from '../../../worker/domain/sheet/snapshot-parts';
 import type { TabGrid } from '../../../worker/domain/sheet/tab-grid';
 import type { SheetTab } from '../../../worker/domain/sheet/texts';
 import type { TabContext } from '../grid';
 import { writeGridTab } from './grid-tab';
 
 /** The tabs LeadPact alone writes, each from one part of the snapshot. */
-const READ_ONLY_TABS = [{ tab: 'agreement', part: 'agreement' }] as const satisfies ReadonlyArray<{
+const READ_ONLY_TABS = [
+  { tab: 'agreement', part: 'agreement' },
+  { tab: 'report', part: 'report' },
+  { tab: 'agenda', part: 'agenda' },
+] as const satisfies ReadonlyArray<{
   tab: SheetTab;
   part: SnapshotPartName;
 }>;
@@ -19,6 +25,10 @@ function render(name: ReadOnlyPart, data: unknown, context: TabContext): TabGrid
   switch (name) {
     case 'agreement':
       return renderAgreementTab({ ...input, part: data as AgreementPart });
+    case 'report':
+      return renderReportTab({ ...input, part: data as ReportPart });
+    case 'agenda':
+      return renderAgendaTab({ ...input, part: data as AgendaPart });
   }
 }
 

@@ -162,6 +162,48 @@ describe('the built add-on against the real Worker', () => {
     for (const cell of sheet.cells.values()) expect(cell.formula).toBeNull();
   });
 
+  it('should fill the Report and Agenda tabs: numbers with formats, tables named, items with who and what to decide', () => {
+    for (const tab of ['Report', 'Agenda']) {
+      expect(fake.log.count('Range.setValues', tab)).toBe(1);
+      expect(fake.log.count('Range.getValues', tab)).toBe(0);
+    }
+    const report = fake.spreadsheet.sheet('Report');
+    const grid = report.dump();
+    expect(grid[0]?.[0]).toMatch(/^LeadPact · refreshed /);
+    expect(String(grid[1]?.[0])).toMatch(/^Report for \d+ \w+ \d{4} – \d+ \w+ \d{4}$/);
+    const leadRows = fake.spreadsheet.sheet('Leads').dump().length - 2;
+    const at = (label: string) => grid.findIndex((r) => r[0] === label) + 1;
+    expect(report.cell(at('Leads'), 2).value).toBe(leadRows);
+    const mqls = report.cell(at('MQLs'), 2).value as number;
+    expect(mqls).toBeGreaterThan(0);
+    expect(report.cell(at('Lead → MQL'), 2).value).toBe(Math.round((mqls / leadRows) * 10_000) / 10_000);
+    expect(report.cell(at('Lead → MQL'), 2).numberFormat).toBe('0.0%');
+    expect(report.cell(at('Won revenue'), 2).numberFormat).toMatch(/#,##0\.00/);
+    expect(report.cell(at('Leads'), 2).numberFormat).toBe('#,##0');
+    const totals = at('Leads');
+    expect(fake.spreadsheet.namedRanges.get('LeadPact_ReportTotals')).toMatch(
+      new RegExp(`^Report!A${totals}:B\\d+$`),
+    );
+    const source = grid.findIndex((r) => r[0] === 'Website contact form');
+    expect(grid[source]?.[1]).toBe(leadRows);
+    const bySource = grid.findIndex((r) => r[0] === 'Source') + 1;
+    expect(fake.spreadsheet.namedRanges.get('LeadPact_ReportBySource')).toMatch(
+      new RegExp(`^Report!A${bySource}:K\\d+$`),
+    );
+
+    const agenda = fake.spreadsheet.sheet('Agenda').dump();
+    expect(String(agenda[1]?.[0])).toMatch(/^Weekly marketing–sales meeting, \d{4}-W\d{2}$/);
+    const header = agenda.findIndex((r) => r[0] === '#');
+    expect(agenda[header]).toEqual(['#', 'Topic', 'Detail', 'Who', 'To decide']);
+    expect(agenda[header + 1]?.slice(0, 2)).toEqual([1, 'MQLs handed over']);
+    expect(agenda[header + 1]?.[4]).toBe('Who works each untouched lead, and by when?');
+    expect(fake.spreadsheet.namedRanges.get('LeadPact_Agenda')).toMatch(
+      new RegExp(`^Agenda!A${header + 1}:E\\d+$`),
+    );
+    for (const tab of ['Report', 'Agenda'])
+      for (const cell of fake.spreadsheet.sheet(tab).cells.values()) expect(cell.formula).toBeNull();
+  });
+
   it('should write nothing when nothing changed', () => {
     fake.log.reset();
     const result = addon.refreshAll?.() as { ok: boolean; written: string[] };
@@ -202,7 +244,8 @@ describe('the built add-on against the real Worker', () => {
 
     fake.log.reset();
     const result = addon.refreshAll?.() as { ok: boolean; written: string[] };
-    expect(result.written).toEqual(['leads']);
+    // The attempt moves the report and the agenda too; the agreement did not change and is not written.
+    expect(result.written).toEqual(['leads', 'report', 'agenda']);
     expect(fake.log.count('Range.getValues', 'Leads')).toBe(1);
     expect(fake.log.count('Range.setValues', 'Leads')).toBe(1);
     expect(sheet.cell(janRow, emailColumn).value).toBe('jan.kowalski@stalmet.pl');
@@ -259,6 +302,11 @@ describe('the built add-on for a team working in Polish', () => {
       ['Zarząd', 'niewymagany'],
     ]);
     expect(fakePl.spreadsheet.locale).toBe('pl_PL');
+    const report = fakePl.spreadsheet.sheet('Raport').dump();
+    expect(String(report[1]?.[0])).toMatch(/^Raport za okres /);
+    expect(report.find((r) => r[0] === 'Leady')?.[1]).toBe(0);
+    const agenda = fakePl.spreadsheet.sheet('Agenda').dump();
+    expect(agenda.find((r) => r[0] === 'Nr')).toEqual(['Nr', 'Temat', 'Szczegóły', 'Kto', 'Do decyzji']);
 
     fakePl.setUnreachable(true);
     const failed = addonPl.refreshAll?.() as { ok: boolean };
@@ -266,5 +314,7 @@ describe('the built add-on for a team working in Polish', () => {
     expect(failed.ok).toBe(false);
     expect(String(agreement.cell(1, 1).value)).toMatch(/^⚠ LeadPact nie mógł odświeżyć tej karty o /);
     expect(agreement.dump().slice(1)).toEqual(grid.slice(1));
+    for (const tab of ['Raport', 'Agenda'])
+      expect(String(fakePl.spreadsheet.sheet(tab).cell(1, 1).value)).toBe(agreement.cell(1, 1).value);
   });
 });
