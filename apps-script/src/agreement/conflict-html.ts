@@ -17,7 +17,15 @@ export function conflictHtml(texts: Catalogue['review']): string {
   $('title').textContent = T.conflictTitle;
   $('intro').textContent = T.conflictIntro;
   $('reapply').textContent = T.reapply;
+  function chosen() {
+    var keep = [];
+    var boxes = document.querySelectorAll('input.keep');
+    for (var i = 0; i < boxes.length; i++) if (boxes[i].checked) keep.push(boxes[i].value);
+    return keep;
+  }
   function render(view) {
+    // A section still in conflict keeps the person's choice across a new comparison.
+    var kept = chosen();
     current = view;
     var root = $('sections');
     clear(root);
@@ -35,6 +43,7 @@ export function conflictHtml(texts: Catalogue['review']): string {
         tick.type = 'checkbox';
         tick.value = s.section;
         tick.className = 'keep';
+        tick.checked = kept.indexOf(s.section) >= 0;
         label.appendChild(tick);
         label.appendChild(el('span', ' ' + T.keepMine));
         box.appendChild(label);
@@ -47,9 +56,7 @@ export function conflictHtml(texts: Catalogue['review']): string {
     run(function (view) { if (!view.ok) return show('error', view.message); render(view); }).getAgreementConflict();
   }
   $('reapply').onclick = function () {
-    var keep = [];
-    var boxes = document.querySelectorAll('input.keep');
-    for (var i = 0; i < boxes.length; i++) if (boxes[i].checked) keep.push(boxes[i].value);
+    var keep = chosen();
     show('ok', T.reapplying);
     run(function (r) {
       if (r.view) render(r.view);
