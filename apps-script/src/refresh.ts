@@ -8,6 +8,7 @@ import { LOCK_WAIT_MS } from './config';
 import { findTab, freshnessLine, localTime, type TabContext } from './grid';
 import type { Services } from './services';
 import { readState, type SheetState, saveState } from './state';
+import { refreshFunnelTab } from './tabs/funnel-tab';
 import { writeLeadsTab } from './tabs/leads-tab';
 import { writeReadOnlyTabs } from './tabs/read-only-tabs';
 
@@ -115,6 +116,7 @@ export function refreshAll(services: Services, options: { force: boolean }): Ref
       if (result.written) written.push('leads');
       state = { ...state, cursor: leads.cursor };
     }
+    state = refreshFunnelTab(services, context, snapshot.parts.plan, state, written);
 
     const readOnly = writeReadOnlyTabs(context, snapshot.parts);
     written.push(...readOnly.written);

@@ -9,6 +9,8 @@ export type Cell = string | number | boolean | Date;
 
 export interface RangeLike {
   getValues(): Cell[][];
+  /** A1 formulas, '' where a cell holds a value: what a person wrote that getValues would show as its result. */
+  getFormulas(): string[][];
   setValues(values: Cell[][]): RangeLike;
   setNumberFormat(format: string): RangeLike;
   setNumberFormats(formats: string[][]): RangeLike;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { FUNNEL_RATES, FUNNEL_STAGES, type FunnelRate, type FunnelStage } from './funnel-constants';
 import { optionalFields } from './optional-fields';
 
 /**
@@ -6,12 +7,7 @@ import { optionalFields } from './optional-fields';
  * stage (see DOMAIN.md, "The funnel plan"). Pure: shared with the add-on.
  */
 
-/** Funnel stages from first to last; rate `a_b` converts stage `a` into stage `b`. */
-export const FUNNEL_STAGES = ['lead', 'mql', 'sql', 'opportunity', 'won'] as const;
-export type FunnelStage = (typeof FUNNEL_STAGES)[number];
-
-export const FUNNEL_RATES = ['lead_mql', 'mql_sql', 'sql_opportunity', 'opportunity_won'] as const;
-export type FunnelRate = (typeof FUNNEL_RATES)[number];
+export { FUNNEL_RATES, FUNNEL_STAGES, type FunnelRate, type FunnelStage } from './funnel-constants';
 
 /** A plan needing more than this many of anything is a typo, and its integer arithmetic would lose precision. */
 export const MAX_STAGE_COUNT = 1_000_000_000;

@@ -14,6 +14,7 @@ import {
   Money,
   type StageCounts,
 } from '../funnel';
+import { PACE_TOLERANCE } from '../funnel-constants';
 import { daysBetween, instantRangeOf, monthBucketsOf, type PlanPeriod } from './period';
 
 /**
@@ -44,8 +45,7 @@ export const TEAM_RATE_WINDOW_DAYS = 365;
 export const TEAM_RATE_MIN_FROM = 30;
 export const TEAM_RATE_MIN_TO = 5;
 
-/** Within ±10% of the pro-rated plan (and never less than one lead or one average deal) is on track. */
-export const PACE_TOLERANCE = 0.1;
+export { PACE_TOLERANCE } from '../funnel-constants';
 
 export const PACE_STATUSES = ['not_started', 'behind', 'on_track', 'ahead'] as const;
 export type PaceStatus = (typeof PACE_STATUSES)[number];

@@ -50,6 +50,8 @@ export interface FakeChart {
   type: unknown;
   ranges: string[];
   options: Record<string, unknown>;
+  /** Anchor cell (1-based) and pixel offsets, as setPosition gives them. */
+  position: { row: number; column: number; offsetX: number; offsetY: number } | null;
 }
 
 /** Calls that change the spreadsheet (values, formats, rules, structure). */
@@ -219,6 +221,18 @@ export class FakeRange implements RangeLike {
       const row: Cell[] = [];
       for (let c = 0; c < this.numColumns; c++)
         row.push(this.sheet.peek(this.row + r, this.column + c)?.value ?? '');
+      out.push(row);
+    }
+    return out;
+  }
+
+  getFormulas(): string[][] {
+    this.log('getFormulas');
+    const out: string[][] = [];
+    for (let r = 0; r < this.numRows; r++) {
+      const row: string[] = [];
+      for (let c = 0; c < this.numColumns; c++)
+        row.push(this.sheet.peek(this.row + r, this.column + c)?.formula ?? '');
       out.push(row);
     }
     return out;
@@ -505,18 +519,26 @@ export class FakeSheet implements SheetLike {
     return [...this.charts];
   }
 
+  /** Like Sheets: the builder makes nothing until `insertChart(builder.build())`; only a built chart of this sheet's ranges may be inserted. */
   newChart(): ChartBuilderLike {
-    const chart: FakeChart = { type: null, ranges: [], options: {} };
+    this.record('newChart');
+    const chart: FakeChart = { type: null, ranges: [], options: {}, position: null };
     const builder: ChartBuilderLike = {
       setChartType: (type) => {
         chart.type = type;
         return builder;
       },
       addRange: (range) => {
+        const fake = range as FakeRange;
+        if (fake.sheet !== this) throw new Error('A chart may only show ranges of its own sheet here.');
         chart.ranges.push(range.getA1Notation());
         return builder;
       },
-      setPosition: () => builder,
+      setPosition: (row, column, offsetX, offsetY) => {
+        if (row < 1 || column < 1) throw new Error('The chart position must be a cell of the sheet.');
+        chart.position = { row, column, offsetX, offsetY };
+        return builder;
+      },
       setOption: (option, value) => {
         chart.options[option] = value;
         return builder;
@@ -528,7 +550,10 @@ export class FakeSheet implements SheetLike {
 
   insertChart(chart: object) {
     this.record('insertChart');
-    this.charts.push(chart as FakeChart);
+    const built = chart as FakeChart;
+    if (built.type === null || built.ranges.length === 0)
+      throw new Error('A chart needs a type and at least one range before it is inserted.');
+    this.charts.push({ ...built, ranges: [...built.ranges], options: { ...built.options } });
   }
 
   setTabColor(colour: string | null) {
