@@ -1,5 +1,5 @@
 import { FUNNEL_TAB_TEXTS } from '../../../worker/domain/i18n/funnel-tab';
-import { type CellValue, safeText } from '../../../worker/domain/sheet/cells';
+import { type CellValue, safeText, sheetSerial } from '../../../worker/domain/sheet/cells';
 import {
   FUNNEL_COLUMNS,
   FUNNEL_WIDTH,
@@ -15,9 +15,14 @@ import type { SheetState } from '../state';
 /** Marks the month rows LeadPact wrote (their Month formula), so a shorter plan clears them and nothing else. */
 const MONTH_MARK = `${INPUT_NAMES.periodStart})+`;
 
-function same(a: Cell, b: CellValue): boolean {
-  if (a instanceof Date) return false;
-  return a === b || (a === '' && b === '');
+/**
+ * True when a cell read back holds the plan value LeadPact wrote. Sheets reads a
+ * date cell back as a Date at that local midnight of the spreadsheet's zone,
+ * which the refresh sets to the workspace's.
+ */
+export function sameAsWritten(read: Cell, written: CellValue, timeZone: string): boolean {
+  if (read instanceof Date) return sheetSerial(read.toISOString(), timeZone) === written;
+  return read === written;
 }
 
 /** A cell read back as it must be written to stay what it is: a formula as its formula, text as text. */
@@ -60,7 +65,7 @@ export function writeFunnelTab(
       const mineFormula = formulas[r]?.[FUNNEL_COLUMNS.whatIf - 1] ?? '';
       const row = grid[r];
       // An input the plan did not change stays the person's, even blank (their what-if); a first fill takes the plan's.
-      if (row && previousPlan !== '' && same(previousPlan, input.planValue))
+      if (row && previousPlan !== '' && sameAsWritten(previousPlan, input.planValue, context.timeZone))
         row[FUNNEL_COLUMNS.whatIf - 1] = asWritten(mine, mineFormula);
     }
     for (let r = 0; r < lastRow; r++) {

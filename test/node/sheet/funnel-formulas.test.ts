@@ -1,29 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { writeFunnelTab } from '../../../apps-script/src/tabs/funnel-tab';
+import { sameAsWritten } from '../../../apps-script/src/tabs/funnel-tab';
 import type { Language } from '../../../worker/domain/constants';
 import { computeFunnel, FUNNEL_RATES, FUNNEL_STAGES, type FunnelRates } from '../../../worker/domain/funnel';
 import { FUNNEL_TAB_TEXTS } from '../../../worker/domain/i18n/funnel-tab';
 import { planPeriodOf } from '../../../worker/domain/reports/period';
-import {
-  buildPlanView,
-  type PlanInput,
-  resolveRates,
-  type StageActuals,
-} from '../../../worker/domain/reports/plan';
+import { buildPlanView, resolveRates, type StageActuals } from '../../../worker/domain/reports/plan';
 import { sheetDate } from '../../../worker/domain/sheet/cells';
 import {
   FUNNEL_ROWS,
   type FunnelInputKey,
-  type FunnelPlanPart,
   INPUT_NAMES,
   inputRow,
   stageRow,
 } from '../../../worker/domain/sheet/funnel-tab';
-import { SHEET_TEXTS } from '../../../worker/domain/sheet/texts';
-import { fakeServices } from './fakes/fake-services';
-import type { fakeSpreadsheetApp } from './fakes/fake-spreadsheet';
 import { evaluateSpreadsheet } from './fakes/formula-engine';
+import { planPart, tabOf } from './funnel-plan-part';
 
 /**
  * The Funnel tab's formulas evaluated by a real formula engine
@@ -34,52 +26,6 @@ import { evaluateSpreadsheet } from './fakes/formula-engine';
 
 const FIRST_MONTH_ROW = stageRow('revenue') + 3;
 const WHAT_IF = 3;
-
-function planPart(
-  inputs: Pick<PlanInput, 'revenueTarget' | 'averageDealSize' | 'marketingBudget'> & {
-    rates: Partial<FunnelRates>;
-  },
-  key: string,
-  now: Date,
-  actualByMonth = new Map<string, StageActuals>(),
-): FunnelPlanPart {
-  const view = buildPlanView({
-    stored: {
-      ...inputs,
-      currency: 'EUR',
-      period: key,
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-      updatedBy: null,
-    },
-    period: planPeriodOf(key),
-    timezone: 'UTC',
-    currency: 'EUR',
-    rates: resolveRates(inputs.rates, null),
-    actualByMonth,
-    now,
-  });
-  const { pace: _pace, months, ...stable } = view;
-  return { ...stable, months: months.map((m) => ({ month: m.month, actual: m.actual })) };
-}
-
-function tabOf(part: FunnelPlanPart, language: Language = 'en') {
-  const fake = fakeServices();
-  const app = fake.services.spreadsheetApp as ReturnType<typeof fakeSpreadsheetApp>;
-  writeFunnelTab(
-    fake.services,
-    {
-      spreadsheet: app.spreadsheet,
-      language,
-      texts: SHEET_TEXTS[language],
-      timeZone: 'UTC',
-      freshness: 'LeadPact · test',
-    },
-    part,
-  );
-  const name = SHEET_TEXTS[language].tabs.funnel;
-  return { fake: { app }, sheet: app.spreadsheet.sheet(name), name };
-}
 
 /** A serial number for an instant read in UTC (the tests' spreadsheet zone). */
 function serialOf(at: Date): number {
@@ -384,4 +330,15 @@ describe('the Funnel tab as LeadPact writes it', () => {
       expect(FUNNEL_RATES.every((rate) => sheet.peek(inputRow(rate), 4)?.value !== '')).toBe(true);
     },
   );
+});
+
+describe('a plan value read back from Sheets', () => {
+  it('should match the serial LeadPact wrote when Sheets answers a Date at the zone’s midnight', () => {
+    const written = sheetDate('2026-01-01');
+    expect(sameAsWritten(new Date('2025-12-31T23:00:00Z'), written, 'Europe/Warsaw')).toBe(true);
+    expect(sameAsWritten(new Date('2026-01-01T00:00:00Z'), written, 'Europe/Warsaw')).toBe(false);
+    expect(sameAsWritten(new Date('2026-01-01T05:00:00Z'), written, 'America/New_York')).toBe(true);
+    expect(sameAsWritten(0.5, 0.5, 'UTC')).toBe(true);
+    expect(sameAsWritten('', 0.5, 'UTC')).toBe(false);
+  });
 });

@@ -229,12 +229,16 @@ export function funnelTabLayout(part: FunnelPlanPart | null, language: Language)
     put(row, FUNNEL_COLUMNS.label, safeText(label), '', grey);
     put(row, FUNNEL_COLUMNS.plan, value, formatOf(key), grey);
     put(row, FUNNEL_COLUMNS.whatIf, value, formatOf(key));
-    if ((FUNNEL_RATES as readonly string[]).includes(key))
-      put(row, FUNNEL_COLUMNS.origin, safeText(t.origins[part.rates[key as FunnelRate].origin]), '', grey);
+    const origin = (FUNNEL_RATES as readonly string[]).includes(key)
+      ? safeText(t.origins[part.rates[key as FunnelRate].origin])
+      : '';
+    put(row, FUNNEL_COLUMNS.origin, origin, '', grey);
     inputs.push({ key, row, planValue: value });
   }
   const elapsed = abs(FUNNEL_ROWS.elapsed, FUNNEL_COLUMNS.whatIf);
   put(FUNNEL_ROWS.elapsed, FUNNEL_COLUMNS.label, safeText(t.inputs.elapsed), '', grey);
+  put(FUNNEL_ROWS.elapsed, FUNNEL_COLUMNS.plan, '', '', grey);
+  put(FUNNEL_ROWS.elapsed, FUNNEL_COLUMNS.origin, '', '', grey);
   put(
     FUNNEL_ROWS.elapsed,
     FUNNEL_COLUMNS.whatIf,

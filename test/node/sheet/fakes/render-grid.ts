@@ -4,14 +4,31 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** A date-time serial shown with the cell's number format, as Sheets would (only the formats LeadPact uses). */
-function shown(value: string | number | boolean, format: string): string {
+/** A value shown with the cell's number format, as Sheets would in an English locale (only the formats LeadPact uses). */
+function shown(value: unknown, format: string): string {
   if (typeof value === 'number' && /yy/.test(format)) {
     const iso = new Date(Math.round((value - 25_569) * 86_400_000)).toISOString();
     const [date = '', time = ''] = iso.split('T');
     const [y, m, d] = date.split('-');
+    if (format === 'yyyy-mm') return `${y}-${m}`;
     const day = format.startsWith('dd') ? `${d}.${m}.${y}` : date;
     return format.includes('hh') ? `${day} ${time.slice(0, 5)}` : day;
+  }
+  if (typeof value === 'number' && format.endsWith('%')) {
+    const [, fixed = '', optional = ''] = /^0\.?(0*)(#*)%$/.exec(format) ?? [];
+    return `${(value * 100).toLocaleString('en-US', {
+      minimumFractionDigits: fixed.length,
+      maximumFractionDigits: fixed.length + optional.length,
+    })}%`;
+  }
+  const number = /^#,##0(?:\.(0+))?(?: "([A-Z]{3})")?$/.exec(format);
+  if (typeof value === 'number' && number) {
+    const digits = number[1]?.length ?? 0;
+    const text = value.toLocaleString('en-US', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    return number[2] ? `${text} ${number[2]}` : text;
   }
   return String(value);
 }
@@ -21,7 +38,19 @@ function shown(value: string | number | boolean, format: string): string {
  * formatting its rules would apply (`=AND($O3="Breached",…)` colours the row),
  * so a screenshot shows what the team would see.
  */
-export function gridHtml(sheet: FakeSheet, options: { columns?: number; rows?: number } = {}): string {
+export function gridHtml(
+  sheet: FakeSheet,
+  options: {
+    columns?: number;
+    rows?: number;
+    /** What formulas show: their results from a formula engine (the fake stores only the formula). */
+    results?: (row: number, column: number) => unknown;
+    /** HTML placed beside the table (a chart drawn from the same results). */
+    aside?: string;
+    /** Text in an uncoloured cell runs on over the empty cells to its right, as Sheets shows it. */
+    overflowText?: boolean;
+  } = {},
+): string {
   const grid = sheet.dump();
   const width = Math.min(options.columns ?? Number.POSITIVE_INFINITY, grid[1]?.length ?? 0);
   const height = Math.min(options.rows ?? Number.POSITIVE_INFINITY, grid.length);
@@ -44,6 +73,20 @@ export function gridHtml(sheet: FakeSheet, options: { columns?: number; rows?: n
     )?.colour;
     for (let c = 1; c <= width; c++) {
       const cell = sheet.peek(r, c);
+      const emptyAfter = (from: number) => {
+        for (let k = from; k <= width; k++) {
+          const next = sheet.peek(r, k);
+          if (next && (next.value !== '' || next.formula)) return false;
+        }
+        return true;
+      };
+      const overflowing =
+        options.overflowText &&
+        r > 1 &&
+        cell?.background === '#ffffff' &&
+        typeof cell.value === 'string' &&
+        cell.value !== '' &&
+        emptyAfter(c + 1);
       const background =
         ruleColour ?? (cell?.background && cell.background !== '#ffffff' ? cell.background : '');
       const style = [
@@ -53,10 +96,15 @@ export function gridHtml(sheet: FakeSheet, options: { columns?: number; rows?: n
       ]
         .filter(Boolean)
         .join(';');
-      const text = r === 1 && c > 1 ? '' : escapeHtml(shown(cell?.value ?? '', cell?.numberFormat ?? ''));
-      const span = r === 1 && c === 1 ? ` colspan="${width}"` : '';
+      const raw = cell?.formula && options.results ? options.results(r, c) : (cell?.value ?? '');
+      const text = r === 1 && c > 1 ? '' : escapeHtml(shown(raw, cell?.numberFormat ?? ''));
+      const span =
+        r === 1 && c === 1 ? ` colspan="${width}"` : overflowing ? ` colspan="${width - c + 1}"` : '';
       if (r === 1 && c > 1) continue;
-      cells.push(`<td${span} style="${style}" data-row="${r}" data-column="${c}">${text}</td>`);
+      cells.push(
+        `<td${span} style="${style}${overflowing ? ';max-width:none' : ''}" data-row="${r}" data-column="${c}">${text}</td>`,
+      );
+      if (overflowing) break;
     }
     body.push(`<tr>${cells.join('')}</tr>`);
   }
@@ -67,5 +115,5 @@ export function gridHtml(sheet: FakeSheet, options: { columns?: number; rows?: n
     th { background: #f8f9fa; color: #5f6368; font-weight: normal; border: 1px solid #e0e0e0; padding: 2px 6px; }
     td { border: 1px solid #e0e0e0; padding: 3px 6px; white-space: nowrap; max-width: 220px; overflow: hidden; }
     tr:nth-child(3) td { border-bottom: 2px solid #bdc1c6; }
-  </style></head><body><table><thead><tr><th></th>${letters}</tr></thead><tbody>${body.join('')}</tbody></table></body></html>`;
+  </style></head><body><table><thead><tr><th></th>${letters}</tr></thead><tbody>${body.join('')}</tbody></table>${options.aside ?? ''}</body></html>`;
 }
