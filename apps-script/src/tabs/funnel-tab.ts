@@ -121,7 +121,7 @@ function insertChart(
 
 /**
  * The refresh's one call for this tab: writes it when the plan part changed
- * (or the tab is missing, or row 1 still shows a failure), and remembers the
+ * (after a failure the refresh asks for every part again), and remembers the
  * part's version so an unchanged plan costs nothing next time.
  */
 export function refreshFunnelTab(
@@ -135,10 +135,7 @@ export function refreshFunnelTab(
   if (part.unchanged) {
     const sheet = findTab(context.spreadsheet, 'funnel');
     // A tab someone deleted comes back with the next refresh, which then asks for the plan again.
-    if (!sheet) return { ...state, versions: { ...state.versions, plan: undefined } };
-    // The plan did not change, but row 1 may still carry the last failure: only the freshness line is written.
-    if (state.failed) sheet.getRange(1, 1, 1, 1).setValues([[context.freshness]]);
-    return state;
+    return sheet ? state : { ...state, versions: { ...state.versions, plan: undefined } };
   }
   writeFunnelTab(services, context, part.data as FunnelPlanPart | null);
   written.push('funnel');

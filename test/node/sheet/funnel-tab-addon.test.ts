@@ -86,7 +86,11 @@ describe('the Funnel plan tab from the built add-on', () => {
     expect(sheet.peek(inputRow('revenueTarget'), FUNNEL_COLUMNS.whatIf)?.numberFormat).toBe('#,##0.00 "EUR"');
     for (const stage of FUNNEL_STAGES)
       expect(sheet.peek(stageRow(stage), FUNNEL_COLUMNS.whatIf)?.formula).toMatch(/^=CEILING\(/);
-    expect([...fake.spreadsheet.namedRanges.keys()].sort()).toEqual(Object.values(INPUT_NAMES).sort());
+    expect(
+      [...fake.spreadsheet.namedRanges.keys()].filter((n) => n.startsWith('LeadPact_Plan_')).sort(),
+    ).toEqual(Object.values(INPUT_NAMES).sort());
+    for (const name of Object.values(INPUT_NAMES))
+      expect(fake.spreadsheet.namedRanges.get(name)).toMatch(new RegExp(`^${TAB}!C\\d+$`));
 
     // The formulas, evaluated, give the Worker's own numbers written beside them; the MQL seeded is an actual.
     const engine = evaluateSpreadsheet(fake.spreadsheet, { now: Date.now() / 86_400_000 + 25_569 });
