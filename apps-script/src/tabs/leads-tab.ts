@@ -10,9 +10,11 @@ import {
   leadColumnIndexes,
   leadRowIndex,
 } from '../../../worker/domain/sheet/leads-layout';
+import { NAMED_RANGES } from '../../../worker/domain/sheet/named-ranges';
 import { SHEET_ACTIONS } from '../../../worker/domain/sheet/texts';
 import { columnLetter, ensureSize, ensureTab, type TabContext } from '../grid';
 import type { Cell, SheetLike, SpreadsheetAppLike } from '../services';
+import { applyNamedRanges } from './grid-tab';
 
 /** Marks LeadPact's own conditional-format rules (N of a text is 0), so a person's rules are kept. */
 export const RULE_MARK = 'N("leadpact")=0';
@@ -153,6 +155,15 @@ export function writeLeadsTab(
   }
 
   applyLeadsFormats(app, sheet, context, indexes, width, Math.max(height, lastRow), update.reasons);
+  // Every lead row, however many there are now: what other tabs' formulas count.
+  applyNamedRanges(context.spreadsheet, sheet, {
+    [NAMED_RANGES.leads]: {
+      row: LEADS_FIRST_DATA_ROW,
+      column: 1,
+      numRows: Math.max(data.length, 1),
+      numColumns: width,
+    },
+  });
   return {
     written: true,
     changedRows: [...touched].filter((r) => r < data.length - newRows).length,

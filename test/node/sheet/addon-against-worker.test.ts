@@ -7,7 +7,7 @@ import { buildAddon } from '../../../scripts/sheets-build.mjs';
 import { startWorkerServer, type WorkerServer } from '../worker-server';
 import { appsScriptContext, loadBundle } from './fakes/apps-script-globals';
 import { type FakeServices, fakeServices } from './fakes/fake-services';
-import { WRITE_CALLS } from './fakes/fake-spreadsheet';
+import { a1, WRITE_CALLS } from './fakes/fake-spreadsheet';
 import { SyncFetcher } from './fakes/sync-fetch';
 import { type SeededTeam, seedTeam } from './team-seed';
 
@@ -279,6 +279,33 @@ describe('the built add-on against the real Worker', () => {
     expect(String(agreement.cell(1, 1).value)).toMatch(/^LeadPact · refreshed/);
     expect(agreement.cell(1, 1).fontColor).toBe('#000000');
     expect(agreement.dump().slice(1)).toEqual(agreementBefore);
+  });
+
+  it('should keep the named ranges over the rows as the tabs grow, and bring back one a person deleted', async () => {
+    const named = fake.spreadsheet.namedRanges;
+    const width = fake.spreadsheet.sheet('Leads').dump()[1]?.length ?? 0;
+    expect(named.get('LeadPact_Leads')).toBe(`Leads!A3:${a1(6, width).replace(/\d+$/, '')}6`);
+    named.delete('LeadPact_Leads');
+    await api('POST', `/v1/intake/${demo.sources?.contact?.id}`, demo.tokens.intake ?? '', {
+      email: 'new.buyer@huta.pl',
+      phone: '+48 600 300 400',
+      firstName: 'Nowy',
+      lastName: 'Kupiec',
+      company: 'Huta',
+      consent: true,
+    });
+    fake.log.reset();
+    const result = addon.refreshAll?.() as { ok: boolean; written: string[] };
+    expect(result.written).toContain('leads');
+    expect(result.written).toContain('report');
+    expect(named.get('LeadPact_Leads')).toBe(`Leads!A3:${a1(7, width).replace(/\d+$/, '')}7`);
+    // Names that exist are moved, not added again: one read of the names per tab written.
+    expect(fake.log.count('Spreadsheet.getNamedRanges')).toBe(result.written.length);
+    expect(fake.log.count('Spreadsheet.setNamedRange')).toBe(1);
+    const report = fake.spreadsheet.sheet('Report').dump();
+    const totals = report.findIndex((r) => r[0] === 'Leads') + 1;
+    expect(report[totals - 1]?.[1]).toBe(5);
+    expect(named.get('LeadPact_ReportTotals')).toMatch(new RegExp(`^Report!A${totals}:B\\d+$`));
   });
 });
 
