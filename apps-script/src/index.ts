@@ -4,6 +4,7 @@
  * few lines calling a module with the real services; everything else lives in
  * modules tested in Node. The build keeps these names global.
  */
+import { LEAD_VIEW_TEXTS } from '../../worker/domain/i18n/lead-view';
 import { SIDEBAR_TEXTS } from '../../worker/domain/sheet/sidebar-texts';
 import { agreementConflict, reapplyMyEdits as reapply } from './agreement/conflict';
 import { agreementReview, proposeDraft as propose, signPendingVersion as sign } from './agreement/review';
@@ -21,7 +22,9 @@ import {
   retryOutbox,
 } from './forms/relay';
 import { googleServices } from './google-services';
-import { type EditEventLike, markPendingEdits } from './leads/pending';
+import { leadViewHtml } from './lead-view-html';
+import { getLeadView as leadView, sendLeadAction as sendAction } from './leads/lead-view';
+import { type EditEventLike, markPendingEdits, teamLanguage } from './leads/pending';
 import { sendPendingRows } from './leads/send-pending';
 import { keepSheetLive as keepLive, liveSheetStatus } from './live-sheet';
 import { addMenu } from './menu';
@@ -164,4 +167,21 @@ export function proposeDraft(input: { etag?: unknown }) {
 /** Sidebar: signs the pending version for the person's side, with the hash they reviewed. */
 export function signPendingVersion(input: { number?: unknown; hash?: unknown }) {
   return sign(googleServices(), input ?? {});
+}
+
+/** Menu: the sidebar's one-lead view, opened on the row the person selected. */
+export function showLead() {
+  const services = googleServices();
+  const texts = LEAD_VIEW_TEXTS[teamLanguage(services)];
+  services.ui()?.showSidebar(services.htmlOutput(leadViewHtml(texts)).setTitle(texts.title));
+}
+
+/** Sidebar: one lead (by id, else the selected row's) as this person may see and work it. */
+export function getLeadView(request?: { leadId?: unknown }) {
+  return leadView(googleServices(), request ?? {});
+}
+
+/** Sidebar: one action on the lead, as this person, the way a Leads row sends it. */
+export function sendLeadAction(request: { leadId?: unknown; version?: unknown; action?: unknown }) {
+  return sendAction(googleServices(), request ?? {});
 }

@@ -8,6 +8,7 @@ export function addMenu(services: Services): void {
     .addItem('Refresh now', 'refreshNow')
     .addItem('Connect…', 'showSidebar')
     .addSeparator()
+    .addItem('Open selected lead', 'showLead')
     .addItem('Send my pending rows', 'sendMyPendingRows')
     .addItem('Push agreement edits', 'pushAgreementEdits')
     .addItem('Review and sign the agreement', 'showAgreementReview')

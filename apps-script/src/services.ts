@@ -96,6 +96,9 @@ export interface SpreadsheetLike {
   getId(): string;
   getSheetByName(name: string): SheetLike | null;
   insertSheet(name: string): SheetLike;
+  /** The tab and cells the person has selected (the sidebar's calls run as them, with their selection). */
+  getActiveSheet(): SheetLike;
+  getActiveRange(): RangeLike | null;
   getSpreadsheetTimeZone(): string;
   setSpreadsheetTimeZone(timeZone: string): void;
   getSpreadsheetLocale(): string;

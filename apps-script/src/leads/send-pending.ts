@@ -1,9 +1,6 @@
-import type { Quadrant, TemperatureLevel } from '../../../worker/domain/agreement/constants';
 import type { Language } from '../../../worker/domain/constants';
 import { fill } from '../../../worker/domain/i18n/format';
 import { SHEET_WORK_TEXTS, type SheetWorkTexts } from '../../../worker/domain/i18n/sheet-work';
-import type { LeadStage } from '../../../worker/domain/ledger/constants';
-import { leadEtag } from '../../../worker/domain/ledger/lead-version';
 import { displayedText } from '../../../worker/domain/sheet/cells';
 import {
   LEADS_COLUMNS,
@@ -12,32 +9,17 @@ import {
   type LeadCells,
   type LeadColumnKey,
   leadColumnIndexes,
-  leadRow,
   leadRowIndex,
-  type SheetLeadSla,
-  sheetLeadOf,
 } from '../../../worker/domain/sheet/leads-layout';
-import {
-  inputFingerprint,
-  type RowTerms,
-  rowAction,
-  rowIdempotencyKey,
-} from '../../../worker/domain/sheet/row-action';
-import { SHEET_TEXTS } from '../../../worker/domain/sheet/texts';
-import {
-  type ApiAnswer,
-  ApiFailure,
-  answerText,
-  type Connection,
-  requestJson,
-  savedConnection,
-} from '../api';
+import { inputFingerprint, rowAction, rowIdempotencyKey } from '../../../worker/domain/sheet/row-action';
+import { ApiFailure, savedConnection } from '../api';
 import { LOCK_WAIT_MS } from '../config';
-import { findTab, freshnessLine, type TabContext } from '../grid';
+import { findTab } from '../grid';
 import type { Cell, Services, SheetLike } from '../services';
-import { readState } from '../state';
-import { writeLeadsTab } from '../tabs/leads-tab';
+import { freshRow, loadContext, postLeadAction, writeRows } from './lead-rows';
 import { type PendingRows, readPending, rowInput, savePending, teamLanguage } from './pending';
+
+export { pullLeadRows } from './lead-rows';
 
 /** A refused row's Action cell. */
 export const REFUSED_COLOUR = '#fce8e6';
@@ -51,97 +33,6 @@ export interface SendResult {
   refused: string[];
   stale: string[];
   waiting: string[];
-}
-
-/** `GET /v1/leads/{id}` as the row needs it. */
-interface LeadAnswer {
-  id: string;
-  stage: LeadStage;
-  email: string | null;
-  phone: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  company: string | null;
-  ownerId: string | null;
-  firstSourceId: string | null;
-  campaign: string | null;
-  quadrant: Quadrant;
-  marketingTemperature: TemperatureLevel | null;
-  salesTemperature: TemperatureLevel | null;
-  sales: Parameters<typeof sheetLeadOf>[0]['sales'];
-  events: Array<{ seq: number }>;
-  sla: SheetLeadSla;
-}
-
-interface Directory {
-  memberNames: Record<string, string>;
-  sourceNames: Record<string, string>;
-}
-
-function json<T>(answer: ApiAnswer): T {
-  return JSON.parse(answer.body) as T;
-}
-
-/** Trouble worth trying again later, rather than a refusal to show. */
-function transient(status: number): boolean {
-  return status >= 500 || status === 429;
-}
-
-/** The agreement's reasons and criteria the rows name, and who is who, once per send. */
-function loadContext(services: Services, connection: Connection): { terms: RowTerms; directory: Directory } {
-  const overview = requestJson(services, connection, 'get', '/v1/agreement');
-  const members = requestJson(services, connection, 'get', '/v1/members');
-  const sources = requestJson(services, connection, 'get', '/v1/sources');
-  for (const answer of [overview, members, sources])
-    if (answer.status >= 400) throw new ApiFailure(answerText(answer), answer.status);
-  const active = json<{ active: { content: RowTerms } | null }>(overview).active;
-  return {
-    terms: active
-      ? { rejectionReasons: active.content.rejectionReasons, sqlCriteria: active.content.sqlCriteria }
-      : { rejectionReasons: [], sqlCriteria: [] },
-    directory: {
-      memberNames: Object.fromEntries(
-        json<{ data: Array<{ id: string; name: string }> }>(members).data.map((m) => [m.id, m.name]),
-      ),
-      sourceNames: Object.fromEntries(
-        json<{ data: Array<{ id: string; name: string }> }>(sources).data.map((s) => [s.id, s.name]),
-      ),
-    },
-  };
-}
-
-/** The lead as LeadPact's cells for its row, read fresh from the Worker. */
-function freshRow(
-  services: Services,
-  connection: Connection,
-  leadId: string,
-  directory: Directory,
-  language: Language,
-  timeZone: string,
-): LeadCells {
-  const answer = requestJson(services, connection, 'get', `/v1/leads/${encodeURIComponent(leadId)}`);
-  if (answer.status >= 400) throw new ApiFailure(answerText(answer), answer.status);
-  const lead = json<LeadAnswer>(answer);
-  const seq = lead.events.reduce((max, e) => Math.max(max, e.seq), 0);
-  const sheetLead = sheetLeadOf({
-    id: lead.id,
-    seq,
-    stage: lead.stage,
-    profile: lead,
-    ownerId: lead.ownerId,
-    firstSourceId: lead.firstSourceId,
-    campaign: lead.campaign,
-    quadrant: lead.quadrant,
-    marketingTemperature: lead.marketingTemperature,
-    salesTemperature: lead.salesTemperature,
-    sales: lead.sales,
-  });
-  const next = lead.sla.next;
-  const sla: SheetLeadSla = {
-    next: next ? { kind: next.kind, dueAt: next.dueAt, status: next.status } : null,
-    worst: lead.sla.worst,
-  };
-  return leadRow(sheetLead, sla, { language, timeZone, ...directory });
 }
 
 /** What changed in a row's visible LeadPact columns, for the stale note: `Stage: MQL → SAL`. */
@@ -164,43 +55,6 @@ function changesOf(
     );
   }
   return lines.length > 0 ? lines.join('; ') : texts.nothingVisible;
-}
-
-/** Rewrites leads' rows through the shared layout (rows found by lead id), with the Leads tab's freshness line. */
-function writeRows(services: Services, connection: Connection, language: Language, rows: LeadCells[]): void {
-  const spreadsheet = services.spreadsheetApp.getActiveSpreadsheet();
-  const timeZone = spreadsheet.getSpreadsheetTimeZone();
-  const texts = SHEET_TEXTS[language];
-  const context: TabContext = {
-    spreadsheet,
-    language,
-    texts,
-    timeZone,
-    freshness: freshnessLine(
-      texts,
-      language,
-      services.now(),
-      timeZone,
-      connection.apiUrl.replace(/^https?:\/\//, '').replace(/\/.*$/, ''),
-    ),
-  };
-  writeLeadsTab(services.spreadsheetApp, context, {
-    rows,
-    reasons: readState(services).reasons,
-    force: false,
-  });
-}
-
-/** Reads these leads from the Worker and writes their rows: the sidebar's "refresh this lead", and tests' setup. */
-export function pullLeadRows(services: Services, leadIds: readonly string[]): number {
-  const connection = savedConnection(services);
-  if (!connection) return 0;
-  const language = teamLanguage(services);
-  const { directory } = loadContext(services, connection);
-  const timeZone = services.spreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
-  const rows = leadIds.map((id) => freshRow(services, connection, id, directory, language, timeZone));
-  writeRows(services, connection, language, rows);
-  return rows.length;
 }
 
 function mark(sheet: SheetLike, row: number, column: number, note: string | null, colour: string | null) {
@@ -290,35 +144,20 @@ export function sendPendingRows(services: Services): SendResult {
         continue;
       }
       const version = Number(row[indexes.version]) || 0;
-      let answer: ApiAnswer;
-      try {
-        answer = requestJson(
-          services,
-          connection,
-          'post',
-          `/v1/leads/${encodeURIComponent(leadId)}/actions`,
-          {
-            body: parsed.action,
-            headers: {
-              'if-match': leadEtag(version),
-              'idempotency-key': rowIdempotencyKey(leadId, version, input),
-            },
-          },
-        );
-      } catch (error) {
-        if (!(error instanceof ApiFailure)) throw error;
-        mark(sheet, sheetRow, actionColumn, fill(texts.unreachable, { reason: error.message }), null);
-        result.waiting.push(leadId);
-        continue;
-      }
-      if (answer.status === 200) {
+      const sent = postLeadAction(services, connection, {
+        leadId,
+        version,
+        action: parsed.action,
+        idempotencyKey: rowIdempotencyKey(leadId, version, input),
+      });
+      if (sent.kind === 'sent') {
         sheet.getRange(sheetRow, actionColumn, 1, 1).setValues([['']]);
         if (indexes.reason >= 0) sheet.getRange(sheetRow, indexes.reason + 1, 1, 1).setValues([['']]);
         mark(sheet, sheetRow, actionColumn, null, null);
         delete pending[leadId];
         result.sent.push(leadId);
         rewrite.push(freshRow(services, connection, leadId, context.directory, language, timeZone));
-      } else if (answer.status === 412) {
+      } else if (sent.kind === 'stale') {
         // The lead moved on: show the row as it is now and what changed; the input stays, still pending.
         const cells = freshRow(services, connection, leadId, context.directory, language, timeZone);
         rewrite.push(cells);
@@ -330,17 +169,11 @@ export function sendPendingRows(services: Services): SendResult {
           STALE_COLOUR,
         );
         result.stale.push(leadId);
-      } else if (transient(answer.status)) {
-        mark(sheet, sheetRow, actionColumn, fill(texts.unreachable, { reason: answerText(answer) }), null);
+      } else if (sent.kind === 'waiting') {
+        mark(sheet, sheetRow, actionColumn, fill(texts.unreachable, { reason: sent.reason }), null);
         result.waiting.push(leadId);
       } else {
-        mark(
-          sheet,
-          sheetRow,
-          actionColumn,
-          fill(texts.refused, { reason: answerText(answer) }),
-          REFUSED_COLOUR,
-        );
+        mark(sheet, sheetRow, actionColumn, fill(texts.refused, { reason: sent.reason }), REFUSED_COLOUR);
         delete pending[leadId];
         result.refused.push(leadId);
       }

@@ -43,6 +43,9 @@ describe('npm run sheets:build', () => {
       'getAgreementReview',
       'proposeDraft',
       'signPendingVersion',
+      'showLead',
+      'getLeadView',
+      'sendLeadAction',
     ]);
     expect(built.bytes).toBeLessThanOrEqual(BUNDLE_BUDGET_BYTES);
     const code = await readFile('apps-script/dist/Code.js', 'utf8');
@@ -72,6 +75,7 @@ describe('the built bundle in a bare V8 context', () => {
           { caption: 'Refresh now', functionName: 'refreshNow' },
           { caption: 'Connect…', functionName: 'showSidebar' },
           'separator',
+          { caption: 'Open selected lead', functionName: 'showLead' },
           { caption: 'Send my pending rows', functionName: 'sendMyPendingRows' },
           { caption: 'Push agreement edits', functionName: 'pushAgreementEdits' },
           { caption: 'Review and sign the agreement', functionName: 'showAgreementReview' },

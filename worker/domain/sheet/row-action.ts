@@ -182,3 +182,13 @@ export function inputFingerprint(input: RowInput): string {
 export function rowIdempotencyKey(leadId: string, version: number, input: RowInput): string {
   return `sheet:${leadId}:v${version}:${inputFingerprint(input)}`;
 }
+
+/**
+ * The `Idempotency-Key` of an action sent from the sidebar's lead view: stable
+ * for the same lead, version and action, so a double click or a resend after
+ * a lost answer lands once, like a row's.
+ */
+export function viewIdempotencyKey(leadId: string, version: number, action: unknown): string {
+  const text = JSON.stringify(action);
+  return `sidebar:${leadId}:v${version}:${fnv(text, 0x811c9dc5)}${fnv(text, 0x050c5d1f)}`;
+}

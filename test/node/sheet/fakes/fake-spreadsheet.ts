@@ -603,6 +603,24 @@ export class FakeSpreadsheet implements SpreadsheetLike {
     return sheet;
   }
 
+  /** The person's selection: a test selects a cell as a person clicks one. */
+  private selection: { sheet: FakeSheet; row: number; column: number } | null = null;
+
+  select(name: string, row: number, column = 1) {
+    this.selection = { sheet: this.sheet(name), row, column };
+  }
+
+  getActiveSheet() {
+    this.log.record('Spreadsheet.getActiveSheet');
+    return this.selection?.sheet ?? this.sheets[0] ?? this.insertSheet('Sheet1');
+  }
+
+  getActiveRange() {
+    this.log.record('Spreadsheet.getActiveRange');
+    const s = this.selection;
+    return s ? s.sheet.getRange(s.row, s.column, 1, 1) : null;
+  }
+
   getSpreadsheetTimeZone() {
     this.log.record('Spreadsheet.getSpreadsheetTimeZone');
     return this.timeZone;

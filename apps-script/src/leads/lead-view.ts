@@ -1,0 +1,399 @@
+import type { Agreement } from '../../../worker/domain/agreement/schema';
+import type { Language } from '../../../worker/domain/constants';
+import { fill, formatInstant, formatMoney, formatNumber } from '../../../worker/domain/i18n/format';
+import { LEAD_VIEW_TEXTS, type LeadViewTexts } from '../../../worker/domain/i18n/lead-view';
+import { SHEET_WORK_TEXTS } from '../../../worker/domain/i18n/sheet-work';
+import type { ActionType, LeadActionInput } from '../../../worker/domain/ledger/actions';
+import { ATTEMPT_CHANNELS, ATTEMPT_OUTCOMES } from '../../../worker/domain/ledger/events';
+import {
+  LEADS_FIRST_DATA_ROW,
+  LEADS_HEADER_ROW,
+  leadColumnIndexes,
+} from '../../../worker/domain/sheet/leads-layout';
+import { viewIdempotencyKey } from '../../../worker/domain/sheet/row-action';
+import { SHEET_TEXTS } from '../../../worker/domain/sheet/texts';
+import { ApiFailure, type Connection, savedConnection } from '../api';
+import { findTab } from '../grid';
+import type { Services } from '../services';
+import {
+  type Directory,
+  type LeadAnswer,
+  loadContext,
+  postLeadAction,
+  readLead,
+  rowOfLead,
+  versionOf,
+  type WorkContext,
+  writeRows,
+} from './lead-rows';
+import { teamLanguage } from './pending';
+
+/** One choice in a list: the code sent, the label shown. */
+export interface Choice {
+  code: string;
+  label: string;
+}
+
+/** The actions the view has a form for, in the order the buttons show (assign needs a manager's picker). */
+const VIEW_ACTIONS = [
+  'attempt',
+  'accept',
+  'qualify',
+  'reject',
+  'nurture',
+  'opportunity',
+  'won',
+  'lost',
+  'feedback',
+] as const satisfies readonly ActionType[];
+
+/**
+ * The sidebar's one lead, rendered to plain strings in the team's language:
+ * the page only places them with `textContent`, so nothing here is ever HTML.
+ */
+export interface LeadView {
+  leadId: string;
+  /** The version the person sees: sent as `If-Match` with their action. */
+  version: number;
+  name: string;
+  profile: Array<{ label: string; value: string }>;
+  scores: string[];
+  history: Array<{ seq: number; when: string; who: string; what: string; note: string }>;
+  /** `state` is the status's code, for the colour. */
+  deadlines: Array<{ what: string; due: string; status: string; state: string; left: string }>;
+  actions: Array<{ type: ActionType; label: string }>;
+  choices: {
+    channels: Choice[];
+    outcomes: Choice[];
+    rejectReasons: Choice[];
+    nurtureReasons: Choice[];
+    lostReasons: Choice[];
+    criteria: Array<Choice & { required: boolean }>;
+    questions: Array<{ id: string; question: string; answer: string; required: boolean }>;
+    currency: string;
+  };
+}
+
+export type LeadViewAnswer = { ok: true; view: LeadView } | { ok: false; message: string };
+
+export interface LeadActionAnswer {
+  ok: boolean;
+  /** sent, refused, stale (the view shows the lead as it is now), waiting (nothing reached LeadPact). */
+  kind: 'sent' | 'refused' | 'stale' | 'waiting' | 'invalid';
+  message: string;
+  view: LeadView | null;
+}
+
+const text = (value: unknown) => (value === null || value === undefined ? '' : String(value));
+
+/** The lead id of the row the person selected in the Leads tab, or null. */
+export function selectedLeadId(services: Services): string | null {
+  const spreadsheet = services.spreadsheetApp.getActiveSpreadsheet();
+  const range = spreadsheet.getActiveRange();
+  const leads = findTab(spreadsheet, 'leads');
+  if (!range || !leads || spreadsheet.getActiveSheet().getName() !== leads.getName()) return null;
+  const row = range.getRow();
+  if (row < LEADS_FIRST_DATA_ROW) return null;
+  const width = leads.getLastColumn();
+  if (width < 1) return null;
+  const header = leads.getRange(LEADS_HEADER_ROW, 1, 1, width).getValues()[0] ?? [];
+  const idColumn = leadColumnIndexes(header).lead_id;
+  if (idColumn < 0) return null;
+  const id = text(leads.getRange(row, idColumn + 1, 1, 1).getValues()[0]?.[0]).trim();
+  return id === '' ? null : id;
+}
+
+function who(event: LeadAnswer['events'][number], directory: Directory, t: LeadViewTexts): string {
+  const member = text(event.payload.memberId ?? event.payload.byMemberId);
+  if (event.actor.type === 'token' && member && directory.memberNames[member])
+    return directory.memberNames[member] ?? member;
+  if (event.actor.type === 'source') {
+    const id = event.actor.id ?? event.sourceId ?? '';
+    return fill(t.actors.source, { name: directory.sourceNames[id] ?? id });
+  }
+  if (event.actor.type === 'token') return t.actors.token;
+  return t.actors.system;
+}
+
+/** What an event says, with its details in the team's words (the note is shown apart). */
+function what(
+  event: LeadAnswer['events'][number],
+  language: Language,
+  directory: Directory,
+  agreement: Agreement | null,
+  currency: string,
+): string {
+  const t = LEAD_VIEW_TEXTS[language];
+  const sheet = SHEET_TEXTS[language];
+  const p = event.payload;
+  const reasonLabel = (code: unknown) =>
+    agreement?.rejectionReasons.find((r) => r.code === code)?.label ?? text(code);
+  const criterionLabel = (code: string) => agreement?.sqlCriteria.find((c) => c.code === code)?.label ?? code;
+  const details: string[] = [];
+  switch (event.type) {
+    case 'attempt': {
+      const channel = text(p.channel) as keyof LeadViewTexts['channels'];
+      const outcome = text(p.outcome) as keyof typeof SHEET_WORK_TEXTS.en.outcomes;
+      details.push(t.channels[channel] ?? channel, SHEET_WORK_TEXTS[language].outcomes[outcome] ?? outcome);
+      break;
+    }
+    case 'qualified': {
+      const failed = Array.isArray(p.failed) ? p.failed.map((c) => criterionLabel(String(c))) : [];
+      details.push(p.sql === true ? 'SQL' : `✗ ${failed.join(', ')}`);
+      break;
+    }
+    case 'rejected':
+      if (Array.isArray(p.reasons)) details.push(p.reasons.map(reasonLabel).join(', '));
+      if (p.destination === 'nurture' || p.destination === 'disqualified')
+        details.push(sheet.stages[p.destination]);
+      break;
+    case 'nurtured':
+    case 'lost':
+      details.push(reasonLabel(p.reason));
+      break;
+    case 'opportunity':
+    case 'won':
+      if (typeof p.amount === 'number')
+        details.push(formatMoney(language, p.amount, text(p.currency) || currency || null));
+      break;
+    case 'assigned':
+      details.push(directory.memberNames[text(p.memberId)] ?? text(p.memberId));
+      break;
+    case 'mql':
+      details.push(sheet.quadrants[p.quadrant as keyof typeof sheet.quadrants] ?? text(p.quadrant));
+      break;
+    case 'touch': {
+      const touches = LEAD_VIEW_TEXTS[language].touches;
+      const type = text(p.touchType);
+      if (type) details.push(touches[type as keyof typeof touches] ?? type);
+      break;
+    }
+    case 'feedback': {
+      const answers = (p.answers ?? {}) as Record<string, unknown>;
+      for (const [id, answer] of Object.entries(answers)) {
+        const question = agreement?.feedback.questions.find((q) => q.id === id)?.question ?? id;
+        const said = answer === true ? t.inputs.yes : answer === false ? t.inputs.no : text(answer);
+        details.push(`${question} ${said}`);
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  const label = t.events[event.type] ?? event.type;
+  const shown = details.filter((d) => d !== '');
+  return shown.length > 0 ? `${label}: ${shown.join(' · ')}` : label;
+}
+
+/** An action's name as the sheet's Action column says it (an attempt, whatever its channel, as one). */
+function actionLabel(type: string, language: Language): string {
+  if (type === 'attempt') return LEAD_VIEW_TEXTS[language].inputs.attempt;
+  const actions = SHEET_TEXTS[language].actions;
+  return type in actions ? actions[type as keyof typeof actions] : type;
+}
+
+function scoreLines(lead: LeadAnswer, language: Language): string[] {
+  const t = LEAD_VIEW_TEXTS[language].scores;
+  const sheet = SHEET_TEXTS[language];
+  const n = (value: number) => formatNumber(language, value);
+  const lines = [
+    `${t.quadrant}: ${sheet.quadrants[lead.quadrant]}`,
+    `${t.marketingTemperature}: ${lead.marketingTemperature ? sheet.temperatures[lead.marketingTemperature] : t.none}`,
+    `${t.salesTemperature}: ${lead.salesTemperature ? sheet.temperatures[lead.salesTemperature] : t.none}`,
+  ];
+  const s = lead.scores;
+  if (!s) return [...lines, t.unexplained];
+  if (s.temperatureRule) lines.push(fill(t.rule, { label: s.temperatureRule.label }));
+  lines.push(fill(t.fit, { total: n(s.fit.total), threshold: n(s.fit.threshold) }));
+  for (const c of s.fit.criteria) {
+    const label = c.kind === 'required' ? `${c.label} ${t.gate}` : c.label;
+    if (!c.met) lines.push(fill(t.notMet, { label }));
+    else if (c.points > 0) lines.push(fill(t.metPoints, { label, points: n(c.points) }));
+    else lines.push(fill(t.met, { label }));
+  }
+  if (s.fit.role) lines.push(fill(t.role, { label: s.fit.role.label, points: n(s.fit.role.points) }));
+  lines.push(fill(t.engagement, { total: n(s.engagement.total), threshold: n(s.engagement.threshold) }));
+  const touches = LEAD_VIEW_TEXTS[language].touches;
+  for (const touch of s.engagement.touches) {
+    lines.push(
+      fill(t.touch, {
+        count: n(touch.count),
+        type: touches[touch.type as keyof typeof touches] ?? touch.type,
+        points: n(touch.pointsEach),
+      }),
+    );
+  }
+  lines.push(fill(t.halfLife, { days: n(s.engagement.halfLifeDays) }));
+  return lines;
+}
+
+/** The lead as the sidebar shows it to this person. */
+export function leadViewOf(
+  lead: LeadAnswer,
+  context: WorkContext,
+  language: Language,
+  timeZone: string,
+): LeadView {
+  const t = LEAD_VIEW_TEXTS[language];
+  const sheet = SHEET_TEXTS[language];
+  const { directory, agreement } = context;
+  const currency = lead.sales.currency ?? agreement?.goals.currency ?? '';
+  const name = [lead.firstName, lead.lastName].filter(Boolean).join(' ') || lead.email || lead.id;
+  const source = lead.firstSourceId ? (directory.sourceNames[lead.firstSourceId] ?? lead.firstSourceId) : '';
+  const owner = lead.ownerId ? (directory.memberNames[lead.ownerId] ?? lead.ownerId) : '';
+  const version = versionOf(lead);
+  const reasons = agreement?.rejectionReasons ?? [];
+  const choice = (r: { code: string; label: string }) => ({ code: r.code, label: r.label });
+  return {
+    leadId: lead.id,
+    version,
+    name,
+    profile: [
+      { label: t.fields.name, value: name },
+      { label: t.fields.company, value: text(lead.company) },
+      { label: t.fields.email, value: text(lead.email) },
+      { label: t.fields.phone, value: text(lead.phone) },
+      { label: t.fields.source, value: source },
+      { label: t.fields.campaign, value: text(lead.campaign) },
+      { label: t.fields.stage, value: sheet.stages[lead.stage] },
+      { label: t.fields.owner, value: owner },
+      { label: t.fields.version, value: String(version) },
+    ],
+    scores: scoreLines(lead, language),
+    // Newest first: what happened last is what a person acts on.
+    history: [...lead.events]
+      .sort((a, b) => b.seq - a.seq)
+      .map((event) => ({
+        seq: event.seq,
+        when: formatInstant(language, event.occurredAt, timeZone),
+        who: who(event, directory, t),
+        what: what(event, language, directory, agreement, currency),
+        note: text(event.payload.note),
+      })),
+    deadlines: lead.sla.deadlines.map((d) => {
+      const left = lead.businessHoursLeft[d.id];
+      const hours = left === undefined ? '' : formatNumber(language, Math.abs(left), 1);
+      return {
+        what: sheet.kinds[d.kind] ?? d.kind,
+        due: formatInstant(language, d.dueAt, timeZone),
+        status: sheet.statuses[d.status] ?? d.status,
+        state: d.status,
+        left:
+          left === undefined
+            ? ''
+            : left >= 0
+              ? fill(t.deadlines.left, { hours })
+              : fill(t.deadlines.overdue, { hours }),
+      };
+    }),
+    actions: VIEW_ACTIONS.filter((type) => lead.allowedActions.includes(type)).map((type) => ({
+      type,
+      label: actionLabel(type, language),
+    })),
+    choices: {
+      channels: ATTEMPT_CHANNELS.map((code) => ({ code, label: t.channels[code] })),
+      outcomes: ATTEMPT_OUTCOMES.map((code) => ({ code, label: SHEET_WORK_TEXTS[language].outcomes[code] })),
+      rejectReasons: reasons.map(choice),
+      nurtureReasons: reasons.filter((r) => r.destination === 'nurture').map(choice),
+      lostReasons: reasons.map(choice),
+      criteria: (agreement?.sqlCriteria ?? []).map((c) => ({ ...choice(c), required: c.required })),
+      questions: (agreement?.feedback.questions ?? []).map((q) => ({
+        id: q.id,
+        question: q.question,
+        answer: q.answer,
+        required: q.required,
+      })),
+      currency,
+    },
+  };
+}
+
+function load(
+  services: Services,
+  connection: Connection,
+  leadId: string,
+  context?: WorkContext,
+): { lead: LeadAnswer; context: WorkContext; view: LeadView } {
+  const language = teamLanguage(services);
+  const timeZone = services.spreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+  const work = context ?? loadContext(services, connection);
+  const lead = readLead(services, connection, leadId);
+  return { lead, context: work, view: leadViewOf(lead, work, language, timeZone) };
+}
+
+/**
+ * `getLeadView` (sidebar): the lead whose id is given, else the one in the
+ * row the person selected, read under their own token (so the actions offered
+ * are theirs).
+ */
+export function getLeadView(services: Services, request: { leadId?: unknown } = {}): LeadViewAnswer {
+  const t = LEAD_VIEW_TEXTS[teamLanguage(services)];
+  const connection = savedConnection(services);
+  if (!connection) return { ok: false, message: t.notConnected };
+  const given = typeof request.leadId === 'string' ? request.leadId.trim() : '';
+  const leadId = given || selectedLeadId(services);
+  if (!leadId) return { ok: false, message: t.selectRow };
+  try {
+    return { ok: true, view: load(services, connection, leadId).view };
+  } catch (error) {
+    if (!(error instanceof ApiFailure)) throw error;
+    return { ok: false, message: error.status === 404 ? fill(t.notFound, { id: leadId }) : error.message };
+  }
+}
+
+/** The events after the version the person saw, as "what changed" for a stale action. */
+function changesSince(view: LeadView, seen: number, t: LeadViewTexts): string {
+  const newer = view.history.filter((h) => h.seq > seen);
+  return newer.length > 0 ? newer.map((h) => `${h.what} (${h.who})`).join('; ') : t.nothingNew;
+}
+
+/**
+ * `sendLeadAction` (sidebar): one action on the version the person saw, as
+ * them, through the same `postLeadAction` a Leads row uses. Sent: the view
+ * and the lead's row are refreshed. Stale: nothing lands; the view and row
+ * show the lead as it is now and what happened since. Refused: the Worker's
+ * words, and nothing else changes (the sidebar keeps the person's input).
+ */
+export function sendLeadAction(
+  services: Services,
+  request: { leadId?: unknown; version?: unknown; action?: unknown },
+): LeadActionAnswer {
+  const language = teamLanguage(services);
+  const t = LEAD_VIEW_TEXTS[language];
+  const connection = savedConnection(services);
+  if (!connection) return { ok: false, kind: 'invalid', message: t.notConnected, view: null };
+  const leadId = typeof request.leadId === 'string' ? request.leadId.trim() : '';
+  const version = typeof request.version === 'number' ? request.version : Number.NaN;
+  const action = request.action as LeadActionInput | undefined;
+  if (!leadId || !Number.isInteger(version) || !action || typeof action.type !== 'string')
+    return { ok: false, kind: 'invalid', message: t.selectRow, view: null };
+
+  const sent = postLeadAction(services, connection, {
+    leadId,
+    version,
+    action,
+    idempotencyKey: viewIdempotencyKey(leadId, version, action),
+  });
+  if (sent.kind === 'waiting')
+    return { ok: false, kind: 'waiting', message: fill(t.unreachable, { reason: sent.reason }), view: null };
+  if (sent.kind === 'refused')
+    return { ok: false, kind: 'refused', message: fill(t.refused, { reason: sent.reason }), view: null };
+
+  const { lead, context, view } = load(services, connection, leadId);
+  const timeZone = services.spreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+  writeRows(services, connection, language, [rowOfLead(lead, context.directory, language, timeZone)]);
+  if (sent.kind === 'stale') {
+    return {
+      ok: false,
+      kind: 'stale',
+      message: fill(t.stale, { changes: changesSince(view, version, t) }),
+      view,
+    };
+  }
+  return {
+    ok: true,
+    kind: 'sent',
+    message: fill(t.sent, { action: actionLabel(action.type, language) }),
+    view,
+  };
+}
