@@ -1,17 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { databaseFor } from '../db/client';
-import { getPlanView, getReport, listStoredPlans, savePlan } from '../db/queries/reports';
-import { getWorkspace } from '../db/queries/workspaces';
 import { FUNNEL_RATES, FUNNEL_STAGES, RATE_REQUESTS } from '../domain/funnel';
 import { csvDialect, reportCsv } from '../domain/reports/csv';
 import { CONVERSIONS, REASON_KINDS } from '../domain/reports/metrics';
 import { PlanPeriodKey } from '../domain/reports/period';
 import { PACE_STATUSES, PlanInput, RATE_BASES, RATE_ORIGINS } from '../domain/reports/plan';
-import { REPORT_GROUPS, ReportQuery, reportRangeOf } from '../domain/reports/query';
+import { REPORT_GROUPS, ReportQuery } from '../domain/reports/query';
 import { LEAD_DEADLINE_KINDS } from '../domain/sla/constants';
 import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
-import { ApiError, problemResponses } from '../http/problem';
+import { problemResponses } from '../http/problem';
+import { callerContext } from '../http/service-context';
+import { getPlan, listPlans, savePlan } from '../services/plans';
+import { getReport } from '../services/reports';
 import { BEARER_SECURITY, jsonBody, jsonResponse } from './schemas';
 
 // ————— Schemas (documentation of the answers; the domain builds them) —————
@@ -196,7 +196,7 @@ const ReportSchema = z
 
 const planTags = ['Funnel'];
 
-const putPlan = createRoute({
+const putPlanRoute = createRoute({
   method: 'put',
   path: '/v1/funnel/plans/{period}',
   tags: planTags,
@@ -213,7 +213,7 @@ const putPlan = createRoute({
   },
 });
 
-const getPlan = createRoute({
+const getPlanRoute = createRoute({
   method: 'get',
   path: '/v1/funnel/plans/{period}',
   tags: planTags,
@@ -225,7 +225,7 @@ const getPlan = createRoute({
   responses: { 200: jsonResponse(PlanViewSchema, 'The plan'), ...problemResponses(401, 403, 404, 422) },
 });
 
-const listPlans = createRoute({
+const listPlansRoute = createRoute({
   method: 'get',
   path: '/v1/funnel/plans',
   tags: planTags,
@@ -238,7 +238,7 @@ const listPlans = createRoute({
   },
 });
 
-const report = createRoute({
+const reportRoute = createRoute({
   method: 'get',
   path: '/v1/reports',
   tags: ['Reports'],
@@ -268,44 +268,21 @@ function wantsCsv(format: string | undefined, accept: string | undefined): boole
 }
 
 export function registerReportRoutes(app: App) {
-  app.openapi(putPlan, async (c) => {
-    const caller = c.get('caller');
-    const { period } = c.req.valid('param');
-    const { view, created } = await savePlan(
-      databaseFor(c.env, caller.workspaceId),
-      caller.workspaceId,
-      period,
-      c.req.valid('json'),
-      { tokenId: caller.tokenId },
-      new Date(),
-    );
+  app.openapi(putPlanRoute, async (c) => {
+    const input = { period: c.req.valid('param').period, plan: c.req.valid('json') };
+    const { view, created } = await savePlan({ ctx: callerContext(c), input });
     return created ? c.json(view, 201) : c.json(view, 200);
   });
 
-  app.openapi(getPlan, async (c) => {
-    const { workspaceId } = c.get('caller');
-    const view = await getPlanView(
-      databaseFor(c.env, workspaceId),
-      workspaceId,
-      c.req.valid('param').period,
-      new Date(),
-    );
-    return c.json(view, 200);
-  });
+  app.openapi(getPlanRoute, async (c) =>
+    c.json(await getPlan({ ctx: callerContext(c), input: c.req.valid('param') }), 200),
+  );
 
-  app.openapi(listPlans, async (c) => {
-    const { workspaceId } = c.get('caller');
-    return c.json({ data: await listStoredPlans(databaseFor(c.env, workspaceId), workspaceId) }, 200);
-  });
+  app.openapi(listPlansRoute, async (c) => c.json({ data: await listPlans({ ctx: callerContext(c) }) }, 200));
 
-  app.openapi(report, async (c) => {
-    const { workspaceId } = c.get('caller');
+  app.openapi(reportRoute, async (c) => {
     const query = c.req.valid('query');
-    const db = databaseFor(c.env, workspaceId);
-    const workspace = await getWorkspace(db, workspaceId);
-    if (!workspace) throw new ApiError('not_found', 'The workspace no longer exists.');
-    const range = reportRangeOf(query, workspace.timezone, new Date());
-    const result = await getReport(db, workspaceId, range, query.groupBy ?? null);
+    const { report: result, range, workspace } = await getReport({ ctx: callerContext(c), input: query });
     if (wantsCsv(query.format, c.req.header('accept'))) {
       const table = query.table ?? 'groups';
       const name = `leadpact-report-${range.start}-${range.end}${query.groupBy ? `-by-${query.groupBy}` : ''}-${table}.csv`;

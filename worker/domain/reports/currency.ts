@@ -1,0 +1,13 @@
+/**
+ * The currency revenue is reported in: the one asked for, else the agreement's
+ * goal currency, else the one most won revenue was booked in.
+ */
+export function reportCurrency(
+  preferred: string | null,
+  rows: ReadonlyArray<{ currency: string | null; revenue: number }>,
+): string | null {
+  if (preferred) return preferred;
+  const named = rows.filter((r): r is { currency: string; revenue: number } => r.currency !== null);
+  named.sort((a, b) => b.revenue - a.revenue || a.currency.localeCompare(b.currency));
+  return named[0]?.currency ?? null;
+}

@@ -1,0 +1,3 @@
+export { getPlan } from './get-plan';
+export { listPlans } from './list-plans';
+export { savePlan } from './save-plan';
