@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { FieldIssue } from './errors';
+import { ConflictError, type FieldIssue, InvalidError } from './errors';
 
 /**
  * What marketing is running, so sales always knows (DOMAIN.md, "The report").
@@ -107,3 +107,72 @@ export const CampaignListQuery = z.object({
   archived: z.enum(['include', 'exclude', 'only']).default('exclude'),
 });
 export type CampaignListQuery = z.output<typeof CampaignListQuery>;
+
+/** Forms send the key as `campaign`: two campaigns with one key would split a campaign's leads. */
+export function campaignKeyTaken(key: string): ConflictError {
+  return new ConflictError(
+    `A campaign with key "${key}" already exists; the key is what forms send as campaign.`,
+  );
+}
+
+/**
+ * A new campaign as the team described it, checked against the agreement's
+ * persona segments (none before the first signature).
+ */
+export function newCampaign(
+  input: CreateCampaign,
+  segments: readonly string[],
+  id: string,
+  now: Date,
+): Campaign {
+  const issues = personaSegmentIssues(input.personaSegment, segments);
+  if (issues.length > 0) throw new InvalidError('The campaign does not match the agreement.', issues);
+  const at = now.toISOString();
+  return {
+    id,
+    key: input.key ?? input.name,
+    name: input.name,
+    channel: input.channel,
+    startsOn: input.startsOn,
+    endsOn: input.endsOn,
+    contentLinks: input.contentLinks,
+    personaSegment: input.personaSegment,
+    description: input.description,
+    createdAt: at,
+    updatedAt: at,
+    archivedAt: null,
+  };
+}
+
+/**
+ * The campaign after a change: archiving keeps the first archive time, and the
+ * dates and (when changed) the segment are checked as a whole. `segments` is
+ * read only when the change names a segment.
+ */
+export function changedCampaign(
+  current: Campaign,
+  patch: UpdateCampaign,
+  segments: readonly string[] | null,
+  now: Date,
+): Campaign {
+  const { archived, ...fields } = patch;
+  const next: Campaign = {
+    ...current,
+    ...fields,
+    updatedAt: now.toISOString(),
+    archivedAt:
+      archived === undefined
+        ? current.archivedAt
+        : archived
+          ? (current.archivedAt ?? now.toISOString())
+          : null,
+  };
+  const issues = [
+    ...campaignDateIssues(next),
+    ...(fields.personaSegment !== undefined && segments
+      ? personaSegmentIssues(next.personaSegment, segments)
+      : []),
+  ];
+  if (issues.length > 0) throw new InvalidError('The campaign change is invalid.', issues);
+  return next;
+}

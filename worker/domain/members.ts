@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { SIDES, type Side } from './constants';
+import { ConflictError } from './errors';
 
 const MemberFields = {
   name: z.string().trim().min(1).max(200),
@@ -31,4 +32,12 @@ export interface Member {
   active: boolean;
   createdAt: string;
   updatedAt: string;
+}
+
+/** Two members may not share an e-mail: it is how a person is recognised across tokens and signatures. */
+export function emailTaken(email: string, memberId?: string): ConflictError {
+  return new ConflictError(
+    `A member with e-mail ${email} already exists.`,
+    memberId ? { memberId } : undefined,
+  );
 }

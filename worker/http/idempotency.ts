@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { IdempotentRequest, StoredAnswer } from '../db/queries/idempotency';
 import { fieldIssue } from '../domain/errors';
+import type { IdempotentRequest, StoredAnswer } from '../domain/idempotency';
 import { say } from '../domain/i18n';
 import { sha256Hex } from '../domain/tokens';
 import { webHost } from '../platform/web-host';

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
-import { databaseFor } from '../db/client';
+import { allDatabases, databaseFor } from '../db/client';
 import type { CallerContext, DatabaseContext, ServiceContext } from '../services/context';
+import type { SheetContext } from '../services/sheet/context';
 import type { AppEnv } from './context';
 import { requestLanguage } from './language';
 
@@ -27,4 +28,14 @@ export function workspaceContext(c: Context<AppEnv>, workspaceId: string, now = 
  */
 export function databaseContext(c: Context<AppEnv>, key: string, now = new Date()): DatabaseContext {
   return { db: databaseFor(c.env, key), now, language: requestLanguage(c) };
+}
+
+/** The sheet verbs' context: the caller's database, the Worker's bindings (keys, Google URLs) and the time. */
+export function sheetContext(c: Context<AppEnv>, now = new Date()): SheetContext {
+  return { db: databaseFor(c.env, c.get('caller').workspaceId), env: c.env, now };
+}
+
+/** Every database of the deployment (a health check asks each). */
+export function allDatabaseContexts(c: Context<AppEnv>, now = new Date()): DatabaseContext[] {
+  return allDatabases(c.env).map((db) => ({ db, now }));
 }

@@ -1,13 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { databaseFor } from '../db/client';
-import { type ActionResult, performAction } from '../db/queries/actions';
-import { idempotencyHooks, StoredAnswer } from '../db/queries/idempotency';
+import { StoredAnswer } from '../domain/idempotency';
 import { LeadAction } from '../domain/ledger/actions';
 import { leadEtag } from '../domain/ledger/lead-version';
 import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
 import { IDEMPOTENCY_HEADER_DOC, idempotentRequest, replayResponse } from '../http/idempotency';
 import { problemResponses } from '../http/problem';
+import { callerContext } from '../http/service-context';
+import { type ActionResult, performAction } from '../services/actions';
 import { EventSchema, LeadSchema, leadView } from './leads';
 import { BEARER_SECURITY, IdParam, jsonBody, jsonResponse } from './schemas';
 
@@ -86,25 +86,21 @@ const act = createRoute({
 
 export function registerActionRoutes(app: App) {
   app.openapi(act, async (c) => {
-    const caller = c.get('caller');
-    const db = databaseFor(c.env, caller.workspaceId);
-    const now = new Date();
     const action = c.req.valid('json');
     const request = await idempotentRequest(c, action);
     const render = (result: ActionResult) => ({
       status: 200,
       body: { lead: leadView(result.lead), events: result.events, outcome: result.outcome },
     });
-    const result = await performAction(
-      db,
-      caller.workspaceId,
-      c.req.valid('param').id,
-      action,
-      caller,
-      now,
-      c.req.valid('header')['if-match'],
-      request ? idempotencyHooks(db, caller.workspaceId, request, now, render) : undefined,
-    );
+    const result = await performAction({
+      ctx: callerContext(c),
+      input: {
+        leadId: c.req.valid('param').id,
+        action,
+        ifMatch: c.req.valid('header')['if-match'],
+        idempotency: request ? { request, render } : undefined,
+      },
+    });
     if (result instanceof StoredAnswer) return replayResponse(c, result);
     c.header('ETag', leadEtag(result.lead.seq));
     return c.json(render(result).body, 200);

@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { databaseFor } from '../db/client';
-import { createCampaign, getCampaign, listCampaigns, updateCampaign } from '../db/queries/campaigns';
 import { CAMPAIGN_CHANNELS, CampaignListQuery, CreateCampaign, UpdateCampaign } from '../domain/campaigns';
 import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
+import { callerContext } from '../http/service-context';
+import { createCampaign, getCampaign, listCampaigns, updateCampaign } from '../services/campaigns';
 import { BEARER_SECURITY, IdParam, jsonBody, jsonResponse } from './schemas';
 
 const CampaignSchema = z
@@ -84,40 +84,20 @@ const update = createRoute({
 });
 
 export function registerCampaignRoutes(app: App) {
-  app.openapi(create, async (c) => {
-    const { workspaceId } = c.get('caller');
-    const campaign = await createCampaign(
-      databaseFor(c.env, workspaceId),
-      workspaceId,
-      c.req.valid('json'),
-      new Date(),
-    );
-    return c.json(campaign, 201);
-  });
+  app.openapi(create, async (c) =>
+    c.json(await createCampaign({ ctx: callerContext(c), input: c.req.valid('json') }), 201),
+  );
 
-  app.openapi(list, async (c) => {
-    const { workspaceId } = c.get('caller');
-    const data = await listCampaigns(databaseFor(c.env, workspaceId), workspaceId, c.req.valid('query'));
-    return c.json({ data }, 200);
-  });
+  app.openapi(list, async (c) =>
+    c.json({ data: await listCampaigns({ ctx: callerContext(c), input: c.req.valid('query') }) }, 200),
+  );
 
-  app.openapi(get, async (c) => {
-    const { workspaceId } = c.get('caller');
-    return c.json(
-      await getCampaign(databaseFor(c.env, workspaceId), workspaceId, c.req.valid('param').id),
-      200,
-    );
-  });
+  app.openapi(get, async (c) =>
+    c.json(await getCampaign({ ctx: callerContext(c), input: c.req.valid('param') }), 200),
+  );
 
   app.openapi(update, async (c) => {
-    const { workspaceId } = c.get('caller');
-    const campaign = await updateCampaign(
-      databaseFor(c.env, workspaceId),
-      workspaceId,
-      c.req.valid('param').id,
-      c.req.valid('json'),
-      new Date(),
-    );
-    return c.json(campaign, 200);
+    const input = { id: c.req.valid('param').id, patch: c.req.valid('json') };
+    return c.json(await updateCampaign({ ctx: callerContext(c), input }), 200);
   });
 }

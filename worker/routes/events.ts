@@ -1,15 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { databaseFor } from '../db/client';
-import { idempotencyHooks, StoredAnswer } from '../db/queries/idempotency';
-import { loadJudgingAgreement } from '../db/queries/judging';
-import { recordTouches, type TouchResult } from '../db/queries/touches';
-import { requireWorkspace } from '../db/queries/workspaces';
+import { StoredAnswer } from '../domain/idempotency';
 import { LEAD_STAGES } from '../domain/ledger/constants';
 import { TouchBatch } from '../domain/ledger/touches';
 import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
 import { IDEMPOTENCY_HEADER_DOC, idempotentRequest, replayResponse } from '../http/idempotency';
 import { problemResponses } from '../http/problem';
+import { callerContext } from '../http/service-context';
+import { recordTouches, type TouchResult } from '../services/events';
 import { BEARER_SECURITY, jsonBody, jsonResponse } from './schemas';
 
 const record = createRoute({
@@ -44,23 +42,13 @@ const record = createRoute({
 
 export function registerEventRoutes(app: App) {
   app.openapi(record, async (c) => {
-    const caller = c.get('caller');
-    const db = databaseFor(c.env, caller.workspaceId);
-    const now = new Date();
-    const workspace = await requireWorkspace(db, caller.workspaceId);
-    const agreement = await loadJudgingAgreement(db, workspace);
     const body = c.req.valid('json');
     const request = await idempotentRequest(c, body);
     const render = (data: TouchResult[]) => ({ status: 200, body: { data } });
-    const data = await recordTouches(
-      db,
-      caller.workspaceId,
-      body.events,
-      agreement,
-      { type: 'token', id: caller.tokenId },
-      now,
-      request ? idempotencyHooks(db, caller.workspaceId, request, now, render) : undefined,
-    );
+    const data = await recordTouches({
+      ctx: callerContext(c),
+      input: { events: body.events, idempotency: request ? { request, render } : undefined },
+    });
     if (data instanceof StoredAnswer) return replayResponse(c, data);
     return c.json({ data }, 200);
   });

@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { checkDatabases } from '../db/queries/health';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
+import { allDatabaseContexts } from '../http/service-context';
+import { checkDatabases } from '../services/health';
 
 const Health = z.object({ status: z.enum(['ok']), database: z.enum(['ok']) }).openapi('Health');
 
@@ -18,7 +19,7 @@ const health = createRoute({
 
 export function registerHealthRoutes(app: App) {
   app.openapi(health, async (c) => {
-    await checkDatabases(c.env);
+    await checkDatabases({ input: { databases: allDatabaseContexts(c) } });
     return c.json({ status: 'ok' as const, database: 'ok' as const }, 200);
   });
 }

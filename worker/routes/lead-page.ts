@@ -1,16 +1,12 @@
-import { databaseFor } from '../db/client';
-import { getLeadState } from '../db/queries/leads';
-import { getMember } from '../db/queries/members';
-import { leadDeadlines } from '../db/queries/sla';
-import { getWorkspace } from '../db/queries/workspaces';
 import type { Language } from '../domain/constants';
-import { NotFoundError } from '../domain/errors';
 import { catalogueOf, fill, formatInstant } from '../domain/i18n';
 import type { LeadState } from '../domain/ledger/lead';
 import { checkLeadLink, type DeadlineKind, leadDisplayName } from '../domain/sla';
 import { leadLinkRoot } from '../env';
 import type { App } from '../http/context';
+import { workspaceContext } from '../http/service-context';
 import { webHost } from '../platform/web-host';
+import { getLeadPage } from '../services/leads';
 import { escapeHtml } from './schemas';
 
 /**
@@ -108,29 +104,21 @@ export function registerLeadPageRoutes(app: App) {
     const notFound = () =>
       c.html(problemPage('en', catalogueOf('en').sla.leadPage.notFound), 404, PAGE_HEADERS);
     if (check === 'invalid') return notFound();
-    const db = databaseFor(c.env, workspaceId);
-    const workspace = await getWorkspace(db, workspaceId);
-    if (!workspace) return notFound();
+    const found = await getLeadPage({
+      ctx: workspaceContext(c, workspaceId, now),
+      input: { leadId, expired: check === 'expired' },
+    });
+    if (!found) return notFound();
+    const { workspace } = found;
     if (check === 'expired') {
       const l = catalogueOf(workspace.language).sla.leadPage;
       return c.html(problemPage(workspace.language, l.expired), 410, PAGE_HEADERS);
     }
-    const lead = await getLeadState(db, workspaceId, leadId).catch((error: unknown) => {
-      if (error instanceof NotFoundError) return null;
-      throw error;
-    });
-    // An erased person is gone from this page too.
-    if (!lead || lead.erasedAt) return notFound();
-    const [sla, owner] = await Promise.all([
-      leadDeadlines(db, workspaceId, leadId),
-      lead.ownerId ? getMember(db, workspaceId, lead.ownerId).catch(() => null) : null,
-    ]);
+    if (!found.lead) return notFound();
     const html = renderLeadPage({
       language: workspace.language,
       timeZone: workspace.timezone,
-      lead,
-      ownerName: owner?.name ?? null,
-      deadlines: sla.deadlines,
+      ...found.lead,
       expiresAt: new Date(Number(link.exp) * 1000).toISOString(),
     });
     return c.html(html, 200, PAGE_HEADERS);

@@ -1,7 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { databaseFor } from '../db/client';
-import { listLeads } from '../db/queries/leads';
-import { leadsSlaSummaries } from '../db/queries/sla';
 import { QUADRANTS } from '../domain/agreement/constants';
 import { ACTION_TYPES } from '../domain/ledger/actions';
 import { EVENT_TYPES, LEAD_STAGES } from '../domain/ledger/constants';
@@ -11,7 +8,7 @@ import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
 import { callerContext } from '../http/service-context';
-import { getLead } from '../services/leads';
+import { getLead, listLeads } from '../services/leads';
 import { BEARER_SECURITY, decodeCursor, IdParam, jsonResponse, pageOf } from './schemas';
 import { LeadSlaSchema } from './sla';
 
@@ -213,10 +210,8 @@ const get = createRoute({
 
 export function registerLeadRoutes(app: App) {
   app.openapi(list, async (c) => {
-    const { workspaceId } = c.get('caller');
     const q = c.req.valid('query');
-    const db = databaseFor(c.env, workspaceId);
-    const page = await listLeads(db, workspaceId, {
+    const filter = {
       stage: q.stage,
       ownerId: q.owner,
       sourceId: q.source,
@@ -225,18 +220,10 @@ export function registerLeadRoutes(app: App) {
       updatedSince: q.updatedSince,
       cursor: q.cursor ? decodeCursor(q.cursor) : undefined,
       limit: q.limit + 1,
-    });
-    const { data, nextCursor } = pageOf(page, q.limit, (lead) => lead.updatedAt);
-    const sla = await leadsSlaSummaries(
-      db,
-      workspaceId,
-      data.map((lead) => lead.id),
-    );
-    const none = { next: null, worst: null };
-    return c.json(
-      { data: data.map((lead) => ({ ...leadView(lead), sla: sla.get(lead.id) ?? none })), nextCursor },
-      200,
-    );
+    };
+    const rows = await listLeads({ ctx: callerContext(c), input: { filter, shown: q.limit } });
+    const { data, nextCursor } = pageOf(rows, q.limit, (row) => row.lead.updatedAt);
+    return c.json({ data: data.map((row) => ({ ...leadView(row.lead), sla: row.sla })), nextCursor }, 200);
   });
 
   app.openapi(get, async (c) => {

@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { databaseFor } from '../db/client';
-import { createMember, getMember, listMembers, updateMember } from '../db/queries/members';
 import { SIDES } from '../domain/constants';
 import { CreateMember, UpdateMember } from '../domain/members';
 import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
+import { callerContext } from '../http/service-context';
+import { createMember, getMember, listMembers, updateMember } from '../services/members';
 import { BEARER_SECURITY, IdParam, jsonBody, jsonResponse } from './schemas';
 
 const MemberSchema = z
@@ -85,36 +85,20 @@ const update = createRoute({
 });
 
 export function registerMemberRoutes(app: App) {
-  app.openapi(create, async (c) => {
-    const { workspaceId } = c.get('caller');
-    return c.json(
-      await createMember(databaseFor(c.env, workspaceId), workspaceId, c.req.valid('json'), new Date()),
-      201,
-    );
-  });
+  app.openapi(create, async (c) =>
+    c.json(await createMember({ ctx: callerContext(c), input: c.req.valid('json') }), 201),
+  );
 
-  app.openapi(list, async (c) => {
-    const { workspaceId } = c.get('caller');
-    return c.json(
-      { data: await listMembers(databaseFor(c.env, workspaceId), workspaceId, c.req.valid('query')) },
-      200,
-    );
-  });
+  app.openapi(list, async (c) =>
+    c.json({ data: await listMembers({ ctx: callerContext(c), input: c.req.valid('query') }) }, 200),
+  );
 
-  app.openapi(get, async (c) => {
-    const { workspaceId } = c.get('caller');
-    return c.json(
-      await getMember(databaseFor(c.env, workspaceId), workspaceId, c.req.valid('param').id),
-      200,
-    );
-  });
+  app.openapi(get, async (c) =>
+    c.json(await getMember({ ctx: callerContext(c), input: c.req.valid('param') }), 200),
+  );
 
   app.openapi(update, async (c) => {
-    const { workspaceId } = c.get('caller');
-    const db = databaseFor(c.env, workspaceId);
-    return c.json(
-      await updateMember(db, workspaceId, c.req.valid('param').id, c.req.valid('json'), new Date()),
-      200,
-    );
+    const input = { id: c.req.valid('param').id, patch: c.req.valid('json') };
+    return c.json(await updateMember({ ctx: callerContext(c), input }), 200);
   });
 }

@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { databaseFor } from '../db/client';
-import { type ErasureResult, eraseLead, exportLead } from '../db/queries/erasure';
-import { idempotencyHooks, StoredAnswer } from '../db/queries/idempotency';
+import { StoredAnswer } from '../domain/idempotency';
 import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
 import { IDEMPOTENCY_HEADER_DOC, idempotentRequest, replayResponse } from '../http/idempotency';
 import { problemResponses } from '../http/problem';
+import { callerContext } from '../http/service-context';
+import { type ErasureResult, eraseLead, exportLead } from '../services/privacy';
 import { EventSchema, LeadSchema, leadView } from './leads';
 import { BEARER_SECURITY, IdParam, jsonResponse } from './schemas';
 
@@ -85,31 +85,20 @@ const eraseRoute = createRoute({
 
 export function registerPrivacyRoutes(app: App) {
   app.openapi(exportRoute, async (c) => {
-    const { workspaceId } = c.get('caller');
-    const data = await exportLead(databaseFor(c.env, workspaceId), workspaceId, c.req.valid('param').id);
-    return c.json(
-      { exportedAt: new Date().toISOString(), workspaceId, ...data, lead: leadView(data.lead) },
-      200,
-    );
+    const data = await exportLead({ ctx: callerContext(c), input: { leadId: c.req.valid('param').id } });
+    return c.json({ ...data, lead: leadView(data.lead) }, 200);
   });
 
   app.openapi(eraseRoute, async (c) => {
-    const caller = c.get('caller');
-    const db = databaseFor(c.env, caller.workspaceId);
-    const now = new Date();
     const request = await idempotentRequest(c, undefined);
     const render = (result: ErasureResult) => ({
       status: 200,
       body: { lead: leadView(result.lead), erased: result.erased, alsoErased: result.alsoErased },
     });
-    const result = await eraseLead(
-      db,
-      caller.workspaceId,
-      c.req.valid('param').id,
-      caller,
-      now,
-      request ? idempotencyHooks(db, caller.workspaceId, request, now, render) : undefined,
-    );
+    const result = await eraseLead({
+      ctx: callerContext(c),
+      input: { leadId: c.req.valid('param').id, idempotency: request ? { request, render } : undefined },
+    });
     if (result instanceof StoredAnswer) return replayResponse(c, result);
     return c.json(render(result).body, 200);
   });

@@ -1,12 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
-import { databaseFor } from '../db/client';
-import { listMembers } from '../db/queries/members';
-import { loadRouting, saveRoutingRules } from '../db/queries/routing';
-import { InvalidError } from '../domain/errors';
 import { RoutingRules } from '../domain/ledger/routing';
 import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
+import { callerContext } from '../http/service-context';
+import { getRoutingRules, saveRoutingRules } from '../services/routing';
 import { BEARER_SECURITY, jsonBody, jsonResponse } from './schemas';
 
 const get = createRoute({
@@ -31,29 +29,10 @@ const put = createRoute({
 });
 
 export function registerRoutingRoutes(app: App) {
-  app.openapi(get, async (c) => {
-    const { workspaceId } = c.get('caller');
-    const state = await loadRouting(databaseFor(c.env, workspaceId), workspaceId);
-    return c.json({ rules: state.rules }, 200);
-  });
+  app.openapi(get, async (c) => c.json({ rules: await getRoutingRules({ ctx: callerContext(c) }) }, 200));
 
   app.openapi(put, async (c) => {
-    const { workspaceId } = c.get('caller');
-    const db = databaseFor(c.env, workspaceId);
-    const { rules } = c.req.valid('json');
-    const sales = new Set((await listMembers(db, workspaceId, { side: 'sales' })).map((m) => m.id));
-    const issues = rules.flatMap((rule, i) =>
-      rule.memberIds
-        .map((id, j) => ({ id, j }))
-        .filter(({ id }) => !sales.has(id))
-        .map(({ id, j }) => ({
-          path: `rules[${i}].memberIds[${j}]`,
-          message: `${id} is not a sales member of this workspace.`,
-        })),
-    );
-    if (issues.length > 0)
-      throw new InvalidError('Routing rules may only name sales members of this workspace.', issues);
-    await saveRoutingRules(db, workspaceId, rules, new Date());
+    const rules = await saveRoutingRules({ ctx: callerContext(c), input: c.req.valid('json') });
     return c.json({ rules }, 200);
   });
 }

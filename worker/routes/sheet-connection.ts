@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { databaseFor } from '../db/client';
 import {
   ServiceAccountKey,
   SHEET_CONNECTION_STATES,
@@ -9,6 +8,7 @@ import {
 import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
+import { sheetContext } from '../http/service-context';
 import { connectSheet } from '../services/sheet/connect';
 import { disconnectSheet } from '../services/sheet/disconnect';
 import { getSheetStatus } from '../services/sheet/get-status';
@@ -99,20 +99,20 @@ export function registerSheetConnectionRoutes(app: App) {
   app.openapi(putConnection, async (c) => {
     const { workspaceId } = c.get('caller');
     const body = c.req.valid('json');
-    const ctx = { db: databaseFor(c.env, workspaceId), env: c.env, now: new Date() };
+    const ctx = sheetContext(c);
     const { status, created } = await connectSheet({ ctx, input: { workspaceId, ...body } });
     return created ? c.json(status, 201) : c.json(status, 200);
   });
 
   app.openapi(getStatus, async (c) => {
     const { workspaceId } = c.get('caller');
-    const ctx = { db: databaseFor(c.env, workspaceId), env: c.env, now: new Date() };
+    const ctx = sheetContext(c);
     return c.json(await getSheetStatus({ ctx, input: { workspaceId } }), 200);
   });
 
   app.openapi(deleteConnection, async (c) => {
     const { workspaceId } = c.get('caller');
-    const ctx = { db: databaseFor(c.env, workspaceId), env: c.env, now: new Date() };
+    const ctx = sheetContext(c);
     await disconnectSheet({ ctx, input: { workspaceId } });
     return c.body(null, 204);
   });

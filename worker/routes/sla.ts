@@ -1,8 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { databaseFor } from '../db/client';
-import { agendaWeekOf, loadAgenda } from '../db/queries/agenda';
-import { createChannel, deleteChannel, listChannels } from '../db/queries/notifications';
-import { listDeadlines } from '../db/queries/sla';
 import { LANGUAGES, SIDES } from '../domain/constants';
 import { LEAD_STAGES } from '../domain/ledger/constants';
 import {
@@ -18,6 +14,9 @@ import {
 import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
+import { callerContext } from '../http/service-context';
+import { createChannel, deleteChannel, listChannels } from '../services/notifications';
+import { getAgenda, listDeadlines } from '../services/sla';
 import { BEARER_SECURITY, decodeCursor, IdParam, jsonBody, jsonResponse, pageOf } from './schemas';
 
 export const DeadlineSchema = z
@@ -237,14 +236,16 @@ function wantsMarkdown(format: string | undefined, accept: string | undefined): 
 
 export function registerSlaRoutes(app: App) {
   app.openapi(listSla, async (c) => {
-    const { workspaceId } = c.get('caller');
     const q = c.req.valid('query');
-    const page = await listDeadlines(databaseFor(c.env, workspaceId), workspaceId, {
-      ownerId: q.owner,
-      kind: q.kind,
-      status: q.status,
-      cursor: q.cursor ? decodeCursor(q.cursor) : undefined,
-      limit: q.limit + 1,
+    const page = await listDeadlines({
+      ctx: callerContext(c),
+      input: {
+        ownerId: q.owner,
+        kind: q.kind,
+        status: q.status,
+        cursor: q.cursor ? decodeCursor(q.cursor) : undefined,
+        limit: q.limit + 1,
+      },
     });
     return c.json(
       pageOf(page, q.limit, (deadline) => deadline.dueAt),
@@ -253,12 +254,8 @@ export function registerSlaRoutes(app: App) {
   });
 
   app.openapi(agenda, async (c) => {
-    const { workspaceId } = c.get('caller');
     const q = c.req.valid('query');
-    const db = databaseFor(c.env, workspaceId);
-    const now = new Date();
-    const week = q.week ?? (await agendaWeekOf(db, workspaceId, now));
-    const result = await loadAgenda(db, workspaceId, week, now);
+    const result = await getAgenda({ ctx: callerContext(c), input: { week: q.week } });
     if (wantsMarkdown(q.format, c.req.header('accept'))) {
       return c.body(agendaMarkdown(result), 200, { 'content-type': 'text/markdown; charset=utf-8' });
     }
@@ -266,28 +263,23 @@ export function registerSlaRoutes(app: App) {
   });
 
   app.openapi(createChannelRoute, async (c) => {
-    const { workspaceId } = c.get('caller');
-    const channel = await createChannel(
-      databaseFor(c.env, workspaceId),
-      workspaceId,
-      c.req.valid('json'),
-      {
-        allowLoopback: c.env.LEADPACT_ALLOW_LOOPBACK_WEBHOOKS === 'true',
-        linkBase: c.env.LEADPACT_PUBLIC_URL || new URL(c.req.url).origin,
-      },
-      new Date(),
-    );
+    const options = {
+      allowLoopback: c.env.LEADPACT_ALLOW_LOOPBACK_WEBHOOKS === 'true',
+      linkBase: c.env.LEADPACT_PUBLIC_URL || new URL(c.req.url).origin,
+    };
+    const channel = await createChannel({
+      ctx: callerContext(c),
+      input: { channel: c.req.valid('json'), options },
+    });
     return c.json(channel, 201);
   });
 
-  app.openapi(listChannelsRoute, async (c) => {
-    const { workspaceId } = c.get('caller');
-    return c.json({ data: await listChannels(databaseFor(c.env, workspaceId), workspaceId) }, 200);
-  });
+  app.openapi(listChannelsRoute, async (c) =>
+    c.json({ data: await listChannels({ ctx: callerContext(c) }) }, 200),
+  );
 
   app.openapi(deleteChannelRoute, async (c) => {
-    const { workspaceId } = c.get('caller');
-    await deleteChannel(databaseFor(c.env, workspaceId), workspaceId, c.req.valid('param').id, new Date());
+    await deleteChannel({ ctx: callerContext(c), input: c.req.valid('param') });
     return c.body(null, 204);
   });
 }

@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { databaseFor } from '../db/client';
-import { createSource, getSource, listSources, updateSource, withoutSecret } from '../db/queries/sources';
 import { INTAKE_PROVIDERS } from '../domain/intake/constants';
 import { SOURCE_ORIGINS } from '../domain/ledger/constants';
 import { CreateSource, UpdateSource } from '../domain/ledger/sources';
 import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
+import { callerContext } from '../http/service-context';
+import { createSource, getSource, listSources, updateSource } from '../services/sources';
 import { BEARER_SECURITY, IdParam, jsonBody, jsonResponse } from './schemas';
 
 const SourceSchema = z
@@ -87,13 +87,7 @@ export function registerSourceRoutes(app: App) {
   const origin = (url: string, configured?: string) => configured || new URL(url).origin;
 
   app.openapi(create, async (c) => {
-    const { workspaceId } = c.get('caller');
-    const source = await createSource(
-      databaseFor(c.env, workspaceId),
-      workspaceId,
-      c.req.valid('json'),
-      new Date(),
-    );
+    const source = await createSource({ ctx: callerContext(c), input: c.req.valid('json') });
     return c.json(
       { ...source, url: intakeUrl(origin(c.req.url, c.env.LEADPACT_PUBLIC_URL), source.id) },
       201,
@@ -101,17 +95,13 @@ export function registerSourceRoutes(app: App) {
   });
 
   app.openapi(list, async (c) => {
-    const { workspaceId } = c.get('caller');
     const base = origin(c.req.url, c.env.LEADPACT_PUBLIC_URL);
-    const data = await listSources(databaseFor(c.env, workspaceId), workspaceId);
+    const data = await listSources({ ctx: callerContext(c) });
     return c.json({ data: data.map((s) => ({ ...s, url: intakeUrl(base, s.id) })) }, 200);
   });
 
   app.openapi(get, async (c) => {
-    const { workspaceId } = c.get('caller');
-    const source = withoutSecret(
-      await getSource(databaseFor(c.env, workspaceId), workspaceId, c.req.valid('param').id),
-    );
+    const source = await getSource({ ctx: callerContext(c), input: c.req.valid('param') });
     return c.json(
       { ...source, url: intakeUrl(origin(c.req.url, c.env.LEADPACT_PUBLIC_URL), source.id) },
       200,
@@ -119,15 +109,8 @@ export function registerSourceRoutes(app: App) {
   });
 
   app.openapi(update, async (c) => {
-    const { workspaceId } = c.get('caller');
-    const db = databaseFor(c.env, workspaceId);
-    const source = await updateSource(
-      db,
-      workspaceId,
-      c.req.valid('param').id,
-      c.req.valid('json'),
-      new Date(),
-    );
+    const input = { id: c.req.valid('param').id, patch: c.req.valid('json') };
+    const source = await updateSource({ ctx: callerContext(c), input });
     return c.json(
       { ...source, url: intakeUrl(origin(c.req.url, c.env.LEADPACT_PUBLIC_URL), source.id) },
       200,

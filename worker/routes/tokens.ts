@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { databaseFor } from '../db/client';
-import { createToken, listTokens, revokeToken } from '../db/queries/tokens';
 import { ROLES } from '../domain/constants';
 import { CreateToken } from '../domain/tokens';
 import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
+import { callerContext } from '../http/service-context';
+import { createToken, listTokens, revokeToken } from '../services/tokens';
 import { BEARER_SECURITY, IdParam, jsonBody, jsonResponse } from './schemas';
 
 const TokenInfoSchema = z
@@ -61,24 +61,14 @@ const revoke = createRoute({
 
 export function registerTokenRoutes(app: App) {
   app.openapi(create, async (c) => {
-    const { workspaceId } = c.get('caller');
-    const { info, token } = await createToken(
-      databaseFor(c.env, workspaceId),
-      workspaceId,
-      c.req.valid('json'),
-      new Date(),
-    );
+    const { info, token } = await createToken({ ctx: callerContext(c), input: c.req.valid('json') });
     return c.json({ id: info.id, token, info }, 201);
   });
 
-  app.openapi(list, async (c) => {
-    const { workspaceId } = c.get('caller');
-    return c.json({ data: await listTokens(databaseFor(c.env, workspaceId), workspaceId) }, 200);
-  });
+  app.openapi(list, async (c) => c.json({ data: await listTokens({ ctx: callerContext(c) }) }, 200));
 
   app.openapi(revoke, async (c) => {
-    const { workspaceId } = c.get('caller');
-    await revokeToken(databaseFor(c.env, workspaceId), workspaceId, c.req.valid('param').id, new Date());
+    await revokeToken({ ctx: callerContext(c), input: c.req.valid('param') });
     return c.body(null, 204);
   });
 }

@@ -1,67 +1,31 @@
 import { and, asc, eq, gte, isNotNull, isNull, lte, type SQL } from 'drizzle-orm';
-import {
-  type Campaign,
-  type CampaignListQuery,
-  type CreateCampaign,
-  campaignDateIssues,
-  personaSegmentIssues,
-  type UpdateCampaign,
-} from '../../domain/campaigns';
-import { ConflictError, InvalidError, NotFoundError } from '../../domain/errors';
+import type { Campaign, CampaignListQuery } from '../../domain/campaigns';
+import { NotFoundError } from '../../domain/errors';
 import { thing } from '../../domain/i18n';
-import { newId } from '../../platform/ids';
 import type { Database } from '../client';
 import { isUniqueViolation } from '../conflict';
 import { campaigns } from '../schema';
-import { getActiveAgreement } from './agreement';
 
 function toCampaign({ workspaceId: _scope, ...row }: typeof campaigns.$inferSelect): Campaign {
   return row;
 }
 
-/** The persona segments of the active agreement (none before the first signature). */
-async function personaSegments(db: Database, workspaceId: string): Promise<string[]> {
-  const active = await getActiveAgreement(db, workspaceId);
-  return active?.content.persona.segments.map((s) => s.name) ?? [];
-}
-
-function keyTaken(key: string): ConflictError {
-  return new ConflictError(
-    `A campaign with key "${key}" already exists; the key is what forms send as campaign.`,
-  );
-}
-
-export async function createCampaign(
+/** Stores a new campaign; `false` when its key is taken (the unique index decides, races included). */
+export async function insertCampaign(
   db: Database,
   workspaceId: string,
-  input: CreateCampaign,
-  now: Date,
-): Promise<Campaign> {
-  const issues = personaSegmentIssues(input.personaSegment, await personaSegments(db, workspaceId));
-  if (issues.length > 0) throw new InvalidError('The campaign does not match the agreement.', issues);
-  const at = now.toISOString();
-  const row = {
-    id: newId('cmp', now.getTime()),
-    workspaceId,
-    key: input.key ?? input.name,
-    name: input.name,
-    channel: input.channel,
-    startsOn: input.startsOn,
-    endsOn: input.endsOn,
-    contentLinks: input.contentLinks,
-    personaSegment: input.personaSegment,
-    description: input.description,
-    createdAt: at,
-    updatedAt: at,
-    archivedAt: null,
-  };
+  campaign: Campaign,
+): Promise<boolean> {
   try {
-    await db.insert(campaigns).values(row).run();
+    await db
+      .insert(campaigns)
+      .values({ ...campaign, workspaceId })
+      .run();
+    return true;
   } catch (error) {
-    if (isUniqueViolation(error)) throw keyTaken(row.key);
+    if (isUniqueViolation(error)) return false;
     throw error;
   }
-  return toCampaign(row);
 }
 
 export async function listCampaigns(
@@ -93,43 +57,18 @@ export async function getCampaign(db: Database, workspaceId: string, id: string)
   return toCampaign(row);
 }
 
-export async function updateCampaign(
-  db: Database,
-  workspaceId: string,
-  id: string,
-  patch: UpdateCampaign,
-  now: Date,
-): Promise<Campaign> {
-  const current = await getCampaign(db, workspaceId, id);
-  const { archived, ...fields } = patch;
-  const next: Campaign = {
-    ...current,
-    ...fields,
-    updatedAt: now.toISOString(),
-    archivedAt:
-      archived === undefined
-        ? current.archivedAt
-        : archived
-          ? (current.archivedAt ?? now.toISOString())
-          : null,
-  };
-  const issues = [
-    ...campaignDateIssues(next),
-    ...(fields.personaSegment !== undefined
-      ? personaSegmentIssues(next.personaSegment, await personaSegments(db, workspaceId))
-      : []),
-  ];
-  if (issues.length > 0) throw new InvalidError('The campaign change is invalid.', issues);
-  const { id: _id, createdAt: _createdAt, ...set } = next;
+/** Writes a campaign's fields; `false` when its new key is another campaign's. */
+export async function saveCampaign(db: Database, workspaceId: string, campaign: Campaign): Promise<boolean> {
+  const { id, createdAt: _createdAt, ...set } = campaign;
   try {
     await db
       .update(campaigns)
       .set(set)
       .where(and(eq(campaigns.id, id), eq(campaigns.workspaceId, workspaceId)))
       .run();
+    return true;
   } catch (error) {
-    if (isUniqueViolation(error)) throw keyTaken(next.key);
+    if (isUniqueViolation(error)) return false;
     throw error;
   }
-  return next;
 }

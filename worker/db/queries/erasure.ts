@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { StoredAnswer } from '../../domain/idempotency';
 import {
   identityHash,
   normaliseEmail,
@@ -25,7 +26,7 @@ import {
   notificationOutbox,
 } from '../schema';
 import { getActiveAgreement } from './agreement';
-import { type IdempotencyHooks, StoredAnswer } from './idempotency';
+import type { IdempotencyHooks } from './idempotency';
 import { appendStatements, getLeadState, listLeadEvents, type StoredEvent } from './leads';
 
 const MAX_ATTEMPTS = 8;

@@ -1,24 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { fieldIssue, InvalidError } from '../../domain/errors';
+import { type Idempotency, type IdempotentRequest, StoredAnswer } from '../../domain/idempotency';
 import { say } from '../../domain/i18n';
 import type { Statement } from '../batch';
 import type { Database } from '../client';
 import { idempotencyKeys } from '../schema';
 import { DELIVERY_RETENTION_MS } from './intake';
-
-/** The first answer to a request with an `Idempotency-Key`, replayed as it was (status and body). */
-export class StoredAnswer {
-  constructor(
-    readonly status: number,
-    readonly body: unknown,
-  ) {}
-}
-
-/** A write's `Idempotency-Key` and the hash of the request it came with (method, path, body). */
-export interface IdempotentRequest {
-  key: string;
-  requestHash: string;
-}
 
 /**
  * What a ledger writer needs to be idempotent: `replay` is asked at the start of
@@ -37,9 +24,8 @@ export interface IdempotencyHooks<T> {
 export function idempotencyHooks<T>(
   db: Database,
   workspaceId: string,
-  request: IdempotentRequest,
+  { request, render }: Idempotency<T>,
   now: Date,
-  render: (result: T) => { status: number; body: unknown },
 ): IdempotencyHooks<T> {
   return {
     replay: () => storedAnswer(db, workspaceId, request),

@@ -1,9 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Side } from '../../domain/constants';
-import { ConflictError, InvalidError, NotFoundError } from '../../domain/errors';
+import { InvalidError, NotFoundError } from '../../domain/errors';
 import { thing } from '../../domain/i18n';
-import type { CreateMember, Member, UpdateMember } from '../../domain/members';
-import { newId } from '../../platform/ids';
+import type { Member } from '../../domain/members';
 import type { Database } from '../client';
 import { isUniqueViolation } from '../conflict';
 import { members } from '../schema';
@@ -12,35 +11,29 @@ function toMember({ workspaceId: _scope, ...member }: typeof members.$inferSelec
   return member;
 }
 
-async function assertEmailFree(db: Database, workspaceId: string, email: string, exceptId?: string) {
-  const clash = await db
+/** The member holding this e-mail in the workspace, if any. */
+export async function memberIdByEmail(
+  db: Database,
+  workspaceId: string,
+  email: string,
+): Promise<string | undefined> {
+  const row = await db
     .select({ id: members.id })
     .from(members)
     .where(and(eq(members.workspaceId, workspaceId), eq(members.email, email)))
     .get();
-  if (clash && clash.id !== exceptId) {
-    throw new ConflictError(`A member with e-mail ${email} already exists.`, { memberId: clash.id });
-  }
+  return row?.id;
 }
 
-export async function createMember(
-  db: Database,
-  workspaceId: string,
-  input: CreateMember,
-  now: Date,
-): Promise<Member> {
-  await assertEmailFree(db, workspaceId, input.email);
-  const at = now.toISOString();
-  const row = { id: newId('mem', now.getTime()), workspaceId, ...input, createdAt: at, updatedAt: at };
+/** Stores a new member; `false` when the e-mail's unique index refused it (another request won the race). */
+export async function insertMember(db: Database, member: Member & { workspaceId: string }): Promise<boolean> {
   try {
-    await db.insert(members).values(row);
+    await db.insert(members).values(member);
+    return true;
   } catch (error) {
-    // Two requests for the same e-mail at once: the index decides, the loser gets the same 409.
-    if (isUniqueViolation(error))
-      throw new ConflictError(`A member with e-mail ${input.email} already exists.`);
+    if (isUniqueViolation(error)) return false;
     throw error;
   }
-  return toMember(row);
 }
 
 export async function listMembers(
@@ -103,27 +96,17 @@ export async function requireMember(
   }
 }
 
-export async function updateMember(
-  db: Database,
-  workspaceId: string,
-  memberId: string,
-  patch: UpdateMember,
-  now: Date,
-): Promise<Member> {
-  const current = await getMember(db, workspaceId, memberId);
-  if (patch.email && patch.email !== current.email)
-    await assertEmailFree(db, workspaceId, patch.email, memberId);
-  const next = { ...current, ...patch, updatedAt: now.toISOString() };
+/** Writes a member's changed fields. */
+export async function saveMember(db: Database, workspaceId: string, member: Member): Promise<void> {
   await db
     .update(members)
     .set({
-      name: next.name,
-      email: next.email,
-      side: next.side,
-      active: next.active,
-      updatedAt: next.updatedAt,
+      name: member.name,
+      email: member.email,
+      side: member.side,
+      active: member.active,
+      updatedAt: member.updatedAt,
     })
-    .where(and(eq(members.id, memberId), eq(members.workspaceId, workspaceId)))
+    .where(and(eq(members.id, member.id), eq(members.workspaceId, workspaceId)))
     .run();
-  return next;
 }

@@ -1,18 +1,15 @@
 import { and, asc, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
-import { InvalidError, NotFoundError } from '../../domain/errors';
+import { NotFoundError } from '../../domain/errors';
 import { thing } from '../../domain/i18n';
 import {
   backoffMs,
   type Channel,
   type ChannelKind,
-  type CreateChannel,
-  channelUrlIssue,
   DELIVERY_BACKOFF_BASE_MS,
   DELIVERY_BACKOFF_CAP_MS,
   DELIVERY_LEASE_MS,
   DELIVERY_MAX_ATTEMPTS,
   maskedUrl,
-  newWebhookSecret,
   requestIdOf,
   signatureHeader,
 } from '../../domain/sla';
@@ -20,9 +17,9 @@ import { newId } from '../../platform/ids';
 import { webHost } from '../../platform/web-host';
 import { runBatch, type Statement } from '../batch';
 import type { Database } from '../client';
-import { members, notificationChannels, notificationOutbox } from '../schema';
+import { notificationChannels, notificationOutbox } from '../schema';
 
-type ChannelRow = typeof notificationChannels.$inferSelect;
+export type ChannelRow = typeof notificationChannels.$inferSelect;
 
 export function channelOfRow(row: ChannelRow): Channel {
   return {
@@ -36,48 +33,11 @@ export function channelOfRow(row: ChannelRow): Channel {
   };
 }
 
-export interface ChannelOptions {
-  /** Local development and tests may post to loopback receivers. */
-  allowLoopback: boolean;
-  /** The API origin that links in messages point to. */
-  linkBase: string;
-}
-
-/** Registers a channel; a generic webhook gets a signing secret, answered only here. */
-export async function createChannel(
+/** Stores a channel as given (the service checked it); answers it masked, with its secret once. */
+export async function insertChannel(
   db: Database,
-  workspaceId: string,
-  input: CreateChannel,
-  options: ChannelOptions,
-  now: Date,
+  row: ChannelRow,
 ): Promise<Channel & { secret: string | null }> {
-  const issue = channelUrlIssue(input.kind, input.url, options.allowLoopback, webHost);
-  if (issue) throw new InvalidError('This URL cannot receive notifications of that kind.', [issue]);
-  if (input.memberId) {
-    const member = await db
-      .select({ id: members.id })
-      .from(members)
-      .where(and(eq(members.id, input.memberId), eq(members.workspaceId, workspaceId)))
-      .get();
-    if (!member) {
-      throw new InvalidError('A personal channel belongs to a member of this workspace.', [
-        { path: 'memberId', message: `No member ${input.memberId} in this workspace.` },
-      ]);
-    }
-  }
-  const row: ChannelRow = {
-    id: newId('chn', now.getTime()),
-    workspaceId,
-    kind: input.kind,
-    name: input.name,
-    url: input.url,
-    secret: input.kind === 'webhook' ? newWebhookSecret(webHost.randomBytes) : null,
-    memberId: input.memberId,
-    topics: [...new Set(input.topics)],
-    linkBase: options.linkBase,
-    createdAt: now.toISOString(),
-    deletedAt: null,
-  };
   await db.insert(notificationChannels).values(row);
   return { ...channelOfRow(row), secret: row.secret };
 }

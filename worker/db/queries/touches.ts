@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { InvalidError } from '../../domain/errors';
+import type { StoredAnswer } from '../../domain/idempotency';
 import type { LeadStage } from '../../domain/ledger/constants';
 import { type JudgingAgreement, judgeLead } from '../../domain/ledger/judge';
 import {
@@ -18,7 +19,7 @@ import { retryOnConflict } from '../conflict';
 import { leads } from '../schema';
 import { inWorkspace } from '../scope';
 import { erasedEmails } from './erasure';
-import type { IdempotencyHooks, StoredAnswer } from './idempotency';
+import type { IdempotencyHooks } from './idempotency';
 import { appendStatements, leadStateOfRow } from './leads';
 import { advanceCursorStatement, loadRouting } from './routing';
 

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { LeadProfile } from '../agreement/evaluate';
+import { InvalidError } from '../errors';
 
 export interface RoutingCandidate {
   memberId: string;
@@ -51,4 +52,22 @@ export function pickOwner(
   }
   const memberId = nextInRing(active, lastMemberId);
   return memberId ? { memberId, rule: null } : null;
+}
+
+/**
+ * Rules may only route to sales members of the workspace (`salesIds`, active or
+ * not): a 422 names each member id that is not one, by its place in the rules.
+ */
+export function assertRoutesToSales(rules: readonly RoutingRule[], salesIds: ReadonlySet<string>): void {
+  const issues = rules.flatMap((rule, i) =>
+    rule.memberIds
+      .map((id, j) => ({ id, j }))
+      .filter(({ id }) => !salesIds.has(id))
+      .map(({ id, j }) => ({
+        path: `rules[${i}].memberIds[${j}]`,
+        message: `${id} is not a sales member of this workspace.`,
+      })),
+  );
+  if (issues.length > 0)
+    throw new InvalidError('Routing rules may only name sales members of this workspace.', issues);
 }

@@ -1,4 +1,6 @@
+export { getAgenda } from './get-agenda';
 export { GOVERNANCE_CHUNK, governancePass } from './governance-pass';
+export { listDeadlines } from './list-deadlines';
 export { type SweepReport, sweepDeadlines } from './sweep-deadlines';
 export { sweepMinute } from './sweep-minute';
 export { syncGovernance } from './sync-governance';

@@ -1,0 +1,1 @@
+export { type ActionResult, performAction } from './perform-action';

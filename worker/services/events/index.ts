@@ -1,0 +1,1 @@
+export { recordTouches, type TouchResult } from './record-touches';

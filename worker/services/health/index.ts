@@ -1,0 +1,1 @@
+export { checkDatabases } from './check-databases';

@@ -1,0 +1,1 @@
+export { type PurgeReport, purgeExpired } from './purge-expired';

@@ -1,0 +1,24 @@
+import { type ErasureResult, eraseLead as erase } from '../../db/queries/erasure';
+import { idempotencyHooks } from '../../db/queries/idempotency';
+import type { Idempotency, StoredAnswer } from '../../domain/idempotency';
+import type { CallerContext } from '../context';
+
+export type { ErasureResult };
+
+/** Erases the person behind a lead and their phone-only twins (GDPR), keeping an anonymous tombstone. */
+export function eraseLead({
+  ctx,
+  input,
+}: {
+  ctx: CallerContext;
+  input: { leadId: string; idempotency?: Idempotency<ErasureResult> };
+}): Promise<ErasureResult | StoredAnswer> {
+  return erase(
+    ctx.db,
+    ctx.workspaceId,
+    input.leadId,
+    ctx.caller,
+    ctx.now,
+    input.idempotency ? idempotencyHooks(ctx.db, ctx.workspaceId, input.idempotency, ctx.now) : undefined,
+  );
+}

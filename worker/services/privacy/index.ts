@@ -1,0 +1,2 @@
+export { type ErasureResult, eraseLead } from './erase-lead';
+export { exportLead } from './export-lead';

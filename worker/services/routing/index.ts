@@ -1,0 +1,2 @@
+export { getRoutingRules } from './get-routing-rules';
+export { saveRoutingRules } from './save-routing-rules';
