@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { fieldIssue } from '../domain/errors';
-import type { IdempotentRequest, StoredAnswer } from '../domain/idempotency';
 import { say } from '../domain/i18n';
+import type { IdempotentRequest, StoredAnswer } from '../domain/idempotency';
 import { sha256Hex } from '../domain/tokens';
 import { webHost } from '../platform/web-host';
 import { ApiError } from './problem';

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { fieldIssue, InvalidError } from '../../domain/errors';
-import { type Idempotency, type IdempotentRequest, StoredAnswer } from '../../domain/idempotency';
 import { say } from '../../domain/i18n';
+import { type Idempotency, type IdempotentRequest, StoredAnswer } from '../../domain/idempotency';
 import type { Statement } from '../batch';
 import type { Database } from '../client';
 import { idempotencyKeys } from '../schema';
