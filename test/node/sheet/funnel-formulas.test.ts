@@ -42,10 +42,10 @@ interface WhatIf {
 }
 
 /** Types the what-if into the white cells as a person would, then evaluates the whole tab. */
-function evaluateWhatIf(whatIf: WhatIf, now = new Date('2026-02-15T12:00:00Z')) {
+function evaluateWhatIf(whatIf: WhatIf, planKey = '2026', now = new Date('2026-02-15T12:00:00Z')) {
   const part = planPart(
     { revenueTarget: 1000, averageDealSize: 10, rates: {}, marketingBudget: null },
-    '2026',
+    planKey,
     now,
   );
   const { fake, sheet, name } = tabOf(part);
@@ -63,8 +63,8 @@ function evaluateWhatIf(whatIf: WhatIf, now = new Date('2026-02-15T12:00:00Z')) 
   return { value: (row: number, column: number) => engine.value(name, row, column), part };
 }
 
-function expectSheetEqualsDomain(whatIf: WhatIf) {
-  const { value, part } = evaluateWhatIf(whatIf);
+function expectSheetEqualsDomain(whatIf: WhatIf, planKey = '2026') {
+  const { value, part } = evaluateWhatIf(whatIf, planKey);
   const plan = computeFunnel({
     revenueTarget: whatIf.revenueTarget,
     averageDealSize: whatIf.averageDealSize,
@@ -185,6 +185,40 @@ describe('the Funnel tab formulas against computeFunnel', () => {
     const { plan } = expectSheetEqualsDomain(whatIf);
     // The case is not vacuous: the plan needs something at every stage.
     expect(plan.stages.won).toBeGreaterThan(0);
+  });
+
+  it('should show every month of a year-long what-if on a quarter’s plan', () => {
+    const { plan } = expectSheetEqualsDomain(
+      {
+        revenueTarget: 2_000_000,
+        averageDealSize: 15_000,
+        rates: { lead_mql: 0.35, mql_sql: 0.4, sql_opportunity: 0.55, opportunity_won: 0.3 },
+        start: '2026-01-01',
+        end: '2026-12-31',
+        marketingBudget: null,
+      },
+      '2026-Q2',
+    );
+    expect(plan.months).toHaveLength(12);
+  });
+
+  it('should take a rate with more than six decimals to six, and say so here', () => {
+    // The documented boundary: 1/3 as 0.3333333 (seven decimals) counts in the sheet as 0.333333.
+    const whatIf: WhatIf = {
+      revenueTarget: 1_000_000,
+      averageDealSize: 1,
+      rates: { lead_mql: 1, mql_sql: 1, sql_opportunity: 1, opportunity_won: 0.3333333 },
+      start: '2026-01-01',
+      end: '2026-12-31',
+      marketingBudget: null,
+    };
+    const { value } = evaluateWhatIf(whatIf);
+    const period = { start: whatIf.start, end: whatIf.end };
+    const base = { revenueTarget: whatIf.revenueTarget, averageDealSize: whatIf.averageDealSize, period };
+    const exact = computeFunnel({ ...base, rates: whatIf.rates });
+    const sixDecimals = computeFunnel({ ...base, rates: { ...whatIf.rates, opportunity_won: 0.333333 } });
+    expect(exact.stages.opportunity).not.toBe(sixDecimals.stages.opportunity);
+    expect(value(stageRow('opportunity'), WHAT_IF)).toBe(sixDecimals.stages.opportunity);
   });
 
   it('should equal computeFunnel for random plans in whole cents and rates to six decimals', () => {
@@ -340,5 +374,36 @@ describe('a plan value read back from Sheets', () => {
     expect(sameAsWritten(new Date('2026-01-01T05:00:00Z'), written, 'America/New_York')).toBe(true);
     expect(sameAsWritten(0.5, 0.5, 'UTC')).toBe(true);
     expect(sameAsWritten('', 0.5, 'UTC')).toBe(false);
+  });
+});
+
+describe('rewriting the tab', () => {
+  it('should clear month rows of a longer earlier layout and keep what a person wrote around the tab', () => {
+    const now = new Date('2026-02-15T12:00:00Z');
+    const part = planPart(
+      { revenueTarget: 1000, averageDealSize: 10, rates: {}, marketingBudget: null },
+      '2026',
+      now,
+    );
+    const longer = {
+      ...part,
+      months: [...part.months, { month: '2027-01', actual: null }, { month: '2027-02', actual: null }],
+    };
+    const { fake, sheet, name, write } = tabOf(longer);
+    const lastLonger = FIRST_MONTH_ROW + 13;
+    expect(sheet.peek(lastLonger, 1)?.formula).toContain(INPUT_NAMES.periodStart);
+    sheet.type(lastLonger + 3, 1, '=SUM(C18:C22)');
+    sheet.type(lastLonger + 3, 2, 'my note');
+    sheet.type(FUNNEL_ROWS.help, 6, '=C6*2');
+    write(part);
+    expect(sheet.peek(lastLonger, 1)?.formula ?? null).toBeNull();
+    expect(sheet.peek(lastLonger, 3)?.formula ?? null).toBeNull();
+    expect(sheet.peek(FIRST_MONTH_ROW + 11, 1)?.formula).toContain(INPUT_NAMES.periodStart);
+    expect(sheet.peek(lastLonger + 3, 1)?.formula).toBe('=SUM(C18:C22)');
+    expect(sheet.peek(lastLonger + 3, 2)?.value).toBe('my note');
+    expect(sheet.peek(FUNNEL_ROWS.help, 6)?.formula).toBe('=C6*2');
+    const engine = evaluateSpreadsheet(fake.app.spreadsheet, { now: serialOf(now) });
+    const needs = FUNNEL_STAGES.map((stage) => engine.value(name, stageRow(stage), 3) as number);
+    expect(engine.value(name, lastLonger + 3, 1)).toBe(needs.reduce((a, b) => a + b, 0));
   });
 });

@@ -46,17 +46,19 @@ export function planPart(
 export function tabOf(part: FunnelPlanPart, language: Language = 'en') {
   const fake = fakeServices();
   const app = fake.services.spreadsheetApp as ReturnType<typeof fakeSpreadsheetApp>;
-  writeFunnelTab(
-    fake.services,
-    {
-      spreadsheet: app.spreadsheet,
-      language,
-      texts: SHEET_TEXTS[language],
-      timeZone: 'UTC',
-      freshness: 'LeadPact · test',
-    },
-    part,
-  );
+  const write = (next: FunnelPlanPart) =>
+    writeFunnelTab(
+      fake.services,
+      {
+        spreadsheet: app.spreadsheet,
+        language,
+        texts: SHEET_TEXTS[language],
+        timeZone: 'UTC',
+        freshness: 'LeadPact · test',
+      },
+      next,
+    );
+  write(part);
   const name = SHEET_TEXTS[language].tabs.funnel;
-  return { fake: { app }, sheet: app.spreadsheet.sheet(name), name };
+  return { fake: { app }, sheet: app.spreadsheet.sheet(name), name, write };
 }

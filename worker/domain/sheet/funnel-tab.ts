@@ -79,6 +79,8 @@ const MONTH_ACTUAL_COLUMN = MONTH_PLAN_COLUMN + STAGE_KEYS.length;
 /** The snapshot's actuals by month, looked up by the month table (a what-if period may shift its months). */
 const ACTUALS_COLUMN = MONTH_ACTUAL_COLUMN + STAGE_KEYS.length + 1;
 export const FUNNEL_WIDTH = ACTUALS_COLUMN + STAGE_KEYS.length;
+/** Month rows written at least (blank past the what-if period's end). */
+const MIN_MONTH_ROWS = 12;
 
 /** Sheets' A1 letters of a 1-based column. */
 function letters(column: number): string {
@@ -304,7 +306,10 @@ export function funnelTabLayout(part: FunnelPlanPart | null, language: Language)
   header(MONTHS_HEADER, monthHeader);
   const lastMonthRow = FIRST_MONTH + part.months.length - 1;
   const table = `${abs(FIRST_MONTH, ACTUALS_COLUMN)}:${abs(lastMonthRow, FUNNEL_WIDTH)}`;
-  for (const [i, month] of part.months.entries()) {
+  // At least a year of rows, so a longer what-if period than a quarter's or a month's plan still shows its months.
+  const monthRows = Math.max(part.months.length, MIN_MONTH_ROWS);
+  for (let i = 0; i < monthRows; i++) {
+    const month = part.months[i];
     const row = FIRST_MONTH + i;
     const first = `DATE(YEAR(${N.periodStart}),MONTH(${N.periodStart})+${i},1)`;
     const label = `$A${row}`;
@@ -333,10 +338,10 @@ export function funnelTabLayout(part: FunnelPlanPart | null, language: Language)
         format,
         grey,
       );
-      const actual = month.actual ? month.actual[stage] : '';
+      const actual = month?.actual ? month.actual[stage] : '';
       put(row, ACTUALS_COLUMN + 1 + k, actual, format, grey);
     }
-    put(row, ACTUALS_COLUMN, sheetDate(`${month.month}-01`), 'yyyy-mm', grey);
+    put(row, ACTUALS_COLUMN, month ? sheetDate(`${month.month}-01`) : '', 'yyyy-mm', grey);
   }
 
   const firstStage = FUNNEL_ROWS.stagesHeader;
