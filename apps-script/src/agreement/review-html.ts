@@ -35,7 +35,7 @@ export function reviewHtml(texts: Catalogue['review']): string {
       box.appendChild(list(s.changes));
       draft.appendChild(box);
     }
-    $('propose').hidden = false;
+    $('propose').hidden = !view.draft.canPropose;
     var sides = $('sides');
     clear(sides);
     var pending = view.pending;

@@ -24,6 +24,8 @@ export interface ReviewView {
     etag: string;
     heading: string;
     sections: Array<{ label: string; changes: string[] }>;
+    /** False when the draft is the version it is compared with: there is nothing to propose. */
+    canPropose: boolean;
   };
   pending: null | {
     number: number;
@@ -111,6 +113,7 @@ function viewOf(services: Services, connection: Connection): ReviewView {
         label: labels[s.section] ?? s.section,
         changes: s.changes.map((c) => c.text),
       })),
+      canPropose: !changes || changes.sections.length > 0,
     },
     pending: pending && {
       number: pending.number,

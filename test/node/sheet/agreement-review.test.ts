@@ -81,7 +81,12 @@ interface ReviewView {
   ok: boolean;
   message?: string;
   active: string;
-  draft: { etag: string; heading: string; sections: Array<{ label: string; changes: string[] }> };
+  draft: {
+    etag: string;
+    heading: string;
+    sections: Array<{ label: string; changes: string[] }>;
+    canPropose: boolean;
+  };
   pending: null | {
     number: number;
     hash: string;
@@ -115,6 +120,7 @@ describe('proposing and signing from the sidebar', () => {
       { label: 'Handoff SLA', changes: ['sla.firstTouchHours.perfect: 1 → 2.'] },
     ]);
     expect(review.pending).toBeNull();
+    expect(review.draft.canPropose).toBe(true);
 
     const proposed = mia.globals.proposeDraft?.({ etag: review.draft.etag }) as ActionAnswer;
     expect(proposed).toMatchObject({ ok: true, message: 'Version 2 is proposed and awaits signatures.' });
@@ -154,6 +160,11 @@ describe('proposing and signing from the sidebar', () => {
     expect(second).toMatchObject({ ok: true, message: 'Version 2 is active now; the sheet is refreshed.' });
     expect(second.view?.active).toMatch(/^Active: version 2, since .+\.$/);
     expect(second.view?.pending).toBeNull();
+    expect(second.view?.draft).toMatchObject({
+      heading: 'The draft is the same as version 2.',
+      sections: [],
+      canPropose: false,
+    });
     const calls = fake.fetches.slice(before);
     const signCall = calls.find((f) => f.url.endsWith('/v1/agreement/versions/2/signatures'));
     expect(signCall?.headers.authorization).toBe(`Bearer ${team.members.sales.token}`);

@@ -178,6 +178,7 @@ function reviewViews(language: Language) {
         label: labels[s.section],
         changes: s.changes.map((x) => x.text),
       })),
+      canPropose: true,
     },
     pending: null,
     noPending: w.noPending,
@@ -208,7 +209,7 @@ function reviewViews(language: Language) {
     activeNow: {
       ...base,
       active: fill(w.active, { number: 2, at }),
-      draft: { ...base.draft, heading: fill(w.draftSame, { from: 2 }), sections: [] },
+      draft: { ...base.draft, heading: fill(w.draftSame, { from: 2 }), sections: [], canPropose: false },
     },
   };
 }
@@ -269,6 +270,8 @@ describe.each(['en', 'pl'] as const)('the agreement view in Chromium (%s)', (lan
     expect(await page.locator('#sides li').count()).toBe(0);
     expect(await page.isHidden('#sign')).toBe(true);
     expect(await page.locator('#draft .section').count()).toBe(0);
+    // The draft is the active version now: nothing to propose.
+    expect(await page.isHidden('#propose')).toBe(true);
 
     const made = (await calls(page)).filter((call) => call[0] !== 'getAgreementReview');
     expect(made).toEqual([
