@@ -17,3 +17,8 @@ export const LOCK_WAIT_MS = 30_000;
 export const PENDING_PROPERTY = 'LEADPACT_PENDING';
 /** At most this many rows wait per person: the property stays well under Apps Script's 9 KB a value. */
 export const MAX_PENDING_ROWS = 100;
+
+/** Document property: the cells the last agreement push noted and highlighted, cleared by the next push. */
+export const AGREEMENT_MARKS_PROPERTY = 'LEADPACT_AGREEMENT_MARKS';
+/** At most this many cells are noted per push (the property stays small); the alert still counts them all. */
+export const MAX_AGREEMENT_MARKS = 100;

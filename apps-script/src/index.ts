@@ -7,6 +7,7 @@
 import { LEAD_VIEW_TEXTS } from '../../worker/domain/i18n/lead-view';
 import { SIDEBAR_TEXTS } from '../../worker/domain/sheet/sidebar-texts';
 import { agreementConflict, reapplyMyEdits as reapply } from './agreement/conflict';
+import { pushAgreementEdits as pushEdits } from './agreement/push-edits';
 import { agreementReview, proposeDraft as propose, signPendingVersion as sign } from './agreement/review';
 import { openConflictSidebar, openReviewSidebar } from './agreement/sidebars';
 import {
@@ -63,12 +64,15 @@ export function showSidebar() {
   services.ui()?.showSidebar(services.htmlOutput(sidebarHtml(texts)).setTitle(texts.title));
 }
 
-/** Part 2 of the add-on sends the agreement tabs' edits; until then this says so and sends nothing. */
+/**
+ * Menu: sends the agreement tabs' edits as the draft, under the clicking
+ * person's token; a stale draft opens the conflict view instead.
+ */
 export function pushAgreementEdits() {
-  const message =
-    'Pushing agreement edits from the sheet arrives with part 2 of the LeadPact add-on. Nothing was sent.';
-  googleServices().ui()?.alert(message);
-  return { ok: false, message };
+  const services = googleServices();
+  const result = pushEdits(services, { openConflict: () => openConflictSidebar(services) });
+  services.ui()?.alert(result.message);
+  return result;
 }
 
 /**

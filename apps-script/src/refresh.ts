@@ -2,12 +2,14 @@ import type { Language } from '../../worker/domain/constants';
 import { fill } from '../../worker/domain/i18n/format';
 import { leadRow } from '../../worker/domain/sheet/leads-layout';
 import { decodeLead, type SheetSnapshotResponse, SNAPSHOT_PARTS } from '../../worker/domain/sheet/snapshot';
+import type { AgreementPart } from '../../worker/domain/sheet/snapshot-parts';
 import { SHEET_TABS, SHEET_TEXTS } from '../../worker/domain/sheet/texts';
 import { ApiFailure, getJson, savedConnection } from './api';
 import { LOCK_WAIT_MS } from './config';
 import { findTab, freshnessLine, localTime, type TabContext } from './grid';
 import type { Services } from './services';
 import { readState, type SheetState, saveState } from './state';
+import { refreshAgreementGridTabs } from './tabs/agreement-grid-tabs';
 import { refreshFunnelTab } from './tabs/funnel-tab';
 import { writeLeadsTab } from './tabs/leads-tab';
 import { writeReadOnlyTabs } from './tabs/read-only-tabs';
@@ -120,6 +122,11 @@ export function refreshAll(services: Services, options: { force: boolean }): Ref
 
     const readOnly = writeReadOnlyTabs(context, snapshot.parts);
     written.push(...readOnly.written);
+    const agreement = snapshot.parts.agreement;
+    if (agreement && !agreement.unchanged) {
+      const draft = (agreement.data as AgreementPart).draft;
+      written.push(...refreshAgreementGridTabs(services, context, draft, { rewrite }).written);
+    }
     state = { ...state, versions: { ...state.versions, ...readOnly.versions } };
 
     saveState(services, {

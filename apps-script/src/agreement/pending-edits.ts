@@ -14,9 +14,12 @@ import type { Cell, Services, SheetLike } from '../services';
  *   (`base`, `mine`), column B when it was stored (ISO), columns C… its JSON
  *   in chunks of at most 40,000 characters, each written with the quote prefix
  *   so Sheets keeps it as text;
- * - base = `{ content: Agreement, etag }`: the draft the agreement tabs show,
- *   and the ETag to send in If-Match; written by every refresh that renders the
- *   tabs and by every successful push;
+ * - base = `{ content: Agreement, etag, rendered }`: the draft the next push
+ *   is sent against, and the ETag to send in If-Match. `rendered: true` when a
+ *   refresh wrote exactly this content into the tabs (so tabs that differ from
+ *   it hold a person's unsent edits, which no refresh overwrites); saved
+ *   without it (a successful push or re-apply: the person's edits were sent),
+ *   the next refresh rewrites the tabs from the draft;
  * - mine = `{ mine: Agreement, base: Agreement, baseEtag }`: written when a push
  *   got 412 (someone changed the draft since). `mine` is a whole agreement:
  *   `base` with the sections the tabs own (`GRID_SECTIONS` in
@@ -33,6 +36,8 @@ export const AGREEMENT_STORE_TAB = '_leadpact_base';
 export interface AgreementBase {
   content: Agreement;
   etag: string;
+  /** True when the tabs were written from exactly this content by a refresh. */
+  rendered: boolean;
   storedAt: string;
 }
 
@@ -110,11 +115,14 @@ export function readAgreementBase(services: Services): AgreementBase | null {
   const raw = readRecords(services).base as Partial<AgreementBase> | undefined;
   const content = agreementOf(raw?.content);
   if (!raw || !content || typeof raw.etag !== 'string') return null;
-  return { content, etag: raw.etag, storedAt: raw.storedAt ?? '' };
+  return { content, etag: raw.etag, rendered: raw.rendered === true, storedAt: raw.storedAt ?? '' };
 }
 
-export function saveAgreementBase(services: Services, base: { content: Agreement; etag: string }): void {
-  writeRecord(services, 'base', { content: base.content, etag: base.etag });
+export function saveAgreementBase(
+  services: Services,
+  base: { content: Agreement; etag: string; rendered?: boolean },
+): void {
+  writeRecord(services, 'base', { content: base.content, etag: base.etag, rendered: base.rendered === true });
 }
 
 /** The edits a refused push left for the conflict view, or null. */

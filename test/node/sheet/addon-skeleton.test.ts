@@ -97,11 +97,11 @@ describe('the built bundle in a bare V8 context', () => {
     expect(fake.ui.sidebars[0]?.html).toContain('google.script.run');
   });
 
-  it('should say that pushing agreement edits comes with part 2 and send nothing', async () => {
+  it('should send nothing when pushing agreement edits from a sheet not connected yet, and say how to connect', async () => {
     const { fake, globals } = await loaded();
     const result = globals.pushAgreementEdits?.() as { ok: boolean; message: string };
     expect(result.ok).toBe(false);
-    expect(result.message).toContain('part 2');
+    expect(result.message).toContain('LeadPact is not connected');
     expect(fake.ui.alerts).toEqual([result.message]);
     expect(fake.log.count('UrlFetchApp.fetch')).toBe(0);
   });

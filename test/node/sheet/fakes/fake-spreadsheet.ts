@@ -10,6 +10,7 @@ import type {
   SpreadsheetAppLike,
   SpreadsheetLike,
 } from '../../../../apps-script/src/services';
+import { offsetAt, wallClockOf } from '../../../../worker/domain/zoned-time';
 
 /**
  * An in-memory Google Sheet, faithful where LeadPact depends on it (the
@@ -115,13 +116,53 @@ export class CallLog {
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-/** What Sheets stores when a person (or setValues) enters `input`. */
-export function parseEntered(input: Cell): { value: string | number | boolean; formula: string | null } {
-  if (input instanceof Date) return { value: input.getTime() / 86_400_000 + 25_569, formula: null };
+const DAY = 86_400_000;
+const SERIAL_EPOCH_DAYS = 25_569;
+
+/** A date-time serial number as Sheets stores it: the wall clock of the spreadsheet's time zone. */
+function serialOf(date: Date, timeZone: string): number {
+  return wallClockOf(date.getTime(), timeZone) / DAY + SERIAL_EPOCH_DAYS;
+}
+
+/** What `getValues` gives for a serial in a date or time cell: the instant the spreadsheet's clock shows it. */
+function dateOfSerial(serial: number, timeZone: string): Date {
+  const wall = (serial - SERIAL_EPOCH_DAYS) * DAY;
+  return new Date(wall - offsetAt(wall - offsetAt(wall, timeZone), timeZone));
+}
+
+/** A number format that shows a date or a time (quoted text and [colours] aside). */
+export function isDateFormat(format: string): boolean {
+  return /[yd]|h+:m/i.test(format.replace(/"[^"]*"|\[[^\]]*\]/g, ''));
+}
+
+/**
+ * What Sheets stores when a person (or setValues) enters `input`: a `Date`, or
+ * text such as `9:30` or `2026-12-24` typed into a cell not formatted as plain
+ * text, becomes a serial number with a date or time format, so `getValues`
+ * hands it back as a `Date`, as real Sheets does.
+ */
+export function parseEntered(
+  input: Cell,
+  timeZone = 'UTC',
+  format = '',
+): { value: string | number | boolean; formula: string | null; format?: string } {
+  if (input instanceof Date)
+    return { value: serialOf(input, timeZone), formula: null, format: 'yyyy-mm-dd hh:mm:ss' };
   if (typeof input !== 'string') return { value: input, formula: null };
   if (input.startsWith("'")) return { value: input.slice(1), formula: null };
   if (input.startsWith('=') && input.length > 1) return { value: '', formula: input };
   const trimmed = input.trim();
+  if (format !== '@') {
+    const time = /^(\d{1,2}):(\d{2})$/.exec(trimmed);
+    if (time && Number(time[1]) < 24 && Number(time[2]) < 60)
+      return { value: (Number(time[1]) * 60 + Number(time[2])) / 1440, formula: null, format: 'h:mm' };
+    if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed) && !Number.isNaN(Date.parse(`${trimmed}T00:00:00Z`)))
+      return {
+        value: Date.parse(`${trimmed}T00:00:00Z`) / DAY + SERIAL_EPOCH_DAYS,
+        formula: null,
+        format: 'yyyy-mm-dd',
+      };
+  }
   if (NUMBER.test(trimmed)) return { value: Number(trimmed), formula: null };
   if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === 'true', formula: null };
   // Sheets would also parse "+A1" and "-A1" as formulas, and "2026-03" as a date: text that reaches this point
@@ -219,8 +260,15 @@ export class FakeRange implements RangeLike {
     const out: Cell[][] = [];
     for (let r = 0; r < this.numRows; r++) {
       const row: Cell[] = [];
-      for (let c = 0; c < this.numColumns; c++)
-        row.push(this.sheet.peek(this.row + r, this.column + c)?.value ?? '');
+      for (let c = 0; c < this.numColumns; c++) {
+        const cell = this.sheet.peek(this.row + r, this.column + c);
+        const value = cell?.value ?? '';
+        row.push(
+          typeof value === 'number' && cell && isDateFormat(cell.numberFormat)
+            ? dateOfSerial(value, this.sheet.zone())
+            : value,
+        );
+      }
       out.push(row);
     }
     return out;
@@ -242,9 +290,10 @@ export class FakeRange implements RangeLike {
     this.log('setValues');
     this.checkShape(values, 'data');
     this.each((cell, r, c) => {
-      const entered = parseEntered(values[r]?.[c] ?? '');
+      const entered = parseEntered(values[r]?.[c] ?? '', this.sheet.zone(), cell.numberFormat);
       cell.value = entered.value;
       cell.formula = entered.formula;
+      if (entered.format && cell.numberFormat === '') cell.numberFormat = entered.format;
     });
     this.sheet.log.cellsWritten += this.numRows * this.numColumns;
     return this;
@@ -374,6 +423,8 @@ export class FakeSheet implements SheetLike {
     public name: string,
     readonly log: CallLog,
     readonly chartTypes: { BAR: unknown },
+    /** The spreadsheet's time zone, which date and time cells are read on. */
+    readonly zone: () => string = () => 'UTC',
   ) {}
 
   peek(row: number, column: number): FakeCell | undefined {
@@ -422,10 +473,11 @@ export class FakeSheet implements SheetLike {
 
   /** Test helper: a person types into a cell (no call counted). */
   type(row: number, column: number, input: Cell) {
-    const entered = parseEntered(input);
     const cell = this.cell(row, column);
+    const entered = parseEntered(input, this.zone(), cell.numberFormat);
     cell.value = entered.value;
     cell.formula = entered.formula;
+    if (entered.format && cell.numberFormat === '') cell.numberFormat = entered.format;
   }
 
   private record(name: string) {
@@ -576,7 +628,7 @@ export class FakeSpreadsheet implements SpreadsheetLike {
     readonly id = '1FakeSpreadsheetIdOfLeadPactTests_0123456789',
   ) {
     // A blank Google Sheet has one tab.
-    this.sheets.push(new FakeSheet('Sheet1', log, chartTypes));
+    this.sheets.push(new FakeSheet('Sheet1', log, chartTypes, () => this.timeZone));
   }
 
   sheet(name: string): FakeSheet {
@@ -598,7 +650,7 @@ export class FakeSpreadsheet implements SpreadsheetLike {
     this.log.record('Spreadsheet.insertSheet');
     if (this.sheets.some((s) => s.name === name))
       throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
-    const sheet = new FakeSheet(name, this.log, this.chartTypes);
+    const sheet = new FakeSheet(name, this.log, this.chartTypes, () => this.timeZone);
     this.sheets.push(sheet);
     return sheet;
   }

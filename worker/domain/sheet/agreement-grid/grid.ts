@@ -492,6 +492,14 @@ function headerNames(column: ColumnDef): Set<string> {
   ]);
 }
 
+/**
+ * A `Date`, from this realm or another: Sheets' values may be made where the
+ * script's own `Date` is not the constructor (a test's fakes, another context).
+ */
+export function isDate(cell: unknown): cell is Date {
+  return Object.prototype.toString.call(cell) === '[object Date]';
+}
+
 export function isBlank(cell: GridCell | undefined): boolean {
   return cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '');
 }
@@ -499,7 +507,7 @@ export function isBlank(cell: GridCell | undefined): boolean {
 /** What a cell says as text: a `Date` as its local date (and time, when it has one). */
 export function textOf(cell: GridCell | undefined, timeZone: string): string {
   if (cell === undefined || cell === null) return '';
-  if (cell instanceof Date) {
+  if (isDate(cell)) {
     const wall = new Date(wallClockOf(cell.getTime(), timeZone)).toISOString();
     return wall.slice(11, 16) === '00:00' ? wall.slice(0, 10) : `${wall.slice(0, 10)} ${wall.slice(11, 16)}`;
   }
@@ -534,7 +542,7 @@ export function choiceOf<T extends string>(
 
 /** Minutes since midnight in a time cell: `9:00`, a day fraction, or a `Date` read on the zone's clock. */
 function minutesOfCell(cell: GridCell, timeZone: string): number | null {
-  if (cell instanceof Date) {
+  if (isDate(cell)) {
     const wall = wallClockOf(cell.getTime(), timeZone);
     return Math.round((((wall % DAY) + DAY) % DAY) / 60_000) % 1440;
   }
@@ -554,7 +562,7 @@ function minutesOfCell(cell: GridCell, timeZone: string): number | null {
 
 /** A local date in a date cell: `YYYY-MM-DD` text, a serial number, or a `Date` read on the zone's clock. */
 function dateOfCell(cell: GridCell, timeZone: string): string | null {
-  if (cell instanceof Date) return new Date(wallClockOf(cell.getTime(), timeZone)).toISOString().slice(0, 10);
+  if (isDate(cell)) return new Date(wallClockOf(cell.getTime(), timeZone)).toISOString().slice(0, 10);
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell) || cell < 1) return null;
     return new Date((Math.floor(cell) - SERIAL_EPOCH_DAYS) * DAY).toISOString().slice(0, 10);
