@@ -98,7 +98,11 @@ export function loadContext(services: Services, connection: Connection): WorkCon
   const active = json<{ active: { content: Agreement } | null }>(overview).active;
   return {
     terms: active
-      ? { rejectionReasons: active.content.rejectionReasons, sqlCriteria: active.content.sqlCriteria }
+      ? {
+          rejectionReasons: active.content.rejectionReasons,
+          sqlCriteria: active.content.sqlCriteria,
+          feedbackQuestions: active.content.feedback.questions,
+        }
       : { rejectionReasons: [], sqlCriteria: [] },
     agreement: active?.content ?? null,
     directory: {

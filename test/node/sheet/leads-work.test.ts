@@ -288,3 +288,139 @@ describe('attribution', () => {
     expect(await eventsOf(leadId, 'accepted')).toHaveLength(0);
   });
 });
+
+describe('every action a row can carry', () => {
+  /** This person types a whole row (Note, Reason, then Action) and sends it; answers the send. */
+  function actInRow(
+    person: { globals: Globals },
+    sheet: FakeSheet,
+    leadId: string,
+    input: { action: string; reason?: string; note?: string },
+  ): SendResult {
+    typeAs(person, sheet, leadId, 'note', input.note ?? '');
+    typeAs(person, sheet, leadId, 'reason', input.reason ?? '');
+    typeAs(person, sheet, leadId, 'action', input.action);
+    return send(person);
+  }
+
+  it('should send attempt, accept, qualify, opportunity, won and feedback from a row, each landing once', async () => {
+    const leadId = await seedMql(team);
+    const { fake, as } = await sharedSheet();
+    const sam = await as(team.members.sales.token);
+    pullLeadRows(sam.services, [leadId]);
+    const sheet = fake.spreadsheet.sheet('Leads');
+    const steps: Array<[{ action: string; reason?: string; note?: string }, string]> = [
+      [{ action: 'E-mail attempt', reason: 'Connected' }, 'MQL'],
+      [{ action: 'Accept', note: 'Demo on Friday' }, 'SAL (accepted)'],
+      [{ action: 'Qualify (SQL)' }, 'SQL'],
+      [{ action: 'Opportunity', note: '40 000 EUR' }, 'Opportunity'],
+      [{ action: 'Won', note: '52 000 EUR signed' }, 'Won'],
+      [{ action: 'Feedback', note: '5; yes; the CFO' }, 'Won'],
+    ];
+    for (const [input, stage] of steps) {
+      const result = actInRow(sam, sheet, leadId, input);
+      expect({ action: input.action, sent: result.sent, note: cell(sheet, leadId, 'action')?.note }).toEqual({
+        action: input.action,
+        sent: [leadId],
+        note: '',
+      });
+      expect(cell(sheet, leadId, 'stage')?.value).toBe(stage);
+    }
+    const events = (await eventsOf(leadId)) as unknown as Array<{
+      type: string;
+      payload: Record<string, unknown>;
+    }>;
+    const worked = events.filter((e) =>
+      ['attempt', 'accepted', 'qualified', 'opportunity', 'won', 'feedback'].includes(e.type),
+    );
+    expect(worked.map((e) => e.type)).toEqual([
+      'attempt',
+      'accepted',
+      'qualified',
+      'opportunity',
+      'won',
+      'feedback',
+    ]);
+    expect(worked[0]?.payload).toMatchObject({ channel: 'email', outcome: 'connected' });
+    expect(worked[3]?.payload).toMatchObject({ amount: 40000, currency: 'EUR' });
+    expect(worked[4]?.payload).toMatchObject({ amount: 52000, currency: 'EUR' });
+    expect(worked[5]?.payload).toMatchObject({
+      answers: { conversation: 5, as_promised: true, best_contacts: 'the CFO' },
+    });
+    // Each was one POST under Sam's token.
+    const posts = fake.fetches.filter((f) => f.method === 'POST');
+    expect(posts).toHaveLength(6);
+    expect(new Set(posts.map((p) => p.headers.authorization))).toEqual(
+      new Set([`Bearer ${team.members.sales.token}`]),
+    );
+  });
+
+  it('should send reject (a hard disqualifier), nurture after the attempts, and lost', async () => {
+    const [spam, cold, lost] = [await seedMql(team), await seedMql(team), await seedMql(team)];
+    const { fake, as } = await sharedSheet();
+    const sam = await as(team.members.sales.token);
+    pullLeadRows(sam.services, [spam, cold, lost]);
+    const sheet = fake.spreadsheet.sheet('Leads');
+    expect(
+      actInRow(sam, sheet, spam, { action: 'Reject', reason: 'Spam or fake contact data' }).sent,
+    ).toEqual([spam]);
+    expect(cell(sheet, spam, 'stage')?.value).toBe('Disqualified');
+    for (const action of ['Call attempt', 'Call attempt', 'E-mail attempt'])
+      expect(actInRow(sam, sheet, cold, { action }).sent).toEqual([cold]);
+    expect(
+      actInRow(sam, sheet, cold, { action: 'Send to nurture', reason: 'No budget this year' }).sent,
+    ).toEqual([cold]);
+    expect(cell(sheet, cold, 'stage')?.value).toBe('Nurture');
+    expect(actInRow(sam, sheet, lost, { action: 'Accept' }).sent).toEqual([lost]);
+    expect(actInRow(sam, sheet, lost, { action: 'Qualify (SQL)' }).sent).toEqual([lost]);
+    expect(actInRow(sam, sheet, lost, { action: 'Lost', reason: 'A competitor' }).sent).toEqual([lost]);
+    expect(cell(sheet, lost, 'stage')?.value).toBe('Lost');
+    expect(await eventsOf(spam, 'rejected')).toHaveLength(1);
+    expect(await eventsOf(cold, 'nurtured')).toHaveLength(1);
+    expect(await eventsOf(lost, 'lost')).toHaveLength(1);
+  });
+
+  it('should keep the input and the Worker’s reason when a reason contradicts the checklist, or the lead is another rep’s', async () => {
+    const leadId = await seedMql(team);
+    const { fake, as } = await sharedSheet();
+    const sam = await as(team.members.sales.token);
+    pullLeadRows(sam.services, [leadId]);
+    const sheet = fake.spreadsheet.sheet('Leads');
+    actInRow(sam, sheet, leadId, { action: 'Accept' });
+    // Qualified with "no need" failing (a required criterion): still SAL, budget answered as met.
+    expect(
+      actInRow(sam, sheet, leadId, { action: 'Qualify (SQL)', reason: 'No need we can address today' }).sent,
+    ).toEqual([leadId]);
+    expect(cell(sheet, leadId, 'stage')?.value).toBe('SAL (accepted)');
+    const before = (await eventsOf(leadId)).length;
+    const refused = actInRow(sam, sheet, leadId, {
+      action: 'Reject',
+      reason: 'No budget this year',
+      note: 'No money',
+    });
+    expect(refused.refused).toEqual([leadId]);
+    expect(cell(sheet, leadId, 'action')?.value).toBe('Reject');
+    expect(cell(sheet, leadId, 'reason')?.value).toBe('No budget this year');
+    expect(cell(sheet, leadId, 'note')?.value).toBe('No money');
+    expect(cell(sheet, leadId, 'action')?.note).toContain('"budget" was met');
+
+    // Another sales rep with their own token may not work Sam's lead.
+    const member = await api(server.url, 'POST', '/v1/members', team.admin, {
+      name: 'Rita Rep',
+      email: `rita.${leadId}@acme.test`,
+      side: 'sales',
+    });
+    const token = await api(server.url, 'POST', '/v1/tokens', team.admin, {
+      role: 'sales',
+      label: 'Rita',
+      memberId: member.body.id,
+    });
+    const rita = await as(String(token.body.token));
+    const hers = actInRow(rita, sheet, leadId, { action: 'Call attempt', note: 'Tried anyway' });
+    expect(hers.refused).toEqual([leadId]);
+    expect(cell(sheet, leadId, 'action')?.value).toBe('Call attempt');
+    expect(cell(sheet, leadId, 'note')?.value).toBe('Tried anyway');
+    expect(cell(sheet, leadId, 'action')?.note).toContain(`belongs to member ${team.members.sales.id}`);
+    expect(await eventsOf(leadId)).toHaveLength(before);
+  });
+});

@@ -74,6 +74,38 @@ describe('a Leads row read as one action', () => {
     if (parsed.kind === 'invalid') expect(parsed.message).toContain(message);
   });
 
+  it('should read a feedback row’s Note as answers to the agreement’s questions, in order', () => {
+    const withQuestions: RowTerms = {
+      ...terms,
+      feedbackQuestions: [
+        { id: 'conversation', answer: 'scale_1_5' },
+        { id: 'as_promised', answer: 'yes_no' },
+        { id: 'best_contacts', answer: 'text' },
+        { id: 'missing_info', answer: 'text' },
+      ],
+    };
+    expect(rowAction(row('Feedback', '', '4; yes; the CFO'), withQuestions, 'en')).toEqual({
+      kind: 'action',
+      action: {
+        type: 'feedback',
+        answers: { conversation: 4, as_promised: true, best_contacts: 'the CFO' },
+        note: '4; yes; the CFO',
+      },
+    });
+    expect(rowAction(row('Informacja zwrotna', '', '2; nie;; brak budżetu'), withQuestions, 'pl')).toEqual({
+      kind: 'action',
+      action: {
+        type: 'feedback',
+        answers: { conversation: 2, as_promised: false, missing_info: 'brak budżetu' },
+        note: '2; nie;; brak budżetu',
+      },
+    });
+    // What is not an answer goes as written: the Worker names the question it does not answer.
+    expect(rowAction(row('Feedback', '', 'great; maybe'), withQuestions, 'en')).toMatchObject({
+      action: { answers: { conversation: 'great', as_promised: 'maybe' } },
+    });
+  });
+
   it.each([
     ['1234', 1234],
     ['1 234,5', 1234.5],

@@ -1,6 +1,7 @@
 import type { Language } from '../constants';
 import { LANGUAGES } from '../constants';
 import { fill } from '../i18n/format';
+import { LEAD_VIEW_TEXTS } from '../i18n/lead-view';
 import { SHEET_WORK_TEXTS } from '../i18n/sheet-work';
 import type { LeadActionInput } from '../ledger/actions';
 import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '../ledger/events';
@@ -16,6 +17,10 @@ import { SHEET_ACTIONS, SHEET_TEXTS, type SheetAction } from './texts';
  * - reject, nurture, lost: the Reason names the rejection reason;
  * - opportunity (optional) and won (required): the amount opens the Note
  *   (`25000 EUR signed Friday`);
+ * - feedback: the Note answers the agreement's feedback questions in their
+ *   order, separated by semicolons (`4; yes; the CFO`): yes/no in any of the
+ *   team languages, 1–5 as a number, text as written; the Worker says which
+ *   answer is missing or wrong;
  * - the Note is sent as the action's note.
  */
 export interface RowInput {
@@ -28,6 +33,8 @@ export interface RowInput {
 export interface RowTerms {
   rejectionReasons: ReadonlyArray<{ code: string; label: string; criterion: string | null }>;
   sqlCriteria: ReadonlyArray<{ code: string; label: string }>;
+  /** The agreement's feedback questions, in order (a row's feedback answers them from its Note). */
+  feedbackQuestions?: ReadonlyArray<{ id: string; answer: string }>;
 }
 
 export type RowActionParse =
@@ -57,6 +64,33 @@ function outcomeOf(cell: string): AttemptOutcome | null {
       if (norm(SHEET_WORK_TEXTS[language].outcomes[outcome]) === wanted) return outcome;
   }
   return null;
+}
+
+/** Yes or no in any team language (`tak`, `да`…), else null. */
+function yesNo(text: string): boolean | null {
+  const wanted = norm(text);
+  for (const language of LANGUAGES) {
+    if (norm(LEAD_VIEW_TEXTS[language].inputs.yes) === wanted) return true;
+    if (norm(LEAD_VIEW_TEXTS[language].inputs.no) === wanted) return false;
+  }
+  return wanted === 'true' ? true : wanted === 'false' ? false : null;
+}
+
+/** The Note's `;`-separated parts as answers to the questions in order; a blank part answers nothing. */
+function feedbackAnswers(
+  note: string,
+  questions: ReadonlyArray<{ id: string; answer: string }>,
+): Record<string, boolean | number | string> {
+  const parts = note.split(';').map((part) => part.trim());
+  const answers: Record<string, boolean | number | string> = {};
+  questions.forEach((question, i) => {
+    const part = parts[i] ?? '';
+    if (part === '') return;
+    if (question.answer === 'yes_no') answers[question.id] = yesNo(part) ?? part;
+    else if (question.answer === 'scale_1_5' && /^\d+$/.test(part)) answers[question.id] = Number(part);
+    else answers[question.id] = part;
+  });
+  return answers;
 }
 
 /** A leading amount such as `25000`, `25 000`, `25.000,50` or `25,000.50`, with an optional ISO currency. */
@@ -154,7 +188,14 @@ export function rowAction(input: RowInput, terms: RowTerms, language: Language):
       return { kind: 'action', action: { type, ...(amount ?? {}), ...withNote } as LeadActionInput };
     }
     case 'feedback':
-      return { kind: 'action', action: { type: 'feedback', answers: {}, ...withNote } };
+      return {
+        kind: 'action',
+        action: {
+          type: 'feedback',
+          answers: feedbackAnswers(note, terms.feedbackQuestions ?? []),
+          ...withNote,
+        },
+      };
   }
 }
 
