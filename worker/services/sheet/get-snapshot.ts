@@ -8,6 +8,7 @@ import { listSources } from '../../db/queries/sources';
 import { requireWorkspace } from '../../db/queries/workspaces';
 import { planPeriodOf } from '../../domain/reports/period';
 import { reportRangeOf } from '../../domain/reports/query';
+import type { FunnelPlanPart } from '../../domain/sheet/funnel-tab';
 import { sheetLeadOf } from '../../domain/sheet/leads-layout';
 import {
   directoryIndex,
@@ -131,7 +132,8 @@ export async function getSheetSnapshot({
         share: share ? { url: `${input.publicOrigin}/a/${share.id}`, createdAt: share.createdAt } : null,
       };
     },
-    plan: async () => {
+    // The Funnel tab's type: the add-on renders exactly this shape.
+    plan: async (): Promise<FunnelPlanPart | null> => {
       const key = currentPlanKey(
         (await listStoredPlans(db, workspaceId)).map((p) => p.period),
         localDateOf(now, timeZone),
