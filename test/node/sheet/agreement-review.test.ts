@@ -364,6 +364,53 @@ describe('re-applying my edits after a stale push', () => {
     expect(readAgreementBase(mia.services)?.etag).toBe(merged.etag);
   });
 
+  it('should take a push refused as stale from the tabs through the conflict view to a draft with both changes, and rewrite the tabs', async () => {
+    const team = await seedTeam(server.url, server.adminSecret);
+    const { fake, as } = await sharedSheet();
+    const mia = await as(team.members.marketing.token);
+    mia.globals.refreshNow?.();
+    const base = await draftOf(team);
+    // Sam changes the attempts rule through the API after Mia's refresh; Mia edits a definition in the Glossary tab.
+    await editDraft(team, team.members.sales.token, (c) => {
+      c.sla.minAttempts = 4;
+    });
+    const glossary = fake.spreadsheet.sheet('Glossary');
+    let lead = 0;
+    for (let row = 1; row < 200 && lead === 0; row++) if (glossary.peek(row, 1)?.value === 'lead') lead = row;
+    expect(lead).toBeGreaterThan(0);
+    glossary.type(lead, 3, 'Anyone who left a phone number and consent.');
+
+    const pushed = mia.globals.pushAgreementEdits?.() as { ok: boolean };
+    expect(pushed.ok).toBe(false);
+    expect(fake.ui.sidebars.at(-1)?.title).toBe('The agreement changed since your last refresh');
+    const view = mia.globals.getAgreementConflict?.() as ConflictView;
+    expect(view.sections.map((s) => [s.section, s.state])).toEqual([
+      ['glossary', 'mine'],
+      ['sla', 'theirs'],
+    ]);
+    expect(view.sections[0]?.mine).toEqual([
+      expect.stringMatching(
+        /^glossary\.terms\[lead\]\.definition: .+ → "Anyone who left a phone number and consent\."\.$/,
+      ),
+    ]);
+
+    const done = mia.globals.reapplyMyEdits?.({ etag: view.etag, keepMine: [] }) as { ok: boolean };
+    expect(done.ok).toBe(true);
+    const merged = await draftOf(team);
+    expect(merged.content.glossary.terms.find((t) => t.key === 'lead')?.definition).toBe(
+      'Anyone who left a phone number and consent.',
+    );
+    expect(merged.content.sla.minAttempts).toBe(4);
+    expect(merged.revision).toBe(base.revision + 2);
+    // The refresh after the re-apply rewrote the tabs from the merged draft: no "edits kept" line, the new base.
+    expect(glossary.peek(lead, 3)?.value).toBe('Anyone who left a phone number and consent.');
+    expect(String(glossary.peek(1, 1)?.value)).toMatch(/^LeadPact · refreshed/);
+    expect(readPendingEdits(mia.services)).toBeNull();
+    expect(readAgreementBase(mia.services)).toMatchObject({ etag: merged.etag, rendered: true });
+    // A second push with nothing changed since is accepted against that base.
+    expect((mia.globals.pushAgreementEdits?.() as { ok: boolean }).ok).toBe(true);
+  });
+
   it('should keep their version of a section both changed unless the person keeps mine', async () => {
     const team = await seedTeam(server.url, server.adminSecret);
     const { as } = await sharedSheet('pl');
