@@ -1,0 +1,43 @@
+import type { Role } from '../../constants';
+import { DomainError } from '../../errors';
+import type { Caller } from '../../tokens';
+import type { LeadState } from '../lead';
+import type { ActionType } from './schemas';
+
+function forbidden(message: string): DomainError {
+  return new DomainError('forbidden', message);
+}
+
+/**
+ * Who may do what through the actions route (the route's permission already
+ * keeps viewer and intake tokens out):
+ * - admin and manager: every action the stage allows, on any lead;
+ * - sales: the same, but a token bound to a member acts only on leads that
+ *   member owns or that have no owner yet (feedback excepted); unbound sales
+ *   tokens (integrations) act on any lead;
+ * - marketing: `feedback` on any handed-over lead, and `attempt` only on a
+ *   nurtured lead (a nurture touch). Engagement touches go to `POST /v1/events`.
+ */
+export function checkCaller(
+  state: Pick<LeadState, 'stage' | 'ownerId'>,
+  type: ActionType,
+  caller: Pick<Caller, 'role' | 'memberId'>,
+): void {
+  const role: Role = caller.role;
+  if (role === 'admin' || role === 'manager') return;
+  if (role === 'marketing') {
+    if (type === 'feedback') return;
+    if (type === 'attempt' && state.stage === 'nurture') return;
+    throw forbidden(
+      type === 'attempt'
+        ? 'Marketing logs attempts only on nurtured leads (nurture touches); this lead is with sales.'
+        : `Marketing may give feedback and log nurture touches, not ${type}: that is sales' decision.`,
+    );
+  }
+  if (role === 'sales') {
+    const owner = state.ownerId;
+    if (type === 'feedback' || !caller.memberId || owner === null || owner === caller.memberId) return;
+    throw forbidden(`This lead belongs to member ${owner}; ask a manager to reassign it before working it.`);
+  }
+  throw forbidden(`A ${role} token may not act on leads.`);
+}
