@@ -219,6 +219,10 @@ describe('acting from the lead view', () => {
     const leadId = await seedMql(polish);
     const { fake, as } = await sharedSheet('pl');
     const sam = await as(polish.members.sales.token);
+    // The menu item opens the view in the team's language.
+    sam.call('showLead');
+    expect(fake.ui.sidebars.at(-1)?.title).toBe(LEAD_VIEW_TEXTS.pl.title);
+    expect(fake.ui.sidebars.at(-1)?.html).toContain(LEAD_VIEW_TEXTS.pl.openSelected);
     const view = opened(sam.call<LeadViewAnswer>('getLeadView', { leadId }));
     expect(view.profile[1]?.label).toBe('Firma');
     const before = await eventsOf(polish, leadId);
