@@ -441,6 +441,39 @@ describe('re-applying my edits after a stale push', () => {
     expect((await draftOf(team)).content.sla.minAttempts).toBe(4);
   });
 
+  it('should show the Worker’s refusal when the chosen sections do not fit together, and change nothing', async () => {
+    const team = await seedTeam(server.url, server.adminSecret);
+    const { as } = await sharedSheet();
+    const mia = await as(team.members.marketing.token);
+    const base = await draftOf(team);
+    const reason = base.content.rejectionReasons.find((r) => r.criterion !== null);
+    const criterion = reason?.criterion ?? '';
+    expect(criterion).not.toBe('');
+    // Mia relabels a reason tied to a criterion; meanwhile Sam drops that criterion and the reasons naming it.
+    const mine = structuredClone(base.content);
+    const relabelled = mine.rejectionReasons.find((r) => r.code === reason?.code);
+    if (relabelled) relabelled.label = 'Relabelled by Mia';
+    await editDraft(team, team.members.sales.token, (c) => {
+      c.sqlCriteria = c.sqlCriteria.filter((x) => x.code !== criterion);
+      c.rejectionReasons = c.rejectionReasons.filter((r) => r.criterion !== criterion);
+    });
+    savePendingEdits(mia.services, { mine, base: base.content, baseEtag: base.etag });
+    const view = mia.globals.getAgreementConflict?.() as ConflictView;
+    expect(view.conflicts).toEqual(['rejectionReasons']);
+    const before = await draftOf(team);
+    // Keeping mine there brings back a reason whose criterion is gone: the Worker refuses, naming the field.
+    const refused = mia.globals.reapplyMyEdits?.({ etag: view.etag, keepMine: ['rejectionReasons'] }) as {
+      ok: boolean;
+      message: string;
+    };
+    expect(refused.ok).toBe(false);
+    expect(refused.message).toMatch(/\(rejectionReasons\[\d+\]\.criterion: No SQL criterion /);
+    expect(refused.message).toContain(criterion);
+    const after = await draftOf(team);
+    expect(after.etag).toBe(before.etag);
+    expect(readPendingEdits(mia.services)?.mine).toEqual(mine);
+  });
+
   it('should say there is nothing to re-apply when no push was refused', async () => {
     const team = await seedTeam(server.url, server.adminSecret);
     const { fake, as } = await sharedSheet();
