@@ -1,60 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../../worker/domain/constants';
 import { SHEET_TABS_TEXTS } from '../../../worker/domain/i18n/sheet-tabs';
-import { buildReport, type ReportInput, reportRangeOf } from '../../../worker/domain/reports';
 import { renderAgendaTab } from '../../../worker/domain/sheet/agenda-tab';
 import { sheetSerial } from '../../../worker/domain/sheet/cells';
 import { NAMED_RANGES } from '../../../worker/domain/sheet/named-ranges';
 import { renderReportTab } from '../../../worker/domain/sheet/report-tab';
 import { FIRST_GRID_ROW, type GridArea, type TabGrid } from '../../../worker/domain/sheet/tab-grid';
-import { type AgendaInput, buildAgenda } from '../../../worker/domain/sla/agenda';
-
-const TZ = 'Europe/Warsaw';
-const zero = { icpMatch: 0, owned: 0, open: 0, revenue: 0, marketingRevenue: 0 };
-
-function report(overrides: Partial<ReportInput> = {}) {
-  return buildReport({
-    range: reportRangeOf({ from: '2026-03-01', to: '2026-03-31' }, TZ, new Date('2026-03-20T10:00:00Z')),
-    groupBy: 'source',
-    currency: 'EUR',
-    rows: {
-      stages: [
-        { key: 'src_web', metric: 'lead', leads: 10, ...zero },
-        { key: 'src_web', metric: 'mql', leads: 4, ...zero, icpMatch: 3, owned: 4, open: 2 },
-        { key: 'src_web', metric: 'sql', leads: 2, ...zero },
-        { key: 'src_web', metric: 'won', leads: 1, ...zero, revenue: 25_000, marketingRevenue: 25_000 },
-        { key: null, metric: 'lead', leads: 2, ...zero },
-      ],
-      reasons: [
-        { key: 'src_web', kind: 'rejected', reason: 'no_budget', leads: 1 },
-        { key: 'src_web', kind: 'nurture', reason: '=too_early', leads: 2 },
-      ],
-      firstTouches: [],
-      sla: [
-        { key: 'src_web', kind: 'first_touch', outcome: 'met', deadlines: 3 },
-        { key: 'src_web', kind: 'first_touch', outcome: 'breached', deadlines: 1 },
-      ],
-    },
-    campaigns: [
-      {
-        campaign: '=webinar-mar',
-        touched: 75,
-        leads: 10,
-        mqls: 4,
-        sqls: 2,
-        opportunities: 1,
-        won: 1,
-        revenue: 25_000,
-      },
-    ],
-    coverage: { icpAccounts: 4, covered: 1 },
-    otherCurrencies: [],
-    labels: new Map([['src_web', 'Website form']]),
-    campaignRecords: new Map([['=webinar-mar', { id: 'cmp_1', name: 'March webinar', channel: 'webinar' }]]),
-    calendarOf: () => null,
-    ...overrides,
-  });
-}
+import { sampleAgenda, sampleReport, TZ } from './read-only-fixtures';
 
 /** The cells a named range covers. */
 function named(grid: TabGrid, name: string): unknown[][] {
@@ -71,8 +23,8 @@ function formatAt(grid: TabGrid, label: string, column = 1) {
 
 describe('the Report tab', () => {
   it('should hold totals as numbers with money and percentage formats, named for others to read', () => {
-    const grid = renderReportTab({ part: report(), language: 'en', timeZone: TZ });
-    expect(grid.rows[0]).toEqual(['Report for 1 Mar 2026 – 31 Mar 2026', 'Currency', 'EUR']);
+    const grid = renderReportTab({ part: sampleReport(), language: 'en', timeZone: TZ });
+    expect(grid.rows.slice(0, 2)).toEqual([['Report for 1 Mar 2026 – 31 Mar 2026'], ['Currency', 'EUR']]);
     expect(grid.currency).toBe('EUR');
     const totals = named(grid, NAMED_RANGES.reportTotals);
     const value = (label: string) => totals.find((r) => r[0] === label)?.[1];
@@ -96,7 +48,7 @@ describe('the Report tab', () => {
   });
 
   it('should break the period down by source and by campaign, keys written as text', () => {
-    const grid = renderReportTab({ part: report(), language: 'en', timeZone: TZ });
+    const grid = renderReportTab({ part: sampleReport(), language: 'en', timeZone: TZ });
     const bySource = named(grid, NAMED_RANGES.reportBySource);
     expect(bySource[0]?.slice(0, 3)).toEqual(['Source', 'Leads', 'MQLs']);
     expect(bySource.slice(1).map((r) => r.slice(0, 3))).toEqual([
@@ -130,7 +82,7 @@ describe('the Report tab', () => {
   });
 
   it('should say an empty period in words and keep the names on the headers alone', () => {
-    const empty = report({
+    const empty = sampleReport({
       rows: { stages: [], reasons: [], firstTouches: [], sla: [] },
       campaigns: [],
       coverage: { icpAccounts: 0, covered: 0 },
@@ -148,69 +100,16 @@ describe('the Report tab', () => {
     ['ro', 'Raport pentru 1 mar. 2026 – 31 mar. 2026', 'Venit câștigat'],
     ['ru', 'Отчёт за период 1 мар. 2026 г. – 31 мар. 2026 г.', 'Выручка по выигранным'],
   ])('should write the report in %s', (language, title, revenue) => {
-    const grid = renderReportTab({ part: report(), language, timeZone: TZ });
+    const grid = renderReportTab({ part: sampleReport(), language, timeZone: TZ });
     expect(grid.rows[0]?.[0]).toBe(title);
     expect(formatAt(grid, revenue)).toEqual({ value: 25_000, format: 'money' });
     expect(named(grid, NAMED_RANGES.reportBySource)[2]?.[0]).toBe(SHEET_TABS_TEXTS[language].report.noSource);
   });
 });
 
-function agenda(language: Language, overrides: Partial<AgendaInput> = {}) {
-  return buildAgenda(
-    {
-      week: '2026-W12',
-      language,
-      timeZone: TZ,
-      meetingAt: '2026-03-23T09:00:00.000Z',
-      durationMinutes: 45,
-      period: { start: '2026-03-16T09:00:00.000Z', end: '2026-03-23T09:00:00.000Z' },
-      standingItems: ['Pipeline review'],
-      handedOver: [
-        {
-          leadId: 'ld_1',
-          name: 'Jan Kowalski',
-          ownerId: 'mb_a',
-          ownerName: 'Anna Kowalska',
-          mqlAt: '2026-03-17T08:00:00.000Z',
-          worked: false,
-        },
-        {
-          leadId: 'ld_2',
-          name: '=cmd',
-          ownerId: null,
-          ownerName: null,
-          mqlAt: '2026-03-18T08:00:00.000Z',
-          worked: false,
-        },
-        {
-          leadId: 'ld_3',
-          name: 'Ioana Pop',
-          ownerId: 'mb_b',
-          ownerName: 'Ivan Petrov',
-          mqlAt: '2026-03-18T09:00:00.000Z',
-          worked: true,
-        },
-      ],
-      breaches: [
-        { leadId: 'ld_1', kind: 'first_touch', ownerId: 'mb_a', ownerName: 'Anna Kowalska' },
-        { leadId: 'ld_4', kind: 'decision', ownerId: 'mb_b', ownerName: 'Ivan Petrov' },
-        { leadId: 'ld_5', kind: 'first_touch', ownerId: 'mb_b', ownerName: 'Ivan Petrov' },
-      ],
-      rejections: [{ leadId: 'ld_6', reasons: [{ code: 'no_budget', label: 'No budget' }] }],
-      nurtures: [],
-      campaigns: [],
-      pace: null,
-      personaReview: { dueOn: '2026-03-25', guardianName: 'Marta Nowak' },
-      pendingAgreement: { version: 3, missingSides: ['sales'] },
-      ...overrides,
-    },
-    new Date('2026-03-20T10:00:00Z'),
-  );
-}
-
 describe('the Agenda tab', () => {
   it('should list each item with its detail, who, and what to decide', () => {
-    const part = agenda('en');
+    const part = sampleAgenda('en');
     const grid = renderAgendaTab({ part, language: 'en', timeZone: TZ });
     expect(grid.rows[0]).toEqual([part.title]);
     expect(grid.rows[2]).toEqual(['Meeting', sheetSerial('2026-03-23T09:00:00.000Z', TZ)]);
@@ -260,7 +159,7 @@ describe('the Agenda tab', () => {
     ['ro', 'Subiect', 'Cine preia fiecare lead nelucrat și până când?'],
     ['ru', 'Тема', 'Кто берёт каждый необработанный лид и к какому сроку?'],
   ])('should write the agenda in %s', (language, topic, decide) => {
-    const part = agenda(language);
+    const part = sampleAgenda(language);
     const grid = renderAgendaTab({ part, language, timeZone: TZ });
     const items = named(grid, NAMED_RANGES.agenda);
     expect(items[0]?.[1]).toBe(topic);

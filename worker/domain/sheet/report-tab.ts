@@ -21,8 +21,8 @@ export function renderReportTab({ part, language }: TabInput<ReportPart>): TabGr
   const g = new GridBuilder();
   g.row('title', [
     fill(t.title, { from: formatDate(language, part.from), to: formatDate(language, part.to) }),
-    ...(part.currency ? [t.currency, text(part.currency)] : []),
   ]);
+  if (part.currency) g.row('plain', [t.currency, text(part.currency)]);
 
   g.blank();
   g.row('section', [t.totals]);

@@ -30,6 +30,12 @@ function shown(value: unknown, format: string): string {
     });
     return number[2] ? `${text} ${number[2]}` : text;
   }
+  // Money with the currency's sign: `[$€]#,##0.00` before the amount, `#,##0.00 [$zł]` after it.
+  const money = /^(?:\[\$([^\]]*)\])?#,##0\.00(?: \[\$([^\]]*)\])?$/.exec(format);
+  if (typeof value === 'number' && money) {
+    const amount = value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    return `${money[1] ?? ''}${amount}${money[2] ? ` ${money[2]}` : ''}`;
+  }
   return String(value);
 }
 
