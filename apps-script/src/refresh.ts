@@ -4,6 +4,7 @@ import { leadRow } from '../../worker/domain/sheet/leads-layout';
 import { decodeLead, type SheetSnapshotResponse, SNAPSHOT_PARTS } from '../../worker/domain/sheet/snapshot';
 import type { AgreementPart } from '../../worker/domain/sheet/snapshot-parts';
 import { SHEET_TABS, SHEET_TEXTS } from '../../worker/domain/sheet/texts';
+import { hasAgreementStore } from './agreement/pending-edits';
 import { ApiFailure, getJson, savedConnection } from './api';
 import { LOCK_WAIT_MS } from './config';
 import { findTab, freshnessLine, localTime, type TabContext } from './grid';
@@ -70,7 +71,7 @@ export function refreshAll(services: Services, options: { force: boolean }): Ref
     let snapshot: SheetSnapshotResponse;
     try {
       // After a failure every part is asked for again: its tab shows the error row until rewritten.
-      const asked = state.failed ? { ...state, versions: {} } : state;
+      const asked = state.failed ? { ...state, versions: {} } : withoutUnrenderedAgreement(services, state);
       snapshot = getJson<SheetSnapshotResponse>(services, connection, snapshotPath(asked, force));
     } catch (error) {
       if (!(error instanceof ApiFailure)) throw error;
@@ -145,6 +146,13 @@ export function refreshAll(services: Services, options: { force: boolean }): Ref
   } finally {
     lock.releaseLock();
   }
+}
+
+/** No stored base (a sheet from before the agreement tabs, or its store deleted): ask for the agreement again. */
+function withoutUnrenderedAgreement(services: Services, state: SheetState): SheetState {
+  if (!state.versions.agreement || hasAgreementStore(services)) return state;
+  const { agreement: _agreement, ...versions } = state.versions;
+  return { ...state, versions };
 }
 
 function hostOf(url: string): string {

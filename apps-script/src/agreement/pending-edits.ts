@@ -63,6 +63,11 @@ function storeSheet(services: Services, create: boolean): SheetLike | null {
   return sheet;
 }
 
+/** Whether the store exists at all (one lookup, no read): a refresh asks for the agreement again when it does not. */
+export function hasAgreementStore(services: Services): boolean {
+  return storeSheet(services, false) !== null;
+}
+
 /** Both records' raw JSON, in one read. */
 function readRecords(services: Services): Partial<Record<RecordName, unknown>> {
   const sheet = storeSheet(services, false);

@@ -96,6 +96,21 @@ describe('the agreement tabs', () => {
     fake.log.reset();
     globals.refreshAll?.();
     for (const tab of TABS) expect(fake.log.count('Range.setValues', names[tab])).toBe(0);
+
+    // A sheet refreshed before these tabs existed holds the agreement's version but no base: the timer writes them.
+    fake.spreadsheet.sheets.splice(
+      fake.spreadsheet.sheets.findIndex((s) => s.name === '_leadpact_base'),
+      1,
+    );
+    fake.spreadsheet.sheets.splice(
+      fake.spreadsheet.sheets.findIndex((s) => s.name === 'Glossary'),
+      1,
+    );
+    globals.refreshAll?.();
+    expect(
+      fake.spreadsheet.sheet('Glossary').peek(rowOf(fake.spreadsheet.sheet('Glossary'), 'lead'), 2)?.value,
+    ).toBe('Lead');
+    expect(readAgreementBase(services)?.etag).toBe(draft.etag);
   });
 
   it('should make an agreement edited in the grid the Worker’s draft, reading each tab once, under the person’s token', async () => {
