@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import { WEEKDAYS, type Weekday } from './agreement/constants';
 import { minutesOf } from './agreement/schema';
-import { InvalidError, issuesOfZod } from './errors';
+import { fieldIssue, InvalidError, issuesOfZod } from './errors';
 import type { WallClock } from './host';
+import { type Said, say, schemaText, verbatim } from './i18n';
 import { TimeZone } from './workspace';
 import { firstInstantAtOrAfter, intlWallClock, offsetAt } from './zoned-time';
 
@@ -50,15 +51,15 @@ const CLOCK_OR_MIDNIGHT = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
 /** One opening interval of a day, local wall-clock times; `close` may be `24:00` (midnight at the end of the day). */
 export const OpeningHours = z
   .object({
-    open: z.string().regex(CLOCK, { message: 'Must be a time of day HH:MM such as 09:00.' }),
+    open: z.string().regex(CLOCK, { message: schemaText('openTime') }),
     close: z.string().regex(CLOCK_OR_MIDNIGHT, {
-      message: 'Must be a time of day HH:MM such as 17:00, or 24:00 for midnight.',
+      message: schemaText('closeTime'),
     }),
   })
   .refine(
     (h) => !CLOCK.test(h.open) || !CLOCK_OR_MIDNIGHT.test(h.close) || minutesOf(h.open) < minutesOf(h.close),
     {
-      message: 'Must be after open (hours that cross midnight are two intervals on two days).',
+      message: schemaText('closeAfterOpenMidnight'),
       path: ['close'],
     },
   );
@@ -67,7 +68,7 @@ export type OpeningHours = z.output<typeof OpeningHours>;
 /** A day's hours: closed (`null` or `[]`), one interval, or several for split hours (09:00–12:00 and 13:00–17:00). */
 export const DayHours = z
   .union([z.null(), OpeningHours, z.array(OpeningHours).max(12)], {
-    message: 'Must be null (closed), { "open": "09:00", "close": "17:00" } or a list of such intervals.',
+    message: schemaText('dayHours'),
   })
   .superRefine((value, ctx) => {
     if (!Array.isArray(value)) return;
@@ -80,7 +81,7 @@ export const DayHours = z
       if (previous && current && current.open < previous.close) {
         ctx.addIssue({
           code: 'custom',
-          message: 'Overlaps another interval of the same day.',
+          message: schemaText('intervalOverlap'),
           path: [current.index],
         });
       }
@@ -101,14 +102,14 @@ export const BusinessCalendar = z.object({
     sun: DayHours,
   }),
   /** Local dates (YYYY-MM-DD) with no business hours. */
-  holidays: z.array(z.iso.date({ message: 'Must be a date YYYY-MM-DD.' })).default([]),
+  holidays: z.array(z.iso.date({ message: schemaText('isoDateShort') })).default([]),
 });
 export type BusinessCalendar = z.input<typeof BusinessCalendar>;
 
 /** Thrown when a calendar (or a stretch of it) has no business time at all, so no deadline could ever fall due. */
 export class NoBusinessTimeError extends InvalidError {
-  constructor(message: string) {
-    super(message, [{ path: 'businessHours', message }]);
+  constructor(message: Said) {
+    super(message, [fieldIssue('businessHours', message)]);
     this.name = 'NoBusinessTimeError';
   }
 }
@@ -147,14 +148,12 @@ function compile(calendar: BusinessCalendar, clock: WallClock): Compiled {
   if (cached) return cached.clock === clock ? cached : { ...cached, clock };
   const parsed = BusinessCalendar.safeParse(calendar);
   if (!parsed.success) {
-    throw new InvalidError('The business calendar is invalid.', issuesOfZod(parsed.error));
+    throw new InvalidError(say('calendarInvalid'), issuesOfZod(parsed.error));
   }
   const { timezone, businessHours, holidays } = parsed.data;
   const week = SUNDAY_FIRST.map((day) => intervalsOf(businessHours[day]));
   if (week.every((day) => day.length === 0)) {
-    throw new NoBusinessTimeError(
-      'The calendar has no business hours on any day of the week, so no business-time deadline can ever fall due.',
-    );
+    throw new NoBusinessTimeError(say('calendarNeverOpen'));
   }
   const compiled: Compiled = {
     timeZone: timezone,
@@ -210,9 +209,7 @@ function* intervalsFrom(c: Compiled, t: number, lastDay = Number.POSITIVE_INFINI
     if (list.length === 0) {
       empty += 1;
       if (empty > MAX_EMPTY_DAYS) {
-        throw new NoBusinessTimeError(
-          `The calendar has no business hours in ${MAX_EMPTY_DAYS} consecutive days (check holidays), so the deadline cannot fall due.`,
-        );
+        throw new NoBusinessTimeError(say('calendarGap', { days: MAX_EMPTY_DAYS }));
       }
       continue;
     }
@@ -224,15 +221,15 @@ function* intervalsFrom(c: Compiled, t: number, lastDay = Number.POSITIVE_INFINI
 function instantOf(date: Date, path: string): number {
   const t = date instanceof Date ? date.getTime() : Number.NaN;
   if (!Number.isFinite(t))
-    throw new InvalidError('The instant is not a valid date.', [{ path, message: 'Must be a valid date.' }]);
+    throw new InvalidError(say('instantInvalid'), [fieldIssue(path, say('mustBeValidDate'))]);
   return t;
 }
 
 function amountOf(value: number, path: string, max: number, integer: boolean): number {
   const ok = Number.isFinite(value) && value >= 0 && value <= max && (!integer || Number.isInteger(value));
   if (!ok) {
-    const message = `Must be ${integer ? 'a whole number' : 'a number'} from 0 to ${max}.`;
-    throw new InvalidError(`The ${path} to add are out of range.`, [{ path, message }]);
+    const message = say(integer ? 'wholeFromZero' : 'numberFromZero', { max });
+    throw new InvalidError(say('amountOutOfRange', { what: verbatim(path) }), [fieldIssue(path, message)]);
   }
   return value;
 }
@@ -261,7 +258,7 @@ function wallTimeReached(c: Compiled, t: number): number {
 /** The first instant at or after `t` within business hours `[open, close)`, with the local day it belongs to. */
 function openingAtOrAfter(c: Compiled, t: number): { instant: number; day: number } {
   for (const [s, e, day] of intervalsFrom(c, t)) if (e > t) return { instant: Math.max(s, t), day };
-  throw new NoBusinessTimeError('The calendar has no business time after this instant.');
+  throw new NoBusinessTimeError(say('calendarNoTimeAfter'));
 }
 
 /**
@@ -292,7 +289,7 @@ export function addBusinessHours(
     if (remaining <= e - from) return new Date(from + remaining);
     remaining -= e - from;
   }
-  throw new NoBusinessTimeError('The calendar has no business time after this instant.');
+  throw new NoBusinessTimeError(say('calendarNoTimeAfter'));
 }
 
 /**
@@ -338,15 +335,13 @@ export function addBusinessDays(
       counted += 1;
       empty = 0;
     } else if (++empty > MAX_EMPTY_DAYS) {
-      throw new NoBusinessTimeError(
-        `The calendar has no business hours in ${MAX_EMPTY_DAYS} consecutive days.`,
-      );
+      throw new NoBusinessTimeError(say('calendarGapDays', { days: MAX_EMPTY_DAYS }));
     }
   }
   const target = firstInstantAtOrAfter(day * DAY + timeOfDay, c.timeZone, c.clock);
   for (const [s, e] of intervals) if (target <= e) return new Date(Math.max(s, target));
   const last = intervals[intervals.length - 1];
-  if (!last) throw new NoBusinessTimeError('The calendar has no business time on the target day.');
+  if (!last) throw new NoBusinessTimeError(say('calendarNoTimeOnDay'));
   return new Date(last[1]);
 }
 

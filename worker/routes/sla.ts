@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { LANGUAGES, SIDES } from '../domain/constants';
+import { schemaText } from '../domain/i18n';
 import { LEAD_STAGES } from '../domain/ledger/constants';
 import {
   agendaMarkdown,
@@ -155,7 +156,7 @@ const listSla = createRoute({
 const AgendaQuery = z.object({
   week: z
     .string()
-    .regex(/^\d{4}-W\d{2}$/, { message: 'Must be an ISO week such as 2026-W48.' })
+    .regex(/^\d{4}-W\d{2}$/, { message: schemaText('isoWeek') })
     .optional()
     .openapi({
       description: 'ISO week of the meeting; default: the week of the next meeting.',

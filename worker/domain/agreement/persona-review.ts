@@ -1,4 +1,5 @@
-import { InvalidError } from '../errors';
+import { fieldIssue, InvalidError } from '../errors';
+import { say } from '../i18n';
 import type { Persona } from './schema';
 import { addMonths, type CreatePersonaReview } from './versions';
 
@@ -10,14 +11,14 @@ export function personaReviewDates(
 ): { reviewedOn: string; nextDueOn: string } {
   const reviewedOn = input.reviewedOn ?? today;
   if (reviewedOn > today) {
-    throw new InvalidError('A review cannot be recorded ahead of time.', [
-      { path: 'reviewedOn', message: `Must be ${today} or earlier.` },
+    throw new InvalidError(say('reviewAhead'), [
+      fieldIssue('reviewedOn', say('reviewOnOrBefore', { date: today })),
     ]);
   }
   const nextDueOn = input.nextDueOn ?? addMonths(reviewedOn, persona.reviewEveryMonths);
   if (nextDueOn <= reviewedOn) {
-    throw new InvalidError('The next review must come after this one.', [
-      { path: 'nextDueOn', message: `Must be after ${reviewedOn}.` },
+    throw new InvalidError(say('reviewNextAfter'), [
+      fieldIssue('nextDueOn', say('mustBeAfter', { date: reviewedOn })),
     ]);
   }
   return { reviewedOn, nextDueOn };

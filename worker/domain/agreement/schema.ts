@@ -1,6 +1,7 @@
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import * as z from 'zod';
 import { LANGUAGES } from '../constants';
+import { type Said, say, schemaText, verbatim, zodSaid } from '../i18n';
 import { optionalFields } from '../optional-fields';
 import { TimeZone } from '../workspace';
 import {
@@ -32,22 +33,27 @@ import {
  * Objects are strict: a misspelt key is refused, never silently dropped.
  */
 
-const text = (max: number) => z.string().trim().min(1, { message: 'Must not be empty.' }).max(max);
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: schemaText('notEmpty') })
+    .max(max);
 
 /** Stable machine codes (`no_budget`): what reports, rejections and the sheet refer to. */
 export const Code = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, {
-  message: 'Use a short code of lower-case letters, digits and _ such as no_budget.',
+  message: schemaText('code'),
 });
 
-export const IsoDate = z.iso.date({ message: 'Must be a date as YYYY-MM-DD.' });
+export const IsoDate = z.iso.date({ message: schemaText('isoDate') });
 
 const HH_MM = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 /** A wall-clock time `HH:MM` in the agreement's time zone. */
-export const ClockTime = z.string().regex(HH_MM, { message: 'Must be a time as HH:MM (00:00–23:59).' });
+export const ClockTime = z.string().regex(HH_MM, { message: schemaText('clockTime') });
 /** A closing time: like `ClockTime`, and `24:00` for "until midnight". */
 const ClosingTime = z
   .string()
-  .refine((s) => HH_MM.test(s) || s === '24:00', { message: 'Must be a time as HH:MM (00:01–24:00).' });
+  .refine((s) => HH_MM.test(s) || s === '24:00', { message: schemaText('closingTime') });
 
 /** Minutes since midnight of `HH:MM`. */
 export function minutesOf(time: string): number {
@@ -62,7 +68,7 @@ function addDuplicateIssues<T>(
   items: readonly T[],
   keyOf: (item: T) => string,
   field: string | null,
-  what: string,
+  what: Said,
 ): void {
   const seen = new Map<string, number>();
   items.forEach((item, index) => {
@@ -75,7 +81,7 @@ function addDuplicateIssues<T>(
     ctx.addIssue({
       code: 'custom',
       path: field === null ? [...at, index] : [...at, index, field],
-      message: `Duplicate ${what} "${key}" (already used at position ${first}).`,
+      ...zodSaid(say('duplicate', { what, key: verbatim(key), first })),
     });
   });
 }
@@ -89,14 +95,14 @@ const FIELD_LIST = LEAD_FIELDS.join(', ');
 const LeadFieldName = z.enum(LEAD_FIELDS, {
   error: (issue) =>
     issue.input === undefined
-      ? `A criterion must name a lead field (${FIELD_LIST}); free text cannot be checked against a lead.`
-      : `Unknown lead field "${String(issue.input)}"; use one of ${FIELD_LIST}.`,
+      ? schemaText('fieldMissing', { fields: FIELD_LIST })
+      : schemaText('fieldUnknown', { field: String(issue.input), fields: FIELD_LIST }),
 });
 const OperatorName = z.enum(ICP_OPERATORS, {
   error: (issue) =>
     issue.input === undefined
-      ? `A criterion needs an operator (${ICP_OPERATORS.join(', ')}).`
-      : `Unknown operator "${String(issue.input)}"; use one of ${ICP_OPERATORS.join(', ')}.`,
+      ? schemaText('operatorMissing', { operators: ICP_OPERATORS.join(', ') })
+      : schemaText('operatorUnknown', { operator: String(issue.input), operators: ICP_OPERATORS.join(', ') }),
 });
 
 interface MatcherLike {
@@ -108,25 +114,25 @@ interface MatcherLike {
 function valueFitsField(field: LeadField, value: string | number | boolean): string | null {
   switch (LEAD_FIELD_KINDS[field]) {
     case 'text':
-      return typeof value === 'string' ? null : `${field} holds text: give strings.`;
+      return typeof value === 'string' ? null : schemaText('valueText', { field });
     case 'number':
-      return typeof value === 'number' && value >= 0 ? null : `${field} is a count: give numbers ≥ 0.`;
+      return typeof value === 'number' && value >= 0 ? null : schemaText('valueCount', { field });
     case 'boolean':
-      return typeof value === 'boolean' ? null : `${field} is true or false: give true or false.`;
+      return typeof value === 'boolean' ? null : schemaText('valueBoolean', { field });
     case 'country':
       return typeof value === 'string' &&
         /^[A-Za-z]{2}$/.test(value) &&
         isSupportedCountry(value.toUpperCase())
         ? null
-        : `country takes ISO 3166-1 alpha-2 codes such as PL; "${String(value)}" is not one.`;
+        : schemaText('valueCountry', { value: String(value) });
     case 'seniority':
       return typeof value === 'string' && (SENIORITY_LEVELS as readonly string[]).includes(value)
         ? null
-        : `seniority is one of ${SENIORITY_LEVELS.join(', ')}; "${String(value)}" is not.`;
+        : schemaText('valueSeniority', { levels: SENIORITY_LEVELS.join(', '), value: String(value) });
     case 'emailDomainType':
       return typeof value === 'string' && (EMAIL_DOMAIN_TYPES as readonly string[]).includes(value)
         ? null
-        : `emailDomainType is ${EMAIL_DOMAIN_TYPES.join(' or ')}; "${String(value)}" is not.`;
+        : schemaText('valueDomainType', { types: EMAIL_DOMAIN_TYPES.join(' or '), value: String(value) });
   }
 }
 
@@ -139,7 +145,7 @@ function checkMatcher(matcher: MatcherLike, ctx: z.RefinementCtx): void {
     ctx.addIssue({
       code: 'custom',
       path: ['operator'],
-      message: `Operator "${operator}" does not apply to ${field}; use one of ${allowed.join(', ')}.`,
+      message: schemaText('operatorMisfit', { operator, field, operators: allowed.join(', ') }),
     });
     return;
   }
@@ -149,26 +155,26 @@ function checkMatcher(matcher: MatcherLike, ctx: z.RefinementCtx): void {
   };
   switch (operator) {
     case 'present':
-      count(0, `"present" takes no values (give []).`);
+      count(0, schemaText('presentNoValues'));
       return;
     case '>=':
     case '<=':
-      if (!count(1, `"${operator}" takes exactly one number.`)) return;
+      if (!count(1, schemaText('oneNumber', { operator }))) return;
       break;
     case 'between': {
-      if (!count(2, '"between" takes exactly two numbers: [min, max].')) return;
+      if (!count(2, schemaText('betweenTwo'))) return;
       const [min, max] = values;
       if (typeof min === 'number' && typeof max === 'number' && min > max) {
         ctx.addIssue({
           code: 'custom',
           path: ['values'],
-          message: `"between" needs min ≤ max; got [${min}, ${max}].`,
+          message: schemaText('betweenOrder', { min, max }),
         });
       }
       break;
     }
     case 'matches': {
-      if (!count(1, '"matches" takes exactly one regular expression.')) return;
+      if (!count(1, schemaText('matchesOne'))) return;
       const [pattern] = values;
       if (typeof pattern === 'string') {
         try {
@@ -177,7 +183,7 @@ function checkMatcher(matcher: MatcherLike, ctx: z.RefinementCtx): void {
           ctx.addIssue({
             code: 'custom',
             path: ['values', 0],
-            message: `"${pattern}" is not a valid regular expression.`,
+            message: schemaText('regexInvalid', { pattern }),
           });
         }
       }
@@ -189,7 +195,7 @@ function checkMatcher(matcher: MatcherLike, ctx: z.RefinementCtx): void {
         ctx.addIssue({
           code: 'custom',
           path: ['values'],
-          message: `"${operator}" needs at least one value.`,
+          message: schemaText('valuesNeeded', { operator }),
         });
         return;
       }
@@ -211,7 +217,7 @@ const criterionShape = {
 
 const notMeasurable = (issue: { code?: string; input?: unknown }) =>
   issue.code === 'invalid_type' && typeof issue.input === 'string'
-    ? `"${issue.input}" is free text, not a measurable criterion: name a lead field (${FIELD_LIST}), an operator and values.`
+    ? schemaText('freeText', { input: String(issue.input), fields: FIELD_LIST })
     : undefined;
 
 /** One ICP criterion: `required` gates the lead, `weighted` adds `points` to fit. */
@@ -230,14 +236,14 @@ export const IcpCriterion = z
       ctx.addIssue({
         code: 'custom',
         path: ['points'],
-        message: 'A weighted criterion needs the fit points it adds.',
+        message: schemaText('weightedPoints'),
       });
     }
     if (criterion.kind === 'required' && criterion.points !== undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['points'],
-        message: 'A required criterion is a gate and adds no points; make it weighted to score it.',
+        message: schemaText('requiredNoPoints'),
       });
     }
   });
@@ -263,11 +269,11 @@ export const Glossary = z
     }),
   })
   .superRefine((glossary, ctx) => {
-    addDuplicateIssues(ctx, ['terms'], glossary.terms, (t) => t.key, 'key', 'term key');
+    addDuplicateIssues(ctx, ['terms'], glossary.terms, (t) => t.key, 'key', say('itemTermKey'));
     const keys = new Set(glossary.terms.map((t) => t.key));
     for (const key of REQUIRED_GLOSSARY_KEYS) {
       if (!keys.has(key)) {
-        ctx.addIssue({ code: 'custom', path: ['terms'], message: `The glossary must define "${key}".` });
+        ctx.addIssue({ code: 'custom', path: ['terms'], message: schemaText('glossaryMust', { key }) });
       }
     }
   });
@@ -279,7 +285,7 @@ export const Icp = z
     criteria: z.array(IcpCriterion).max(100),
   })
   .superRefine((icp, ctx) => {
-    addDuplicateIssues(ctx, ['criteria'], icp.criteria, (c) => c.id, 'id', 'criterion id');
+    addDuplicateIssues(ctx, ['criteria'], icp.criteria, (c) => c.id, 'id', say('itemCriterionId'));
   });
 export type Icp = z.output<typeof Icp>;
 
@@ -298,7 +304,7 @@ export const LeadDefinition = z
     sources: z.array(LeadSource).max(50),
   })
   .superRefine((definition, ctx) => {
-    addDuplicateIssues(ctx, ['sources'], definition.sources, (s) => s.key, 'key', 'source key');
+    addDuplicateIssues(ctx, ['sources'], definition.sources, (s) => s.key, 'key', say('itemSourceKey'));
   });
 export type LeadDefinition = z.output<typeof LeadDefinition>;
 
@@ -312,7 +318,7 @@ export const MarketingTemperatureRule = z
       .max(10),
   })
   .superRefine((rule, ctx) => {
-    addDuplicateIssues(ctx, ['when'], rule.when, (w) => w.touch, 'touch', 'touch type');
+    addDuplicateIssues(ctx, ['when'], rule.when, (w) => w.touch, 'touch', say('itemTouchType'));
   });
 export type MarketingTemperatureRule = z.output<typeof MarketingTemperatureRule>;
 
@@ -327,7 +333,7 @@ export const Temperature = z.strictObject({
     })
     .refine((s) => s.coldOverMonths >= s.hotUnderMonths, {
       path: ['coldOverMonths'],
-      message: 'Must be at least hotUnderMonths, or "warm" would be empty.',
+      message: schemaText('coldAfterHot'),
     }),
 });
 export type Temperature = z.output<typeof Temperature>;
@@ -360,7 +366,10 @@ export const Scoring = z
       /** Page views whose URL contains `urlContains` score `points` instead of `page_view`'s. */
       pages: z.array(z.strictObject({ urlContains: text(200), points })).max(50),
       /** Engagement points halve every `halfLifeDays`. */
-      halfLifeDays: z.number().positive({ message: 'Must be a positive number of days.' }).max(3650),
+      halfLifeDays: z
+        .number()
+        .positive({ message: schemaText('halfLife') })
+        .max(3650),
     }),
     /** Fit ≥ `fit` is high fit; engagement ≥ `engagement` is high engagement. */
     thresholds: z.strictObject({
@@ -369,7 +378,7 @@ export const Scoring = z
     }),
   })
   .superRefine((scoring, ctx) => {
-    addDuplicateIssues(ctx, ['fit', 'roles'], scoring.fit.roles, (r) => r.id, 'id', 'role id');
+    addDuplicateIssues(ctx, ['fit', 'roles'], scoring.fit.roles, (r) => r.id, 'id', say('itemRoleId'));
   });
 export type Scoring = z.output<typeof Scoring>;
 
@@ -387,8 +396,8 @@ export const Mql = z
     quadrants: z.array(z.enum(QUADRANTS)).max(QUADRANTS.length),
   })
   .superRefine((mql, ctx) => {
-    addDuplicateIssues(ctx, ['requiredFields'], mql.requiredFields, (f) => f, null, 'field');
-    addDuplicateIssues(ctx, ['quadrants'], mql.quadrants, (q) => q, null, 'quadrant');
+    addDuplicateIssues(ctx, ['requiredFields'], mql.requiredFields, (f) => f, null, say('itemField'));
+    addDuplicateIssues(ctx, ['quadrants'], mql.quadrants, (q) => q, null, say('itemQuadrant'));
   });
 export type Mql = z.output<typeof Mql>;
 
@@ -405,7 +414,7 @@ export const SqlCriteria = z
   .min(1)
   .max(50)
   .superRefine((criteria, ctx) =>
-    addDuplicateIssues(ctx, [], criteria, (c) => c.code, 'code', 'criterion code'),
+    addDuplicateIssues(ctx, [], criteria, (c) => c.code, 'code', say('itemCriterionCode')),
   );
 export type SqlCriteria = z.output<typeof SqlCriteria>;
 
@@ -424,8 +433,7 @@ export const RejectionReason = z
       ctx.addIssue({
         code: 'custom',
         path: ['criterion'],
-        message:
-          'A rejection must name the SQL criterion that failed, unless it is a hard disqualifier (spam, out of scope).',
+        message: schemaText('reasonNeedsCriterion'),
       });
     }
   });
@@ -435,14 +443,16 @@ export const RejectionReasons = z
   .array(RejectionReason)
   .min(1)
   .max(50)
-  .superRefine((reasons, ctx) => addDuplicateIssues(ctx, [], reasons, (r) => r.code, 'code', 'reason code'));
+  .superRefine((reasons, ctx) =>
+    addDuplicateIssues(ctx, [], reasons, (r) => r.code, 'code', say('itemReasonCode')),
+  );
 export type RejectionReasons = z.output<typeof RejectionReasons>;
 
 export const OpeningHours = z
   .strictObject({ open: ClockTime, close: ClosingTime })
   .refine((h) => minutesOf(h.open) < minutesOf(h.close), {
     path: ['close'],
-    message: 'Closing time must be after opening time.',
+    message: schemaText('closeAfterOpen'),
   });
 export type OpeningHours = z.output<typeof OpeningHours>;
 
@@ -477,7 +487,10 @@ export const BusinessHours = z
           ctx.addIssue({
             code: 'custom',
             path: [day, current.index],
-            message: `${current.open}–${current.close} overlaps ${previous.open}–${previous.close}.`,
+            message: schemaText('overlaps', {
+              current: `${current.open}–${current.close}`,
+              previous: `${previous.open}–${previous.close}`,
+            }),
           });
         }
       }
@@ -486,20 +499,20 @@ export const BusinessHours = z
       ctx.addIssue({
         code: 'custom',
         path: [],
-        message: 'Open at least one day a week, or no deadline can ever fall due.',
+        message: schemaText('openOneDay'),
       });
     }
   });
 export type BusinessHours = z.output<typeof BusinessHours>;
 
 const positiveHours = z
-  .number({ message: 'Must be a number of business hours.' })
-  .positive({ message: 'Must be a positive number of business hours.' })
+  .number({ message: schemaText('hoursNumber') })
+  .positive({ message: schemaText('hoursPositive') })
   .max(1000);
-const positiveCount = (what: string, max: number) =>
+const positiveCount = (what: 'attempts' | 'channels' | 'days', max: number) =>
   z
-    .int({ message: `Must be a whole number of ${what}.` })
-    .positive({ message: `Must be a positive number of ${what}.` })
+    .int({ message: schemaText(`${what}Whole`) })
+    .positive({ message: schemaText(`${what}Positive`) })
     .max(max);
 
 /** The handoff SLA; its names are an API contract, read by the SLA clock. */
@@ -516,17 +529,20 @@ export const Sla = z
     }),
     minAttempts: positiveCount('attempts', 50),
     minChannels: positiveCount('channels', 10),
-    attemptWindowDays: positiveCount('business days', 365),
-    decisionDays: positiveCount('business days', 365),
+    attemptWindowDays: positiveCount('days', 365),
+    decisionDays: positiveCount('days', 365),
   })
   .superRefine((sla, ctx) => {
-    addDuplicateIssues(ctx, ['holidays'], sla.holidays, (d) => d, null, 'holiday');
+    addDuplicateIssues(ctx, ['holidays'], sla.holidays, (d) => d, null, say('itemHoliday'));
     const counted = sla.minAttempts > 0 && sla.minChannels > 0;
     if (counted && sla.minChannels > sla.minAttempts) {
       ctx.addIssue({
         code: 'custom',
         path: ['minChannels'],
-        message: `${sla.minAttempts} attempt(s) cannot cover ${sla.minChannels} channels.`,
+        message: schemaText('attemptsCoverChannels', {
+          attempts: sla.minAttempts,
+          channels: sla.minChannels,
+        }),
       });
     }
   });
@@ -538,7 +554,7 @@ export const Goals = z.strictObject({
   period: z.enum(GOAL_PERIODS),
   currency: z
     .string()
-    .regex(/^[A-Z]{3}$/, { message: 'Must be an ISO 4217 code such as EUR.' })
+    .regex(/^[A-Z]{3}$/, { message: schemaText('currency') })
     .nullable(),
   /** The shared goal is revenue. */
   shared: z.strictObject({ revenue: amount, note: text(1000) }),
@@ -574,7 +590,7 @@ export const Reporting = z
     weeklyAgenda: z.boolean(),
   })
   .superRefine((reporting, ctx) =>
-    addDuplicateIssues(ctx, ['includes'], reporting.includes, (i) => i, null, 'report item'),
+    addDuplicateIssues(ctx, ['includes'], reporting.includes, (i) => i, null, say('itemReportItem')),
   );
 export type Reporting = z.output<typeof Reporting>;
 
@@ -613,14 +629,14 @@ export const Feedback = z
       .max(30),
   })
   .superRefine((feedback, ctx) =>
-    addDuplicateIssues(ctx, ['questions'], feedback.questions, (q) => q.id, 'id', 'question id'),
+    addDuplicateIssues(ctx, ['questions'], feedback.questions, (q) => q.id, 'id', say('itemQuestionId')),
   );
 export type Feedback = z.output<typeof Feedback>;
 
 /** Marketing and sales always sign; management only when the team wants it. */
 export const Signers = z.strictObject({
-  marketing: z.literal(true, { message: 'Marketing always signs.' }),
-  sales: z.literal(true, { message: 'Sales always signs.' }),
+  marketing: z.literal(true, { message: schemaText('marketingSigns') }),
+  sales: z.literal(true, { message: schemaText('salesSigns') }),
   management: z.boolean(),
 });
 export type Signers = z.output<typeof Signers>;
@@ -655,7 +671,10 @@ function checkAcrossSections(agreement: z.output<typeof AgreementSections>, ctx:
       ctx.addIssue({
         code: 'custom',
         path: ['rejectionReasons', index, 'criterion'],
-        message: `No SQL criterion "${reason.criterion}"; use one of ${[...criteria].join(', ')}.`,
+        message: schemaText('noSqlCriterion', {
+          criterion: reason.criterion,
+          criteria: [...criteria].join(', '),
+        }),
       });
     }
   });
@@ -668,6 +687,6 @@ export type AgreementInput = z.input<typeof Agreement>;
 
 /** A PATCH names one or more whole sections; each replaces the draft's section. */
 export const AgreementPatch = AgreementSections.partial().refine((patch) => Object.keys(patch).length > 0, {
-  message: 'Give at least one section to replace.',
+  message: schemaText('patchEmpty'),
 });
 export type AgreementPatch = z.output<typeof AgreementPatch>;

@@ -81,21 +81,53 @@ function translated(language: Language, issue: ZodIssueFacts): string {
 }
 
 type SchemaKey = keyof typeof en.schema;
+type SchemaParams = Record<string, string | number>;
 
 /**
- * The message a schema gives zod for a check (`.min(1, { message: schemaText('notEmpty') })`):
- * zod keeps only a string, so the English text is what travels, and `sayZodIssue` finds its key again.
+ * The message a schema gives zod (`.min(1, { message: schemaText('notEmpty') })`,
+ * an error map, `ctx.addIssue`): zod keeps only a string, so the English text
+ * travels, and `sayZodIssue` finds its key and values again to say it in the
+ * reader's language. Values are identifiers and numbers, said as given.
  */
-export function schemaText(key: SchemaKey): string {
-  return en.schema[key];
+export function schemaText(key: SchemaKey, params: SchemaParams = {}): string {
+  return fill(en.schema[key], params);
 }
 
-let schemaKeys: Map<string, SchemaKey> | undefined;
+interface SchemaPattern {
+  key: SchemaKey;
+  pattern: RegExp;
+  names: string[];
+}
 
-/** The catalogue key of a schema's English message; built on first use, never at load. */
-function schemaKeyOf(message: string): SchemaKey | undefined {
-  schemaKeys ??= new Map(Object.entries(en.schema).map(([key, text]) => [text, key as SchemaKey]));
-  return schemaKeys.get(message);
+let schemaPatterns: SchemaPattern[] | undefined;
+
+/** Each English schema text as a pattern that gives back its values; built on first use, never at load. */
+function patternsOf(): SchemaPattern[] {
+  schemaPatterns ??= Object.entries(en.schema).map(([key, text]) => {
+    const names: string[] = [];
+    const source = text
+      .split(/(\{\w+\})/)
+      .map((part) => {
+        const name = /^\{(\w+)\}$/.exec(part)?.[1];
+        if (name) {
+          names.push(name);
+          return '([\\s\\S]*?)';
+        }
+        return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      })
+      .join('');
+    return { key: key as SchemaKey, pattern: new RegExp(`^${source}$`), names };
+  });
+  return schemaPatterns;
+}
+
+/** The catalogue key and values of a schema's English message, when it is one. */
+function schemaTextOf(message: string): { key: SchemaKey; params: SchemaParams } | undefined {
+  for (const { key, pattern, names } of patternsOf()) {
+    const match = pattern.exec(message);
+    if (match) return { key, params: Object.fromEntries(names.map((name, i) => [name, match[i + 1] ?? ''])) };
+  }
+  return undefined;
 }
 
 /**
@@ -114,8 +146,8 @@ export function zodSaid(said: Said): { message: string; params: { say: Said } } 
 export function sayZodIssue(issue: ZodIssueFacts): Said {
   const own = issue.params?.say;
   if (typeof own === 'function') return own as Said;
-  const key = schemaKeyOf(issue.message);
-  if (key) return (language) => catalogueOf(language).schema[key];
+  const schema = schemaTextOf(issue.message);
+  if (schema) return (language) => fill(catalogueOf(language).schema[schema.key], schema.params);
   return (language) =>
     language === 'en' || issue.code === 'custom' ? issue.message : translated(language, issue);
 }

@@ -1,4 +1,5 @@
 import { DomainError } from '../errors';
+import { say } from '../i18n';
 
 /**
  * A lead's version is its event count (`LeadState.seq`): every appended event
@@ -18,10 +19,7 @@ export function leadIfMatchAllows(header: string | undefined, seq: number): bool
 
 /** The lead changed since the caller read it: nothing is recorded, and the answer says the current version. */
 export function staleLead(seq: number): DomainError {
-  return new DomainError(
-    'precondition_failed',
-    `The lead changed since you read it (it is now at version ${seq}, ETag ${leadEtag(seq)}). Reload it, check what changed and act again.`,
-    [],
-    { version: seq },
-  );
+  return new DomainError('precondition_failed', say('leadStale', { seq, etag: leadEtag(seq) }), [], {
+    version: seq,
+  });
 }

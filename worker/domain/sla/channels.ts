@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import type { Language } from '../constants';
 import { bytesToHex, utf8Encode } from '../encoding';
-import type { FieldIssue } from '../errors';
+import { type FieldIssue, fieldIssue } from '../errors';
 import type { Host } from '../host';
+import { say, schemaText } from '../i18n';
 import { signLeadPactBody } from '../intake/signature';
 import { escapeChat } from '../markup';
 import { timingSafeEqualText } from '../tokens';
@@ -16,7 +17,7 @@ import { CHANNEL_KINDS, type ChannelKind, NOTIFICATION_TOPICS, type Notification
 export const CreateChannel = z.strictObject({
   kind: z.enum(CHANNEL_KINDS),
   name: z.string().trim().min(1).max(200),
-  url: z.url({ message: 'Must be the full https:// URL of the incoming webhook.' }).max(2000),
+  url: z.url({ message: schemaText('webhookUrl') }).max(2000),
   memberId: z.string().min(1).max(64).nullable().default(null),
   topics: z
     .array(z.enum(NOTIFICATION_TOPICS))
@@ -51,36 +52,22 @@ export function channelUrlIssue(
   host: Pick<Host, 'parseUrl'>,
 ): FieldIssue | null {
   const url = host.parseUrl(raw);
-  if (!url) return { path: 'url', message: 'Must be an absolute URL.' };
-  if (url.username || url.password)
-    return { path: 'url', message: 'Must not carry a user name or password.' };
+  if (!url) return fieldIssue('url', say('urlAbsolute'));
+  if (url.username || url.password) return fieldIssue('url', say('urlNoCredentials'));
   if (LOOPBACK.has(url.hostname)) {
     return allowLoopback && (url.protocol === 'http:' || url.protocol === 'https:')
       ? null
-      : {
-          path: 'url',
-          message:
-            'Loopback addresses are not reachable from Cloudflare; give a public https URL. For a receiver on ' +
-            'this machine during local development, put LEADPACT_ALLOW_LOOPBACK_WEBHOOKS=true in .dev.vars ' +
-            'and restart wrangler dev (npm start).',
-        };
+      : fieldIssue('url', say('urlLoopback'));
   }
-  if (url.protocol !== 'https:') return { path: 'url', message: 'Must be an https:// URL.' };
+  if (url.protocol !== 'https:') return fieldIssue('url', say('urlHttps'));
   if (
     kind === 'google_chat' &&
     (url.hostname !== 'chat.googleapis.com' || !/^\/v1\/spaces\/[^/]+\/messages$/.test(url.pathname))
   ) {
-    return {
-      path: 'url',
-      message:
-        'A Google Chat incoming webhook looks like https://chat.googleapis.com/v1/spaces/…/messages?key=…&token=….',
-    };
+    return fieldIssue('url', say('urlGoogleChat'));
   }
   if (kind === 'slack' && (url.hostname !== 'hooks.slack.com' || !url.pathname.startsWith('/services/'))) {
-    return {
-      path: 'url',
-      message: 'A Slack incoming webhook looks like https://hooks.slack.com/services/….',
-    };
+    return fieldIssue('url', say('urlSlack'));
   }
   return null;
 }

@@ -1,7 +1,8 @@
 import { WEEKDAYS } from '../agreement/constants';
 import type { Meetings } from '../agreement/schema';
 import { addMonths } from '../agreement/versions';
-import { InvalidError } from '../errors';
+import { fieldIssue, InvalidError } from '../errors';
+import { say } from '../i18n';
 import { addDays, localDateOf, zonedInstant } from '../zoned-time';
 import { AGENDA_LEAD_MINUTES, GOVERNANCE_DUE_SOON_DAYS, type GovernanceDeadlineKind } from './constants';
 
@@ -22,9 +23,7 @@ export function mondayOfIsoWeek(week: string): string {
   const jan4Weekday = (new Date(jan4).getUTCDay() + 6) % 7;
   const monday = jan4 - jan4Weekday * DAY + (number - 1) * 7 * DAY;
   if (!match || number < 1 || isoWeekOf(new Date(monday).toISOString().slice(0, 10)) !== week) {
-    throw new InvalidError('Not an ISO week.', [
-      { path: 'week', message: 'Must be an ISO week such as 2026-W48 that exists in that year.' },
-    ]);
+    throw new InvalidError(say('notIsoWeek'), [fieldIssue('week', say('isoWeekExists'))]);
   }
   return new Date(monday).toISOString().slice(0, 10);
 }

@@ -1,6 +1,7 @@
 import { findMember } from '../../db/queries/members';
 import { type ChannelRow, insertChannel } from '../../db/queries/notifications';
-import { InvalidError } from '../../domain/errors';
+import { fieldIssue, InvalidError } from '../../domain/errors';
+import { say } from '../../domain/i18n';
 import { type Channel, type CreateChannel, channelUrlIssue, newWebhookSecret } from '../../domain/sla';
 import { newId } from '../../platform/ids';
 import { webHost } from '../../platform/web-host';
@@ -23,10 +24,10 @@ export async function createChannel({
 }): Promise<Channel & { secret: string | null }> {
   const { channel, options } = input;
   const issue = channelUrlIssue(channel.kind, channel.url, options.allowLoopback, webHost);
-  if (issue) throw new InvalidError('This URL cannot receive notifications of that kind.', [issue]);
+  if (issue) throw new InvalidError(say('channelUrlRefused'), [issue]);
   if (channel.memberId && !(await findMember(ctx.db, ctx.workspaceId, channel.memberId))) {
-    throw new InvalidError('A personal channel belongs to a member of this workspace.', [
-      { path: 'memberId', message: `No member ${channel.memberId} in this workspace.` },
+    throw new InvalidError(say('channelMemberUnknown'), [
+      fieldIssue('memberId', say('memberUnknown', { id: channel.memberId })),
     ]);
   }
   const row: ChannelRow = {

@@ -1,16 +1,22 @@
-import { ConflictError, InvalidError } from '../../errors';
+import { ConflictError, fieldIssue, InvalidError } from '../../errors';
+import { catalogueOf, type Said, say, verbatim } from '../../i18n';
 import type { LeadState } from '../lead';
 import type { AssignAction } from './schemas';
 import { type PlannedEvents, type PlannerContext, type TeamMember, withNote } from './types';
 
 function assignee(memberId: string, team: readonly TeamMember[], state: LeadState): TeamMember {
   const member = team.find((m) => m.id === memberId);
-  const issue = (message: string) => new InvalidError(message, [{ path: 'memberId', message }]);
-  if (!member) throw issue(`No member ${memberId} in this workspace.`);
-  if (!member.active) throw issue(`${member.name} is inactive and cannot own leads.`);
-  if (member.side !== 'sales')
-    throw issue(`${member.name} is on the ${member.side} side; leads are owned by sales.`);
-  if (state.ownerId === member.id) throw new ConflictError(`${member.name} already owns this lead.`);
+  const issue = (message: Said) => new InvalidError(message, [fieldIssue('memberId', message)]);
+  if (!member) throw issue(say('memberUnknown', { id: memberId }));
+  const name = verbatim(member.name);
+  if (!member.active) throw issue(say('assigneeInactive', { name }));
+  if (member.side !== 'sales') {
+    const side = member.side;
+    throw issue(
+      say('assigneeNotSales', { name, side: (language) => catalogueOf(language).agenda.sides[side] }),
+    );
+  }
+  if (state.ownerId === member.id) throw new ConflictError(say('alreadyOwns', { name }));
   return member;
 }
 

@@ -1,10 +1,11 @@
 import type { Role } from '../../constants';
 import { DomainError } from '../../errors';
+import { type Said, say } from '../../i18n';
 import type { Caller } from '../../tokens';
 import type { LeadState } from '../lead';
 import type { ActionType } from './schemas';
 
-function forbidden(message: string): DomainError {
+function forbidden(message: Said): DomainError {
   return new DomainError('forbidden', message);
 }
 
@@ -29,15 +30,13 @@ export function checkCaller(
     if (type === 'feedback') return;
     if (type === 'attempt' && state.stage === 'nurture') return;
     throw forbidden(
-      type === 'attempt'
-        ? 'Marketing logs attempts only on nurtured leads (nurture touches); this lead is with sales.'
-        : `Marketing may give feedback and log nurture touches, not ${type}: that is sales' decision.`,
+      type === 'attempt' ? say('marketingAttemptsOnlyNurture') : say('marketingNotAction', { action: type }),
     );
   }
   if (role === 'sales') {
     const owner = state.ownerId;
     if (type === 'feedback' || !caller.memberId || owner === null || owner === caller.memberId) return;
-    throw forbidden(`This lead belongs to member ${owner}; ask a manager to reassign it before working it.`);
+    throw forbidden(say('leadOwnedByOther', { owner }));
   }
-  throw forbidden(`A ${role} token may not act on leads.`);
+  throw forbidden(say('roleNoLeads', { role }));
 }

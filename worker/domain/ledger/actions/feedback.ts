@@ -1,5 +1,6 @@
 import type { Agreement } from '../../agreement/schema';
-import { type FieldIssue, InvalidError } from '../../errors';
+import { type FieldIssue, fieldIssue, InvalidError } from '../../errors';
+import { say, verbatim } from '../../i18n';
 import type { FeedbackAction } from './schemas';
 import type { PlannedEvents, PlannerContext } from './types';
 
@@ -10,29 +11,27 @@ function checkFeedback(answers: Record<string, boolean | number | string>, agree
     const q = questions.get(id);
     const path = `answers.${id}`;
     if (!q) {
-      issues.push({
-        path,
-        message: `Not a feedback question of the active agreement (known: ${[...questions.keys()].join(', ')}).`,
-      });
+      issues.push(
+        fieldIssue(path, say('feedbackUnknownQuestion', { known: [...questions.keys()].join(', ') })),
+      );
     } else if (q.answer === 'yes_no' && typeof answer !== 'boolean') {
-      issues.push({ path, message: 'Answer with true or false.' });
+      issues.push(fieldIssue(path, say('answerYesNo')));
     } else if (
       q.answer === 'scale_1_5' &&
       !(typeof answer === 'number' && Number.isInteger(answer) && answer >= 1 && answer <= 5)
     ) {
-      issues.push({ path, message: 'Answer with a whole number from 1 to 5.' });
+      issues.push(fieldIssue(path, say('answerScale')));
     } else if (q.answer === 'text' && typeof answer !== 'string') {
-      issues.push({ path, message: 'Answer with text.' });
+      issues.push(fieldIssue(path, say('answerText')));
     }
   }
   for (const q of agreement.feedback.questions) {
     const answer = answers[q.id];
     if (q.required && (answer === undefined || answer === '')) {
-      issues.push({ path: `answers.${q.id}`, message: `Required: ${q.question}` });
+      issues.push(fieldIssue(`answers.${q.id}`, say('answerRequired', { question: verbatim(q.question) })));
     }
   }
-  if (issues.length > 0)
-    throw new InvalidError('The feedback does not answer the agreement’s questions.', issues);
+  if (issues.length > 0) throw new InvalidError(say('feedbackUnanswered'), issues);
 }
 
 /** Sales' (or marketing's) answers to the agreement's feedback questions, each checked against its question. */

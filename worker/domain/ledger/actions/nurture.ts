@@ -1,4 +1,5 @@
-import { InvalidError } from '../../errors';
+import { fieldIssue, InvalidError } from '../../errors';
+import { say } from '../../i18n';
 import { checkRejection, reasonsByCode, unknownReasonIssue } from './rejection-rule';
 import type { NurtureAction } from './schemas';
 import { type PlannedEvents, type PlannerContext, withNote } from './types';
@@ -10,10 +11,12 @@ export function planNurture(
 ): PlannedEvents {
   const reason = reasonsByCode(content).get(action.reason);
   if (!reason)
-    throw new InvalidError('Unknown nurture reason.', [unknownReasonIssue('reason', action.reason, content)]);
+    throw new InvalidError(say('nurtureReasonUnknown'), [
+      unknownReasonIssue('reason', action.reason, content),
+    ]);
   if (reason.destination !== 'nurture') {
-    throw new InvalidError(`"${reason.code}" disqualifies a lead; send it with a reject action instead.`, [
-      { path: 'reason', message: 'Must be a reason whose destination is nurture.' },
+    throw new InvalidError(say('reasonDisqualifies', { code: reason.code }), [
+      fieldIssue('reason', say('reasonMustNurture')),
     ]);
   }
   checkRejection(state, [reason], content, 'nurture');

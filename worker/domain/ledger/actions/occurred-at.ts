@@ -1,4 +1,5 @@
-import { InvalidError } from '../../errors';
+import { fieldIssue, InvalidError } from '../../errors';
+import { say } from '../../i18n';
 import type { LeadState } from '../lead';
 import { FUTURE_SKEW_MS } from '../touches';
 
@@ -7,14 +8,14 @@ export function occurredAtOf(given: string | undefined, state: LeadState, now: D
   if (given === undefined) return now.toISOString();
   const at = Date.parse(given);
   if (at > now.getTime() + FUTURE_SKEW_MS) {
-    throw new InvalidError('An action cannot be logged ahead of time.', [
-      { path: 'occurredAt', message: `Must not be in the future (now is ${now.toISOString()}).` },
+    throw new InvalidError(say('actionAhead'), [
+      fieldIssue('occurredAt', say('notInFuture', { now: now.toISOString() })),
     ]);
   }
   const floor = state.mqlAt ?? state.createdAt;
   if (at < Date.parse(floor)) {
-    throw new InvalidError('An action cannot predate the lead being handed over.', [
-      { path: 'occurredAt', message: `Must be at or after ${floor}.` },
+    throw new InvalidError(say('actionBeforeHandover'), [
+      fieldIssue('occurredAt', say('atOrAfter', { at: floor })),
     ]);
   }
   // Forgiven clock skew is stored as now, so no stored event lies in the future.

@@ -1,5 +1,6 @@
 import { salesTemperature } from '../../agreement/evaluate';
-import { InvalidError } from '../../errors';
+import { fieldIssue, InvalidError } from '../../errors';
+import { say } from '../../i18n';
 import type { QualifyAction } from './schemas';
 import { type PlannedEvents, type PlannerContext, withNote } from './types';
 
@@ -16,11 +17,10 @@ export function planQualify(
   const unknown = Object.keys(action.answers).filter((code) => !criteria.has(code));
   if (unknown.length > 0) {
     throw new InvalidError(
-      'Answer only the SQL criteria of the active agreement.',
-      unknown.map((code) => ({
-        path: `answers.${code}`,
-        message: `Not an SQL criterion of the active agreement (known: ${[...criteria.keys()].join(', ')}).`,
-      })),
+      say('answerOnlyCriteria'),
+      unknown.map((code) =>
+        fieldIssue(`answers.${code}`, say('notSqlCriterion', { known: [...criteria.keys()].join(', ') })),
+      ),
     );
   }
   const failed = content.sqlCriteria.filter((c) => c.required && action.answers[c.code] !== true);

@@ -1,5 +1,6 @@
 import type { RejectionReason } from '../../agreement/schema';
 import { InvalidError } from '../../errors';
+import { say } from '../../i18n';
 import { checkRejection, reasonsByCode, unknownReasonIssue } from './rejection-rule';
 import type { RejectAction } from './schemas';
 import { type PlannedEvents, type PlannerContext, withNote } from './types';
@@ -18,7 +19,7 @@ export function planReject(
   const unknown = codes.filter((code) => !reasons.has(code));
   if (unknown.length > 0) {
     throw new InvalidError(
-      'Every rejection reason must be one the agreement defines.',
+      say('reasonsUnknown'),
       unknown.map((code) => unknownReasonIssue(`reasons[${action.reasons.indexOf(code)}]`, code, content)),
     );
   }

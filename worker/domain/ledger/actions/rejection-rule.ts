@@ -1,6 +1,6 @@
 import type { Agreement, RejectionReason } from '../../agreement/schema';
-import { ConflictError, type FieldIssue } from '../../errors';
-import { say, sayList } from '../../i18n';
+import { ConflictError, type FieldIssue, fieldIssue } from '../../errors';
+import { say, sayList, verbatim } from '../../i18n';
 import type { LeadState } from '../lead';
 import { BEFORE_SQL } from './stage-machine';
 
@@ -21,7 +21,7 @@ export function reasonsByCode(agreement: Agreement): Map<string, RejectionReason
 
 export function unknownReasonIssue(path: string, code: string, agreement: Agreement): FieldIssue {
   const known = agreement.rejectionReasons.map((r) => r.code).join(', ');
-  return { path, message: `"${code}" is not a rejection reason of the active agreement (known: ${known}).` };
+  return fieldIssue(path, say('unknownRejectionReason', { code: verbatim(code), known }));
 }
 
 /**
@@ -41,7 +41,9 @@ export function checkRejection(
   const contradicted = reasons.filter((r) => r.criterion !== null && answers[r.criterion] === true);
   if (contradicted.length > 0) {
     throw new ConflictError(
-      `The last qualification says ${contradicted.map((r) => `"${r.criterion}"`).join(', ')} was met, so the lead cannot be rejected because it failed; qualify again if that changed.`,
+      say('qualificationContradicts', {
+        criteria: contradicted.map((r) => `"${r.criterion}"`).join(', '),
+      }),
       { contradicted: contradicted.map((r) => ({ reason: r.code, criterion: r.criterion })) },
     );
   }

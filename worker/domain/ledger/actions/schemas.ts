@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Code } from '../../agreement/schema';
+import { schemaText } from '../../i18n';
 import { ATTEMPT_CHANNELS, ATTEMPT_OUTCOMES } from '../events';
 
 /** What sales (and, narrowly, marketing) may do with a handed-over lead, as the API accepts it. */
@@ -17,18 +18,19 @@ export const ACTION_TYPES = [
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
-const Note = z.string().trim().max(4000, { message: 'Keep a note under 4,000 characters.' });
+const Note = z
+  .string()
+  .trim()
+  .max(4000, { message: schemaText('noteLength') });
 const Amount = z
-  .number({ message: 'Must be a number.' })
-  .min(0, { message: 'Must not be negative.' })
-  .max(1e12, { message: 'Must be at most 1e12.' });
-const Currency = z.string().regex(/^[A-Z]{3}$/, { message: 'Must be an ISO 4217 code such as EUR.' });
+  .number({ message: schemaText('mustBeNumber') })
+  .min(0, { message: schemaText('notNegative') })
+  .max(1e12, { message: schemaText('atMostTrillion') });
+const Currency = z.string().regex(/^[A-Z]{3}$/, { message: schemaText('currency') });
 
 /** Every action may say when it happened (work logged late); never in the future. */
 const when = {
-  occurredAt: z.iso
-    .datetime({ offset: true, message: 'Must be an ISO 8601 date-time with a time zone.' })
-    .optional(),
+  occurredAt: z.iso.datetime({ offset: true, message: schemaText('dateTimeZoned') }).optional(),
 };
 
 export const AttemptAction = z.strictObject({
@@ -45,14 +47,21 @@ export const QualifyAction = z.strictObject({
   type: z.literal('qualify'),
   /** SQL criterion code → met. */
   answers: z.record(z.string().min(1).max(64), z.boolean()),
-  buyingHorizonMonths: z.int({ message: 'Must be a whole number of months.' }).min(0).max(240).optional(),
+  buyingHorizonMonths: z
+    .int({ message: schemaText('wholeMonths') })
+    .min(0)
+    .max(240)
+    .optional(),
   note: Note.optional(),
   ...when,
 });
 export type QualifyAction = z.output<typeof QualifyAction>;
 export const RejectAction = z.strictObject({
   type: z.literal('reject'),
-  reasons: z.array(Code).min(1, { message: 'Name at least one rejection reason.' }).max(10),
+  reasons: z
+    .array(Code)
+    .min(1, { message: schemaText('reasonAtLeastOne') })
+    .max(10),
   note: Note.optional(),
   ...when,
 });
