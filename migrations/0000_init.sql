@@ -148,13 +148,24 @@ CREATE TABLE `intake_deliveries` (
 	`workspace_id` text NOT NULL,
 	`source_id` text NOT NULL,
 	`key` text NOT NULL,
+	`id` text NOT NULL,
 	`body_hash` text NOT NULL,
-	`response` text NOT NULL,
+	`body` text,
+	`content_type` text,
+	`status` text NOT NULL,
+	`error` text,
+	`response` text,
+	`attempts` integer DEFAULT 0 NOT NULL,
 	`created_at` text NOT NULL,
-	PRIMARY KEY(`workspace_id`, `source_id`, `key`)
+	`judged_at` text,
+	PRIMARY KEY(`workspace_id`, `source_id`, `key`),
+	CONSTRAINT "intake_deliveries_status_known" CHECK("intake_deliveries"."status" in ('stored', 'judged', 'rejected', 'failed'))
 );
 --> statement-breakpoint
+CREATE UNIQUE INDEX `intake_deliveries_id` ON `intake_deliveries` (`id`);--> statement-breakpoint
 CREATE INDEX `intake_deliveries_created` ON `intake_deliveries` (`created_at`);--> statement-breakpoint
+CREATE INDEX `intake_deliveries_status` ON `intake_deliveries` (`status`,`created_at`);--> statement-breakpoint
+CREATE INDEX `intake_deliveries_workspace_status` ON `intake_deliveries` (`workspace_id`,`status`,`created_at`);--> statement-breakpoint
 CREATE TABLE `lead_events` (
 	`id` text PRIMARY KEY NOT NULL,
 	`workspace_id` text NOT NULL,

@@ -38,5 +38,10 @@ if ! $WRANGLER secret list 2>/dev/null | grep -q LEADPACT_ADMIN_SECRET; then
   echo "  LEADPACT_ADMIN_SECRET set. Keep it safe: $secret"
 fi
 
-# 4. The Worker and its cron trigger.
+# 4. The intake queue (store first, judge after), created once.
+if ! $WRANGLER queues list 2>/dev/null | grep -q leadpact-intake; then
+  $WRANGLER queues create leadpact-intake
+fi
+
+# 5. The Worker, its cron trigger and its queue consumer.
 $WRANGLER deploy

@@ -29,6 +29,14 @@ export interface Env {
   AUTH_TARGET_FAILURES?: RateLimit;
   /** Intake deliveries that fail verification, per client address and source. */
   INTAKE_UNVERIFIED_LIMITER?: RateLimit;
+  /** Stored deliveries waiting for the judge (wrangler.toml `[[queues]]`); without it the minute cron judges them. */
+  INTAKE_QUEUE?: Queue<IntakeMessage>;
+}
+
+/** One stored delivery to judge: only ids travel, the body stays in D1. */
+export interface IntakeMessage {
+  workspaceId: string;
+  id: string;
 }
 
 /** The root secret lead links are signed with (worker/domain/sla/lead-link.ts); null: no signed links. */

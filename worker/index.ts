@@ -1,7 +1,8 @@
-import type { Env } from './env';
+import type { Env, IntakeMessage } from './env';
 import { createApp, requestId } from './http/app';
 import { bodyRules } from './http/limits';
 import { runScheduled } from './jobs';
+import { judgeQueuedDeliveries } from './jobs/intake-queue';
 import { registerActionRoutes } from './routes/actions';
 import { registerAgreementRoutes } from './routes/agreement';
 import { registerCampaignRoutes } from './routes/campaigns';
@@ -11,6 +12,7 @@ import { registerFunnelRoutes } from './routes/funnel';
 import { registerHealthRoutes } from './routes/health';
 import { IMPORT_BODY_LIMIT, IMPORT_CONTENT_TYPES, registerImportRoutes } from './routes/import';
 import { INTAKE_BODY_LIMIT, INTAKE_CONTENT_TYPES, registerIntakeRoutes } from './routes/intake';
+import { registerIntakeDeliveryRoutes } from './routes/intake-deliveries';
 import { registerLeadPageRoutes } from './routes/lead-page';
 import { registerLeadRoutes } from './routes/leads';
 import { registerMemberRoutes } from './routes/members';
@@ -41,6 +43,7 @@ registerTokenRoutes(app);
 registerMemberRoutes(app);
 registerAgreementRoutes(app);
 registerSourceRoutes(app);
+registerIntakeDeliveryRoutes(app);
 registerIntakeRoutes(app);
 registerEventRoutes(app);
 registerLeadRoutes(app);
@@ -62,4 +65,5 @@ export default {
   scheduled: (controller, env, ctx) => {
     ctx.waitUntil(runScheduled(controller, env));
   },
-} satisfies ExportedHandler<Env>;
+  queue: (batch, env) => judgeQueuedDeliveries(batch, env, new Date()),
+} satisfies ExportedHandler<Env, IntakeMessage>;

@@ -19,7 +19,12 @@ describe('npm run sweep', () => {
   async function api<T>(method: string, path: string, token: string, json?: unknown): Promise<T> {
     const res = await fetch(`${worker.url}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(json ? { 'content-type': 'application/json' } : {}) },
+      // `Prefer: wait` matters only to intake: it answers the judged lead instead of 202.
+      headers: {
+        authorization: `Bearer ${token}`,
+        prefer: 'wait=5',
+        ...(json ? { 'content-type': 'application/json' } : {}),
+      },
       body: json ? JSON.stringify(json) : undefined,
     });
     const text = await res.text();

@@ -5,7 +5,7 @@ import * as schema from '../../worker/db/schema';
 import { starterAgreement } from '../../worker/domain/agreement/templates';
 import { missingAttempts, planAction } from '../../worker/domain/ledger/actions';
 import { applyEvent, type LeadState, newLeadState } from '../../worker/domain/ledger/lead';
-import { call, createTestWorkspace, env, expectProblem } from './harness';
+import { call, createTestWorkspace, env, expectProblem, WAIT_FOR_LEAD } from './harness';
 import {
   act,
   actOk,
@@ -378,6 +378,7 @@ describe('the stage machine', () => {
     const posted = await call('POST', `/v1/intake/${sourceId}`, {
       token: ws.tokens.intake,
       json: { email: 'early@bird.pl', phone: '+48 600 000 001', consent: true },
+      headers: WAIT_FOR_LEAD,
     });
     const { leadId } = (await posted.json()) as { leadId: string };
     const problem = await expectProblem(
@@ -546,6 +547,7 @@ describe('assignment', () => {
     const posted = await call('POST', `/v1/intake/${ws.sourceId}`, {
       token: ws.tokens.intake,
       json: { email: 'orphan@lead.pl', phone: '+48 600 000 002', consent: true },
+      headers: WAIT_FOR_LEAD,
     });
     const { leadId } = (await posted.json()) as { leadId: string };
     expect((await leadOf(ws, leadId)).ownerId).toBeNull();

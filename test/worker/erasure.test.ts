@@ -6,7 +6,7 @@ import * as schema from '../../worker/db/schema';
 import { personalMatcher, scrubPayload } from '../../worker/domain/ledger/erasure';
 import { applyEvent, newLeadState } from '../../worker/domain/ledger/lead';
 import { webHost } from '../../worker/platform/web-host';
-import { call, env, expectProblem } from './harness';
+import { call, env, expectProblem, WAIT_FOR_LEAD } from './harness';
 import {
   act,
   actOk,
@@ -107,9 +107,9 @@ async function richLead(ws: LeadWorkspace, person: Person = PERSON) {
   const again = await call('POST', `/v1/intake/${ws.sourceId}`, {
     token: ws.tokens.intake,
     json: { ...profile, consent: true, message: 'Second form, new phone number' },
-    headers: { 'idempotency-key': `form-${person.email.toLowerCase()}` },
+    headers: { 'idempotency-key': `form-${person.email.toLowerCase()}`, ...WAIT_FOR_LEAD },
   });
-  expect(again.status, await again.clone().text()).toBe(200);
+  expect(again.status, await again.clone().text()).toBe(201);
   expect(((await again.json()) as { leadId: string }).leadId).toBe(leadId);
   const touch = await call('POST', '/v1/events', {
     token: ws.tokens.marketing,
@@ -313,8 +313,9 @@ describe('DELETE /v1/leads/{id}', () => {
     const back = await call('POST', `/v1/intake/${ws.sourceId}`, {
       token: ws.tokens.intake,
       json: { email: PERSON.email, phone: PERSON.phone, consent: true },
+      headers: WAIT_FOR_LEAD,
     });
-    expect(back.status).toBe(200);
+    expect(back.status).toBe(201);
     const fresh = (await back.json()) as { leadId: string; stage: string };
     expect(fresh.leadId).not.toBe(leadId);
     expect(fresh.stage).toBe('mql');

@@ -20,6 +20,12 @@ export function call(
   return exports.default.fetch(new Request(`${BASE}${path}`, { method, headers, body }));
 }
 
+/**
+ * Intake stores first and judges after; a test that needs the lead in the answer asks the Worker to
+ * wait for the judgement (201 with the lead; 200 for a delivery judged before), as a synchronous client would.
+ */
+export const WAIT_FOR_LEAD = { prefer: 'wait=5' } as const;
+
 export interface TestWorkspace {
   id: string;
   tokens: Record<Role, string>;

@@ -7,7 +7,7 @@ import * as schema from '../../worker/db/schema';
 import { resolveMapping } from '../../worker/domain/import/mapping';
 import { importRowReader } from '../../worker/domain/import/row';
 import { webHost } from '../../worker/platform/web-host';
-import { call, createTestWorkspace, env, expectProblem, type TestWorkspace } from './harness';
+import { call, createTestWorkspace, env, expectProblem, type TestWorkspace, WAIT_FOR_LEAD } from './harness';
 
 interface RowResult {
   row: number;
@@ -278,6 +278,7 @@ describe('POST /v1/import: JSON rows', () => {
         consent: true,
         submittedAt: '2026-01-10T10:00:00Z',
       },
+      headers: WAIT_FOR_LEAD,
     });
     const knownId = ((await intake.json()) as { leadId: string }).leadId;
 

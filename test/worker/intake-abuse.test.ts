@@ -1,14 +1,10 @@
 import { drizzle } from 'drizzle-orm/d1';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { recordSubmission } from '../../worker/db/queries/intake';
-import { loadJudgingAgreement } from '../../worker/db/queries/judging';
-import { getSource } from '../../worker/db/queries/sources';
-import { getWorkspace } from '../../worker/db/queries/workspaces';
 import * as schema from '../../worker/db/schema';
-import type { CanonicalSubmission } from '../../worker/domain/intake/types';
+import { judgeDeliveries } from '../../worker/services/intake';
 import typeform from '../fixtures/intake/typeform.json';
-import { call, createTestWorkspace, env, expectProblem, type TestWorkspace } from './harness';
+import { call, createTestWorkspace, env, expectProblem, type TestWorkspace, WAIT_FOR_LEAD } from './harness';
 import { meteredD1 } from './metered-d1';
 import { type Provider, signedHeaders } from './signing';
 
@@ -109,6 +105,7 @@ describe('rate limits', () => {
       headers: {
         'content-type': 'application/json',
         'idempotency-key': 'the-same-delivery',
+        ...WAIT_FOR_LEAD,
         ...(await signedHeaders('generic', body, source.secret)),
         ...headers,
       },
@@ -140,7 +137,7 @@ describe('rate limits', () => {
     expect(limited.headers.get('retry-after')).toBe('60');
     // Another source of the same workspace is not affected.
     await expectProblem(await call('POST', `/v1/intake/${quiet.id}`, { json: { email: 'x@y.pl' } }), 401);
-    expect((await signedPost(quiet)).status).toBe(200);
+    expect((await signedPost(quiet)).status).toBe(201);
   }, 120_000);
 
   it('should count unverified deliveries per address, so real ones keep flowing after 600 junk posts', async () => {
@@ -169,49 +166,40 @@ describe('rate limits', () => {
     expect(retry).toBeLessThanOrEqual(60);
     // The forms tool, from its own address, and the same source: still accepted.
     const real = await signedPost(source, { 'cf-connecting-ip': '203.0.113.20' });
-    expect(real.status, await real.clone().text()).toBe(200);
+    expect(real.status, await real.clone().text()).toBe(201);
     expect(((await real.json()) as { leadId: string | null }).leadId).toMatch(/^lead_/);
     // The junk address is refused before any lookup, even with a valid signature, until the minute ends.
     await expectProblem(await signedPost(source, { 'cf-connecting-ip': '198.51.100.7' }), 429);
     // Junk without an address (never the case behind Cloudflare) does not touch the source's allowance either.
     for (let i = 0; i < 50; i++) await expectProblem(await junk(''), 401);
+    // The same delivery again: a duplicate, answered with its lead.
     expect((await signedPost(source)).status).toBe(200);
   }, 120_000);
 });
 
 describe('intake cost', () => {
-  function submission(i: number, email: string): CanonicalSubmission {
-    return {
-      provider: 'generic',
-      deliveryId: `d-${i}`,
-      responseId: null,
-      formId: null,
-      formName: null,
-      email,
-      // A phone of its own per delivery (outside the seeded range): a shared phone would make them one person.
-      phone: `+4869${String(i).padStart(7, '0')}`,
-      phoneRaw: `69${String(i).padStart(7, '0')}`,
-      firstName: 'A',
-      lastName: 'B',
-      company: 'C',
-      website: null,
-      companyDomain: 'c.pl',
-      title: 'CEO',
-      industry: 'steel',
-      employees: 50,
-      country: 'PL',
-      message: null,
-      consent: true,
-      consentText: 'ok',
-      submittedAt: new Date().toISOString(),
-      campaign: null,
-      utmSource: null,
-      utmMedium: null,
-      utmCampaign: null,
-      externalId: null,
-      answers: [],
-      warnings: [],
-    };
+  /** A delivery of its own per `i`, stored through the API (not judged: no Prefer: wait). */
+  async function store(ws: TestWorkspace, sourceId: string, i: number, email: string): Promise<string> {
+    const res = await call('POST', `/v1/intake/${sourceId}`, {
+      token: ws.tokens.intake,
+      json: {
+        externalId: `d-${i}`,
+        email,
+        // A phone of its own per delivery (outside the seeded range): a shared phone would make them one person.
+        phone: `+4869${String(i).padStart(7, '0')}`,
+        firstName: 'A',
+        lastName: 'B',
+        company: 'C',
+        title: 'CEO',
+        industry: 'steel',
+        employees: 50,
+        country: 'PL',
+        consent: true,
+        consentText: 'ok',
+      },
+    });
+    expect(res.status, await res.clone().text()).toBe(202);
+    return ((await res.json()) as { deliveryId: string }).deliveryId;
   }
 
   async function seed(workspaceId: string, count: number, offset: number) {
@@ -242,21 +230,16 @@ describe('intake cost', () => {
     const { id: sourceId } = await createSource(ws, 'generic');
     const meter = meteredD1(env.DB);
     const db = drizzle(meter.binding, { schema });
-    const workspace = await getWorkspace(db, ws.id);
-    if (!workspace) throw new Error('workspace');
-    const source = await getSource(db, ws.id, sourceId);
-    const agreement = await loadJudgingAgreement(db, workspace);
 
+    // The judge's whole cost for one delivery: its shared reads (one round trip), identity, one write batch.
     const measure = async (i: number, email: string) => {
+      const id = await store(ws, sourceId, i, email);
       meter.reset();
-      await recordSubmission(db, {
-        workspaceId: ws.id,
-        source,
-        agreement,
-        submission: submission(i, email),
-        delivery: { key: `k-${i}`, bodyHash: `h-${i}` },
-        now: new Date(),
+      const outcome = await judgeDeliveries({
+        ctx: { db, now: new Date() },
+        input: { refs: [{ workspaceId: ws.id, id }] },
       });
+      expect(outcome.get(id)?.status).toBe('judged');
       return { ...meter.totals };
     };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchIdentity, sameIdentityLeads } from '../../worker/domain/ledger/identity';
-import { call, createTestWorkspace, env, type TestWorkspace } from './harness';
+import { call, createTestWorkspace, env, type TestWorkspace, WAIT_FOR_LEAD } from './harness';
 
 async function genericSource(ws: TestWorkspace): Promise<string> {
   const res = await call('POST', '/v1/sources', {
@@ -15,8 +15,9 @@ async function deliver(ws: TestWorkspace, sourceId: string, body: Record<string,
   const res = await call('POST', `/v1/intake/${sourceId}`, {
     token: ws.tokens.intake,
     json: { consent: true, submittedAt: '2026-11-20T10:00:00Z', ...body },
+    headers: WAIT_FOR_LEAD,
   });
-  expect(res.status, await res.clone().text()).toBe(200);
+  expect(res.status, await res.clone().text()).toBe(201);
   return (await res.json()) as { leadId: string; duplicate: boolean };
 }
 
@@ -48,7 +49,13 @@ describe('one person, one lead: the phone in E.164 when there is no e-mail', () 
     const source = await genericSource(ws);
     const first = await deliver(ws, source, { email: 'jan.kowalski@stalmet.pl', phone: '601 234 567' });
     const second = await deliver(ws, source, { phone: '0048 601-234-567', firstName: 'Jan' });
-    expect(second).toEqual({ leadId: first.leadId, stage: expect.any(String), duplicate: false });
+    expect(second).toEqual({
+      deliveryId: expect.stringMatching(/^dlv_/),
+      status: 'judged',
+      leadId: first.leadId,
+      stage: expect.any(String),
+      duplicate: false,
+    });
     expect(await leadRows(ws.id)).toEqual([
       { id: first.leadId, email: 'jan.kowalski@stalmet.pl', phone: '+48601234567', erasedAt: null },
     ]);

@@ -3,7 +3,7 @@ import { TEXT_LIMITS } from '../../worker/domain/intake/normalise';
 import tally from '../fixtures/intake/tally.json';
 import typeform from '../fixtures/intake/typeform.json';
 import webflow from '../fixtures/intake/webflow.json';
-import { call, createTestWorkspace, env, expectProblem, type TestWorkspace } from './harness';
+import { call, createTestWorkspace, env, expectProblem, type TestWorkspace, WAIT_FOR_LEAD } from './harness';
 import { type Provider, signedHeaders } from './signing';
 
 interface CreatedSource {
@@ -40,7 +40,11 @@ function postGeneric(
   body: unknown,
   headers: Record<string, string> = {},
 ) {
-  return call('POST', `/v1/intake/${source.id}`, { token: ws.tokens.intake, json: body, headers });
+  return call('POST', `/v1/intake/${source.id}`, {
+    token: ws.tokens.intake,
+    json: body,
+    headers: { ...WAIT_FOR_LEAD, ...headers },
+  });
 }
 
 async function signedPost(
@@ -53,6 +57,7 @@ async function signedPost(
     body,
     headers: {
       'content-type': 'application/json',
+      ...WAIT_FOR_LEAD,
       ...(await signedHeaders(provider, body, source.secret)),
       ...headers,
     },
@@ -120,7 +125,7 @@ describe('generic intake', () => {
     const ws = await createTestWorkspace();
     const source = await createSource(ws, 'generic');
     const res = await postGeneric(source, ws, lead());
-    expect(res.status, await res.clone().text()).toBe(200);
+    expect(res.status, await res.clone().text()).toBe(201);
     const answer = (await res.json()) as { leadId: string; stage: string; duplicate: boolean };
     expect(answer).toMatchObject({ stage: 'lead', duplicate: false });
 
@@ -163,9 +168,9 @@ describe('generic intake', () => {
     const res = await call('POST', `/v1/intake/${source.id}`, {
       token: ws.tokens.intake,
       body,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...WAIT_FOR_LEAD },
     });
-    expect(res.status, await res.clone().text()).toBe(200);
+    expect(res.status, await res.clone().text()).toBe(201);
   });
 
   it('should refuse a submission without consent with 422 and store nothing', async () => {
@@ -196,7 +201,7 @@ describe('generic intake', () => {
     const ws = await createTestWorkspace();
     const source = await createSource(ws, 'generic');
     const body = JSON.stringify(lead());
-    expect((await signedPost('generic', source, body)).status).toBe(200);
+    expect((await signedPost('generic', source, body)).status).toBe(201);
     const headers = await signedHeaders('generic', body, source.secret);
     const tampered = body.replace('Jan', 'Jon');
     await expectProblem(
@@ -273,7 +278,7 @@ describe('forms tools', () => {
       const source = await createSource(ws, provider);
       const body = JSON.stringify(fixture);
       const res = await signedPost(provider, source, body);
-      expect(res.status, await res.clone().text()).toBe(200);
+      expect(res.status, await res.clone().text()).toBe(201);
       const { leadId } = (await res.json()) as { leadId: string };
       const got = (await (
         await call('GET', `/v1/leads/${leadId}`, { token: ws.tokens.viewer })
@@ -316,7 +321,7 @@ describe('one person, one lead; one delivery, one write', () => {
   it('should refuse the same Idempotency-Key with another body (422)', async () => {
     const ws = await createTestWorkspace();
     const source = await createSource(ws, 'generic');
-    expect((await postGeneric(source, ws, lead(), { 'idempotency-key': 'order-1' })).status).toBe(200);
+    expect((await postGeneric(source, ws, lead(), { 'idempotency-key': 'order-1' })).status).toBe(201);
     const problem = await expectProblem(
       await postGeneric(source, ws, lead({ firstName: 'Janek' }), { 'idempotency-key': 'order-1' }),
       422,
@@ -333,7 +338,8 @@ describe('one person, one lead; one delivery, one write', () => {
       leadId: string;
       duplicate: boolean;
     }[];
-    expect(answers.map((r) => r.status)).toEqual(Array(20).fill(200));
+    // The one that stored it answers 201 (judged while it waited); the nineteen duplicates 200 with its lead.
+    expect(answers.map((r) => r.status).sort()).toEqual([...Array(19).fill(200), 201]);
     expect(new Set(bodies.map((b) => b.leadId)).size).toBe(1);
     expect(bodies.filter((b) => !b.duplicate)).toHaveLength(1);
     expect(await countRows('leads', ws.id)).toBe(1);
@@ -353,7 +359,7 @@ describe('one person, one lead; one delivery, one write', () => {
         postGeneric(source, ws, lead({ message: `visit ${i}`, externalId: `d-${i}` })),
       ),
     );
-    expect(answers.map((r) => r.status)).toEqual(Array(8).fill(200));
+    expect(answers.map((r) => r.status)).toEqual(Array(8).fill(201));
     expect(await countRows('leads', ws.id)).toBe(1);
     const touches = await env.DB.prepare(
       "select count(*) as n from lead_events where workspace_id = ? and type = 'touch'",
@@ -386,7 +392,7 @@ describe('one person, one lead; one delivery, one write', () => {
     // The same person later fills in a Tally form (her address typed in capitals), signed as Tally signs it.
     const body = JSON.stringify(tally).replace(email, email.toUpperCase());
     const res = await signedPost('tally', tallySource, body);
-    expect(res.status, await res.clone().text()).toBe(200);
+    expect(res.status, await res.clone().text()).toBe(201);
     const again = (await res.json()) as { leadId: string; duplicate: boolean };
     expect(again).toMatchObject({ leadId: first.leadId, duplicate: false });
     expect(await countRows('leads', ws.id)).toBe(1);
@@ -444,7 +450,7 @@ describe('very long values', () => {
       message: 'ż'.repeat(TEXT_LIMITS.message),
     };
     const kept = await postGeneric(source, ws, lead(long));
-    expect(kept.status, await kept.clone().text()).toBe(200);
+    expect(kept.status, await kept.clone().text()).toBe(201);
     const { leadId } = (await kept.json()) as { leadId: string };
     const row = await env.DB.prepare('select first_name, company, title from leads where id = ?')
       .bind(leadId)

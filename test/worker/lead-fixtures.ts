@@ -1,7 +1,7 @@
 import type { Agreement } from '../../worker/domain/agreement';
 import type { Side } from '../../worker/domain/constants';
 import { activateDraft, edit, putDraft, readDraft, type SigningWorkspace } from './agreement-fixtures';
-import { call, createTestWorkspace, type TestWorkspace } from './harness';
+import { call, createTestWorkspace, type TestWorkspace, WAIT_FOR_LEAD } from './harness';
 
 /** A member with a token of their side's role bound to them. */
 export interface BoundMember {
@@ -120,8 +120,9 @@ export async function createMql(
         lastName: `Number${people}`,
         ...overrides,
       },
+      headers: WAIT_FOR_LEAD,
     }),
-    200,
+    201,
     'intake',
   );
   const lead = await ok<{ stage: string; ownerId: string | null; email: string }>(

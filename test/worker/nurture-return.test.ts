@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, createTestWorkspace } from './harness';
+import { call, createTestWorkspace, WAIT_FOR_LEAD } from './harness';
 import { actOk, createMql, signStarterAgreement } from './lead-fixtures';
 
 interface LeadView {
@@ -43,8 +43,9 @@ describe('a nurtured lead that asks again', () => {
         message: 'Budget approved, call me',
         externalId: 'again-1',
       },
+      headers: WAIT_FOR_LEAD,
     });
-    expect(res.status, await res.clone().text()).toBe(200);
+    expect(res.status, await res.clone().text()).toBe(201);
     const back = await leadOf(ws.tokens.admin, leadId);
     expect(back.stage).toBe('mql');
     expect(back.ownerId).toBe(ws.signers.sales.memberId);

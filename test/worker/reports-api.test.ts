@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Report } from '../../worker/domain/reports/metrics';
-import { call } from './harness';
+import { call, WAIT_FOR_LEAD } from './harness';
 import { actOk, createMql, type LeadWorkspace, signStarterAgreement } from './lead-fixtures';
 
 /**
@@ -37,6 +37,7 @@ beforeAll(async () => {
     const f = await call('POST', `/v1/intake/${ws.sourceId}`, {
       token: ws.tokens.intake,
       json: { email: 'no.phone@factory.example', consent: true, company: 'Factory' },
+      headers: WAIT_FOR_LEAD,
     });
     expect(((await f.json()) as { stage: string }).stage).toBe('lead');
 

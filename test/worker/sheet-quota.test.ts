@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN_SECRET, call } from './harness';
+import { ADMIN_SECRET, call, WAIT_FOR_LEAD } from './harness';
 import { calls, DEPLOYMENT_EMAIL, gridOf, LEAD_KEYS, newSpreadsheet, resetCalls } from './sheet-fixtures';
 import { runCron } from './sla-fixtures';
 
@@ -28,6 +28,7 @@ describe('a hundred sheets on one service account', { timeout: 300_000 }, () => 
       const lead = await call('POST', `/v1/intake/${sourceId}`, {
         token,
         json: { email: `buyer@team${i}.pl`, firstName: 'Ola', lastName: `Team${i}`, consent: true },
+        headers: WAIT_FOR_LEAD,
       });
       const { leadId } = (await lead.json()) as { leadId: string };
       teams.push({ token, spreadsheetId, leadId });

@@ -10,7 +10,7 @@ import {
   readDraft,
   type SigningWorkspace,
 } from './agreement-fixtures';
-import { call, env } from './harness';
+import { call, env, WAIT_FOR_LEAD } from './harness';
 
 /** Deadline fields as `GET /v1/leads/{id}` and `GET /v1/sla` show them. */
 export interface DeadlineView {
@@ -86,8 +86,9 @@ export async function submitLeadAt(
         consent: true,
         ...extra,
       },
+      headers: WAIT_FOR_LEAD,
     });
-    if (res.status !== 200) throw new Error(`intake: ${res.status} ${await res.text()}`);
+    if (res.status !== 201) throw new Error(`intake: ${res.status} ${await res.text()}`);
     return (await res.json()) as { leadId: string; stage: string };
   } finally {
     vi.useRealTimers();

@@ -26,6 +26,10 @@ export default defineProject({
           LEADPACT_ENCRYPTION_KEY: encryptionKey,
           FAKE_SHEETS_URL: google.url,
         },
+        // Tests judge stored deliveries themselves (test/worker/intake-queue.ts drives the real queue()
+        // handler with createMessageBatch): the producer sends to a queue nobody consumes here, so no
+        // background consumer races a test's assertions. test/node runs the real consumer under wrangler.
+        queueProducers: { INTAKE_QUEUE: { queueName: 'leadpact-intake-unconsumed' } },
       },
     })),
   ],

@@ -1,9 +1,12 @@
 import { DomainError } from '../domain/errors';
 
-/** True when D1 refused a write on a unique index: a concurrent writer got there first. */
+/**
+ * True when D1 refused a write on a unique index (a concurrent writer got there
+ * first) or on a guard CHECK (a delivery judged twice, see intake-deliveries.ts).
+ */
 export function isUniqueViolation(error: unknown): boolean {
   const text = `${String(error)} ${String((error as { cause?: unknown } | null)?.cause ?? '')}`;
-  return /UNIQUE constraint failed|SQLITE_CONSTRAINT/i.test(text);
+  return /UNIQUE constraint failed|CHECK constraint failed|SQLITE_CONSTRAINT/i.test(text);
 }
 
 /** A short random pause that grows with each attempt, so writers that collided do not collide again in step. */

@@ -24,6 +24,10 @@ export const PERMISSIONS = {
   'sources:read': ['admin', 'manager', 'marketing', 'sales', 'viewer'],
   'sources:manage': ['admin', 'marketing'],
   'intake:submit': ['admin', 'intake'],
+  /** Where a delivery stands (its lead once judged): the sender that posted it, and who runs the forms. */
+  'intake:read': ['admin', 'marketing', 'intake'],
+  /** Deliveries that failed judging hold raw form data: the admin lists and re-judges them. */
+  'intake:manage': ['admin'],
   'events:write': ['admin', 'marketing', 'intake'],
   'leads:read': ['admin', 'manager', 'marketing', 'sales', 'viewer'],
   /** Lists are marketing's (and the manager's when a team moves in); sales works leads, it does not load them. */

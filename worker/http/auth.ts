@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { databaseFor } from '../db/client';
-import { resolveToken } from '../db/queries/tokens';
+import { LAST_USED_RESOLUTION_MS, resolveToken, touchToken } from '../db/queries/tokens';
 import { say } from '../domain/i18n';
 import type { Permission } from '../domain/permissions';
 import { roleAllows } from '../domain/permissions';
@@ -39,6 +39,43 @@ export async function authenticate(c: Context<AppEnv>, raw: string): Promise<Cal
   await enforceRateLimit(c.env.API_LIMITER, `token:${resolved.caller.tokenId}`);
   if (resolved.touch) c.executionCtx.waitUntil(resolved.touch());
   return resolved.caller;
+}
+
+/** A token row the caller already read (the intake lookup batch), in the shape `authenticateRead` checks. */
+export interface ReadToken {
+  id: string;
+  workspaceId: string;
+  role: Caller['role'];
+  memberId: string | null;
+  tokenHash: string;
+  lastUsedAt: string | null;
+}
+
+/**
+ * `authenticate` for a token that was read along with other rows (intake reads
+ * source, workspace and token in one round trip): the same lockout, failure
+ * count, 401, API limit and last-used refresh, without a read of its own.
+ * `token` is the live row whose hash matched, or null.
+ */
+export async function authenticateRead(
+  c: Context<AppEnv>,
+  raw: string,
+  token: ReadToken | null,
+  now: Date,
+): Promise<Caller> {
+  const parsed = parseToken(raw);
+  const scope = { ip: clientAddress(c), target: parsed ? `ws:${parsed.workspaceId}` : null };
+  assertNotLocked(scope);
+  const hash = await sha256Hex(raw, webHost);
+  if (!token || !timingSafeEqualText(token.tokenHash, hash, webHost)) {
+    await countFailure(authFailureLimiters(c.env), scope);
+    throw new ApiError('unauthorized', say('tokenUnknown'), { headers: CHALLENGE });
+  }
+  await enforceRateLimit(c.env.API_LIMITER, `token:${token.id}`);
+  if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) > LAST_USED_RESOLUTION_MS) {
+    c.executionCtx.waitUntil(touchToken(databaseFor(c.env, token.workspaceId), token.id, now));
+  }
+  return { workspaceId: token.workspaceId, tokenId: token.id, role: token.role, memberId: token.memberId };
 }
 
 export function bearerToken(c: Context<AppEnv>): string | null {

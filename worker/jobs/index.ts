@@ -1,5 +1,6 @@
 import type { Env } from '../env';
 import { housekeeping } from './housekeeping';
+import { intakePickup } from './intake-pickup';
 import { sheetPush } from './sheet-push';
 import { slaSweep } from './sla-sweep';
 
@@ -8,7 +9,7 @@ export type Job = (env: Env, scheduledTime: Date) => Promise<void>;
 
 /** Jobs per cron expression (wrangler.toml `[triggers]`). Every minute is the SLA sweep's cadence. */
 export const JOBS: Record<string, Job[]> = {
-  '* * * * *': [slaSweep, sheetPush],
+  '* * * * *': [intakePickup, slaSweep, sheetPush],
   '17 3 * * *': [housekeeping],
 };
 

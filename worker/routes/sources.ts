@@ -7,6 +7,7 @@ import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
 import { callerContext } from '../http/service-context';
 import { createSource, getSource, listSources, updateSource } from '../services/sources';
+import { forgetIntakeLookups } from '../services/intake';
 import { BEARER_SECURITY, IdParam, jsonBody, jsonResponse } from './schemas';
 
 const SourceSchema = z
@@ -111,6 +112,8 @@ export function registerSourceRoutes(app: App) {
   app.openapi(update, async (c) => {
     const input = { id: c.req.valid('param').id, patch: c.req.valid('json') };
     const source = await updateSource({ ctx: callerContext(c), input });
+    // Intake holds sources briefly per isolate; an archive stops here at once, elsewhere within INTAKE_LOOKUP_TTL_MS.
+    forgetIntakeLookups();
     return c.json(
       { ...source, url: intakeUrl(origin(c.req.url, c.env.LEADPACT_PUBLIC_URL), source.id) },
       200,

@@ -6,6 +6,7 @@ import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
 import { callerContext } from '../http/service-context';
 import { createToken, listTokens, revokeToken } from '../services/tokens';
+import { forgetIntakeLookups } from '../services/intake';
 import { BEARER_SECURITY, IdParam, jsonBody, jsonResponse } from './schemas';
 
 const TokenInfoSchema = z
@@ -69,6 +70,8 @@ export function registerTokenRoutes(app: App) {
 
   app.openapi(revoke, async (c) => {
     await revokeToken({ ctx: callerContext(c), input: c.req.valid('param') });
+    // Intake holds tokens briefly per isolate; this one stops at once, the others within INTAKE_LOOKUP_TTL_MS.
+    forgetIntakeLookups();
     return c.body(null, 204);
   });
 }

@@ -31,7 +31,8 @@ let addonPl: Record<string, (...args: unknown[]) => unknown>;
 async function api(method: string, path: string, token: string, body?: unknown) {
   const res = await fetch(`${server.url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    // `Prefer: wait` matters only to intake: it answers the judged lead instead of 202.
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', prefer: 'wait=5' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);

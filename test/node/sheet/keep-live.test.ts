@@ -88,7 +88,11 @@ describe('Keep this sheet live, from the sidebar', () => {
     // A new lead is owed to the sheet; the key's token endpoint (a closed loopback port) cannot answer.
     const intake = await fetch(`${server.url}/v1/intake/${demo.sources?.contact?.id ?? ''}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${demo.tokens.intake ?? ''}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${demo.tokens.intake ?? ''}`,
+        'content-type': 'application/json',
+        prefer: 'wait=5',
+      },
       body: JSON.stringify({ email: 'live@push.test', phone: '+48 600 555 444', consent: true }),
     });
     expect(intake.status).toBeLessThan(300);

@@ -103,13 +103,22 @@ export async function seedTeam(
 /** A consenting lead with a phone: an MQL routed to the only sales member. */
 export async function seedMql(team: SeededTeam, firstName = 'Ada'): Promise<string> {
   people += 1;
-  const answer = await ok(team.url, 'POST', `/v1/intake/${team.sourceId}`, team.intake, {
-    email: `buyer.${people}@factory-${people}.pl`,
-    phone: '+48 600 200 300',
-    consent: true,
-    company: 'Factory',
-    firstName,
-    lastName: `Buyer${people}`,
-  });
-  return String(answer.leadId);
+  // Intake stores first and judges after: wait for the judged lead, as a synchronous client does.
+  const answer = await api(
+    team.url,
+    'POST',
+    `/v1/intake/${team.sourceId}`,
+    team.intake,
+    {
+      email: `buyer.${people}@factory-${people}.pl`,
+      phone: '+48 600 200 300',
+      consent: true,
+      company: 'Factory',
+      firstName,
+      lastName: `Buyer${people}`,
+    },
+    { prefer: 'wait=5' },
+  );
+  if (answer.status !== 201) throw new Error(`intake: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return String(answer.body.leadId);
 }

@@ -95,7 +95,7 @@ export async function exportLead(db: Database, workspaceId: string, leadId: stri
       sourceId: d.sourceId,
       key: d.key,
       createdAt: d.createdAt,
-      response: d.response,
+      response: d.response ?? {},
     })),
   };
 }
@@ -250,7 +250,7 @@ async function eraseOneLead(
           .set({
             key: deliveryKeys[i] ?? d.key,
             // Only the anonymous answer stays, so a late retry of the delivery is still a duplicate.
-            response: { leadId, stage: d.response.stage ?? null, duplicate: false },
+            response: { leadId, stage: d.response?.stage ?? null, duplicate: false },
           })
           .where(
             and(

@@ -3,6 +3,7 @@ import { formatDate, say } from '../../domain/i18n';
 import type { ImportedPayload } from '../../domain/import/fold';
 import type { ImportRowResult } from '../../domain/import/request';
 import { type ReadRow, type ReadyRow, type RowIssue, rowIssue } from '../../domain/import/row';
+import { profileChanges, profileOfSubmission } from '../../domain/intake/profile';
 import type { SourceOrigin } from '../../domain/ledger/constants';
 import { identityHash } from '../../domain/ledger/erasure';
 import { type JudgingAgreement, judgeLead } from '../../domain/ledger/judge';
@@ -21,7 +22,6 @@ import type { Database } from '../client';
 import { retryOnConflict } from '../conflict';
 import { consents, erasedIdentities, importRows, leads, members } from '../schema';
 import { chunks } from '../scope';
-import { profileChanges, profileOfSubmission } from './intake';
 import { appendStatements, leadStateOfRow } from './leads';
 import { createSource, listSources } from './sources';
 

@@ -1,10 +1,24 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Agreement } from '../../domain/agreement/schema';
 import { starterAgreement } from '../../domain/agreement/templates';
 import type { JudgingAgreement } from '../../domain/ledger/judge';
+import type { RoutingRule } from '../../domain/ledger/routing';
+import type { SourceWithSecret } from '../../domain/ledger/sources';
 import type { Workspace } from '../../domain/workspace';
 import type { Database } from '../client';
-import { agreementDrafts } from '../schema';
+import {
+  agreementDrafts,
+  agreementVersions,
+  intakeDeliveries,
+  members,
+  routing,
+  sources,
+  workspaces,
+} from '../schema';
+import { chunks } from '../scope';
 import { getActiveAgreement } from './agreement';
+import { type DeliveryRow, unjudgedDeliveriesQuery } from './intake-deliveries';
+import type { RoutingState } from './routing';
 
 /**
  * The agreement leads are judged by: the active (signed) version; before the
@@ -20,10 +34,93 @@ export async function loadJudgingAgreement(db: Database, workspace: Workspace): 
     .from(agreementDrafts)
     .where(eq(agreementDrafts.workspaceId, workspace.id))
     .get();
+  return judgingAgreementOf(workspace, null, draft?.content ?? null);
+}
+
+function judgingAgreementOf(
+  workspace: Workspace,
+  active: { number: number; content: Agreement } | null,
+  draft: Agreement | null,
+): JudgingAgreement {
+  if (active) return { version: active.number, content: active.content };
   return {
     version: null,
     content:
-      draft?.content ??
+      draft ??
       starterAgreement(workspace.language, { timezone: workspace.timezone, country: workspace.country }),
+  };
+}
+
+/** Everything a batch of one workspace's deliveries is judged against, read once for all of them. */
+export interface JudgingReads {
+  workspace: Workspace;
+  deliveries: DeliveryRow[];
+  sources: Map<string, SourceWithSecret>;
+  agreement: JudgingAgreement;
+  routing: RoutingState;
+}
+
+/**
+ * One D1 round trip for a batch of deliveries (at most 90 ids): the deliveries still to judge,
+ * the workspace, their sources, the agreement (active version and draft) and
+ * routing (rules, cursor, sales ring). Null when the workspace is gone.
+ */
+export async function loadJudgingReads(
+  db: Database,
+  workspaceId: string,
+  deliveryIds: readonly string[],
+): Promise<JudgingReads | null> {
+  const ids = chunks(deliveryIds)[0] ?? [];
+  const sourcesOfDeliveries = db
+    .select({ id: intakeDeliveries.sourceId })
+    .from(intakeDeliveries)
+    .where(and(eq(intakeDeliveries.workspaceId, workspaceId), inArray(intakeDeliveries.id, ids)));
+  const [deliveryRows, sourceRows, workspaceRows, agreementRows, routingRows, salesRows] = await db.batch([
+    unjudgedDeliveriesQuery(db, workspaceId, ids),
+    db
+      .select()
+      .from(sources)
+      .where(and(eq(sources.workspaceId, workspaceId), inArray(sources.id, sourcesOfDeliveries))),
+    db.select().from(workspaces).where(eq(workspaces.id, workspaceId)),
+    // The active version and the draft in one statement; the judge takes the version if there is one.
+    db
+      .select({ number: agreementVersions.number, content: agreementVersions.content })
+      .from(agreementVersions)
+      .where(and(eq(agreementVersions.workspaceId, workspaceId), eq(agreementVersions.status, 'active')))
+      .unionAll(
+        db
+          .select({ number: sql<number>`null`.as('number'), content: agreementDrafts.content })
+          .from(agreementDrafts)
+          .where(eq(agreementDrafts.workspaceId, workspaceId)),
+      ),
+    db.select().from(routing).where(eq(routing.workspaceId, workspaceId)),
+    db
+      .select({ memberId: members.id })
+      .from(members)
+      .where(and(eq(members.workspaceId, workspaceId), eq(members.side, 'sales'), eq(members.active, true)))
+      .orderBy(asc(members.createdAt), asc(members.id)),
+  ]);
+  const workspace = workspaceRows[0];
+  if (!workspace) return null;
+  const routingRow = routingRows[0];
+  return {
+    workspace: { ...workspace },
+    deliveries: deliveryRows,
+    sources: new Map(
+      sourceRows.map(({ workspaceId: _scope, ...rest }) => [
+        rest.id,
+        { ...rest, fieldMap: rest.fieldMap ?? null },
+      ]),
+    ),
+    agreement: judgingAgreementOf(
+      workspace,
+      agreementRows.find((r) => r.number !== null) ?? null,
+      agreementRows.find((r) => r.number === null)?.content ?? null,
+    ),
+    routing: {
+      rules: (routingRow?.rules ?? []) as RoutingRule[],
+      lastMemberId: routingRow?.lastMemberId ?? null,
+      candidates: salesRows,
+    },
   };
 }

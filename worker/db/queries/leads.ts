@@ -11,7 +11,7 @@ import { keysetAfter } from '../keyset';
 import { leadEvents, leads } from '../schema';
 import { slaStatementsForEvents } from './sla';
 
-type LeadRow = typeof leads.$inferSelect;
+export type LeadRow = typeof leads.$inferSelect;
 
 export function leadStateOfRow(row: LeadRow): LeadState {
   return {
@@ -140,18 +140,34 @@ export async function findLeadByIdentity(
   workspaceId: string,
   identity: { email: string | null; phone: string | null },
 ): Promise<{ lead: LeadState | null; conflicts: string[] }> {
+  const query = identityQuery(db, workspaceId, identity);
+  return identityMatch(identity, query ? await query.all() : []);
+}
+
+/** The read behind findLeadByIdentity, unrun, so a judge can batch many; null when there is nothing to look up. */
+export function identityQuery(
+  db: Database,
+  workspaceId: string,
+  identity: { email: string | null; phone: string | null },
+) {
   // Each branch carries the workspace so SQLite answers it from its own (workspace, e-mail|phone)
   // index; `workspace AND (email OR phone)` makes it scan the workspace's leads instead.
   const names = [
     ...(identity.email ? [and(eq(leads.workspaceId, workspaceId), eq(leads.email, identity.email))] : []),
     ...(identity.phone ? [and(eq(leads.workspaceId, workspaceId), eq(leads.phone, identity.phone))] : []),
   ];
-  if (names.length === 0) return { lead: null, conflicts: [] };
-  const rows = await db
+  if (names.length === 0) return null;
+  return db
     .select()
     .from(leads)
-    .where(or(...names))
-    .all();
+    .where(or(...names));
+}
+
+/** The lead (and the conflicting others) an identity read found. */
+export function identityMatch(
+  identity: { email: string | null; phone: string | null },
+  rows: LeadRow[],
+): { lead: LeadState | null; conflicts: string[] } {
   const match = matchIdentity(identity, rows);
   return {
     lead: match.lead ? leadStateOfRow(match.lead) : null,

@@ -29,7 +29,7 @@ function toTokenInfo(row: typeof apiTokens.$inferSelect): TokenInfo {
 }
 
 /** How stale `last_used_at` may get before a request refreshes it (one write a minute, not one per request). */
-const LAST_USED_RESOLUTION_MS = 60_000;
+export const LAST_USED_RESOLUTION_MS = 60_000;
 
 export interface ResolvedToken {
   caller: Caller;
@@ -62,11 +62,13 @@ export async function resolveToken(
   return {
     caller: { workspaceId: row.workspaceId, tokenId: row.id, role: row.role, memberId: row.memberId },
     language: found.language,
-    touch: stale
-      ? () =>
-          db.update(apiTokens).set({ lastUsedAt: now.toISOString() }).where(eq(apiTokens.id, row.id)).run()
-      : null,
+    touch: stale ? () => touchToken(db, row.id, now) : null,
   };
+}
+
+/** Refreshes a token's `last_used_at` (after the response; see LAST_USED_RESOLUTION_MS). */
+export function touchToken(db: Database, tokenId: string, now: Date) {
+  return db.update(apiTokens).set({ lastUsedAt: now.toISOString() }).where(eq(apiTokens.id, tokenId)).run();
 }
 
 /** Mints and stores a token; its secret is answered here only, the database keeps its hash. */

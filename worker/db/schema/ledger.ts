@@ -1,6 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import { INTAKE_PROVIDERS } from '../../domain/intake/constants';
+import { DELIVERY_STATUSES, type DeliveryError } from '../../domain/intake/delivery';
 import type { FieldMap } from '../../domain/intake/field-map';
 import { EVENT_TYPES, LEAD_STAGES, SOURCE_ORIGINS } from '../../domain/ledger/constants';
 import { workspaces } from './core';
@@ -145,20 +155,42 @@ export const consents = sqliteTable(
   (t) => [index('consents_lead').on(t.workspaceId, t.leadId)],
 );
 
-/** One row per delivery: the same key again returns the stored answer and writes nothing. */
+/**
+ * Every verified delivery, stored before it is judged (store first, judge after):
+ * the raw body until a judgement no longer needs it, the status, and the answer
+ * once judged. The same key again finds this row and writes nothing new.
+ * `status` has a CHECK so that a second judgement of the same delivery fails its
+ * whole batch (see judgedStatusStatement): a delivery is judged once.
+ */
 export const intakeDeliveries = sqliteTable(
   'intake_deliveries',
   {
     workspaceId: text('workspace_id').notNull(),
     sourceId: text('source_id').notNull(),
     key: text('key').notNull(),
+    /** `dlv_…`: what the sender polls (`/v1/intake/deliveries/{id}`). */
+    id: text('id').notNull(),
     bodyHash: text('body_hash').notNull(),
-    response: text('response', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** The body as received, base64; cleared once judged (the ledger keeps what the person said). */
+    body: text('body'),
+    contentType: text('content_type'),
+    status: text('status', { enum: DELIVERY_STATUSES }).notNull(),
+    /** The problem (code, message, field issues) of a rejected or failed judgement. */
+    error: text('error', { mode: 'json' }).$type<DeliveryError | null>(),
+    /** `{ leadId, stage }` once judged; null before. */
+    response: text('response', { mode: 'json' }).$type<Record<string, unknown> | null>(),
+    attempts: integer('attempts').notNull().default(0),
+    /** Arrival: the SLA clock starts here, whenever the judgement runs. */
     createdAt: text('created_at').notNull(),
+    judgedAt: text('judged_at'),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.sourceId, t.key] }),
+    uniqueIndex('intake_deliveries_id').on(t.id),
     index('intake_deliveries_created').on(t.createdAt),
+    index('intake_deliveries_status').on(t.status, t.createdAt),
+    index('intake_deliveries_workspace_status').on(t.workspaceId, t.status, t.createdAt),
+    check('intake_deliveries_status_known', sql`${t.status} in ('stored', 'judged', 'rejected', 'failed')`),
   ],
 );
 

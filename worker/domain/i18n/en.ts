@@ -258,6 +258,7 @@ export const en = {
     version: 'Agreement version {number}',
     plan: 'The funnel plan for {period}',
     source: 'Source',
+    delivery: 'Intake delivery',
     earlierVersion: 'A version to compare the draft with (nothing was proposed yet)',
     thisLead: 'this lead',
   } as const,

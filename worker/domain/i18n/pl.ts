@@ -268,6 +268,7 @@ export const pl: Catalogue = {
     version: 'wersja umowy {number}',
     plan: 'plan lejka na {period}',
     source: 'źródło',
+    delivery: 'zgłoszenie z formularza',
     earlierVersion: 'wersja, z którą można porównać szkic (nic jeszcze nie zaproponowano)',
     thisLead: 'ten lead',
   },

@@ -257,6 +257,7 @@ export const ro: Catalogue = {
     version: 'versiunea {number} a acordului',
     plan: 'planul pâlniei pentru {period}',
     source: 'sursa',
+    delivery: 'trimiterea formularului',
     earlierVersion: 'o versiune cu care să comparați ciorna (nu s-a propus încă nimic)',
     thisLead: 'acest lead',
   },

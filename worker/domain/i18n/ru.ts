@@ -267,6 +267,7 @@ export const ru: Catalogue = {
     version: 'версия соглашения {number}',
     plan: 'план воронки на {period}',
     source: 'источник',
+    delivery: 'отправка формы',
     earlierVersion: 'версия для сравнения с черновиком (ещё ничего не предложено)',
     thisLead: 'этот лид',
   },

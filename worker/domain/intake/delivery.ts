@@ -33,3 +33,20 @@ export function deliveryKeyOf(delivery: {
   if (delivery.deliveryId) return `event:${delivery.deliveryId}`;
   return `body:${delivery.bodyHash}`;
 }
+
+/**
+ * Where a stored delivery stands. `stored`: verified and kept, not judged yet;
+ * `judged`: a lead has it; `rejected`: the agreement refuses it (no contact, no
+ * consent, a payload that is not the form's) — the sender's data, re-judgeable
+ * after a field-map fix; `failed`: judging threw (our bug), kept with its error
+ * for an admin to re-judge after the fix.
+ */
+export const DELIVERY_STATUSES = ['stored', 'judged', 'rejected', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** What a rejected or failed judgement left on the delivery: a problem's code, text and field issues. */
+export interface DeliveryError {
+  code: string;
+  message: string;
+  errors?: { path: string; message: string }[];
+}

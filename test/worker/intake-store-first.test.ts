@@ -1,0 +1,342 @@
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
+import { drizzle } from 'drizzle-orm/d1';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as schema from '../../worker/db/schema';
+import worker from '../../worker/index';
+import { INTAKE_LOOKUP_TTL_MS, judgeDeliveries } from '../../worker/services/intake';
+import { call, createTestWorkspace, env, expectProblem, type TestWorkspace, WAIT_FOR_LEAD } from './harness';
+import { drainIntake } from './intake-queue';
+import { signStarterAgreement } from './lead-fixtures';
+import { meteredD1 } from './metered-d1';
+
+async function createSource(ws: TestWorkspace) {
+  const res = await call('POST', '/v1/sources', {
+    token: ws.tokens.admin,
+    json: { name: 'Contact form', provider: 'generic', origin: 'marketing', createsLead: true },
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+let people = 0;
+function person(extra: Record<string, unknown> = {}) {
+  people += 1;
+  return {
+    email: `buyer.${people}@factory-${people}.pl`,
+    phone: `+48 600 ${String(100_000 + people).slice(0, 3)} ${String(100_000 + people).slice(3)}`,
+    firstName: 'Jan',
+    lastName: `Nowak${people}`,
+    consent: true,
+    ...extra,
+  };
+}
+
+function post(ws: TestWorkspace, sourceId: string, body: unknown, headers: Record<string, string> = {}) {
+  return call('POST', `/v1/intake/${sourceId}`, { token: ws.tokens.intake, json: body, headers });
+}
+
+async function count(sql: string, ...params: unknown[]) {
+  return (
+    await env.DB.prepare(sql)
+      .bind(...params)
+      .first<{ n: number }>()
+  )?.n;
+}
+
+interface Answer {
+  deliveryId: string;
+  status: string;
+  leadId: string | null;
+  stage: string | null;
+  duplicate: boolean;
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('store first, judge after', () => {
+  it('should store a delivery with one write and answer 202 with its Location, then judge it in the queue', async () => {
+    const ws = await createTestWorkspace();
+    const sourceId = await createSource(ws);
+    const res = await post(ws, sourceId, person());
+    expect(res.status, await res.clone().text()).toBe(202);
+    const answer = (await res.json()) as Answer;
+    expect(answer).toEqual({
+      deliveryId: expect.stringMatching(/^dlv_/),
+      status: 'stored',
+      leadId: null,
+      stage: null,
+      duplicate: false,
+    });
+    expect(res.headers.get('location')).toBe(`/v1/intake/deliveries/${answer.deliveryId}`);
+    expect(await count('select count(*) as n from leads where workspace_id = ?', ws.id)).toBe(0);
+    const waiting = await call('GET', `/v1/intake/deliveries/${answer.deliveryId}`, {
+      token: ws.tokens.intake,
+    });
+    expect(await waiting.json()).toMatchObject({ status: 'stored', leadId: null, sourceId });
+
+    const { result, messages } = await drainIntake(ws.id);
+    expect(messages).toBe(1);
+    expect(result.explicitAcks).toHaveLength(1);
+    expect(result.retryMessages).toHaveLength(0);
+
+    const judged = (await (
+      await call('GET', `/v1/intake/deliveries/${answer.deliveryId}`, { token: ws.tokens.intake })
+    ).json()) as { status: string; leadId: string; stage: string; judgedAt: string };
+    expect(judged).toMatchObject({
+      status: 'judged',
+      leadId: expect.stringMatching(/^lead_/),
+      stage: 'lead',
+    });
+    expect(await count('select count(*) as n from leads where workspace_id = ?', ws.id)).toBe(1);
+    // The raw body is not kept once the ledger holds what the person said.
+    expect(
+      await count(
+        'select count(*) as n from intake_deliveries where id = ? and body is null',
+        answer.deliveryId,
+      ),
+    ).toBe(1);
+  });
+
+  it('should answer a repeat of a judged delivery with its lead (200) and of a stored one with the same id (202)', async () => {
+    const ws = await createTestWorkspace();
+    const sourceId = await createSource(ws);
+    const body = person({ externalId: 'form-1' });
+    const first = (await (await post(ws, sourceId, body)).json()) as Answer;
+    const repeat = await post(ws, sourceId, body);
+    expect(repeat.status).toBe(202);
+    expect(await repeat.json()).toMatchObject({
+      deliveryId: first.deliveryId,
+      status: 'stored',
+      duplicate: true,
+    });
+    await drainIntake(ws.id);
+    const judged = await post(ws, sourceId, body);
+    expect(judged.status).toBe(200);
+    expect(await judged.json()).toMatchObject({
+      deliveryId: first.deliveryId,
+      status: 'judged',
+      leadId: expect.stringMatching(/^lead_/),
+      duplicate: true,
+    });
+    expect(await count('select count(*) as n from intake_deliveries where workspace_id = ?', ws.id)).toBe(1);
+    expect(
+      await count("select count(*) as n from lead_events where workspace_id = ? and type = 'touch'", ws.id),
+    ).toBe(1);
+  });
+
+  it('should judge a batch with one set of shared reads: one agreement read and one routing read for ten deliveries', async () => {
+    const ws = await createTestWorkspace();
+    const sourceId = await createSource(ws);
+    const twice = person();
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++)
+      ids.push(((await (await post(ws, sourceId, person())).json()) as Answer).deliveryId);
+    // The same person twice in one batch: one lead with two touches.
+    ids.push(
+      ((await (await post(ws, sourceId, { ...twice, message: 'first' })).json()) as Answer).deliveryId,
+    );
+    ids.push(
+      ((await (await post(ws, sourceId, { ...twice, message: 'second' })).json()) as Answer).deliveryId,
+    );
+
+    const meter = meteredD1(env.DB);
+    const db = drizzle(meter.binding, { schema });
+    const outcomes = await judgeDeliveries({
+      ctx: { db, now: new Date() },
+      input: { refs: ids.map((id) => ({ workspaceId: ws.id, id })) },
+    });
+    expect([...outcomes.values()].map((o) => o.status)).toEqual(Array(10).fill('judged'));
+    const reads = (table: string) => meter.log.filter((s) => s.sql.includes(`from "${table}"`)).length;
+    expect(reads('agreement_versions')).toBe(1);
+    expect(reads('routing')).toBe(1);
+    expect(reads('workspaces')).toBe(1);
+    // One identity read per delivery (sent together, one D1 batch per round), none repeated.
+    expect(reads('leads')).toBe(10);
+    expect(await count('select count(*) as n from leads where workspace_id = ?', ws.id)).toBe(9);
+    expect(
+      await count(
+        "select count(*) as n from lead_events e join leads l on l.id = e.lead_id where l.email = ? and e.type = 'touch'",
+        twice.email,
+      ),
+    ).toBe(2);
+  });
+
+  it('should start the SLA clock at arrival, however late the judge runs', async () => {
+    const ws = await signStarterAgreement();
+    const arrival = new Date('2026-11-23T09:00:00.000Z');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(arrival);
+    const res = await post(ws, ws.sourceId, person());
+    expect(res.status).toBe(202);
+    // The judge runs two hours later (a queue backlog).
+    vi.setSystemTime(new Date(arrival.getTime() + 2 * 3600_000));
+    await drainIntake(ws.id);
+    vi.useRealTimers();
+    const { deliveryId } = (await res.json()) as Answer;
+    const view = (await (
+      await call('GET', `/v1/intake/deliveries/${deliveryId}`, { token: ws.tokens.admin })
+    ).json()) as { leadId: string; stage: string };
+    expect(view.stage).toBe('mql');
+    const mql = await env.DB.prepare(
+      "select occurred_at as occurredAt, recorded_at as recordedAt from lead_events where lead_id = ? and type = 'mql'",
+    )
+      .bind(view.leadId)
+      .first<{ occurredAt: string; recordedAt: string }>();
+    expect(mql).toEqual({ occurredAt: arrival.toISOString(), recordedAt: arrival.toISOString() });
+  });
+});
+
+describe('a judge that fails', () => {
+  it('should leave the other deliveries of the batch judged and keep the failing one with its error, re-judgeable', async () => {
+    const ws = await createTestWorkspace();
+    const sourceId = await createSource(ws);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++)
+      ids.push(((await (await post(ws, sourceId, person())).json()) as Answer).deliveryId);
+    const broken = ids[1];
+    const db = drizzle(env.DB, { schema });
+    const outcomes = await judgeDeliveries({
+      ctx: { db, now: new Date() },
+      input: {
+        refs: ids.map((id) => ({ workspaceId: ws.id, id })),
+        fault: (row) => {
+          if (row.id === broken) throw new TypeError('a bug in the judge');
+        },
+      },
+    });
+    expect(ids.map((id) => outcomes.get(id)?.status)).toEqual(['judged', 'failed', 'judged']);
+    expect(await count('select count(*) as n from leads where workspace_id = ?', ws.id)).toBe(2);
+
+    // Admins see it with its error; other roles do not.
+    const list = await call('GET', '/v1/intake/deliveries?status=failed', { token: ws.tokens.admin });
+    expect(list.status).toBe(200);
+    const { data } = (await list.json()) as { data: { id: string; error: { message: string } }[] };
+    expect(data.map((d) => d.id)).toEqual([broken]);
+    expect(data[0]?.error.message).toContain('a bug in the judge');
+    await expectProblem(
+      await call('GET', '/v1/intake/deliveries?status=failed', { token: ws.tokens.sales }),
+      403,
+    );
+    await expectProblem(
+      await call('POST', `/v1/intake/deliveries/${broken}/rejudge`, { token: ws.tokens.marketing }),
+      403,
+    );
+
+    // After the fix, a re-judge makes its lead.
+    const rejudged = await call('POST', `/v1/intake/deliveries/${broken}/rejudge`, {
+      token: ws.tokens.admin,
+    });
+    expect(rejudged.status).toBe(200);
+    expect(await rejudged.json()).toMatchObject({
+      id: broken,
+      status: 'judged',
+      leadId: expect.stringMatching(/^lead_/),
+    });
+    expect(await count('select count(*) as n from leads where workspace_id = ?', ws.id)).toBe(3);
+    const bulk = await call('POST', '/v1/intake/deliveries/rejudge', { token: ws.tokens.admin });
+    expect(await bulk.json()).toEqual({ tried: 0, judged: 0, rejected: 0, failed: 0 });
+  });
+
+  it('should write nothing twice when a delivery of the batch was judged meanwhile: the batch fails whole, the others land alone', async () => {
+    const ws = await createTestWorkspace();
+    const sourceId = await createSource(ws);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++)
+      ids.push(((await (await post(ws, sourceId, person())).json()) as Answer).deliveryId);
+    const raced = ids[1];
+    const db = drizzle(env.DB, { schema });
+    const outcomes = await judgeDeliveries({
+      ctx: { db, now: new Date() },
+      input: {
+        refs: ids.map((id) => ({ workspaceId: ws.id, id })),
+        // Another judge settles this one after our reads: our shared batch would judge it twice.
+        fault: async (row) => {
+          if (row.id !== raced) return;
+          await env.DB.prepare(
+            `update intake_deliveries set status = 'judged', response = '{"leadId":"lead_other","stage":"lead"}', body = null where id = ?`,
+          )
+            .bind(raced)
+            .run();
+        },
+      },
+    });
+    expect(ids.map((id) => outcomes.get(id)?.status)).toEqual(['judged', 'gone', 'judged']);
+    // Two leads (not three), each with exactly one creation, touch and consent: no partial or doubled write.
+    expect(await count('select count(*) as n from leads where workspace_id = ?', ws.id)).toBe(2);
+    expect(
+      await count("select count(*) as n from lead_events where workspace_id = ? and type = 'created'", ws.id),
+    ).toBe(2);
+    expect(await count('select count(*) as n from consents where workspace_id = ?', ws.id)).toBe(2);
+    expect(
+      await count(
+        "select count(*) as n from intake_deliveries where id = ? and response like '%lead_other%'",
+        raced,
+      ),
+    ).toBe(1);
+  });
+
+  it('should judge stored deliveries whose queue message never came, from the minute cron', async () => {
+    const ws = await createTestWorkspace();
+    const sourceId = await createSource(ws);
+    const arrival = Date.now();
+    const { deliveryId } = (await (await post(ws, sourceId, person())).json()) as Answer;
+    const judge = async (at: number) => {
+      const ctx = createExecutionContext();
+      await worker.scheduled(createScheduledController({ cron: '* * * * *', scheduledTime: at }), env, ctx);
+      await waitOnExecutionContext(ctx);
+      return (await (
+        await call('GET', `/v1/intake/deliveries/${deliveryId}`, { token: ws.tokens.admin })
+      ).json()) as { status: string };
+    };
+    // Still young: the queue has it.
+    expect((await judge(arrival + 30_000)).status).toBe('stored');
+    // Over a minute old and unjudged: the cron takes it.
+    expect((await judge(arrival + 61_000)).status).toBe('judged');
+    expect(await count('select count(*) as n from leads where workspace_id = ?', ws.id)).toBe(1);
+  });
+});
+
+describe('the intake lookup', () => {
+  it('should read source, workspace and token in one round trip and trust a revoked token at most INTAKE_LOOKUP_TTL_MS', async () => {
+    const ws = await createTestWorkspace();
+    const sourceId = await createSource(ws);
+    const start = new Date('2026-11-23T10:00:00.000Z');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(start);
+    expect((await post(ws, sourceId, person())).status).toBe(202);
+    // Revoked elsewhere (another isolate): this one still holds the token for a while.
+    await env.DB.prepare('update api_tokens set revoked_at = ? where id = ?')
+      .bind(start.toISOString(), ws.tokenIds.intake)
+      .run();
+    vi.setSystemTime(new Date(start.getTime() + INTAKE_LOOKUP_TTL_MS - 1));
+    expect((await post(ws, sourceId, person())).status).toBe(202);
+    vi.setSystemTime(new Date(start.getTime() + INTAKE_LOOKUP_TTL_MS + 1));
+    await expectProblem(await post(ws, sourceId, person()), 401);
+  });
+
+  it('should stop a token revoked through the API at once in the isolate that revoked it', async () => {
+    const ws = await createTestWorkspace();
+    const sourceId = await createSource(ws);
+    expect((await post(ws, sourceId, person())).status).toBe(202);
+    const revoked = await call('DELETE', `/v1/tokens/${ws.tokenIds.intake}`, { token: ws.tokens.admin });
+    expect(revoked.status).toBe(204);
+    await expectProblem(await post(ws, sourceId, person()), 401);
+  });
+
+  it('should wait for the judgement when asked (Prefer: wait) and say so', async () => {
+    const ws = await createTestWorkspace();
+    const sourceId = await createSource(ws);
+    const res = await post(ws, sourceId, person(), WAIT_FOR_LEAD);
+    expect(res.status).toBe(201);
+    expect(res.headers.get('preference-applied')).toBe('wait=5');
+    const answer = (await res.json()) as Answer;
+    expect(res.headers.get('location')).toBe(`/v1/intake/deliveries/${answer.deliveryId}`);
+    expect(answer).toMatchObject({
+      status: 'judged',
+      leadId: expect.stringMatching(/^lead_/),
+      stage: 'lead',
+    });
+  });
+});

@@ -1,0 +1,213 @@
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { fieldIssue, InvalidError } from '../../domain/errors';
+import { say } from '../../domain/i18n';
+import type { DeliveryError, DeliveryStatus } from '../../domain/intake/delivery';
+import type { LeadStage } from '../../domain/ledger/constants';
+import type { Statement } from '../batch';
+import type { Database } from '../client';
+import { intakeDeliveries } from '../schema';
+import { chunks } from '../scope';
+
+export type DeliveryRow = typeof intakeDeliveries.$inferSelect;
+
+/** What a judged delivery answers: the lead it landed on and that lead's stage then. */
+export interface JudgedAnswer {
+  leadId: string;
+  stage: LeadStage;
+}
+
+export interface NewDelivery {
+  workspaceId: string;
+  sourceId: string;
+  key: string;
+  id: string;
+  bodyHash: string;
+  body: string;
+  contentType: string | null;
+  receivedAt: Date;
+}
+
+/**
+ * Stores a verified delivery with one statement: a new key inserts the row, a
+ * key seen before returns the row already there (the no-op update exists only
+ * so that RETURNING answers it). `fresh` tells which happened.
+ */
+export async function storeDelivery(
+  db: Database,
+  delivery: NewDelivery,
+): Promise<{ row: DeliveryRow; fresh: boolean }> {
+  const [row] = await db
+    .insert(intakeDeliveries)
+    .values({
+      workspaceId: delivery.workspaceId,
+      sourceId: delivery.sourceId,
+      key: delivery.key,
+      id: delivery.id,
+      bodyHash: delivery.bodyHash,
+      body: delivery.body,
+      contentType: delivery.contentType,
+      status: 'stored',
+      createdAt: delivery.receivedAt.toISOString(),
+    })
+    .onConflictDoUpdate({
+      target: [intakeDeliveries.workspaceId, intakeDeliveries.sourceId, intakeDeliveries.key],
+      set: { attempts: sql`${intakeDeliveries.attempts}` },
+    })
+    .returning();
+  if (!row) throw new Error('storing a delivery returned no row');
+  if (row.bodyHash !== delivery.bodyHash) {
+    throw new InvalidError(say('intakeKeyReused'), [fieldIssue('Idempotency-Key', say('intakeKeySameBody'))]);
+  }
+  return { row, fresh: row.id === delivery.id };
+}
+
+export async function getDelivery(
+  db: Database,
+  workspaceId: string,
+  id: string,
+): Promise<DeliveryRow | null> {
+  const row = await db
+    .select()
+    .from(intakeDeliveries)
+    .where(and(eq(intakeDeliveries.id, id), eq(intakeDeliveries.workspaceId, workspaceId)))
+    .get();
+  return row ?? null;
+}
+
+/** A workspace's deliveries in one status, newest first (the admin's list of what failed). */
+export async function listDeliveries(
+  db: Database,
+  workspaceId: string,
+  filter: { status: DeliveryStatus; limit: number },
+): Promise<DeliveryRow[]> {
+  return db
+    .select()
+    .from(intakeDeliveries)
+    .where(and(eq(intakeDeliveries.workspaceId, workspaceId), eq(intakeDeliveries.status, filter.status)))
+    .orderBy(desc(intakeDeliveries.createdAt))
+    .limit(filter.limit)
+    .all();
+}
+
+/** The statement that reads the named deliveries of one workspace still waiting for a judgement. */
+export function unjudgedDeliveriesQuery(db: Database, workspaceId: string, ids: readonly string[]) {
+  return db
+    .select()
+    .from(intakeDeliveries)
+    .where(
+      and(
+        eq(intakeDeliveries.workspaceId, workspaceId),
+        inArray(intakeDeliveries.id, [...ids]),
+        inArray(intakeDeliveries.status, ['stored', 'failed', 'rejected']),
+      ),
+    );
+}
+
+/**
+ * Stored deliveries that arrived before `before` and were never judged (their
+ * queue message was lost, or the consumer died): the cron pass judges them.
+ * Across workspaces, oldest first, through the (status, created_at) index.
+ */
+export async function overdueDeliveries(
+  db: Database,
+  before: Date,
+  limit: number,
+): Promise<{ workspaceId: string; id: string }[]> {
+  return db
+    .select({ workspaceId: intakeDeliveries.workspaceId, id: intakeDeliveries.id })
+    .from(intakeDeliveries)
+    .where(and(eq(intakeDeliveries.status, 'stored'), lt(intakeDeliveries.createdAt, before.toISOString())))
+    .orderBy(asc(intakeDeliveries.createdAt))
+    .limit(limit)
+    .all();
+}
+
+/** A workspace's failed deliveries, oldest first: what a bulk re-judge takes. */
+export async function failedDeliveryIds(db: Database, workspaceId: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: intakeDeliveries.id })
+    .from(intakeDeliveries)
+    .where(and(eq(intakeDeliveries.workspaceId, workspaceId), eq(intakeDeliveries.status, 'failed')))
+    .orderBy(asc(intakeDeliveries.createdAt))
+    .limit(limit)
+    .all();
+  return rows.map((r) => r.id);
+}
+
+function byKey(row: DeliveryRow) {
+  return and(
+    eq(intakeDeliveries.workspaceId, row.workspaceId),
+    eq(intakeDeliveries.sourceId, row.sourceId),
+    eq(intakeDeliveries.key, row.key),
+  );
+}
+
+/**
+ * Marks a delivery `status` in the judgement's own batch. A delivery already
+ * judged would be set to a status the table's CHECK refuses, so a second
+ * judgement of it (a queue redelivery racing the cron pass or a `Prefer: wait`)
+ * fails its whole batch: no lead, event or deadline is written twice.
+ */
+function guardedStatus(status: 'judged' | 'rejected') {
+  return sql`case when ${intakeDeliveries.status} = 'judged' then 'judged twice' else ${status} end`;
+}
+
+export function judgedStatement(db: Database, row: DeliveryRow, answer: JudgedAnswer, at: Date): Statement {
+  return db
+    .update(intakeDeliveries)
+    .set({
+      status: guardedStatus('judged') as unknown as DeliveryStatus,
+      response: { ...answer },
+      body: null,
+      error: null,
+      attempts: sql`${intakeDeliveries.attempts} + 1`,
+      judgedAt: at.toISOString(),
+    })
+    .where(byKey(row));
+}
+
+export function rejectedStatement(db: Database, row: DeliveryRow, error: DeliveryError, at: Date): Statement {
+  return db
+    .update(intakeDeliveries)
+    .set({
+      status: guardedStatus('rejected') as unknown as DeliveryStatus,
+      error,
+      attempts: sql`${intakeDeliveries.attempts} + 1`,
+      judgedAt: at.toISOString(),
+    })
+    .where(byKey(row));
+}
+
+/** Keeps a delivery the judge could not process, with its error, unless a judgement landed meanwhile. */
+export async function markFailed(
+  db: Database,
+  row: DeliveryRow,
+  error: DeliveryError,
+  at: Date,
+): Promise<void> {
+  await db
+    .update(intakeDeliveries)
+    .set({
+      status: 'failed',
+      error,
+      attempts: sql`${intakeDeliveries.attempts} + 1`,
+      judgedAt: at.toISOString(),
+    })
+    .where(and(byKey(row), sql`${intakeDeliveries.status} <> 'judged'`))
+    .run();
+}
+
+/** Delivery rows by id for several workspaces' judgements (ids are unique; the workspace still scopes). */
+export async function deliveriesById(db: Database, workspaceId: string, ids: readonly string[]) {
+  const rows: DeliveryRow[] = [];
+  for (const part of chunks(ids)) {
+    rows.push(
+      ...(await db
+        .select()
+        .from(intakeDeliveries)
+        .where(and(eq(intakeDeliveries.workspaceId, workspaceId), inArray(intakeDeliveries.id, part)))
+        .all()),
+    );
+  }
+  return rows;
+}

@@ -1,0 +1,338 @@
+import { runBatch, type Statement } from '../../db/batch';
+import type { Database } from '../../db/client';
+import { retryOnConflict } from '../../db/conflict';
+import { submissionStatements } from '../../db/queries/intake';
+import {
+  type DeliveryRow,
+  deliveriesById,
+  judgedStatement,
+  markFailed,
+  rejectedStatement,
+} from '../../db/queries/intake-deliveries';
+import { type JudgingReads, loadJudgingReads } from '../../db/queries/judging';
+import { findLeadByIdentity, identityMatch, identityQuery, type LeadRow } from '../../db/queries/leads';
+import { loadRouting } from '../../db/queries/routing';
+import { base64Decode } from '../../domain/encoding';
+import { DomainError, InvalidError } from '../../domain/errors';
+import { readIntake } from '../../domain/intake';
+import { assertAdmissible } from '../../domain/intake/admission';
+import type { DeliveryError } from '../../domain/intake/delivery';
+import { planSubmission } from '../../domain/intake/plan';
+import type { CanonicalSubmission } from '../../domain/intake/types';
+import type { LeadStage } from '../../domain/ledger/constants';
+import type { SourceWithSecret } from '../../domain/ledger/sources';
+import { newId } from '../../platform/ids';
+import { webHost } from '../../platform/web-host';
+import type { DatabaseContext } from '../context';
+
+export interface DeliveryRef {
+  workspaceId: string;
+  id: string;
+}
+
+/**
+ * What judging did to one delivery. `retry`: transient trouble (too many
+ * concurrent writers), left `stored` for the next pass; `gone`: not waiting for
+ * a judgement (already judged, or no such delivery).
+ */
+export type JudgeOutcome =
+  | { id: string; status: 'judged'; leadId: string; stage: LeadStage }
+  | { id: string; status: 'rejected'; error: DeliveryError; problem: DomainError }
+  | { id: string; status: 'failed'; error: DeliveryError }
+  | { id: string; status: 'retry' }
+  | { id: string; status: 'gone' };
+
+/**
+ * A seam for the reliability tests: runs after a batch's reads, before each
+ * delivery is planned. Throwing makes that delivery fail; it may also change the
+ * database under the judge (a concurrent judge finishing first).
+ */
+export type JudgeFault = (delivery: DeliveryRow) => void | Promise<void>;
+
+/** How many deliveries of one workspace share one set of reads (D1's bound parameters cap IN lists at 90). */
+const READ_CHUNK = 90;
+
+/**
+ * Judges stored deliveries in batches: per workspace one round trip reads the
+ * deliveries, their sources, the agreement and routing; one more reads every
+ * delivery's identity; one `db.batch` writes every lead, event, deadline,
+ * consent and delivery status. Deliveries naming the same person are judged in
+ * successive rounds, so the second sees the first's lead. When the shared batch
+ * fails (a concurrent writer, a bad statement), each delivery of it is judged
+ * alone with its own batch: one delivery's failure never loses or half-writes
+ * another. A delivery whose judging throws stays stored as `failed` with the
+ * error, for an admin to re-judge.
+ */
+export async function judgeDeliveries({
+  ctx,
+  input,
+}: {
+  ctx: DatabaseContext;
+  input: { refs: readonly DeliveryRef[]; fault?: JudgeFault };
+}): Promise<Map<string, JudgeOutcome>> {
+  const outcomes = new Map<string, JudgeOutcome>();
+  const byWorkspace = new Map<string, string[]>();
+  for (const ref of input.refs) {
+    const ids = byWorkspace.get(ref.workspaceId) ?? [];
+    if (!ids.includes(ref.id)) ids.push(ref.id);
+    byWorkspace.set(ref.workspaceId, ids);
+  }
+  for (const [workspaceId, ids] of byWorkspace) {
+    for (let i = 0; i < ids.length; i += READ_CHUNK) {
+      const part = ids.slice(i, i + READ_CHUNK);
+      const reads = await loadJudgingReads(ctx.db, workspaceId, part);
+      if (reads) await judgeWorkspaceBatch(ctx, reads, input.fault, outcomes);
+      for (const id of part) if (!outcomes.has(id)) outcomes.set(id, { id, status: 'gone' });
+    }
+  }
+  return outcomes;
+}
+
+interface Admitted {
+  row: DeliveryRow;
+  source: SourceWithSecret;
+  submission: CanonicalSubmission;
+  at: Date;
+}
+
+async function judgeWorkspaceBatch(
+  ctx: DatabaseContext,
+  reads: JudgingReads,
+  fault: JudgeFault | undefined,
+  outcomes: Map<string, JudgeOutcome>,
+): Promise<void> {
+  const admitted: Admitted[] = [];
+  const rejections: { row: DeliveryRow; problem: DomainError }[] = [];
+  const consentRequired = reads.agreement.content.leadDefinition.consentRequired;
+  for (const row of reads.deliveries) {
+    try {
+      await fault?.(row);
+      const source = reads.sources.get(row.sourceId);
+      if (!source) throw new Error(`source ${row.sourceId} is missing`);
+      const submission = await readStored(row, source, reads);
+      assertAdmissible(submission, consentRequired);
+      admitted.push({ row, source, submission, at: new Date(row.createdAt) });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'invalid') rejections.push({ row, problem: error });
+      else await fail(ctx.db, row, error, ctx.now, outcomes);
+    }
+  }
+  const language = reads.workspace.language;
+  const rejectionWrites = rejections.map(({ row, problem }) => {
+    const error = deliveryErrorOf(problem, language);
+    outcomes.set(row.id, { id: row.id, status: 'rejected', error, problem });
+    return rejectedStatement(ctx.db, row, error, ctx.now);
+  });
+
+  let pending = admitted;
+  let extra: Statement[] = rejectionWrites;
+  while (pending.length > 0 || extra.length > 0) {
+    const { round, later } = splitByPerson(pending);
+    await judgeRound(ctx, reads, round, extra, outcomes);
+    pending = later;
+    extra = [];
+  }
+}
+
+/** The stored body read again exactly as at arrival: the field map and country of now, the clock of then. */
+async function readStored(
+  row: DeliveryRow,
+  source: SourceWithSecret,
+  reads: JudgingReads,
+): Promise<CanonicalSubmission> {
+  const body = base64Decode(row.body ?? '');
+  if (!body) throw new Error('the stored body is not base64');
+  const outcome = await readIntake({
+    provider: source.provider,
+    body,
+    headers: { get: (name) => (name.toLowerCase() === 'content-type' ? row.contentType : null) },
+    secrets: [source.secret],
+    // Verified when it arrived.
+    verifySignature: false,
+    fieldMap: source.fieldMap,
+    workspaceCountry: reads.workspace.country,
+    now: Date.parse(row.createdAt),
+    host: webHost,
+  });
+  if (outcome.kind !== 'submission') {
+    throw new InvalidError('The delivery is not a form submission.', [
+      { path: 'body', message: 'Not a submission.' },
+    ]);
+  }
+  return outcome.submission;
+}
+
+/** Deliveries naming a person already in this round wait for the next one, where they see its lead. */
+function splitByPerson(pending: Admitted[]): { round: Admitted[]; later: Admitted[] } {
+  const seen = new Set<string>();
+  const round: Admitted[] = [];
+  const later: Admitted[] = [];
+  for (const item of pending) {
+    const names = [
+      item.submission.email ? `e:${item.submission.email}` : null,
+      item.submission.phone ? `p:${item.submission.phone}` : null,
+    ].filter((n): n is string => n !== null);
+    if (names.some((n) => seen.has(n))) {
+      later.push(item);
+      continue;
+    }
+    for (const n of names) seen.add(n);
+    round.push(item);
+  }
+  return { round, later };
+}
+
+async function judgeRound(
+  ctx: DatabaseContext,
+  reads: JudgingReads,
+  round: Admitted[],
+  extra: Statement[],
+  outcomes: Map<string, JudgeOutcome>,
+): Promise<void> {
+  const { db } = ctx;
+  const workspaceId = reads.workspace.id;
+  const queries = round.map((item) => identityQuery(db, workspaceId, item.submission));
+  const present = queries.filter((q): q is NonNullable<typeof q> => q !== null);
+  const [first, ...rest] = present;
+  const results: LeadRow[][] = first ? ((await db.batch([first, ...rest])) as LeadRow[][]) : [];
+  let next = 0;
+  const statements: Statement[] = [...extra];
+  const judged: { item: Admitted; leadId: string; stage: LeadStage }[] = [];
+  for (const [i, item] of round.entries()) {
+    const rows = queries[i] ? (results[next++] ?? []) : [];
+    const { lead: existing, conflicts } = identityMatch(item.submission, rows);
+    const plan = planSubmission({
+      existing,
+      conflicts,
+      source: item.source,
+      submission: item.submission,
+      agreement: reads.agreement,
+      routing: reads.routing,
+      now: item.at,
+      newLeadId: newId('lead', item.at.getTime()),
+    });
+    // The next delivery of the batch continues the round robin from this one.
+    if (plan.assignedTo) reads.routing = { ...reads.routing, lastMemberId: plan.assignedTo };
+    const answer = { leadId: plan.state.id, stage: plan.state.stage };
+    statements.push(
+      judgedStatement(db, item.row, answer, ctx.now),
+      ...submissionStatements(db, {
+        workspaceId,
+        sourceId: item.source.id,
+        submission: item.submission,
+        deliveryKey: item.row.key,
+        fromSeq: existing?.seq ?? 0,
+        plan,
+        at: item.at,
+      }),
+    );
+    judged.push({ item, ...answer });
+  }
+  try {
+    await runBatch(db, statements);
+    for (const j of judged) outcomes.set(j.item.row.id, { id: j.item.row.id, status: 'judged', ...j });
+    return;
+  } catch {
+    // One of them collided or could not be written: each goes alone, so the others still land.
+  }
+  for (const statement of extra) {
+    try {
+      await runBatch(db, [statement]);
+    } catch {
+      // A rejection another judge already settled; its outcome stays as reported.
+    }
+  }
+  for (const item of round) {
+    const before = await loadRouting(db, workspaceId);
+    try {
+      outcomes.set(item.row.id, await judgeAlone(ctx, reads, item, before));
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'unavailable') {
+        outcomes.set(item.row.id, { id: item.row.id, status: 'retry' });
+      } else await fail(db, item.row, error, ctx.now, outcomes);
+    }
+  }
+}
+
+/** One delivery on fresh state, retried on write conflicts; a delivery judged meanwhile answers `gone`. */
+async function judgeAlone(
+  ctx: DatabaseContext,
+  reads: JudgingReads,
+  item: Admitted,
+  routingAtStart: JudgingReads['routing'],
+): Promise<JudgeOutcome> {
+  const { db } = ctx;
+  const workspaceId = reads.workspace.id;
+  let routing = routingAtStart;
+  let attempt = 0;
+  return retryOnConflict<JudgeOutcome>(
+    async () => {
+      if (attempt++ > 0) routing = await loadRouting(db, workspaceId);
+      const { lead: existing, conflicts } = await findLeadByIdentity(db, workspaceId, item.submission);
+      const plan = planSubmission({
+        existing,
+        conflicts,
+        source: item.source,
+        submission: item.submission,
+        agreement: reads.agreement,
+        routing,
+        now: item.at,
+        newLeadId: newId('lead', item.at.getTime()),
+      });
+      const answer = { leadId: plan.state.id, stage: plan.state.stage };
+      await runBatch(db, [
+        judgedStatement(db, item.row, answer, ctx.now),
+        ...submissionStatements(db, {
+          workspaceId,
+          sourceId: item.source.id,
+          submission: item.submission,
+          deliveryKey: item.row.key,
+          fromSeq: existing?.seq ?? 0,
+          plan,
+          at: item.at,
+        }),
+      ]);
+      return { id: item.row.id, status: 'judged', ...answer };
+    },
+    {
+      attempts: 12,
+      what: 'this delivery',
+      onConflict: async () => {
+        const [now] = await deliveriesById(db, workspaceId, [item.row.id]);
+        return now?.status === 'judged' ? { id: item.row.id, status: 'gone' } : null;
+      },
+    },
+  );
+}
+
+async function fail(
+  db: Database,
+  row: DeliveryRow,
+  error: unknown,
+  at: Date,
+  outcomes: Map<string, JudgeOutcome>,
+): Promise<void> {
+  const kept: DeliveryError = {
+    code: 'judge_failed',
+    message: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+  };
+  console.error(
+    JSON.stringify({ level: 'error', message: 'judging failed', delivery: row.id, error: kept.message }),
+  );
+  await markFailed(db, row, kept, at);
+  outcomes.set(row.id, { id: row.id, status: 'failed', error: kept });
+}
+
+function deliveryErrorOf(
+  problem: DomainError,
+  language: JudgingReads['workspace']['language'],
+): DeliveryError {
+  return {
+    code: problem.code,
+    message: problem.say(language),
+    errors: problem.issues.map((issue) => ({
+      path: issue.path,
+      message: issue.say?.(language) ?? issue.message,
+    })),
+  };
+}
