@@ -143,7 +143,7 @@ describe('intake refusals in Polish', () => {
         json: { email, consent: true },
         headers: { 'idempotency-key': 'delivery-1', ...headers },
       });
-    expect((await send('jan@stalmet.pl')({})).status).toBe(200);
+    expect((await send('jan@stalmet.pl')({})).status).toBe(202);
     await refusedInBoth(send('anna@stalmet.pl'), 422);
   });
 });

@@ -6,8 +6,8 @@ import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
 import { callerContext } from '../http/service-context';
-import { createSource, getSource, listSources, updateSource } from '../services/sources';
 import { forgetIntakeLookups } from '../services/intake';
+import { createSource, getSource, listSources, updateSource } from '../services/sources';
 import { BEARER_SECURITY, IdParam, jsonBody, jsonResponse } from './schemas';
 
 const SourceSchema = z

@@ -5,8 +5,8 @@ import { requirePermission } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
 import { callerContext } from '../http/service-context';
-import { createToken, listTokens, revokeToken } from '../services/tokens';
 import { forgetIntakeLookups } from '../services/intake';
+import { createToken, listTokens, revokeToken } from '../services/tokens';
 import { BEARER_SECURITY, IdParam, jsonBody, jsonResponse } from './schemas';
 
 const TokenInfoSchema = z
