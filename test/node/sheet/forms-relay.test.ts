@@ -210,7 +210,8 @@ describe('relaying through trouble (a failing proxy in front of the real Worker)
       reason: string;
     };
     expect(first).toMatchObject({ status: 'waiting', reason: 'HTTP 502' });
-    expect(await leadsFrom(sourceId)).toHaveLength(1);
+    // Stored, then judged by the Worker's queue a moment later.
+    expect(await judgedLeadsFrom(sourceId, 1)).toHaveLength(1);
 
     // Then the Worker is down: 503, still waiting, the wait doubles.
     via(fake, 'down');
@@ -228,8 +229,9 @@ describe('relaying through trouble (a failing proxy in front of the real Worker)
 
     // Three posts of one response (same delivery key): one lead, one form touch, one creation.
     const statuses = fake.fetches.filter((f) => f.url.includes('/v1/intake/')).map((f) => f.status);
+    // The third is a repeat of a delivery already judged: 200 with its lead.
     expect(statuses).toEqual([502, 503, 200]);
-    const leads = (await leadsFrom(sourceId)) as unknown as Array<{ id: string; email: string }>;
+    const leads = (await judgedLeadsFrom(sourceId, 1)) as unknown as Array<{ id: string; email: string }>;
     expect(leads.map((l) => l.email)).toEqual(['marta@mill.pl']);
     const lead = await leadDetail(String(leads[0]?.id));
     expect(lead.touchCounts.form_submitted).toBe(1);
@@ -250,7 +252,7 @@ describe('relaying through trouble (a failing proxy in front of the real Worker)
     expect(call('retryFormOutbox')).toEqual({ tried: 0, delivered: 0, waiting: 1 });
     advance(60_000);
     expect(call('retryFormOutbox')).toEqual({ tried: 1, delivered: 1, waiting: 0 });
-    const leads = (await leadsFrom(sourceId)) as unknown as Array<{ id: string; email: string }>;
+    const leads = (await judgedLeadsFrom(sourceId, 1)) as unknown as Array<{ id: string; email: string }>;
     expect(leads.map((l) => l.email)).toEqual(['lena@mill.pl']);
     expect((await leadDetail(String(leads[0]?.id))).touchCounts.form_submitted).toBe(1);
   });
