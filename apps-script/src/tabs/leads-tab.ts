@@ -155,6 +155,8 @@ export function writeLeadsTab(
   }
 
   applyLeadsFormats(app, sheet, context, indexes, width, Math.max(height, lastRow), update.reasons);
+  // Row 1 may still be red from a failed refresh: the freshness line is back, so is its colour.
+  sheet.getRange(1, 1, 1, 1).setFontColor(null);
   // Every lead row, however many there are now: what other tabs' formulas count.
   applyNamedRanges(context.spreadsheet, sheet, {
     [NAMED_RANGES.leads]: {

@@ -279,6 +279,7 @@ describe('the built add-on against the real Worker', () => {
     expect(String(sheet.cell(1, 1).value)).toMatch(/^LeadPact · refreshed/);
     expect(String(agreement.cell(1, 1).value)).toMatch(/^LeadPact · refreshed/);
     expect(agreement.cell(1, 1).fontColor).toBe('#000000');
+    expect(sheet.cell(1, 1).fontColor).toBe('#000000');
     expect(agreement.dump().slice(1)).toEqual(agreementBefore);
   });
 
