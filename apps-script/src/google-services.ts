@@ -1,10 +1,20 @@
 /// <reference types="google-apps-script" />
-import type { Services, SheetLike, SpreadsheetAppLike, SpreadsheetLike } from './services';
+import type {
+  DataValidationBuilderLike,
+  Services,
+  SheetLike,
+  SpreadsheetAppLike,
+  SpreadsheetLike,
+} from './services';
 
 // Compile-time proof that Google's services satisfy the small interfaces the modules use.
 type Satisfies<T extends U, U> = T;
 export type GoogleSatisfiesSheet = Satisfies<GoogleAppsScript.Spreadsheet.Sheet, SheetLike>;
 export type GoogleSatisfiesSpreadsheet = Satisfies<GoogleAppsScript.Spreadsheet.Spreadsheet, SpreadsheetLike>;
+export type GoogleSatisfiesValidation = Satisfies<
+  GoogleAppsScript.Spreadsheet.DataValidationBuilder,
+  DataValidationBuilderLike
+>;
 
 /** The real services, read from Apps Script's globals when an entry point runs. */
 export function googleServices(): Services {

@@ -52,7 +52,10 @@ export interface ConditionalFormatRuleBuilderLike {
 
 export interface DataValidationBuilderLike {
   requireValueInList(values: string[], showDropdown: boolean): DataValidationBuilderLike;
+  requireNumberBetween(start: number, end: number): DataValidationBuilderLike;
+  requireDate(): DataValidationBuilderLike;
   setAllowInvalid(allow: boolean): DataValidationBuilderLike;
+  setHelpText(helpText: string): DataValidationBuilderLike;
   build(): DataValidationLike;
 }
 

@@ -1,16 +1,21 @@
+import { FUNNEL_RATES } from '../../../worker/domain/funnel-constants';
 import { FUNNEL_TAB_TEXTS } from '../../../worker/domain/i18n/funnel-tab';
 import { type CellValue, safeText, sheetSerial } from '../../../worker/domain/sheet/cells';
 import {
   FUNNEL_COLUMNS,
   FUNNEL_WIDTH,
+  type FunnelInputKey,
   type FunnelPlanPart,
   funnelTabLayout,
   INPUT_NAMES,
 } from '../../../worker/domain/sheet/funnel-tab';
 import type { SnapshotPart } from '../../../worker/domain/sheet/snapshot';
 import { ensureSize, ensureTab, findTab, type TabContext } from '../grid';
-import type { Cell, Services, SheetLike } from '../services';
+import type { Cell, DataValidationBuilderLike, Services, SheetLike } from '../services';
 import type { SheetState } from '../state';
+
+/** The largest amount the Worker takes (its Money schema). */
+const MAX_MONEY = 1e15;
 
 /** Marks the month rows LeadPact wrote (their Month formula), so a shorter plan clears them and nothing else. */
 const MONTH_MARK = `${INPUT_NAMES.periodStart})+`;
@@ -94,10 +99,46 @@ export function writeFunnelTab(
       INPUT_NAMES[input.key],
       sheet.getRange(input.row, FUNNEL_COLUMNS.whatIf, 1, 1),
     );
+  applyInputValidation(services, sheet, layout.inputs, context);
   sheet.setFrozenRows(1);
   sheet.setColumnWidths(1, 1, 240);
   if (sheet.getCharts().length === 0) insertChart(services, sheet, layout.chart, context);
   return { written: true };
+}
+
+/** What each white cell accepts, so a rate typed as 50 (not 50%) is refused with a hint instead of planning 50×. */
+function applyInputValidation(
+  services: Services,
+  sheet: SheetLike,
+  inputs: ReturnType<typeof funnelTabLayout>['inputs'],
+  context: TabContext,
+): void {
+  const help = FUNNEL_TAB_TEXTS[context.language].validation;
+  const kinds: Array<{
+    keys: FunnelInputKey[];
+    rule: (b: DataValidationBuilderLike) => DataValidationBuilderLike;
+    help: string;
+  }> = [
+    {
+      keys: ['revenueTarget', 'averageDealSize'],
+      rule: (b) => b.requireNumberBetween(0.01, MAX_MONEY),
+      help: help.amount,
+    },
+    { keys: [...FUNNEL_RATES], rule: (b) => b.requireNumberBetween(0.000001, 1), help: help.rate },
+    { keys: ['periodStart', 'periodEnd'], rule: (b) => b.requireDate(), help: help.date },
+    { keys: ['marketingBudget'], rule: (b) => b.requireNumberBetween(0, MAX_MONEY), help: help.budget },
+  ];
+  for (const kind of kinds) {
+    const rows = inputs.filter((i) => kind.keys.includes(i.key)).map((i) => i.row);
+    if (rows.length === 0) continue;
+    const first = Math.min(...rows);
+    const rule = kind
+      .rule(services.spreadsheetApp.newDataValidation())
+      .setAllowInvalid(false)
+      .setHelpText(kind.help)
+      .build();
+    sheet.getRange(first, FUNNEL_COLUMNS.whatIf, rows.length, 1).setDataValidation(rule);
+  }
 }
 
 function insertChart(

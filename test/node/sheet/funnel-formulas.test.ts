@@ -407,3 +407,34 @@ describe('rewriting the tab', () => {
     expect(engine.value(name, lastLonger + 3, 1)).toBe(needs.reduce((a, b) => a + b, 0));
   });
 });
+
+describe('the what-if cells refuse what the Worker would refuse', () => {
+  it.each<Language>(['en', 'ru'])('should refuse a rate typed as 50 and say why in %s', (language) => {
+    const part = planPart(
+      { revenueTarget: 1_000_000, averageDealSize: 20_000, rates: { mql_sql: 0.5 }, marketingBudget: null },
+      '2026',
+      new Date('2026-02-15T12:00:00Z'),
+    );
+    const { sheet } = tabOf(part, language);
+    const help = FUNNEL_TAB_TEXTS[language].validation;
+    const rate = inputRow('mql_sql');
+    expect(sheet.typeChecked(rate, WHAT_IF, 50)).toEqual({ accepted: false, message: help.rate });
+    expect(sheet.peek(rate, WHAT_IF)?.value).toBe(0.5);
+    expect(sheet.typeChecked(rate, WHAT_IF, 0)).toEqual({ accepted: false, message: help.rate });
+    expect(sheet.typeChecked(rate, WHAT_IF, 0.45).accepted).toBe(true);
+    expect(sheet.peek(rate, WHAT_IF)?.value).toBe(0.45);
+    expect(sheet.typeChecked(inputRow('revenueTarget'), WHAT_IF, -5)).toEqual({
+      accepted: false,
+      message: help.amount,
+    });
+    expect(sheet.typeChecked(inputRow('periodEnd'), WHAT_IF, 'next year')).toEqual({
+      accepted: false,
+      message: help.date,
+    });
+    // An empty budget means no budget; a negative one is refused.
+    expect(sheet.typeChecked(inputRow('marketingBudget'), WHAT_IF, '').accepted).toBe(true);
+    expect(sheet.typeChecked(inputRow('marketingBudget'), WHAT_IF, -1).message).toBe(help.budget);
+    // The grey plan column is not an input: no rule there.
+    expect(sheet.peek(rate, 2)?.validation).toBeNull();
+  });
+});

@@ -39,6 +39,8 @@ export interface FunnelTabTexts {
   monthsHeader: { month: string; days: string; planned: string; actual: string };
   actualsHeader: string;
   chartTitle: string;
+  /** Help shown when a what-if cell refuses an entry. */
+  validation: { amount: string; rate: string; date: string; budget: string };
 }
 
 const en: FunnelTabTexts = {
@@ -94,6 +96,12 @@ const en: FunnelTabTexts = {
   monthsHeader: { month: 'Month', days: 'Days', planned: 'plan', actual: 'actual' },
   actualsHeader: 'Actuals by month (from LeadPact)',
   chartTitle: 'Funnel: needed and actual',
+  validation: {
+    amount: 'An amount above 0, such as 250000.',
+    rate: 'A rate above 0% and at most 100%, such as 25% (six decimals at most: 0.0001%).',
+    date: 'A date, such as 2026-01-01.',
+    budget: 'An amount of 0 or more, or empty for no budget.',
+  },
 };
 
 const pl: FunnelTabTexts = {
@@ -154,6 +162,12 @@ const pl: FunnelTabTexts = {
   monthsHeader: { month: 'Miesiąc', days: 'Dni', planned: 'plan', actual: 'wykonanie' },
   actualsHeader: 'Wykonanie w miesiącach (z LeadPact)',
   chartTitle: 'Lejek: potrzeba i wykonanie',
+  validation: {
+    amount: 'Kwota większa od 0, np. 250000.',
+    rate: 'Wskaźnik powyżej 0% i najwyżej 100%, np. 25% (najwyżej sześć miejsc po przecinku: 0,0001%).',
+    date: 'Data, np. 2026-01-01.',
+    budget: 'Kwota 0 lub większa albo puste pole, gdy nie ma budżetu.',
+  },
 };
 
 const ro: FunnelTabTexts = {
@@ -209,6 +223,12 @@ const ro: FunnelTabTexts = {
   monthsHeader: { month: 'Luna', days: 'Zile', planned: 'plan', actual: 'realizat' },
   actualsHeader: 'Realizat pe luni (din LeadPact)',
   chartTitle: 'Pâlnia: necesar și realizat',
+  validation: {
+    amount: 'O sumă mai mare decât 0, de exemplu 250000.',
+    rate: 'O rată peste 0% și cel mult 100%, de exemplu 25% (cel mult șase zecimale: 0,0001%).',
+    date: 'O dată, de exemplu 2026-01-01.',
+    budget: 'O sumă de 0 sau mai mare, ori gol dacă nu există buget.',
+  },
 };
 
 const ru: FunnelTabTexts = {
@@ -264,6 +284,12 @@ const ru: FunnelTabTexts = {
   monthsHeader: { month: 'Месяц', days: 'Дней', planned: 'план', actual: 'факт' },
   actualsHeader: 'Факт по месяцам (из LeadPact)',
   chartTitle: 'Воронка: нужно и факт',
+  validation: {
+    amount: 'Сумма больше 0, например 250000.',
+    rate: 'Конверсия больше 0% и не больше 100%, например 25% (не более шести знаков после запятой: 0,0001%).',
+    date: 'Дата, например 2026-01-01.',
+    budget: 'Сумма 0 или больше либо пусто, если бюджета нет.',
+  },
 };
 
 export const FUNNEL_TAB_TEXTS: Readonly<Record<Language, FunnelTabTexts>> = { en, pl, ro, ru };

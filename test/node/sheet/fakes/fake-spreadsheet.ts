@@ -38,6 +38,20 @@ export interface FakeCell {
 export interface FakeValidation {
   values: string[];
   allowInvalid: boolean;
+  /** requireNumberBetween's bounds (inclusive), or null. */
+  between: [number, number] | null;
+  date: boolean;
+  helpText: string;
+}
+
+/** Whether Sheets would take `value` into a cell with `rule` (a blank always passes). */
+export function validationAccepts(rule: FakeValidation, value: string | number | boolean): boolean {
+  if (value === '') return true;
+  if (rule.between) return typeof value === 'number' && value >= rule.between[0] && value <= rule.between[1];
+  // A date cell holds a serial number; text that Sheets cannot read as a date stays text.
+  if (rule.date) return typeof value === 'number';
+  if (rule.values.length > 0) return typeof value === 'string' && rule.values.includes(value);
+  return true;
 }
 
 export interface FakeRule {
@@ -471,6 +485,20 @@ export class FakeSheet implements SheetLike {
     return last;
   }
 
+  /**
+   * Test helper: a person types into a cell whose validation Sheets enforces: a
+   * refused entry leaves the cell as it was and shows the rule's help text.
+   */
+  typeChecked(row: number, column: number, input: Cell): { accepted: boolean; message: string } {
+    const cell = this.cell(row, column);
+    const entered = parseEntered(input);
+    if (cell.validation && !cell.validation.allowInvalid && !entered.formula)
+      if (!validationAccepts(cell.validation, entered.value))
+        return { accepted: false, message: cell.validation.helpText || 'Invalid input.' };
+    this.type(row, column, input);
+    return { accepted: true, message: '' };
+  }
+
   /** Test helper: a person types into a cell (no call counted). */
   type(row: number, column: number, input: Cell) {
     const cell = this.cell(row, column);
@@ -759,10 +787,28 @@ export function fakeSpreadsheetApp(log = new CallLog()): SpreadsheetAppLike & {
       return builder;
     },
     newDataValidation: () => {
-      const rule: FakeValidation = { values: [], allowInvalid: true };
+      const rule: FakeValidation = {
+        values: [],
+        allowInvalid: true,
+        between: null,
+        date: false,
+        helpText: '',
+      };
       const builder: DataValidationBuilderLike = {
         requireValueInList: (values) => {
           rule.values = [...values];
+          return builder;
+        },
+        requireNumberBetween: (start, end) => {
+          rule.between = [start, end];
+          return builder;
+        },
+        requireDate: () => {
+          rule.date = true;
+          return builder;
+        },
+        setHelpText: (helpText) => {
+          rule.helpText = helpText;
           return builder;
         },
         setAllowInvalid: (allow) => {
