@@ -1,6 +1,7 @@
 import * as z from 'zod';
+import { openingIntervals } from './agreement/business-hours';
 import { WEEKDAYS, type Weekday } from './agreement/constants';
-import { minutesOf } from './agreement/schema';
+import { DayHours, OpeningHours, WeekHours } from './agreement/schema';
 import { fieldIssue, InvalidError, issuesOfZod } from './errors';
 import type { WallClock } from './host';
 import { type Said, say, schemaText, verbatim } from './i18n';
@@ -43,64 +44,14 @@ export const MAX_BUSINESS_HOURS = 87_600;
 export const MAX_BUSINESS_DAYS = 3660;
 
 // One list of weekdays for the agreement and the clock (agreement/constants.ts), re-exported for the clock's callers.
-export { WEEKDAYS, type Weekday };
-
-const CLOCK = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
-const CLOCK_OR_MIDNIGHT = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
-
-/** One opening interval of a day, local wall-clock times; `close` may be `24:00` (midnight at the end of the day). */
-export const OpeningHours = z
-  .object({
-    open: z.string().regex(CLOCK, { message: schemaText('openTime') }),
-    close: z.string().regex(CLOCK_OR_MIDNIGHT, {
-      message: schemaText('closeTime'),
-    }),
-  })
-  .refine(
-    (h) => !CLOCK.test(h.open) || !CLOCK_OR_MIDNIGHT.test(h.close) || minutesOf(h.open) < minutesOf(h.close),
-    {
-      message: schemaText('closeAfterOpenMidnight'),
-      path: ['close'],
-    },
-  );
-export type OpeningHours = z.output<typeof OpeningHours>;
-
-/** A day's hours: closed (`null` or `[]`), one interval, or several for split hours (09:00–12:00 and 13:00–17:00). */
-export const DayHours = z
-  .union([z.null(), OpeningHours, z.array(OpeningHours).max(12)], {
-    message: schemaText('dayHours'),
-  })
-  .superRefine((value, ctx) => {
-    if (!Array.isArray(value)) return;
-    const sorted = value
-      .map((h, index) => ({ index, open: minutesOf(h.open), close: minutesOf(h.close) }))
-      .sort((a, b) => a.open - b.open);
-    for (let i = 1; i < sorted.length; i++) {
-      const previous = sorted[i - 1];
-      const current = sorted[i];
-      if (previous && current && current.open < previous.close) {
-        ctx.addIssue({
-          code: 'custom',
-          message: schemaText('intervalOverlap'),
-          path: [current.index],
-        });
-      }
-    }
-  });
-export type DayHours = z.input<typeof DayHours>;
+// One schema for a day's hours, the agreement's (agreement/schema.ts): a calendar the clock accepts is one the
+// agreement accepts (test/node/business-hours-schema.test.ts checks it over generated weeks).
+export { DayHours, OpeningHours, WEEKDAYS, type Weekday };
 
 /** The calendar part of the agreement's `sla` section; the whole `sla` object may be passed as is. */
 export const BusinessCalendar = z.object({
   timezone: TimeZone,
-  businessHours: z.object({
-    mon: DayHours,
-    tue: DayHours,
-    wed: DayHours,
-    thu: DayHours,
-    fri: DayHours,
-    sat: DayHours,
-    sun: DayHours,
-  }),
+  businessHours: WeekHours,
   /** Local dates (YYYY-MM-DD) with no business hours. */
   holidays: z.array(z.iso.date({ message: schemaText('isoDateShort') })).default([]),
 });
@@ -132,12 +83,6 @@ const COMPILED_CAP = 64;
 
 const SUNDAY_FIRST: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
-function intervalsOf(hours: DayHours): Array<readonly [number, number]> {
-  if (hours === null || hours === undefined) return [];
-  const list = Array.isArray(hours) ? hours : [hours];
-  return list.map((h) => [minutesOf(h.open), minutesOf(h.close)] as const).sort((a, b) => a[0] - b[0]);
-}
-
 /**
  * Validates and prepares a calendar. Keyed by content rather than identity, so a
  * calendar object changed between calls is never served stale.
@@ -151,7 +96,8 @@ function compile(calendar: BusinessCalendar, clock: WallClock): Compiled {
     throw new InvalidError(say('calendarInvalid'), issuesOfZod(parsed.error));
   }
   const { timezone, businessHours, holidays } = parsed.data;
-  const week = SUNDAY_FIRST.map((day) => intervalsOf(businessHours[day]));
+  const byDay = openingIntervals(businessHours);
+  const week = SUNDAY_FIRST.map((day) => byDay[day].map(({ open, close }) => [open, close] as const));
   if (week.every((day) => day.length === 0)) {
     throw new NoBusinessTimeError(say('calendarNeverOpen'));
   }

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Agreement } from '../../domain/agreement/schema';
-import { starterAgreement } from '../../domain/agreement/templates';
 import type { JudgingAgreement } from '../../domain/ledger/judge';
+import { judgingAgreementOf } from '../../domain/ledger/judging-agreement';
 import type { RoutingRule } from '../../domain/ledger/routing';
 import type { SourceWithSecret } from '../../domain/ledger/sources';
 import type { Workspace } from '../../domain/workspace';
@@ -28,27 +28,18 @@ import type { RoutingState } from './routing';
  */
 export async function loadJudgingAgreement(db: Database, workspace: Workspace): Promise<JudgingAgreement> {
   const active = await getActiveAgreement(db, workspace.id);
-  if (active) return { version: active.version, content: active.content };
+  if (active) return judgingAgreementOf(active, null, workspace);
   const draft = await db
     .select({ content: agreementDrafts.content })
     .from(agreementDrafts)
     .where(eq(agreementDrafts.workspaceId, workspace.id))
     .get();
-  return judgingAgreementOf(workspace, null, draft?.content ?? null);
+  return judgingAgreementOf(null, draft?.content ?? null, workspace);
 }
 
-function judgingAgreementOf(
-  workspace: Workspace,
-  active: { number: number; content: Agreement } | null,
-  draft: Agreement | null,
-): JudgingAgreement {
-  if (active) return { version: active.number, content: active.content };
-  return {
-    version: null,
-    content:
-      draft ??
-      starterAgreement(workspace.language, { timezone: workspace.timezone, country: workspace.country }),
-  };
+/** The active version's row (its number), as the judging decision takes it. */
+function activeOf(row: { number: number | null; content: Agreement } | undefined): JudgingAgreement | null {
+  return row && row.number !== null ? { version: row.number, content: row.content } : null;
 }
 
 /** Everything a batch of one workspace's deliveries is judged against, read once for all of them. */
@@ -113,9 +104,9 @@ export async function loadJudgingReads(
       ]),
     ),
     agreement: judgingAgreementOf(
-      workspace,
-      agreementRows.find((r) => r.number !== null) ?? null,
+      activeOf(agreementRows.find((r) => r.number !== null)),
       agreementRows.find((r) => r.number === null)?.content ?? null,
+      workspace,
     ),
     routing: {
       rules: (routingRow?.rules ?? []) as RoutingRule[],

@@ -448,6 +448,11 @@ export const RejectionReasons = z
   );
 export type RejectionReasons = z.output<typeof RejectionReasons>;
 
+/**
+ * One opening interval of a day, local wall-clock times; `close` may be `24:00`
+ * (midnight at the end of the day). Hours that cross midnight are two intervals
+ * on two days. The agreement and the SLA clock (business-time.ts) share this.
+ */
 export const OpeningHours = z
   .strictObject({ open: ClockTime, close: ClosingTime })
   .refine((h) => minutesOf(h.open) < minutesOf(h.close), {
@@ -456,53 +461,61 @@ export const OpeningHours = z
   });
 export type OpeningHours = z.output<typeof OpeningHours>;
 
-/** A day is closed (`null`), open once (`{ open, close }`) or split (`[{…}, {…}]`, e.g. a lunch break). */
-export const DayHours = z.union([z.null(), OpeningHours, z.array(OpeningHours).min(1).max(4)]);
-export type DayHours = z.output<typeof DayHours>;
-
-export const BusinessHours = z
-  .strictObject({
-    mon: DayHours,
-    tue: DayHours,
-    wed: DayHours,
-    thu: DayHours,
-    fri: DayHours,
-    sat: DayHours,
-    sun: DayHours,
-  })
-  .superRefine((week, ctx) => {
-    let open = 0;
-    for (const day of WEEKDAYS) {
-      const hours = week[day];
-      if (hours === null) continue;
-      open += 1;
-      if (!Array.isArray(hours)) continue;
-      const sorted = hours
-        .map((h, index) => ({ ...h, index }))
-        .sort((a, b) => minutesOf(a.open) - minutesOf(b.open));
-      for (let i = 1; i < sorted.length; i++) {
-        const previous = sorted[i - 1];
-        const current = sorted[i];
-        if (previous && current && minutesOf(current.open) < minutesOf(previous.close)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [day, current.index],
-            message: schemaText('overlaps', {
-              current: `${current.open}–${current.close}`,
-              previous: `${previous.open}–${previous.close}`,
-            }),
-          });
-        }
+/**
+ * A day is closed (`null` or `[]`), open once (`{ open, close }`) or split
+ * (`[{…}, {…}]`, e.g. a lunch break; up to four intervals that may touch but
+ * not overlap). One schema for the agreement and the SLA clock.
+ */
+export const DayHours = z
+  .union([z.null(), OpeningHours, z.array(OpeningHours).max(4)])
+  .superRefine((hours, ctx) => {
+    if (!Array.isArray(hours)) return;
+    const sorted = hours
+      .map((h, index) => ({ ...h, index }))
+      .sort((a, b) => minutesOf(a.open) - minutesOf(b.open));
+    for (let i = 1; i < sorted.length; i++) {
+      const previous = sorted[i - 1];
+      const current = sorted[i];
+      if (previous && current && minutesOf(current.open) < minutesOf(previous.close)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [current.index],
+          message: schemaText('overlaps', {
+            current: `${current.open}–${current.close}`,
+            previous: `${previous.open}–${previous.close}`,
+          }),
+        });
       }
     }
-    if (open === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [],
-        message: schemaText('openOneDay'),
-      });
-    }
   });
+export type DayHours = z.output<typeof DayHours>;
+
+/** The week's hours as the SLA clock reads them: each weekday's `DayHours`. */
+export const WeekHours = z.strictObject({
+  mon: DayHours,
+  tue: DayHours,
+  wed: DayHours,
+  thu: DayHours,
+  fri: DayHours,
+  sat: DayHours,
+  sun: DayHours,
+});
+export type WeekHours = z.output<typeof WeekHours>;
+
+/** A day with at least one opening interval. */
+export const isOpenDay = (hours: DayHours): boolean =>
+  hours !== null && !(Array.isArray(hours) && hours.length === 0);
+
+/** The agreement's week: at least one day open, or no business-time deadline could ever fall due. */
+export const BusinessHours = WeekHours.superRefine((week, ctx) => {
+  if (!WEEKDAYS.some((day) => isOpenDay(week[day]))) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [],
+      message: schemaText('openOneDay'),
+    });
+  }
+});
 export type BusinessHours = z.output<typeof BusinessHours>;
 
 const positiveHours = z
