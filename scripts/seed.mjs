@@ -24,7 +24,12 @@ const DEMO_TOKENS = [
 async function api(baseUrl, method, path, token, body) {
   const res = await fetch(`${baseUrl}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    // `Prefer: wait` matters only to intake: each demo lead is judged (and routed) before the next is sent.
+    headers: {
+      authorization: `Bearer ${token}`,
+      prefer: 'wait=5',
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
