@@ -299,6 +299,12 @@ function intakeSection({ floor, intake, judged, notJudged }, sourceCount) {
     `| latency median | ${fmt(floor.median)} ms | ${fmt(intake.median)} ms | ${fmt(intake.median / floor.median, 2)}× | |`,
     `| latency p99 | ${fmt(floor.p99)} ms | ${fmt(intake.p99)} ms | ${fmt(p99, 2)}× | ≤ 2× ${met(p99 <= 2)} / ≤ 1.5× ${met(p99 <= 1.5)} |`,
     '',
+    `Load average when measured: ${loadavg()
+      .map((l) => fmt(l, 1))
+      .join(' / ')} on ${cpus().length} cores. ` +
+      'Locally one workerd process runs both the requests and the queue consumer, so the intake figures include the ' +
+      "judge's CPU; on Cloudflare the consumer runs in its own invocations.",
+    '',
     `Arrival to judged lead (the server's receivedAt → judgedAt, ${judged.n} deliveries${notJudged ? `, ${notJudged} not judged when read` : ''}): ` +
       `p50 ${fmt(judged.median, 0)} ms, p99 ${fmt(judged.p99, 0)} ms.`,
     '',
