@@ -94,6 +94,14 @@ export function requirePermission(permission: Permission) {
   });
 }
 
+/**
+ * A route's guard: the middleware plus the permission it names, published in the OpenAPI
+ * document as `x-permission` so the authorization matrix is generated from the document.
+ */
+export function guard(permission: Permission) {
+  return { middleware: [requirePermission(permission)], 'x-permission': permission };
+}
+
 export function assertAllowed(caller: Caller, permission: Permission): void {
   if (!roleAllows(caller.role, permission)) {
     throw new ApiError('forbidden', say('roleForbidden', { role: caller.role, permission }));

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { StoredAnswer } from '../domain/idempotency';
 import { LeadAction } from '../domain/ledger/actions';
 import { leadEtag } from '../domain/ledger/lead-version';
-import { requirePermission } from '../http/auth';
+import { guard } from '../http/auth';
 import type { App } from '../http/context';
 import { IDEMPOTENCY_HEADER_DOC, idempotentRequest, replayResponse } from '../http/idempotency';
 import { problemResponses } from '../http/problem';
@@ -58,7 +58,7 @@ const act = createRoute({
     'or that have no owner (feedback excepted); marketing may give `feedback` and log `attempt` on nurtured leads only.',
   ].join(' '),
   security: BEARER_SECURITY,
-  middleware: [requirePermission('leads:act')],
+  ...guard('leads:act'),
   request: {
     params: IdParam,
     headers: z.object({

@@ -9,7 +9,7 @@ import {
 } from '../domain/agreement';
 import { LANGUAGES, SIDES } from '../domain/constants';
 import { catalogueOf, fill } from '../domain/i18n';
-import { requirePermission } from '../http/auth';
+import { guard, type requirePermission } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
 import { callerContext, workspaceContext } from '../http/service-context';
@@ -201,7 +201,7 @@ const LanguageParam = z.object({
 
 const auth = (permission: Parameters<typeof requirePermission>[0]) => ({
   security: BEARER_SECURITY,
-  middleware: [requirePermission(permission)],
+  ...guard(permission),
   tags: ['Agreement'],
 });
 

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CAMPAIGN_CHANNELS, CampaignListQuery, CreateCampaign, UpdateCampaign } from '../domain/campaigns';
-import { requirePermission } from '../http/auth';
+import { guard } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
 import { callerContext } from '../http/service-context';
@@ -28,12 +28,12 @@ const CampaignSchema = z
 
 const read = {
   security: BEARER_SECURITY,
-  middleware: [requirePermission('campaigns:read')],
+  ...guard('campaigns:read'),
   tags: ['Campaigns'],
 };
 const write = {
   security: BEARER_SECURITY,
-  middleware: [requirePermission('campaigns:manage')],
+  ...guard('campaigns:manage'),
   tags: ['Campaigns'],
 };
 

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { StoredAnswer } from '../domain/idempotency';
 import { LEAD_STAGES } from '../domain/ledger/constants';
 import { TouchBatch } from '../domain/ledger/touches';
-import { requirePermission } from '../http/auth';
+import { guard } from '../http/auth';
 import type { App } from '../http/context';
 import { IDEMPOTENCY_HEADER_DOC, idempotentRequest, replayResponse } from '../http/idempotency';
 import { problemResponses } from '../http/problem';
@@ -17,7 +17,7 @@ const record = createRoute({
   summary:
     'Records engagement touches (page views, webinars, e-books…) in batches of up to 100, all or nothing',
   security: BEARER_SECURITY,
-  middleware: [requirePermission('events:write')],
+  ...guard('events:write'),
   request: {
     headers: z.object({ 'idempotency-key': z.string().optional().openapi(IDEMPOTENCY_HEADER_DOC) }),
     body: jsonBody(TouchBatch),

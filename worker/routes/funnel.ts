@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ComputeFunnelRequest, FUNNEL_RATES } from '../domain/funnel';
-import { requirePermission } from '../http/auth';
+import { guard } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
 import { callerContext } from '../http/service-context';
@@ -68,7 +68,7 @@ const compute = createRoute({
   description:
     'Won = ceil(revenueTarget / averageDealSize); each earlier stage = ceil(next stage / its rate). The rate rule is the stored plan’s: a number in (0, 1] is given; "history" asks for the team’s own rate from the ledger (422 naming the rate while there is too little); "default" for an illustrative B2B figure; a rate left out is passed through (1). Each rate’s origin is in `rateOrigins`. `period` (`start`, `end`: its last day) defaults to the current calendar year in the workspace’s time zone; `currency` is echoed as the plan’s.',
   security: BEARER_SECURITY,
-  middleware: [requirePermission('funnel:compute')],
+  ...guard('funnel:compute'),
   request: { body: jsonBody(ComputeFunnelRequest) },
   responses: {
     200: jsonResponse(FunnelPlanSchema, 'The plan'),

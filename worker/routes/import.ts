@@ -67,6 +67,7 @@ export function registerImportRoutes(app: App) {
     method: 'post',
     path: '/v1/import',
     tags: ['Leads'],
+    'x-permission': 'leads:import',
     summary:
       'Imports an existing list (CSV or JSON rows) with its history: per-row created, merged or refused',
     description:

@@ -4,7 +4,7 @@ import { ACTION_TYPES } from '../domain/ledger/actions';
 import { EVENT_TYPES, LEAD_STAGES } from '../domain/ledger/constants';
 import type { LeadState } from '../domain/ledger/lead';
 import { leadEtag } from '../domain/ledger/lead-version';
-import { requirePermission } from '../http/auth';
+import { guard } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
 import { callerContext } from '../http/service-context';
@@ -161,7 +161,7 @@ const ListQuery = z.object({
   cursor: z.string().max(400).optional(),
 });
 
-const read = { security: BEARER_SECURITY, middleware: [requirePermission('leads:read')], tags: ['Leads'] };
+const read = { security: BEARER_SECURITY, ...guard('leads:read'), tags: ['Leads'] };
 
 const list = createRoute({
   ...read,

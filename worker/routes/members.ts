@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { SIDES } from '../domain/constants';
 import { CreateMember, UpdateMember } from '../domain/members';
-import { requirePermission } from '../http/auth';
+import { guard } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
 import { callerContext } from '../http/service-context';
@@ -22,12 +22,12 @@ const MemberSchema = z
 
 const read = {
   security: BEARER_SECURITY,
-  middleware: [requirePermission('members:read')],
+  ...guard('members:read'),
   tags: ['Members'],
 };
 const write = {
   security: BEARER_SECURITY,
-  middleware: [requirePermission('members:write')],
+  ...guard('members:write'),
   tags: ['Members'],
 };
 

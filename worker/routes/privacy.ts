@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { StoredAnswer } from '../domain/idempotency';
-import { requirePermission } from '../http/auth';
+import { guard } from '../http/auth';
 import type { App } from '../http/context';
 import { IDEMPOTENCY_HEADER_DOC, idempotentRequest, replayResponse } from '../http/idempotency';
 import { problemResponses } from '../http/problem';
@@ -42,7 +42,7 @@ const exportRoute = createRoute({
   tags: ['Privacy'],
   summary: 'Everything held about the person behind a lead, as JSON (a data subject access request)',
   security: BEARER_SECURITY,
-  middleware: [requirePermission('leads:export')],
+  ...guard('leads:export'),
   request: { params: IdParam },
   responses: {
     200: jsonResponse(ExportSchema, 'The lead, its events, consents and stored delivery answers'),
@@ -62,7 +62,7 @@ const eraseRoute = createRoute({
     '(a new form submission with fresh consent may). Erasing an erased lead again changes nothing.',
   ].join(' '),
   security: BEARER_SECURITY,
-  middleware: [requirePermission('leads:erase')],
+  ...guard('leads:erase'),
   request: {
     params: IdParam,
     headers: z.object({ 'idempotency-key': z.string().optional().openapi(IDEMPOTENCY_HEADER_DOC) }),

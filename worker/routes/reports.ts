@@ -6,7 +6,7 @@ import { PlanPeriodKey } from '../domain/reports/period';
 import { PACE_STATUSES, PlanInput, RATE_BASES, RATE_ORIGINS } from '../domain/reports/plan';
 import { REPORT_GROUPS, ReportQuery } from '../domain/reports/query';
 import { LEAD_DEADLINE_KINDS } from '../domain/sla/constants';
-import { requirePermission } from '../http/auth';
+import { guard } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
 import { callerContext } from '../http/service-context';
@@ -204,7 +204,7 @@ const putPlanRoute = createRoute({
   description:
     'Replaces the inputs as a whole. The rates follow the rule of `POST /v1/funnel/compute`: a number is given; "history" asks for the team’s own rate (422 naming the rate while the ledger holds too little); "default" for an illustrative figure; a rate left out is passed through (1). Each rate’s `origin` is in the answer. Periods: `2026`, `2026-Q1`, `2026-03`, in the workspace’s time zone.',
   security: BEARER_SECURITY,
-  middleware: [requirePermission('funnel:plan')],
+  ...guard('funnel:plan'),
   request: { params: PeriodParam, body: jsonBody(PlanInput) },
   responses: {
     200: jsonResponse(PlanViewSchema, 'Replaced'),
@@ -220,7 +220,7 @@ const getPlanRoute = createRoute({
   summary:
     'The plan beside the actuals: stages reached, conversion, pace to date, run-rate forecast per month',
   security: BEARER_SECURITY,
-  middleware: [requirePermission('funnel:read')],
+  ...guard('funnel:read'),
   request: { params: PeriodParam },
   responses: { 200: jsonResponse(PlanViewSchema, 'The plan'), ...problemResponses(401, 403, 404, 422) },
 });
@@ -231,7 +231,7 @@ const listPlansRoute = createRoute({
   tags: planTags,
   summary: 'Lists the stored plans (inputs only)',
   security: BEARER_SECURITY,
-  middleware: [requirePermission('funnel:read')],
+  ...guard('funnel:read'),
   responses: {
     200: jsonResponse(z.object({ data: z.array(StoredPlanSchema) }), 'Plans'),
     ...problemResponses(401, 403),
@@ -248,7 +248,7 @@ const reportRoute = createRoute({
     'Dates are local to the workspace; `to` is the last day included (default: this month). Each lead counts once per metric, at the first time inside the span it reached it. CSV with `Accept: text/csv` or `format=csv`; `table` picks `groups` (default), `campaigns` or `reasons`; `dialect=excel` adds a UTF-8 BOM and, for pl/ro/ru teams, `;` separators and `,` decimals, as Excel in those locales expects. ' +
     `Reason kinds: ${REASON_KINDS.join(', ')}.`,
   security: BEARER_SECURITY,
-  middleware: [requirePermission('reports:read')],
+  ...guard('reports:read'),
   request: { query: ReportQuery },
   responses: {
     200: {

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { RoutingRules } from '../domain/ledger/routing';
-import { requirePermission } from '../http/auth';
+import { guard } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
 import { callerContext } from '../http/service-context';
@@ -13,7 +13,7 @@ const get = createRoute({
   tags: ['Leads'],
   summary: 'How new MQLs get an owner: round robin among active sales members, narrowed by rules',
   security: BEARER_SECURITY,
-  middleware: [requirePermission('routing:read')],
+  ...guard('routing:read'),
   responses: { 200: jsonResponse(RoutingRules, 'The rules'), ...problemResponses(401, 403) },
 });
 
@@ -23,7 +23,7 @@ const put = createRoute({
   tags: ['Leads'],
   summary: 'Replaces the routing rules (by country or industry → a group of sales members)',
   security: BEARER_SECURITY,
-  middleware: [requirePermission('routing:manage')],
+  ...guard('routing:manage'),
   request: { body: jsonBody(RoutingRules) },
   responses: { 200: jsonResponse(RoutingRules, 'Saved'), ...problemResponses(400, 401, 403, 413, 415, 422) },
 });

@@ -5,7 +5,7 @@ import {
   SHEET_ERROR_CODES,
   SpreadsheetId,
 } from '../domain/live-sheet';
-import { requirePermission } from '../http/auth';
+import { guard } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
 import { sheetContext } from '../http/service-context';
@@ -66,7 +66,7 @@ const putConnection = createRoute({
   description:
     'Share the sheet, as an editor, with the `serviceAccountEmail` of the answer. Connecting the same sheet again (a new key, a re-shared sheet) resumes from its cursor.',
   security: BEARER_SECURITY,
-  middleware: [requirePermission('sheet:connect')],
+  ...guard('sheet:connect'),
   request: { body: jsonBody(ConnectSheet) },
   responses: {
     200: jsonResponse(SheetStatusSchema, 'Reconnected'),
@@ -81,7 +81,7 @@ const getStatus = createRoute({
   tags: ['Sheet'],
   summary: 'Whether the sheet is live: the e-mail to share it with, last push, last error, cursor, quota',
   security: BEARER_SECURITY,
-  middleware: [requirePermission('sheet:status')],
+  ...guard('sheet:status'),
   responses: { 200: jsonResponse(SheetStatusSchema, 'The status'), ...problemResponses(401, 403) },
 });
 
@@ -91,7 +91,7 @@ const deleteConnection = createRoute({
   tags: ['Sheet'],
   summary: 'Stops writing to the sheet and forgets its key',
   security: BEARER_SECURITY,
-  middleware: [requirePermission('sheet:connect')],
+  ...guard('sheet:connect'),
   responses: { 204: { description: 'Disconnected' }, ...problemResponses(401, 403, 404) },
 });
 

@@ -5,7 +5,7 @@ import {
   SNAPSHOT_PARTS,
   type SnapshotPartName,
 } from '../domain/sheet/snapshot';
-import { requirePermission } from '../http/auth';
+import { guard } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
 import { callerContext } from '../http/service-context';
@@ -42,7 +42,7 @@ const snapshot = createRoute({
   description:
     'Each part (agreement, plan, report, agenda) has a version: send the versions you hold in `known` to get `unchanged` instead of the data. Leads are incremental: send `leads.cursor` as `since` to get only leads whose row changed (new events or SLA transitions). Lead rows are tuples naming owner and source by their index in `directory`. The plan omits pace, which moves with the clock: the sheet computes it with NOW().',
   security: BEARER_SECURITY,
-  middleware: [requirePermission('leads:read')],
+  ...guard('leads:read'),
   request: { query: SnapshotQuery },
   responses: {
     200: jsonResponse(

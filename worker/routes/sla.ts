@@ -12,7 +12,7 @@ import {
   NOTIFICATION_TOPICS,
   PACE_STAGES,
 } from '../domain/sla';
-import { requirePermission } from '../http/auth';
+import { guard } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
 import { callerContext } from '../http/service-context';
@@ -142,7 +142,7 @@ const listSla = createRoute({
   tags: ['SLA'],
   summary: 'Deadlines by due time: open ones by default; filter by owner, kind and status',
   security: BEARER_SECURITY,
-  middleware: [requirePermission('sla:read')],
+  ...guard('sla:read'),
   request: { query: SlaQuery },
   responses: {
     200: jsonResponse(
@@ -173,7 +173,7 @@ const agenda = createRoute({
   description:
     'Covers the seven days before that week’s meeting (from the previous meeting to this one). Markdown with `Accept: text/markdown` or `format=markdown`.',
   security: BEARER_SECURITY,
-  middleware: [requirePermission('agenda:read')],
+  ...guard('agenda:read'),
   request: { query: AgendaQuery },
   responses: {
     200: {
@@ -196,7 +196,7 @@ const createChannelRoute = createRoute({
   description:
     'Generic webhooks carry `LeadPact-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body" with the secret>` and `LeadPact-Delivery` (the deduplication key; a retry repeats it).',
   security: BEARER_SECURITY,
-  middleware: [requirePermission('notifications:manage')],
+  ...guard('notifications:manage'),
   request: { body: jsonBody(CreateChannel) },
   responses: {
     201: jsonResponse(ChannelSchema.extend({ secret: z.string().nullable() }), 'Created'),
@@ -210,7 +210,7 @@ const listChannelsRoute = createRoute({
   tags: ['SLA'],
   summary: 'Lists notification channels (URLs masked, no secrets)',
   security: BEARER_SECURITY,
-  middleware: [requirePermission('notifications:read')],
+  ...guard('notifications:read'),
   responses: {
     200: jsonResponse(z.object({ data: z.array(ChannelSchema) }), 'Channels'),
     ...problemResponses(401, 403),
@@ -223,7 +223,7 @@ const deleteChannelRoute = createRoute({
   tags: ['SLA'],
   summary: 'Removes a channel; nothing more is sent to it',
   security: BEARER_SECURITY,
-  middleware: [requirePermission('notifications:manage')],
+  ...guard('notifications:manage'),
   request: { params: IdParam },
   responses: { 204: { description: 'Removed' }, ...problemResponses(401, 403, 404) },
 });

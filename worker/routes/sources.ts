@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { INTAKE_PROVIDERS } from '../domain/intake/constants';
 import { SOURCE_ORIGINS } from '../domain/ledger/constants';
 import { CreateSource, UpdateSource } from '../domain/ledger/sources';
-import { requirePermission } from '../http/auth';
+import { guard } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
 import { callerContext } from '../http/service-context';
@@ -26,12 +26,12 @@ const SourceSchema = z
 
 const read = {
   security: BEARER_SECURITY,
-  middleware: [requirePermission('sources:read')],
+  ...guard('sources:read'),
   tags: ['Sources'],
 };
 const write = {
   security: BEARER_SECURITY,
-  middleware: [requirePermission('sources:manage')],
+  ...guard('sources:manage'),
   tags: ['Sources'],
 };
 

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ROLES } from '../domain/constants';
 import { CreateToken } from '../domain/tokens';
-import { requirePermission } from '../http/auth';
+import { guard } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
 import { callerContext } from '../http/service-context';
@@ -24,7 +24,7 @@ const TokenInfoSchema = z
 
 const auth = {
   security: BEARER_SECURITY,
-  middleware: [requirePermission('tokens:manage')],
+  ...guard('tokens:manage'),
   tags: ['Tokens'],
 };
 

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CreateWorkspace } from '../domain/workspace';
-import { requireAdminSecret, requirePermission } from '../http/auth';
+import { guard, requireAdminSecret } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
 import { callerContext, databaseContext } from '../http/service-context';
@@ -41,7 +41,7 @@ const current = createRoute({
   tags: ['Workspaces'],
   summary: "The caller's workspace",
   security: BEARER_SECURITY,
-  middleware: [requirePermission('workspace:read')],
+  ...guard('workspace:read'),
   responses: { 200: jsonResponse(WorkspaceSchema, 'The workspace'), ...problemResponses(401, 403) },
 });
 
