@@ -25,6 +25,8 @@ export default defineProject({
           GOOGLE_OAUTH_TOKEN_URL: `${google.url}/token`,
           LEADPACT_ENCRYPTION_KEY: encryptionKey,
           FAKE_SHEETS_URL: google.url,
+          // Bad-input fuzzing runs per write route: a few in `npm test`, more from `npm run soak`.
+          FUZZ_RUNS: process.env.FUZZ_RUNS ?? '3',
         },
         // Tests judge stored deliveries themselves (test/worker/intake-queue.ts drives the real queue()
         // handler with createMessageBatch): the producer sends to a queue nobody consumes here, so no
