@@ -82,9 +82,15 @@ export async function createTenant(): Promise<Tenant> {
     if (res.status !== 201) throw new Error(`${what}: ${res.status} ${await res.text()}`);
     return ((await res.json()) as { id: string }).id;
   };
+  const delivery = await call('POST', `/v1/intake/${source}`, {
+    token: ws.tokens.intake,
+    json: { email: 'bo@client.test', name: 'Bo', consent: true },
+  });
+  if (delivery.status !== 202) throw new Error(`delivery: ${delivery.status} ${await delivery.text()}`);
   return {
     ws,
     ids: {
+      deliveries: ((await delivery.json()) as { deliveryId: string }).deliveryId,
       members: member,
       sources: source,
       leads: leads[0] as string,

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { DELIVERY_STATUSES } from '../domain/intake/delivery';
-import { requirePermission } from '../http/auth';
+import { guard } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
 import { callerContext } from '../http/service-context';
@@ -40,7 +40,7 @@ const DeliveryQuery = z.object({
 
 const get = createRoute({
   security: BEARER_SECURITY,
-  middleware: [requirePermission('intake:read')],
+  ...guard('intake:read'),
   tags: ['Intake'],
   method: 'get',
   path: '/v1/intake/deliveries/{id}',
@@ -52,7 +52,7 @@ const get = createRoute({
 
 const list = createRoute({
   security: BEARER_SECURITY,
-  middleware: [requirePermission('intake:manage')],
+  ...guard('intake:manage'),
   tags: ['Intake'],
   method: 'get',
   path: '/v1/intake/deliveries',
@@ -67,7 +67,7 @@ const list = createRoute({
 
 const rejudgeOne = createRoute({
   security: BEARER_SECURITY,
-  middleware: [requirePermission('intake:manage')],
+  ...guard('intake:manage'),
   tags: ['Intake'],
   method: 'post',
   path: '/v1/intake/deliveries/{id}/rejudge',
@@ -82,7 +82,7 @@ const rejudgeOne = createRoute({
 
 const rejudgeFailed = createRoute({
   security: BEARER_SECURITY,
-  middleware: [requirePermission('intake:manage')],
+  ...guard('intake:manage'),
   tags: ['Intake'],
   method: 'post',
   path: '/v1/intake/deliveries/rejudge',
