@@ -237,7 +237,8 @@ describe('the built add-on against the real Worker', () => {
       data: Array<{ id: string; email: string }>;
     };
     const jan = leads.data.find((l) => l.email === 'jan.kowalski@stalmet.pl');
-    await api('POST', `/v1/leads/${jan?.id}/actions`, demo.tokens.sales ?? '', {
+    // Routing may give Jan to a rep; the manager may act on any lead, the sales lead only on their own.
+    await api('POST', `/v1/leads/${jan?.id}/actions`, demo.tokens.manager ?? '', {
       type: 'attempt',
       channel: 'phone',
       outcome: 'no_answer',
