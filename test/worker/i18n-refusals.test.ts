@@ -388,3 +388,37 @@ describe('SLA and channel refusals in Polish', () => {
     );
   });
 });
+
+describe('member, campaign and routing refusals in Polish', () => {
+  it('should refuse a taken e-mail, an empty change, a campaign ending before it starts and routing to marketing, in Polish', async () => {
+    const ws = await createSigningWorkspace({ language: 'pl' });
+    const member = { name: 'Anna', email: 'anna@acme.pl', side: 'sales' };
+    expect((await call('POST', '/v1/members', { token: ws.tokens.admin, json: member })).status).toBe(201);
+    await refusedInBoth(
+      (headers) => call('POST', '/v1/members', { token: ws.tokens.admin, json: member, headers }),
+      409,
+    );
+    await refusedInBoth(
+      (headers) =>
+        call('PATCH', `/v1/members/${ws.signers.sales.memberId}`, {
+          token: ws.tokens.admin,
+          json: {},
+          headers,
+        }),
+      422,
+    );
+    await refusedInBoth(
+      (headers) =>
+        call('PUT', '/v1/routing', {
+          token: ws.tokens.admin,
+          json: {
+            rules: [
+              { id: 'pl', field: 'country', values: ['PL'], memberIds: [ws.signers.marketing.memberId] },
+            ],
+          },
+          headers,
+        }),
+      422,
+    );
+  });
+});

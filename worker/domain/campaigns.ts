@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { ConflictError, type FieldIssue, InvalidError } from './errors';
+import { ConflictError, type FieldIssue, fieldIssue, InvalidError } from './errors';
+import { say, schemaText } from './i18n';
 
 /**
  * What marketing is running, so sales always knows (DOMAIN.md, "The report").
@@ -47,7 +48,7 @@ function checkDates(value: { startsOn?: string; endsOn?: string | null }, ctx: z
   const { startsOn, endsOn } = value;
   if (startsOn && endsOn && IsoDate.safeParse(startsOn).success && IsoDate.safeParse(endsOn).success) {
     if (endsOn < startsOn)
-      ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'Must be on or after startsOn.' });
+      ctx.addIssue({ code: 'custom', path: ['endsOn'], message: schemaText('endsAfterStart') });
   }
 }
 
@@ -67,7 +68,7 @@ export const UpdateCampaign = z
   .strictObject({ ...fields, archived: z.boolean() })
   .partial()
   .superRefine(checkDates)
-  .refine((v) => Object.keys(v).length > 0, { message: 'Give at least one field to change.' });
+  .refine((v) => Object.keys(v).length > 0, { message: schemaText('changeSomething') });
 export type UpdateCampaign = z.output<typeof UpdateCampaign>;
 
 export interface Campaign {
@@ -88,16 +89,14 @@ export interface Campaign {
 /** A campaign must end on or after it starts, also when a change moves only one of the dates. */
 export function campaignDateIssues(c: Pick<Campaign, 'startsOn' | 'endsOn'>): FieldIssue[] {
   return c.endsOn !== null && c.endsOn < c.startsOn
-    ? [{ path: 'endsOn', message: `Must be on or after startsOn (${c.startsOn}).` }]
+    ? [fieldIssue('endsOn', say('endsOnOrAfter', { date: c.startsOn }))]
     : [];
 }
 
 /** The segment must be one the agreement's persona names, when it names any. */
 export function personaSegmentIssues(segment: string | null, segments: readonly string[]): FieldIssue[] {
   if (segment === null || segments.length === 0 || segments.includes(segment)) return [];
-  return [
-    { path: 'personaSegment', message: `Must be one of the persona's segments: ${segments.join(', ')}.` },
-  ];
+  return [fieldIssue('personaSegment', say('personaSegmentOnly', { segments: segments.join(', ') }))];
 }
 
 export const CampaignListQuery = z.object({
@@ -110,9 +109,7 @@ export type CampaignListQuery = z.output<typeof CampaignListQuery>;
 
 /** Forms send the key as `campaign`: two campaigns with one key would split a campaign's leads. */
 export function campaignKeyTaken(key: string): ConflictError {
-  return new ConflictError(
-    `A campaign with key "${key}" already exists; the key is what forms send as campaign.`,
-  );
+  return new ConflictError(say('campaignKeyTaken', { key }));
 }
 
 /**
@@ -126,7 +123,7 @@ export function newCampaign(
   now: Date,
 ): Campaign {
   const issues = personaSegmentIssues(input.personaSegment, segments);
-  if (issues.length > 0) throw new InvalidError('The campaign does not match the agreement.', issues);
+  if (issues.length > 0) throw new InvalidError(say('campaignMismatch'), issues);
   const at = now.toISOString();
   return {
     id,
@@ -173,6 +170,6 @@ export function changedCampaign(
       ? personaSegmentIssues(next.personaSegment, segments)
       : []),
   ];
-  if (issues.length > 0) throw new InvalidError('The campaign change is invalid.', issues);
+  if (issues.length > 0) throw new InvalidError(say('campaignChangeInvalid'), issues);
   return next;
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { SIDES, type Side } from './constants';
 import { ConflictError } from './errors';
+import { say, schemaText } from './i18n';
 
 const MemberFields = {
   name: z.string().trim().min(1).max(200),
@@ -20,7 +21,7 @@ export const UpdateMember = z
   .strictObject(MemberFields)
   .partial()
   .refine((v) => Object.keys(v).length > 0, {
-    message: 'Give at least one field to change.',
+    message: schemaText('changeSomething'),
   });
 export type UpdateMember = z.output<typeof UpdateMember>;
 
@@ -36,8 +37,5 @@ export interface Member {
 
 /** Two members may not share an e-mail: it is how a person is recognised across tokens and signatures. */
 export function emailTaken(email: string, memberId?: string): ConflictError {
-  return new ConflictError(
-    `A member with e-mail ${email} already exists.`,
-    memberId ? { memberId } : undefined,
-  );
+  return new ConflictError(say('memberEmailTaken', { email }), memberId ? { memberId } : undefined);
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Side } from '../../domain/constants';
-import { InvalidError, NotFoundError } from '../../domain/errors';
-import { thing } from '../../domain/i18n';
+import { fieldIssue, InvalidError, NotFoundError } from '../../domain/errors';
+import { say, thing } from '../../domain/i18n';
 import type { Member } from '../../domain/members';
 import type { Database } from '../client';
 import { isUniqueViolation } from '../conflict';
@@ -88,8 +88,8 @@ export async function requireMember(
     return await getMember(db, workspaceId, memberId);
   } catch (error) {
     if (error instanceof NotFoundError) {
-      throw new InvalidError('The member does not exist in this workspace.', [
-        { path: field, message: `No member ${memberId} in this workspace.` },
+      throw new InvalidError(say('memberMissing'), [
+        fieldIssue(field, say('memberUnknown', { id: memberId })),
       ]);
     }
     throw error;

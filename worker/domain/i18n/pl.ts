@@ -246,6 +246,16 @@ export const pl: Catalogue = {
     reasonMustNurture: 'Musi być powodem, który kieruje leada do dogrzewania.',
     channelUrlRefused: 'Pod ten adres URL nie da się wysyłać powiadomień tego rodzaju.',
     channelMemberUnknown: 'Kanał osobisty należy do członka tego obszaru roboczego.',
+    memberMissing: 'Ten członek zespołu nie istnieje w tym obszarze roboczym.',
+    memberEmailTaken: 'Członek zespołu z adresem {email} już istnieje.',
+    notSalesMember: '{id} nie jest członkiem działu sprzedaży w tym obszarze roboczym.',
+    routingSalesOnly:
+      'Reguły przydziału mogą wskazywać tylko członków działu sprzedaży z tego obszaru roboczego.',
+    endsOnOrAfter: 'Musi przypadać w dniu startsOn ({date}) lub później.',
+    personaSegmentOnly: 'Musi być jednym z segmentów buyer persony: {segments}.',
+    campaignKeyTaken: 'Kampania z kluczem „{key}” już istnieje; ten klucz formularze wysyłają jako campaign.',
+    campaignMismatch: 'Kampania nie jest zgodna z umową.',
+    campaignChangeInvalid: 'Zmiana kampanii jest nieprawidłowa.',
     urlAbsolute: 'Musi być pełnym adresem URL.',
     urlNoCredentials: 'Nie może zawierać nazwy użytkownika ani hasła.',
     urlLoopback:
@@ -406,6 +416,8 @@ export const pl: Catalogue = {
     wholeMonths: 'Musi być całkowitą liczbą miesięcy.',
     reasonAtLeastOne: 'Podaj co najmniej jeden powód odrzucenia.',
     isoWeek: 'Musi być tygodniem ISO, np. 2026-W48.',
+    changeSomething: 'Podaj co najmniej jedno pole do zmiany.',
+    endsAfterStart: 'Musi przypadać w dniu startsOn lub później.',
     webhookUrl: 'Musi być pełnym adresem https:// webhooka przychodzącego.',
   },
   diff: {

@@ -235,6 +235,17 @@ export const ro: Catalogue = {
     reasonMustNurture: 'Trebuie să fie un motiv care trimite lead-ul în nurturing.',
     channelUrlRefused: 'Această adresă URL nu poate primi notificări de acest tip.',
     channelMemberUnknown: 'Un canal personal aparține unui membru al acestui spațiu de lucru.',
+    memberMissing: 'Membrul nu există în acest spațiu de lucru.',
+    memberEmailTaken: 'Există deja un membru cu adresa {email}.',
+    notSalesMember: '{id} nu este membru al echipei de vânzări din acest spațiu de lucru.',
+    routingSalesOnly:
+      'Regulile de alocare pot indica doar membri ai echipei de vânzări din acest spațiu de lucru.',
+    endsOnOrAfter: 'Trebuie să fie în ziua startsOn ({date}) sau după.',
+    personaSegmentOnly: 'Trebuie să fie unul dintre segmentele buyer persona: {segments}.',
+    campaignKeyTaken:
+      'Există deja o campanie cu cheia „{key}”; cheia este ceea ce formularele trimit drept campaign.',
+    campaignMismatch: 'Campania nu corespunde acordului.',
+    campaignChangeInvalid: 'Modificarea campaniei nu este validă.',
     urlAbsolute: 'Trebuie să fie o adresă URL completă.',
     urlNoCredentials: 'Nu poate conține un nume de utilizator sau o parolă.',
     urlLoopback:
@@ -392,6 +403,8 @@ export const ro: Catalogue = {
     wholeMonths: 'Trebuie să fie un număr întreg de luni.',
     reasonAtLeastOne: 'Indicați cel puțin un motiv de respingere.',
     isoWeek: 'Trebuie să fie o săptămână ISO, precum 2026-W48.',
+    changeSomething: 'Indicați cel puțin un câmp de modificat.',
+    endsAfterStart: 'Trebuie să fie în ziua startsOn sau după.',
     webhookUrl: 'Trebuie să fie adresa https:// completă a webhook-ului de intrare.',
   },
   diff: {

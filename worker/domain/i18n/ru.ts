@@ -245,6 +245,16 @@ export const ru: Catalogue = {
     reasonMustNurture: 'Должна быть причиной, которая отправляет лида на взращивание.',
     channelUrlRefused: 'На этот URL нельзя отправлять уведомления такого типа.',
     channelMemberUnknown: 'Личный канал принадлежит участнику этого рабочего пространства.',
+    memberMissing: 'Такого участника нет в этом рабочем пространстве.',
+    memberEmailTaken: 'Участник с адресом {email} уже существует.',
+    notSalesMember: '{id} не входит в отдел продаж этого рабочего пространства.',
+    routingSalesOnly:
+      'Правила распределения могут указывать только участников отдела продаж этого рабочего пространства.',
+    endsOnOrAfter: 'Должно быть не раньше startsOn ({date}).',
+    personaSegmentOnly: 'Должно быть одним из сегментов портрета покупателя: {segments}.',
+    campaignKeyTaken: 'Кампания с ключом «{key}» уже существует; этот ключ формы отправляют как campaign.',
+    campaignMismatch: 'Кампания не соответствует соглашению.',
+    campaignChangeInvalid: 'Изменение кампании некорректно.',
     urlAbsolute: 'Должно быть полным URL-адресом.',
     urlNoCredentials: 'Не может содержать имя пользователя или пароль.',
     urlLoopback:
@@ -405,6 +415,8 @@ export const ru: Catalogue = {
     wholeMonths: 'Должно быть целым числом месяцев.',
     reasonAtLeastOne: 'Укажите хотя бы одну причину отказа.',
     isoWeek: 'Должно быть неделей ISO, например 2026-W48.',
+    changeSomething: 'Укажите хотя бы одно поле для изменения.',
+    endsAfterStart: 'Должно быть не раньше startsOn.',
     webhookUrl: 'Должно быть полным адресом https:// входящего вебхука.',
   },
   diff: {

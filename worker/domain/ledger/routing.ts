@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { LeadProfile } from '../agreement/evaluate';
-import { InvalidError } from '../errors';
+import { fieldIssue, InvalidError } from '../errors';
+import { say } from '../i18n';
 
 export interface RoutingCandidate {
   memberId: string;
@@ -63,11 +64,7 @@ export function assertRoutesToSales(rules: readonly RoutingRule[], salesIds: Rea
     rule.memberIds
       .map((id, j) => ({ id, j }))
       .filter(({ id }) => !salesIds.has(id))
-      .map(({ id, j }) => ({
-        path: `rules[${i}].memberIds[${j}]`,
-        message: `${id} is not a sales member of this workspace.`,
-      })),
+      .map(({ id, j }) => fieldIssue(`rules[${i}].memberIds[${j}]`, say('notSalesMember', { id }))),
   );
-  if (issues.length > 0)
-    throw new InvalidError('Routing rules may only name sales members of this workspace.', issues);
+  if (issues.length > 0) throw new InvalidError(say('routingSalesOnly'), issues);
 }

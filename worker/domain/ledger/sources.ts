@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { schemaText } from '../i18n';
 import { INTAKE_PROVIDERS, type IntakeProvider } from '../intake/constants';
 import { FieldMap } from '../intake/field-map';
 import { SOURCE_ORIGINS, type SourceOrigin } from './constants';
@@ -27,7 +28,7 @@ export const UpdateSource = z
     archived: z.boolean(),
   })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, { message: 'Give at least one field to change.' });
+  .refine((v) => Object.keys(v).length > 0, { message: schemaText('changeSomething') });
 export type UpdateSource = z.output<typeof UpdateSource>;
 
 export interface Source {
