@@ -107,6 +107,8 @@ export const en = {
     intakeSourceUnknown: 'No such intake source.',
     intakeSourceArchived: 'This intake source was archived.',
     intakeSignedNotToken: '{provider} deliveries are verified by their signature, not a token.',
+    deliveryNotSubmission: 'The stored delivery is not a form submission under the source as it is now.',
+    deliveryNotSubmissionField: 'Not a form submission.',
     deliveryUnverified: 'The delivery could not be verified: {reason}',
     signNoSecret: 'This source has no signing secret.',
     signMissingHeader: 'Sign the body in a {header} header.',

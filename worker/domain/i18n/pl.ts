@@ -120,6 +120,9 @@ export const pl: Catalogue = {
     intakeSourceUnknown: 'Nie ma takiego źródła leadów.',
     intakeSourceArchived: 'To źródło leadów zostało zarchiwizowane.',
     intakeSignedNotToken: 'Zgłoszenia z {provider} weryfikuje się podpisem, nie tokenem.',
+    deliveryNotSubmission:
+      'Zapisane zgłoszenie nie jest odpowiedzią na formularz według obecnych ustawień źródła.',
+    deliveryNotSubmissionField: 'To nie jest odpowiedź na formularz.',
     deliveryUnverified: 'Nie udało się zweryfikować zgłoszenia: {reason}',
     signNoSecret: 'To źródło nie ma sekretu do podpisywania.',
     signMissingHeader: 'Podpisz treść w nagłówku {header}.',

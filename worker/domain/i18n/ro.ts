@@ -107,6 +107,9 @@ export const ro: Catalogue = {
     intakeSourceUnknown: 'Această sursă de lead-uri nu există.',
     intakeSourceArchived: 'Această sursă de lead-uri a fost arhivată.',
     intakeSignedNotToken: 'Trimiterile {provider} se verifică prin semnătură, nu printr-un token.',
+    deliveryNotSubmission:
+      'Trimiterea stocată nu este un răspuns la formular conform setărilor actuale ale sursei.',
+    deliveryNotSubmissionField: 'Nu este un răspuns la formular.',
     deliveryUnverified: 'Trimiterea nu a putut fi verificată: {reason}',
     signNoSecret: 'Această sursă nu are un secret de semnare.',
     signMissingHeader: 'Semnați corpul cererii în antetul {header}.',

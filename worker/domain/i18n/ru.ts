@@ -117,6 +117,9 @@ export const ru: Catalogue = {
     intakeSourceUnknown: 'Такого источника лидов нет.',
     intakeSourceArchived: 'Этот источник лидов отправлен в архив.',
     intakeSignedNotToken: 'Заявки из {provider} проверяются по подписи, а не по токену.',
+    deliveryNotSubmission:
+      'Сохранённая заявка не является ответом на форму при текущих настройках источника.',
+    deliveryNotSubmissionField: 'Это не ответ на форму.',
     deliveryUnverified: 'Не удалось проверить заявку: {reason}',
     signNoSecret: 'У этого источника нет секрета для подписи.',
     signMissingHeader: 'Подпишите тело запроса в заголовке {header}.',

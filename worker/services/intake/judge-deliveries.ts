@@ -13,7 +13,8 @@ import { type JudgingReads, loadJudgingReads } from '../../db/queries/judging';
 import { findLeadByIdentity, identityMatch, identityQuery, type LeadRow } from '../../db/queries/leads';
 import { loadRouting } from '../../db/queries/routing';
 import { base64Decode } from '../../domain/encoding';
-import { DomainError, InvalidError } from '../../domain/errors';
+import { DomainError, fieldIssue, InvalidError } from '../../domain/errors';
+import { say } from '../../domain/i18n';
 import { readIntake } from '../../domain/intake';
 import { assertAdmissible } from '../../domain/intake/admission';
 import type { DeliveryError } from '../../domain/intake/delivery';
@@ -155,8 +156,8 @@ async function readStored(
     host: webHost,
   });
   if (outcome.kind !== 'submission') {
-    throw new InvalidError('The delivery is not a form submission.', [
-      { path: 'body', message: 'Not a submission.' },
+    throw new InvalidError(say('deliveryNotSubmission'), [
+      fieldIssue('body', say('deliveryNotSubmissionField')),
     ]);
   }
   return outcome.submission;
