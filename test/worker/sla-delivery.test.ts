@@ -123,6 +123,19 @@ describe('delivering the outbox', () => {
     });
   });
 
+  it('should get a message to a receiver that answers 500 three times exactly once, and never again', async () => {
+    const { ws, db } = await breachOneLead({ kind: 'webhook', url: CLOSED_PORT_URL });
+    const [queued] = await outboxOf(ws.id);
+    const mine = deliveryOf(queued?.key);
+    const { send, sent: all } = transport([500, 500, 500], mine);
+    // Sweeps an hour apart: every retry is due by the next one, whatever the backoff.
+    for (let hour = 0; hour < 8; hour += 1) await deliverOutbox(db, at(hour * 3_600_000), send);
+    const sent = all.filter(mine);
+    expect(sent.map((s) => s.headers['leadpact-attempt'])).toEqual(['1', '2', '3', '4']);
+    expect(new Set(sent.map((s) => s.body)).size).toBe(1);
+    expect((await outboxOf(ws.id))[0]).toMatchObject({ status: 'delivered', attempts: 4, lastError: null });
+  });
+
   it('should send each message once when two sweeps deliver at the same time', async () => {
     const { ws, db } = await breachOneLead({ kind: 'webhook', url: CLOSED_PORT_URL });
     const { send, sent } = transport();
