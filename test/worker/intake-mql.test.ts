@@ -1,6 +1,9 @@
+import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
+import * as schema from '../../worker/db/schema';
+import { judgeDeliveries } from '../../worker/services/intake';
 import { activateDraft, createSigningWorkspace, type SigningWorkspace } from './agreement-fixtures';
-import { call, createTestWorkspace, expectProblem, type TestWorkspace, WAIT_FOR_LEAD } from './harness';
+import { call, createTestWorkspace, env, expectProblem, type TestWorkspace, WAIT_FOR_LEAD } from './harness';
 
 async function genericSource(ws: TestWorkspace) {
   const res = await call('POST', '/v1/sources', {
@@ -105,6 +108,46 @@ describe('MQL and owner under the starter agreement', () => {
       for (const rep of reps) expect(owners.filter((o) => o === rep)).toHaveLength(2);
       // Strict rotation: no member twice in a row.
       for (let i = 1; i < owners.length; i++) expect(owners[i]).not.toBe(owners[i - 1]);
+    });
+
+    it('should deal a burst judged as one queue batch round robin in arrival order, whatever order the batch lists them', async () => {
+      const { ws, sourceId } = await signed();
+      const anna = await addSalesRep(ws, 'Anna');
+      const ivan = await addSalesRep(ws, 'Ivan');
+      const ring = [ws.signers.sales.memberId, anna, ivan];
+      const deliveries: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        n += 1;
+        const res = await call('POST', `/v1/intake/${sourceId}`, {
+          token: ws.tokens.intake,
+          json: {
+            email: `burst${n}@factory${n}.pl`,
+            phone: '+48 600 200 300',
+            consent: true,
+            company: 'Factory',
+          },
+        });
+        expect(res.status).toBe(202);
+        deliveries.push(((await res.json()) as { deliveryId: string }).deliveryId);
+      }
+      // The queue promises no order: hand the consumer the burst backwards.
+      const outcomes = await judgeDeliveries({
+        ctx: { db: drizzle(env.DB, { schema }), now: new Date() },
+        input: { refs: [...deliveries].reverse().map((id) => ({ workspaceId: ws.id, id })) },
+      });
+      const owners: (string | null)[] = [];
+      for (const id of deliveries) {
+        const leadId = (outcomes.get(id) as { leadId?: string } | undefined)?.leadId;
+        const lead = await call('GET', `/v1/leads/${leadId}`, { token: ws.tokens.manager });
+        owners.push(((await lead.json()) as { ownerId: string | null }).ownerId);
+      }
+      // Sent one after another, each goes to the next member of the ring, as when judged one by one.
+      expect(owners[0]).toBe(ws.signers.sales.memberId);
+      for (let i = 1; i < owners.length; i++) {
+        expect(ring.indexOf(owners[i] ?? ''), `delivery ${i}`).toBe(
+          (ring.indexOf(owners[i - 1] ?? '') + 1) % 3,
+        );
+      }
     });
 
     it('should route by country when a rule matches, and refuse rules naming non-sales members', async () => {

@@ -91,16 +91,20 @@ export async function listDeliveries(
 
 /** The statement that reads the named deliveries of one workspace still waiting for a judgement. */
 export function unjudgedDeliveriesQuery(db: Database, workspaceId: string, ids: readonly string[]) {
-  return db
-    .select()
-    .from(intakeDeliveries)
-    .where(
-      and(
-        eq(intakeDeliveries.workspaceId, workspaceId),
-        inArray(intakeDeliveries.id, [...ids]),
-        inArray(intakeDeliveries.status, ['stored', 'failed', 'rejected']),
-      ),
-    );
+  return (
+    db
+      .select()
+      .from(intakeDeliveries)
+      .where(
+        and(
+          eq(intakeDeliveries.workspaceId, workspaceId),
+          inArray(intakeDeliveries.id, [...ids]),
+          inArray(intakeDeliveries.status, ['stored', 'failed', 'rejected']),
+        ),
+      )
+      // Arrival order: the round robin hands leads out in the order people wrote, and a person's first delivery makes their lead.
+      .orderBy(asc(intakeDeliveries.createdAt), asc(intakeDeliveries.id))
+  );
 }
 
 /**

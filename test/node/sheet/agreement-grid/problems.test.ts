@@ -51,7 +51,7 @@ describe('Glossary: bad cells', () => {
       language: 'pl',
       cell: below('Pojęcia', 2, 3),
       value: '  ',
-      message: /znak/,
+      message: /puste/,
     },
     {
       name: 'a key that is not a code',
