@@ -1,6 +1,7 @@
 import type { Language } from '../../worker/domain/constants';
 import { LANGUAGES } from '../../worker/domain/constants';
 import { fill } from '../../worker/domain/i18n/format';
+import { columnLetters } from '../../worker/domain/sheet/a1';
 import type { CellValue } from '../../worker/domain/sheet/cells';
 import { SHEET_TEXTS, type SheetTab, type SheetTexts } from '../../worker/domain/sheet/texts';
 import type { Cell, SheetLike, SpreadsheetLike } from './services';
@@ -13,6 +14,24 @@ export interface TabContext {
   timeZone: string;
   /** The freshness line for this refresh, written in row 1 of every tab it writes. */
   freshness: string;
+}
+
+/** The context of a write made now, on `timeZone`'s clock (the spreadsheet's unless given), from the API at `apiUrl`. */
+export function tabContextOf(
+  spreadsheet: SpreadsheetLike,
+  options: { language: Language; apiUrl: string; now: Date; timeZone?: string },
+): TabContext {
+  const { language, now } = options;
+  const texts = SHEET_TEXTS[language];
+  const timeZone = options.timeZone ?? spreadsheet.getSpreadsheetTimeZone();
+  const host = options.apiUrl.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  return {
+    spreadsheet,
+    language,
+    texts,
+    timeZone,
+    freshness: freshnessLine(texts, language, now, timeZone, host),
+  };
 }
 
 /** A tab by its name in any language (a team may switch language), renamed to nothing: found, or created. */
@@ -87,13 +106,4 @@ export function localTime(language: Language, at: Date, timeZone: string): strin
 const SHEET_LOCALES: Record<Language, string> = { en: 'en-GB', pl: 'pl-PL', ro: 'ro-RO', ru: 'ru-RU' };
 
 /** The column letters of a 1-based column (27 → AA), for formulas and conditional formatting. */
-export function columnLetter(column: number): string {
-  let n = column;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export const columnLetter = columnLetters;

@@ -1,4 +1,5 @@
 import type { LeadViewTexts } from '../../worker/domain/i18n/lead-view';
+import { sidebarPage } from './sidebar-page';
 
 /**
  * The sidebar's one-lead view. Texts go in as JSON inside a script; the lead
@@ -8,15 +9,8 @@ import type { LeadViewTexts } from '../../worker/domain/i18n/lead-view';
  * what the person typed in it.
  */
 export function leadViewHtml(texts: LeadViewTexts): string {
-  // `<` is escaped so no text can close the script element.
-  const data = JSON.stringify(texts).replace(/</g, '\\u003c');
-  return `<!DOCTYPE html>
-<html>
-<head>
-<base target="_top">
-<meta charset="utf-8">
-<style>
-  body { font: 13px/1.4 Arial, sans-serif; margin: 12px; color: #202124; }
+  return sidebarPage(texts, {
+    style: `  body { font: 13px/1.4 Arial, sans-serif; margin: 12px; color: #202124; }
   h2 { font-size: 16px; margin: 8px 0; word-break: break-word; }
   h3 { font-size: 13px; margin: 14px 0 4px; color: #5f6368; text-transform: uppercase; letter-spacing: .04em; }
   table { border-collapse: collapse; width: 100%; }
@@ -38,10 +32,8 @@ export function leadViewHtml(texts: LeadViewTexts): string {
   #status.ok { display: block; background: #e6f4ea; color: #137333; }
   #status.error { display: block; background: #fce8e6; color: #a50e0e; }
   .breached { background: #f4c7c3; } .due_soon { background: #fce8b2; } .met, .met_late { background: #b7e1cd; }
-</style>
-</head>
-<body>
-<div id="open">
+`,
+    body: `<div id="open">
   <button class="primary" id="openSelected"></button>
   <input id="leadId" autocomplete="off">
   <button id="openById"></button>
@@ -56,9 +48,8 @@ export function leadViewHtml(texts: LeadViewTexts): string {
   <h3 id="scoresTitle"></h3><ul id="scores"></ul>
   <h3 id="historyTitle"></h3><ol id="history"></ol>
 </div>
-<script>
-  var T = ${data};
-  var current = null;
+`,
+    script: `  var current = null;
   var chosen = null;
   function $(id) { return document.getElementById(id); }
   function el(tag, text, className) {
@@ -231,7 +222,6 @@ export function leadViewHtml(texts: LeadViewTexts): string {
   $('openById').onclick = function () { open($('leadId').value); };
   $('refresh').onclick = function () { open(current ? current.leadId : $('leadId').value); };
   open('');
-</script>
-</body>
-</html>`;
+`,
+  });
 }

@@ -7,7 +7,7 @@ import { SHEET_TABS, SHEET_TEXTS } from '../../worker/domain/sheet/texts';
 import { hasAgreementStore } from './agreement/pending-edits';
 import { ApiFailure, getJson, savedConnection } from './api';
 import { LOCK_WAIT_MS } from './config';
-import { findTab, freshnessLine, localTime, type TabContext } from './grid';
+import { findTab, localTime, tabContextOf } from './grid';
 import type { Services } from './services';
 import { readState, type SheetState, saveState } from './state';
 import { refreshAgreementGridTabs } from './tabs/agreement-grid-tabs';
@@ -85,13 +85,12 @@ export function refreshAll(services: Services, options: { force: boolean }): Ref
     const language = snapshot.workspace.language;
     const texts = SHEET_TEXTS[language];
     const now = services.now();
-    const context: TabContext = {
-      spreadsheet,
+    const context = tabContextOf(spreadsheet, {
       language,
-      texts,
+      apiUrl: connection.apiUrl,
+      now,
       timeZone: snapshot.workspace.timeZone,
-      freshness: freshnessLine(texts, language, now, snapshot.workspace.timeZone, hostOf(connection.apiUrl)),
-    };
+    });
     // A tab that shows an old error, or a language switch, must be rewritten even when its data did not change.
     const rewrite = force || state.failed || state.language !== language;
     const written: string[] = [];
@@ -153,10 +152,6 @@ function withoutUnrenderedAgreement(services: Services, state: SheetState): Shee
   if (!state.versions.agreement || hasAgreementStore(services)) return state;
   const { agreement: _agreement, ...versions } = state.versions;
   return { ...state, versions };
-}
-
-function hostOf(url: string): string {
-  return url.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
 }
 
 /** An error row instead of silence: row 1 of every LeadPact tab says why the values are old. */

@@ -1,4 +1,5 @@
 import type { SidebarTexts } from '../../worker/domain/sheet/sidebar-texts';
+import { sidebarPage } from './sidebar-page';
 
 /**
  * The sidebar page. Texts go in as JSON inside a script and reach the page
@@ -6,15 +7,8 @@ import type { SidebarTexts } from '../../worker/domain/sheet/sidebar-texts';
  * parsed as HTML. It talks to the script through `google.script.run`.
  */
 export function sidebarHtml(texts: SidebarTexts): string {
-  // `<` is escaped so no text can close the script element.
-  const data = JSON.stringify(texts).replace(/</g, '\\u003c');
-  return `<!DOCTYPE html>
-<html>
-<head>
-<base target="_top">
-<meta charset="utf-8">
-<style>
-  body { font: 13px/1.4 Arial, sans-serif; margin: 12px; color: #202124; }
+  return sidebarPage(texts, {
+    style: `  body { font: 13px/1.4 Arial, sans-serif; margin: 12px; color: #202124; }
   label { display: block; margin-top: 10px; font-weight: bold; }
   input { width: 100%; box-sizing: border-box; padding: 6px; margin-top: 4px; border: 1px solid #dadce0; border-radius: 4px; }
   button { margin: 10px 6px 0 0; padding: 6px 12px; border-radius: 4px; border: 1px solid #dadce0; background: #fff; cursor: pointer; }
@@ -23,10 +17,8 @@ export function sidebarHtml(texts: SidebarTexts): string {
   #status { margin-top: 12px; padding: 8px; border-radius: 4px; display: none; }
   #status.ok { display: block; background: #e6f4ea; color: #137333; }
   #status.error { display: block; background: #fce8e6; color: #a50e0e; }
-</style>
-</head>
-<body>
-<p id="intro"></p>
+`,
+    body: `<p id="intro"></p>
 <label for="apiUrl" id="apiUrlLabel"></label>
 <input id="apiUrl" type="url" autocomplete="off" placeholder="https://">
 <label for="token" id="tokenLabel"></label>
@@ -41,9 +33,8 @@ export function sidebarHtml(texts: SidebarTexts): string {
 <div class="hint" id="keepLiveHint"></div>
 <div class="hint" id="live"></div>
 <div id="status" role="status"></div>
-<script>
-  var T = ${data};
-  function $(id) { return document.getElementById(id); }
+`,
+    script: `  function $(id) { return document.getElementById(id); }
   function fill(template, values) {
     return template.replace(/\\{(\\w+)\\}/g, function (_, k) { return values[k] == null ? '' : String(values[k]); });
   }
@@ -97,7 +88,6 @@ export function sidebarHtml(texts: SidebarTexts): string {
     if (!r.ok || !r.connected) return;
     $('live').textContent = r.lastError ? fill(T.liveStopped, { error: r.lastError }) : T.liveOn;
   }).getLiveSheetStatus();
-</script>
-</body>
-</html>`;
+`,
+  });
 }

@@ -1,3 +1,4 @@
+import { sidebarPage } from '../sidebar-page';
 /**
  * The frame the agreement's sidebar views share: style, and helpers that put
  * text on the page with `textContent` only, so nothing from the Worker, the
@@ -5,14 +6,8 @@
  * script, with `<` escaped so no text can close the script element.
  */
 export function agreementPage(texts: object, body: string, script: string): string {
-  const data = JSON.stringify(texts).replace(/</g, '\\u003c');
-  return `<!DOCTYPE html>
-<html>
-<head>
-<base target="_top">
-<meta charset="utf-8">
-<style>
-  body { font: 13px/1.4 Arial, sans-serif; margin: 12px; color: #202124; }
+  return sidebarPage(texts, {
+    style: `  body { font: 13px/1.4 Arial, sans-serif; margin: 12px; color: #202124; }
   h3 { font-size: 15px; margin: 0 0 6px; }
   h4 { font-size: 13px; margin: 12px 0 4px; }
   ul { margin: 4px 0; padding-left: 18px; }
@@ -30,14 +25,11 @@ export function agreementPage(texts: object, body: string, script: string): stri
   #status { margin-top: 12px; padding: 8px; border-radius: 4px; display: none; }
   #status.ok { display: block; background: #e6f4ea; color: #137333; }
   #status.error { display: block; background: #fce8e6; color: #a50e0e; }
-</style>
-</head>
-<body>
-${body}
+`,
+    body: `${body}
 <div id="status" role="status"></div>
-<script>
-  var T = ${data};
-  function $(id) { return document.getElementById(id); }
+`,
+    script: `  function $(id) { return document.getElementById(id); }
   function el(tag, text, className) {
     var node = document.createElement(tag);
     if (text != null) node.textContent = String(text);
@@ -54,7 +46,6 @@ ${body}
   function fail(error) { show('error', (error && error.message) || String(error)); }
   function run(success) { return google.script.run.withSuccessHandler(success).withFailureHandler(fail); }
 ${script}
-</script>
-</body>
-</html>`;
+`,
+  });
 }

@@ -11,10 +11,9 @@ import {
   parseAgreementTabs,
   sameGridSections,
 } from '../../../worker/domain/sheet/agreement-grid';
-import { SHEET_TEXTS } from '../../../worker/domain/sheet/texts';
 import { ApiFailure, answerText, type Connection, requestJson, savedConnection } from '../api';
 import { AGREEMENT_MARKS_PROPERTY, LOCK_WAIT_MS, MAX_AGREEMENT_MARKS } from '../config';
-import { findTab, freshnessLine, type TabContext } from '../grid';
+import { findTab, type TabContext, tabContextOf } from '../grid';
 import type { Services } from '../services';
 import { readState } from '../state';
 import { readAgreementGrids, writeAgreementTabs } from '../tabs/agreement-grid-tabs';
@@ -140,22 +139,11 @@ function pushUnderLock(
 }
 
 function contextOf(services: Services, apiUrl: string, language: Language): TabContext {
-  const spreadsheet = services.spreadsheetApp.getActiveSpreadsheet();
-  const timeZone = spreadsheet.getSpreadsheetTimeZone();
-  const texts = SHEET_TEXTS[language];
-  return {
-    spreadsheet,
+  return tabContextOf(services.spreadsheetApp.getActiveSpreadsheet(), {
     language,
-    texts,
-    timeZone,
-    freshness: freshnessLine(
-      texts,
-      language,
-      services.now(),
-      timeZone,
-      apiUrl.replace(/^https?:\/\//, '').replace(/\/.*$/, ''),
-    ),
-  };
+    apiUrl,
+    now: services.now(),
+  });
 }
 
 /** Notes and highlights on the cells to fix (one note and one colour call per cell: only cells with a problem). */

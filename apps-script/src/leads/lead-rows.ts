@@ -12,7 +12,6 @@ import {
   sheetLeadOf,
 } from '../../../worker/domain/sheet/leads-layout';
 import type { RowTerms } from '../../../worker/domain/sheet/row-action';
-import { SHEET_TEXTS } from '../../../worker/domain/sheet/texts';
 import type { DeadlineKind, DeadlineStatus } from '../../../worker/domain/sla/constants';
 import {
   type ApiAnswer,
@@ -22,7 +21,7 @@ import {
   requestJson,
   savedConnection,
 } from '../api';
-import { freshnessLine, type TabContext } from '../grid';
+import { tabContextOf } from '../grid';
 import type { Services } from '../services';
 import { readState } from '../state';
 import { writeLeadsTab } from '../tabs/leads-tab';
@@ -175,22 +174,11 @@ export function writeRows(
   language: Language,
   rows: LeadCells[],
 ): void {
-  const spreadsheet = services.spreadsheetApp.getActiveSpreadsheet();
-  const timeZone = spreadsheet.getSpreadsheetTimeZone();
-  const texts = SHEET_TEXTS[language];
-  const context: TabContext = {
-    spreadsheet,
+  const context = tabContextOf(services.spreadsheetApp.getActiveSpreadsheet(), {
     language,
-    texts,
-    timeZone,
-    freshness: freshnessLine(
-      texts,
-      language,
-      services.now(),
-      timeZone,
-      connection.apiUrl.replace(/^https?:\/\//, '').replace(/\/.*$/, ''),
-    ),
-  };
+    apiUrl: connection.apiUrl,
+    now: services.now(),
+  });
   writeLeadsTab(services.spreadsheetApp, context, {
     rows,
     reasons: readState(services).reasons,

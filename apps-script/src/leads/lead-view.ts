@@ -1,9 +1,11 @@
 import type { Agreement } from '../../../worker/domain/agreement/schema';
 import type { Language } from '../../../worker/domain/constants';
+import { catalogueOf } from '../../../worker/domain/i18n/catalogue';
 import { fill, formatInstant, formatMoney, formatNumber } from '../../../worker/domain/i18n/format';
 import { LEAD_VIEW_TEXTS, type LeadViewTexts } from '../../../worker/domain/i18n/lead-view';
 import { SHEET_WORK_TEXTS } from '../../../worker/domain/i18n/sheet-work';
 import type { ActionType, LeadActionInput } from '../../../worker/domain/ledger/actions';
+import { ACTION_TYPES } from '../../../worker/domain/ledger/constants';
 import { ATTEMPT_CHANNELS, ATTEMPT_OUTCOMES } from '../../../worker/domain/ledger/events';
 import {
   LEADS_FIRST_DATA_ROW,
@@ -35,17 +37,7 @@ export interface Choice {
 }
 
 /** The actions the view has a form for, in the order the buttons show (assign needs a manager's picker). */
-const VIEW_ACTIONS = [
-  'attempt',
-  'accept',
-  'qualify',
-  'reject',
-  'nurture',
-  'opportunity',
-  'won',
-  'lost',
-  'feedback',
-] as const satisfies readonly ActionType[];
+const VIEW_ACTIONS = ACTION_TYPES.filter((type) => type !== 'assign');
 
 /**
  * The sidebar's one lead, rendered to plain strings in the team's language:
@@ -163,7 +155,7 @@ function what(
       details.push(sheet.quadrants[p.quadrant as keyof typeof sheet.quadrants] ?? text(p.quadrant));
       break;
     case 'touch': {
-      const touches = LEAD_VIEW_TEXTS[language].touches;
+      const touches = catalogueOf(language).agreement.touches;
       const type = text(p.touchType);
       if (type) details.push(touches[type as keyof typeof touches] ?? type);
       break;
@@ -213,7 +205,7 @@ function scoreLines(lead: LeadAnswer, language: Language): string[] {
   }
   if (s.fit.role) lines.push(fill(t.role, { label: s.fit.role.label, points: n(s.fit.role.points) }));
   lines.push(fill(t.engagement, { total: n(s.engagement.total), threshold: n(s.engagement.threshold) }));
-  const touches = LEAD_VIEW_TEXTS[language].touches;
+  const touches = catalogueOf(language).agreement.touches;
   for (const touch of s.engagement.touches) {
     lines.push(
       fill(t.touch, {

@@ -1,4 +1,3 @@
-import type { TouchType } from '../agreement/constants';
 import type { Language } from '../constants';
 import type { EventType } from '../ledger/constants';
 import type { AttemptChannel } from '../ledger/events';
@@ -51,7 +50,6 @@ export interface LeadViewTexts {
   };
   events: Record<EventType, string>;
   channels: Record<AttemptChannel, string>;
-  touches: Record<TouchType, string>;
   /** Who acted, when the ledger names no member. */
   actors: { system: string; token: string; source: string };
   deadlines: { left: string; overdue: string; none: string };
@@ -147,19 +145,6 @@ const en: LeadViewTexts = {
     imported: 'Imported',
   },
   channels: { phone: 'Phone', email: 'E-mail', linkedin: 'LinkedIn', meeting: 'Meeting', other: 'Other' },
-  touches: {
-    form_submitted: 'Form submitted',
-    page_view: 'Page view',
-    pricing_view: 'Pricing page view',
-    support_view: 'Support page view',
-    webinar_registered: 'Webinar sign-up',
-    webinar_attended: 'Webinar attended',
-    ebook_download: 'E-book download',
-    email_click: 'E-mail click',
-    chat: 'Chat',
-    meeting: 'Meeting',
-    custom: 'Other touch',
-  },
   actors: { system: 'LeadPact', token: 'a LeadPact token', source: 'form: {name}' },
   deadlines: {
     left: '{hours} business hours left',
@@ -257,19 +242,6 @@ const pl: LeadViewTexts = {
     imported: 'Zaimportowany',
   },
   channels: { phone: 'Telefon', email: 'E-mail', linkedin: 'LinkedIn', meeting: 'Spotkanie', other: 'Inny' },
-  touches: {
-    form_submitted: 'Wysłany formularz',
-    page_view: 'Odsłona strony',
-    pricing_view: 'Odsłona cennika',
-    support_view: 'Odsłona strony wsparcia',
-    webinar_registered: 'Zapis na webinar',
-    webinar_attended: 'Udział w webinarze',
-    ebook_download: 'Pobrany e-book',
-    email_click: 'Kliknięcie w e-mailu',
-    chat: 'Czat',
-    meeting: 'Spotkanie',
-    custom: 'Inna interakcja',
-  },
   actors: { system: 'LeadPact', token: 'token LeadPact', source: 'formularz: {name}' },
   deadlines: {
     left: 'zostało {hours} godz. roboczych',
@@ -367,19 +339,6 @@ const ro: LeadViewTexts = {
     imported: 'Importat',
   },
   channels: { phone: 'Telefon', email: 'E-mail', linkedin: 'LinkedIn', meeting: 'Întâlnire', other: 'Altul' },
-  touches: {
-    form_submitted: 'Formular trimis',
-    page_view: 'Vizualizare de pagină',
-    pricing_view: 'Vizualizare a paginii de prețuri',
-    support_view: 'Vizualizare a paginii de suport',
-    webinar_registered: 'Înscriere la webinar',
-    webinar_attended: 'Participare la webinar',
-    ebook_download: 'E-book descărcat',
-    email_click: 'Clic în e-mail',
-    chat: 'Chat',
-    meeting: 'Întâlnire',
-    custom: 'Altă interacțiune',
-  },
   actors: { system: 'LeadPact', token: 'un token LeadPact', source: 'formular: {name}' },
   deadlines: {
     left: 'au mai rămas {hours} ore lucrătoare',
@@ -477,19 +436,6 @@ const ru: LeadViewTexts = {
     imported: 'Импортирован',
   },
   channels: { phone: 'Телефон', email: 'E-mail', linkedin: 'LinkedIn', meeting: 'Встреча', other: 'Другое' },
-  touches: {
-    form_submitted: 'Отправлена форма',
-    page_view: 'Просмотр страницы',
-    pricing_view: 'Просмотр страницы цен',
-    support_view: 'Просмотр страницы поддержки',
-    webinar_registered: 'Регистрация на вебинар',
-    webinar_attended: 'Участие в вебинаре',
-    ebook_download: 'Скачана электронная книга',
-    email_click: 'Клик в письме',
-    chat: 'Чат',
-    meeting: 'Встреча',
-    custom: 'Другое касание',
-  },
   actors: { system: 'LeadPact', token: 'токен LeadPact', source: 'форма: {name}' },
   deadlines: {
     left: 'осталось {hours} рабочих ч.',

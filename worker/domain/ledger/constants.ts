@@ -42,6 +42,21 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
+/** What sales (and, narrowly, marketing) may do with a handed-over lead, as the API accepts it. */
+export const ACTION_TYPES = [
+  'attempt',
+  'accept',
+  'qualify',
+  'reject',
+  'nurture',
+  'opportunity',
+  'won',
+  'lost',
+  'feedback',
+  'assign',
+] as const;
+export type ActionType = (typeof ACTION_TYPES)[number];
+
 export const SOURCE_ORIGINS = ['marketing', 'sales', 'partner', 'other'] as const;
 export type SourceOrigin = (typeof SOURCE_ORIGINS)[number];
 

@@ -1,4 +1,5 @@
 import { utf8ByteLength } from '../encoding';
+import { columnLetters } from '../sheet/a1';
 import type { CellValue } from '../sheet/cells';
 import { LEADS_TAB } from '../sheet/leads-layout';
 
@@ -27,16 +28,9 @@ export interface WritePlan {
   appended: number;
 }
 
-/** 0 → A, 25 → Z, 26 → AA. */
+/** 0 → A, 25 → Z, 26 → AA: the API's columns by 0-based index. */
 export function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
+  return columnLetters(index + 1);
 }
 
 /** A1 notation with the tab name quoted, as the API expects for any tab name. */

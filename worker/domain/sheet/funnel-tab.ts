@@ -9,6 +9,7 @@ import {
 import { fill } from '../i18n/format';
 import { FUNNEL_TAB_TEXTS } from '../i18n/funnel-tab';
 import type { PlanView, StageActuals } from '../reports/plan';
+import { columnLetters } from './a1';
 import { type CellValue, safeText, sheetDate } from './cells';
 import { OWNER_HEADER_COLOURS } from './columns';
 
@@ -82,21 +83,9 @@ export const FUNNEL_WIDTH = ACTUALS_COLUMN + STAGE_KEYS.length;
 /** Month rows written at least (blank past the what-if period's end). */
 const MIN_MONTH_ROWS = 12;
 
-/** Sheets' A1 letters of a 1-based column. */
-function letters(column: number): string {
-  let n = column;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** `$C$18`: an absolute reference. */
 function abs(row: number, column: number): string {
-  return `$${letters(column)}$${row}`;
+  return `$${columnLetters(column)}$${row}`;
 }
 
 /**

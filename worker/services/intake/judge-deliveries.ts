@@ -201,32 +201,16 @@ async function judgeRound(
   const judged: { item: Admitted; leadId: string; stage: LeadStage }[] = [];
   for (const [i, item] of round.entries()) {
     const rows = queries[i] ? (results[next++] ?? []) : [];
-    const { lead: existing, conflicts } = identityMatch(item.submission, rows);
-    const plan = planSubmission({
-      existing,
-      conflicts,
-      source: item.source,
-      submission: item.submission,
-      agreement: reads.agreement,
-      routing: reads.routing,
-      now: item.at,
-      newLeadId: newId('lead', item.at.getTime()),
-    });
+    const { plan, answer, writes } = judgementOf(
+      ctx,
+      reads,
+      item,
+      identityMatch(item.submission, rows),
+      reads.routing,
+    );
     // The next delivery of the batch continues the round robin from this one.
     if (plan.assignedTo) reads.routing = { ...reads.routing, lastMemberId: plan.assignedTo };
-    const answer = { leadId: plan.state.id, stage: plan.state.stage };
-    statements.push(
-      judgedStatement(db, item.row, answer, ctx.now),
-      ...submissionStatements(db, {
-        workspaceId,
-        sourceId: item.source.id,
-        submission: item.submission,
-        deliveryKey: item.row.key,
-        fromSeq: existing?.seq ?? 0,
-        plan,
-        at: item.at,
-      }),
-    );
+    statements.push(...writes);
     judged.push({ item, ...answer });
   }
   try {
@@ -255,6 +239,43 @@ async function judgeRound(
   }
 }
 
+/** One delivery judged against the lead its identity found: the plan, the answer, and the statements writing both. */
+function judgementOf(
+  ctx: DatabaseContext,
+  reads: JudgingReads,
+  item: Admitted,
+  match: Pick<Parameters<typeof planSubmission>[0], 'conflicts'> & {
+    lead: Parameters<typeof planSubmission>[0]['existing'];
+  },
+  routing: JudgingReads['routing'],
+) {
+  const existing = match.lead;
+  const plan = planSubmission({
+    existing,
+    conflicts: match.conflicts,
+    source: item.source,
+    submission: item.submission,
+    agreement: reads.agreement,
+    routing,
+    now: item.at,
+    newLeadId: newId('lead', item.at.getTime()),
+  });
+  const answer = { leadId: plan.state.id, stage: plan.state.stage };
+  const writes: Statement[] = [
+    judgedStatement(ctx.db, item.row, answer, ctx.now),
+    ...submissionStatements(ctx.db, {
+      workspaceId: reads.workspace.id,
+      sourceId: item.source.id,
+      submission: item.submission,
+      deliveryKey: item.row.key,
+      fromSeq: existing?.seq ?? 0,
+      plan,
+      at: item.at,
+    }),
+  ];
+  return { plan, answer, writes };
+}
+
 /** One delivery on fresh state, retried on write conflicts; a delivery judged meanwhile answers `gone`. */
 async function judgeAlone(
   ctx: DatabaseContext,
@@ -269,30 +290,9 @@ async function judgeAlone(
   return retryOnConflict<JudgeOutcome>(
     async () => {
       if (attempt++ > 0) routing = await loadRouting(db, workspaceId);
-      const { lead: existing, conflicts } = await findLeadByIdentity(db, workspaceId, item.submission);
-      const plan = planSubmission({
-        existing,
-        conflicts,
-        source: item.source,
-        submission: item.submission,
-        agreement: reads.agreement,
-        routing,
-        now: item.at,
-        newLeadId: newId('lead', item.at.getTime()),
-      });
-      const answer = { leadId: plan.state.id, stage: plan.state.stage };
-      await runBatch(db, [
-        judgedStatement(db, item.row, answer, ctx.now),
-        ...submissionStatements(db, {
-          workspaceId,
-          sourceId: item.source.id,
-          submission: item.submission,
-          deliveryKey: item.row.key,
-          fromSeq: existing?.seq ?? 0,
-          plan,
-          at: item.at,
-        }),
-      ]);
+      const match = await findLeadByIdentity(db, workspaceId, item.submission);
+      const { answer, writes } = judgementOf(ctx, reads, item, match, routing);
+      await runBatch(db, writes);
       return { id: item.row.id, status: 'judged', ...answer };
     },
     {

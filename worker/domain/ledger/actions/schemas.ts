@@ -3,20 +3,8 @@ import { Code } from '../../agreement/schema';
 import { schemaText } from '../../i18n';
 import { ATTEMPT_CHANNELS, ATTEMPT_OUTCOMES } from '../events';
 
-/** What sales (and, narrowly, marketing) may do with a handed-over lead, as the API accepts it. */
-export const ACTION_TYPES = [
-  'attempt',
-  'accept',
-  'qualify',
-  'reject',
-  'nurture',
-  'opportunity',
-  'won',
-  'lost',
-  'feedback',
-  'assign',
-] as const;
-export type ActionType = (typeof ACTION_TYPES)[number];
+// The list lives with the ledger's constants (no zod), so the add-on reads it without the schemas.
+export { ACTION_TYPES, type ActionType } from '../constants';
 
 const Note = z
   .string()

@@ -3,6 +3,7 @@ import { Glossary } from '../../agreement/schema';
 import type { Language } from '../../constants';
 import {
   type BlockDef,
+  columnsOf,
   type Grid,
   type ParseOptions,
   type ParseResult,
@@ -16,20 +17,12 @@ const BLOCKS = {
   terms: {
     key: 'terms',
     title: (t) => t.blocks.terms,
-    columns: [
-      { key: 'key', header: (t) => t.columns.key },
-      { key: 'term', header: (t) => t.columns.term },
-      { key: 'definition', header: (t) => t.columns.definition },
-      { key: 'examples', header: (t) => t.columns.examples },
-    ],
+    columns: columnsOf(['key', 'term', 'definition', 'examples']),
   } satisfies BlockDef<'key' | 'term' | 'definition' | 'examples'>,
   leadExamples: {
     key: 'lead_examples',
     title: (t) => t.blocks.leadExamples,
-    columns: [
-      { key: 'is', header: (t) => t.columns.is },
-      { key: 'isNot', header: (t) => t.columns.isNot },
-    ],
+    columns: columnsOf(['is', 'isNot']),
   } satisfies BlockDef<'is' | 'isNot'>,
 };
 

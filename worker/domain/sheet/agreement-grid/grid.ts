@@ -59,6 +59,21 @@ export interface ColumnDef<K extends string = string> {
   owner?: ColumnOwner;
 }
 
+/**
+ * A block's columns, each headed by the catalogue's column text of the same key;
+ * `system` names the ones LeadPact owns (labels a row is found by).
+ */
+export function columnsOf<K extends keyof Texts['columns']>(
+  keys: readonly K[],
+  system: readonly K[] = [],
+): ColumnDef<K>[] {
+  return keys.map((key) => ({
+    key,
+    header: (t: Texts) => t.columns[key],
+    ...(system.includes(key) ? { owner: 'system' as const } : {}),
+  }));
+}
+
 export type SettingColumn = 'setting' | 'value';
 
 /** A block of settings: a label the row is found by (blue, LeadPact's) and the team's value. */
@@ -66,10 +81,7 @@ export function settingsBlock(key: string, title: (texts: Texts) => string): Blo
   return {
     key,
     title,
-    columns: [
-      { key: 'setting', header: (t) => t.columns.setting, owner: 'system' },
-      { key: 'value', header: (t) => t.columns.value },
-    ],
+    columns: columnsOf(['setting', 'value'], ['setting']),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Language } from '../../constants';
 import { AGREEMENT_GRID_TEXTS } from '../../i18n/agreement-grid';
 import {
   type BlockDef,
+  columnsOf,
   type Grid,
   joinValues,
   type ParseOptions,
@@ -21,15 +22,7 @@ const BLOCKS = {
   criteria: {
     key: 'criteria',
     title: (t) => t.blocks.criteria,
-    columns: [
-      { key: 'id', header: (t) => t.columns.id },
-      { key: 'label', header: (t) => t.columns.label },
-      { key: 'field', header: (t) => t.columns.field },
-      { key: 'operator', header: (t) => t.columns.operator },
-      { key: 'values', header: (t) => t.columns.values },
-      { key: 'kind', header: (t) => t.columns.kind },
-      { key: 'points', header: (t) => t.columns.points },
-    ],
+    columns: columnsOf(['id', 'label', 'field', 'operator', 'values', 'kind', 'points']),
   } satisfies BlockDef<'id' | MatcherColumn | 'kind' | 'points'>,
 };
 

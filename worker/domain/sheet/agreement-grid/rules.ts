@@ -20,6 +20,7 @@ import { SHEET_TEXTS } from '../texts';
 import {
   type BlockDef,
   choiceOf,
+  columnsOf,
   type Grid,
   type ParseOptions,
   type ParseResult,
@@ -40,38 +41,23 @@ const BLOCKS = {
   sqlCriteria: {
     key: 'sql_criteria',
     title: (t) => t.blocks.sqlCriteria,
-    columns: [
-      { key: 'code', header: (t) => t.columns.code },
-      { key: 'label', header: (t) => t.columns.label },
-      { key: 'description', header: (t) => t.columns.description },
-      { key: 'required', header: (t) => t.columns.required },
-    ],
+    columns: columnsOf(['code', 'label', 'description', 'required']),
   } satisfies BlockDef<'code' | 'label' | 'description' | 'required'>,
   reasons: {
     key: 'rejection_reasons',
     title: (t) => t.blocks.rejectionReasons,
-    columns: [
-      { key: 'code', header: (t) => t.columns.code },
-      { key: 'label', header: (t) => t.columns.label },
-      { key: 'criterion', header: (t) => t.columns.criterion },
-      { key: 'hardDisqualifier', header: (t) => t.columns.hardDisqualifier },
-      { key: 'destination', header: (t) => t.columns.destination },
-    ],
+    columns: columnsOf(['code', 'label', 'criterion', 'hardDisqualifier', 'destination']),
   } satisfies BlockDef<'code' | 'label' | 'criterion' | 'hardDisqualifier' | 'destination'>,
   sla: settingsBlock('sla', (t) => t.blocks.sla),
   hours: {
     key: 'business_hours',
     title: (t) => t.blocks.businessHours,
-    columns: [
-      { key: 'day', header: (t) => t.columns.day },
-      { key: 'open', header: (t) => t.columns.open },
-      { key: 'close', header: (t) => t.columns.close },
-    ],
+    columns: columnsOf(['day', 'open', 'close']),
   } satisfies BlockDef<'day' | 'open' | 'close'>,
   holidays: {
     key: 'holidays',
     title: (t) => t.blocks.holidays,
-    columns: [{ key: 'date', header: (t) => t.columns.date }],
+    columns: columnsOf(['date']),
   } satisfies BlockDef<'date'>,
 };
 

@@ -5,6 +5,7 @@ import { SHEET_TEXTS } from '../texts';
 import {
   type BlockDef,
   choiceOf,
+  columnsOf,
   type Grid,
   joinValues,
   type ParseOptions,
@@ -27,40 +28,23 @@ const BLOCKS = {
   roles: {
     key: 'roles',
     title: (t) => t.blocks.roles,
-    columns: [
-      { key: 'id', header: (t) => t.columns.id },
-      { key: 'label', header: (t) => t.columns.label },
-      { key: 'field', header: (t) => t.columns.field },
-      { key: 'operator', header: (t) => t.columns.operator },
-      { key: 'values', header: (t) => t.columns.values },
-      { key: 'points', header: (t) => t.columns.points },
-    ],
+    columns: columnsOf(['id', 'label', 'field', 'operator', 'values', 'points']),
   } satisfies BlockDef<'id' | MatcherColumn | 'points'>,
   touchPoints: {
     key: 'touch_points',
     title: (t) => t.blocks.touchPoints,
-    columns: [
-      { key: 'touch', header: (t) => t.columns.touch, owner: 'system' },
-      { key: 'points', header: (t) => t.columns.points },
-    ],
+    columns: columnsOf(['touch', 'points'], ['touch']),
   } satisfies BlockDef<'touch' | 'points'>,
   pages: {
     key: 'pages',
     title: (t) => t.blocks.pages,
-    columns: [
-      { key: 'urlContains', header: (t) => t.columns.urlContains },
-      { key: 'points', header: (t) => t.columns.points },
-    ],
+    columns: columnsOf(['urlContains', 'points']),
   } satisfies BlockDef<'urlContains' | 'points'>,
   scores: settingsBlock('scores', (t) => t.blocks.scoring),
   marketing: {
     key: 'marketing_temperature',
     title: (t) => t.blocks.marketingTemperature,
-    columns: [
-      { key: 'temperature', header: (t) => t.columns.temperature },
-      { key: 'label', header: (t) => t.columns.label },
-      { key: 'when', header: (t) => t.columns.when },
-    ],
+    columns: columnsOf(['temperature', 'label', 'when']),
   } satisfies BlockDef<'temperature' | 'label' | 'when'>,
   sales: settingsBlock('sales_temperature', (t) => t.blocks.salesTemperature),
 };
