@@ -1,6 +1,6 @@
 import { databaseFor } from '../db/client';
 import type { Env, IntakeMessage } from '../env';
-import { judgeDeliveries } from '../services/intake';
+import { type JudgeFault, judgeDeliveries } from '../services/intake';
 
 /** How long a message waits before a retry when its delivery met too many concurrent writers. */
 const RETRY_DELAY_SECONDS = 5;
@@ -11,17 +11,19 @@ const RETRY_DELAY_SECONDS = 5;
  * settled — judged, rejected, or kept as failed for an admin; only transient
  * trouble retries it. If the whole run throws (D1 unreachable) every message is
  * retried by the queue, and past its retries the minute cron still finds the
- * delivery stored.
+ * delivery stored. `fault` is the reliability suite's seam (see JudgeFault); the
+ * Worker's own entry never passes one.
  */
 export async function judgeQueuedDeliveries(
   batch: MessageBatch<IntakeMessage>,
   env: Env,
   now: Date,
+  fault?: JudgeFault,
 ): Promise<void> {
   const refs = batch.messages.map((m) => m.body);
   // One database today; databaseFor keeps the workspace → database choice in one place.
   const db = databaseFor(env, refs[0]?.workspaceId ?? '');
-  const outcomes = await judgeDeliveries({ ctx: { db, now }, input: { refs } });
+  const outcomes = await judgeDeliveries({ ctx: { db, now }, input: { refs, fault } });
   for (const message of batch.messages) {
     if (outcomes.get(message.body.id)?.status === 'retry')
       message.retry({ delaySeconds: RETRY_DELAY_SECONDS });

@@ -109,6 +109,8 @@ export const en = {
     intakeSignedNotToken: '{provider} deliveries are verified by their signature, not a token.',
     deliveryNotSubmission: 'The stored delivery is not a form submission under the source as it is now.',
     deliveryNotSubmissionField: 'Not a form submission.',
+    deliveryNotStored:
+      'The delivery could not be stored just now, so it was not kept. Send it again in a few seconds.',
     deliveryUnverified: 'The delivery could not be verified: {reason}',
     signNoSecret: 'This source has no signing secret.',
     signMissingHeader: 'Sign the body in a {header} header.',

@@ -123,6 +123,8 @@ export const pl: Catalogue = {
     deliveryNotSubmission:
       'Zapisane zgłoszenie nie jest odpowiedzią na formularz według obecnych ustawień źródła.',
     deliveryNotSubmissionField: 'To nie jest odpowiedź na formularz.',
+    deliveryNotStored:
+      'Nie udało się teraz zapisać tego zgłoszenia, więc nie zostało przyjęte. Wyślij je ponownie za kilka sekund.',
     deliveryUnverified: 'Nie udało się zweryfikować zgłoszenia: {reason}',
     signNoSecret: 'To źródło nie ma sekretu do podpisywania.',
     signMissingHeader: 'Podpisz treść w nagłówku {header}.',

@@ -110,6 +110,8 @@ export const ro: Catalogue = {
     deliveryNotSubmission:
       'Trimiterea stocată nu este un răspuns la formular conform setărilor actuale ale sursei.',
     deliveryNotSubmissionField: 'Nu este un răspuns la formular.',
+    deliveryNotStored:
+      'Trimiterea nu a putut fi salvată acum, deci nu a fost păstrată. Trimiteți-o din nou peste câteva secunde.',
     deliveryUnverified: 'Trimiterea nu a putut fi verificată: {reason}',
     signNoSecret: 'Această sursă nu are un secret de semnare.',
     signMissingHeader: 'Semnați corpul cererii în antetul {header}.',

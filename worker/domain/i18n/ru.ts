@@ -120,6 +120,8 @@ export const ru: Catalogue = {
     deliveryNotSubmission:
       'Сохранённая заявка не является ответом на форму при текущих настройках источника.',
     deliveryNotSubmissionField: 'Это не ответ на форму.',
+    deliveryNotStored:
+      'Сейчас не удалось сохранить эту отправку, поэтому она не принята. Отправьте её снова через несколько секунд.',
     deliveryUnverified: 'Не удалось проверить заявку: {reason}',
     signNoSecret: 'У этого источника нет секрета для подписи.',
     signMissingHeader: 'Подпишите тело запроса в заголовке {header}.',

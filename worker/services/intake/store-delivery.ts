@@ -1,5 +1,7 @@
 import { type DeliveryRow, storeDelivery } from '../../db/queries/intake-deliveries';
 import { base64Encode } from '../../domain/encoding';
+import { DomainError } from '../../domain/errors';
+import { say } from '../../domain/i18n';
 import { deliveryKeyOf } from '../../domain/intake';
 import { newId } from '../../platform/ids';
 import type { ServiceContext } from '../context';
@@ -8,7 +10,10 @@ import type { ServiceContext } from '../context';
  * Stores a verified delivery before anything judges it, with one write keyed by
  * the delivery key (the sender's Idempotency-Key, else its event id, else the
  * body's hash). The same delivery again answers the row already stored.
- * `ctx.now` is the arrival: the SLA clock starts there.
+ * `ctx.now` is the arrival: the SLA clock starts there. When the write itself
+ * fails (D1 unreachable or overloaded) nothing was kept, so the sender must send
+ * again: that is `unavailable` (503 with Retry-After), never a 500 a sender may
+ * take as final.
  */
 export async function storeIntakeDelivery({
   ctx,
@@ -30,7 +35,7 @@ export async function storeIntakeDelivery({
     deliveryId: input.eventId,
     bodyHash: input.bodyHash,
   });
-  return storeDelivery(ctx.db, {
+  const delivery = {
     workspaceId: ctx.workspaceId,
     sourceId: input.sourceId,
     key,
@@ -39,5 +44,16 @@ export async function storeIntakeDelivery({
     body: base64Encode(input.body),
     contentType: input.contentType,
     receivedAt: ctx.now,
-  });
+  };
+  try {
+    return await storeDelivery(ctx.db, delivery);
+  } catch (error) {
+    // A reused key (the sender's mistake) stays what it is; anything else is the store's trouble.
+    if (error instanceof DomainError) throw error;
+    // D1's own words only: the failed query's text would carry the body (personal data) into the log.
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+    const reason = cause instanceof Error ? `${cause.name}: ${cause.message}` : 'unknown';
+    console.error(JSON.stringify({ level: 'error', message: 'storing a delivery failed', error: reason }));
+    throw new DomainError('unavailable', say('deliveryNotStored'));
+  }
 }
