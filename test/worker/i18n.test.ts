@@ -12,10 +12,13 @@ import {
 } from '../../worker/domain/i18n';
 import { type AgendaInput, buildAgenda, noticeLines } from '../../worker/domain/sla';
 
-/** Every leaf of a catalogue, by its dotted path: texts, and plural entries as one leaf each. */
+/**
+ * Every leaf of a catalogue, by its dotted path: texts, and plural entries and
+ * lists (a starter's examples, a site's paths: as long as a language needs) as one leaf each.
+ */
 function leaves(value: unknown, path = ''): Map<string, unknown> {
   const out = new Map<string, unknown>();
-  if (typeof value === 'string' || isPluralForms(value)) {
+  if (typeof value === 'string' || isPluralForms(value) || Array.isArray(value)) {
     out.set(path, value);
     return out;
   }

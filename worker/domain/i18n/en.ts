@@ -1,5 +1,6 @@
 import { forms } from './plural';
 import type { AgendaLabels, AgreementLabels, LiveSheetLabels, SlaLabels } from './shapes';
+import { enStarter } from './starter/en';
 
 /**
  * English: the catalogue the others are checked against (`Catalogue` is derived
@@ -461,6 +462,8 @@ export const en = {
     loading: 'Loading…',
     notConnected: 'LeadPact is not connected: open LeadPact › Connect… and save your token first.',
   },
+  /** The starter agreement's words; its structure is `agreement/templates/structure.ts`. */
+  starter: enStarter,
   agreement: {
     sections: {
       glossary: 'Glossary',

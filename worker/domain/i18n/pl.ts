@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue';
+import { plStarter } from './starter/pl';
 
 /** Polish: every text of the English catalogue, written as practitioners say it (DOMAIN.md). */
 export const pl: Catalogue = {
@@ -485,6 +486,7 @@ export const pl: Catalogue = {
     loading: 'Wczytuję…',
     notConnected: 'LeadPact nie jest połączony: otwórz LeadPact › Connect… i najpierw zapisz swój token.',
   },
+  starter: plStarter,
   agreement: {
     sections: {
       glossary: 'Słownik pojęć',

@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue';
+import { roStarter } from './starter/ro';
 
 /** Romanian: every text of the English catalogue, written as practitioners say it (DOMAIN.md). */
 export const ro: Catalogue = {
@@ -473,6 +474,7 @@ export const ro: Catalogue = {
     loading: 'Se încarcă…',
     notConnected: 'LeadPact nu este conectat: deschideți LeadPact › Connect… și salvați mai întâi tokenul.',
   },
+  starter: roStarter,
   agreement: {
     sections: {
       glossary: 'Glosar',

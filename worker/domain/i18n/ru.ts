@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue';
+import { ruStarter } from './starter/ru';
 
 /** Russian: every text of the English catalogue, written as practitioners say it (DOMAIN.md). */
 export const ru: Catalogue = {
@@ -484,6 +485,7 @@ export const ru: Catalogue = {
     loading: 'Загрузка…',
     notConnected: 'LeadPact не подключён: откройте LeadPact › Connect… и сначала сохраните свой токен.',
   },
+  starter: ruStarter,
   agreement: {
     sections: {
       glossary: 'Глоссарий',

@@ -1,19 +1,8 @@
 import type { Language } from '../../constants';
-import { type Agreement, type AgreementInput, Agreement as AgreementSchema } from '../schema';
-import { englishStarter } from './en';
-import { polishStarter } from './pl';
-import { romanianStarter } from './ro';
-import { russianStarter } from './ru';
-import type { StarterOptions } from './shared';
+import { type Agreement, Agreement as AgreementSchema } from '../schema';
+import { type StarterOptions, starterInput } from './structure';
 
-export type { StarterOptions } from './shared';
-
-const STARTERS: Record<Language, (options: StarterOptions) => AgreementInput> = {
-  en: englishStarter,
-  pl: polishStarter,
-  ro: romanianStarter,
-  ru: russianStarter,
-};
+export { type StarterOptions, starterInput } from './structure';
 
 /**
  * The complete starter agreement in `language`, with the workspace's time zone
@@ -21,5 +10,5 @@ const STARTERS: Record<Language, (options: StarterOptions) => AgreementInput> = 
  * breaks a rule fails loudly (and in tests) rather than landing in a workspace.
  */
 export function starterAgreement(language: Language, options: StarterOptions): Agreement {
-  return AgreementSchema.parse(STARTERS[language](options));
+  return AgreementSchema.parse(starterInput(language, options));
 }
