@@ -279,6 +279,25 @@ CREATE TABLE `erased_identities` (
 	PRIMARY KEY(`workspace_id`, `kind`, `hash`)
 );
 --> statement-breakpoint
+CREATE TABLE `person_keys` (
+	`workspace_id` text NOT NULL,
+	`id` text NOT NULL,
+	`lead_id` text,
+	`wrapped` text NOT NULL,
+	`created_at` text NOT NULL,
+	PRIMARY KEY(`workspace_id`, `id`)
+);
+--> statement-breakpoint
+CREATE INDEX `person_keys_lead` ON `person_keys` (`workspace_id`,`lead_id`);--> statement-breakpoint
+CREATE TABLE `workspace_keys` (
+	`workspace_id` text PRIMARY KEY NOT NULL,
+	`master_key_id` text NOT NULL,
+	`data_key` text NOT NULL,
+	`index_key` text NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `campaigns` (
 	`id` text PRIMARY KEY NOT NULL,
 	`workspace_id` text NOT NULL,

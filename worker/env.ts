@@ -43,3 +43,11 @@ export interface IntakeMessage {
 export function leadLinkRoot(env: Env): string | null {
   return env.LEADPACT_LINK_SECRET || env.LEADPACT_ADMIN_SECRET || null;
 }
+
+/** The master keys personal data is sealed under (worker/services/privacy); empty: personal writes answer 503. */
+export function encryptionSecretsOf(env: Env): { key?: string; previousKey?: string } {
+  return {
+    key: env.LEADPACT_ENCRYPTION_KEY || undefined,
+    previousKey: env.LEADPACT_ENCRYPTION_KEY_PREVIOUS || undefined,
+  };
+}

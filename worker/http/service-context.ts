@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { allDatabases, databaseFor } from '../db/client';
+import { encryptionSecretsOf } from '../env';
 import type { CallerContext, DatabaseContext, ServiceContext } from '../services/context';
 import type { SheetContext } from '../services/sheet/context';
 import type { AppEnv } from './context';
@@ -14,12 +15,19 @@ export function callerContext(c: Context<AppEnv>, now = new Date()): CallerConte
     caller,
     now,
     language: requestLanguage(c),
+    encryption: encryptionSecretsOf(c.env),
   };
 }
 
 /** The verbs' context for a request that names its workspace another way (an intake URL, a share link). */
 export function workspaceContext(c: Context<AppEnv>, workspaceId: string, now = new Date()): ServiceContext {
-  return { db: databaseFor(c.env, workspaceId), workspaceId, now, language: requestLanguage(c) };
+  return {
+    db: databaseFor(c.env, workspaceId),
+    workspaceId,
+    now,
+    language: requestLanguage(c),
+    encryption: encryptionSecretsOf(c.env),
+  };
 }
 
 /**
@@ -27,7 +35,12 @@ export function workspaceContext(c: Context<AppEnv>, workspaceId: string, now = 
  * source): the database that `key` lives in, which today is the one database.
  */
 export function databaseContext(c: Context<AppEnv>, key: string, now = new Date()): DatabaseContext {
-  return { db: databaseFor(c.env, key), now, language: requestLanguage(c) };
+  return {
+    db: databaseFor(c.env, key),
+    now,
+    language: requestLanguage(c),
+    encryption: encryptionSecretsOf(c.env),
+  };
 }
 
 /** The sheet verbs' context: the caller's database, the Worker's bindings (keys, Google URLs) and the time. */
@@ -37,5 +50,5 @@ export function sheetContext(c: Context<AppEnv>, now = new Date()): SheetContext
 
 /** Every database of the deployment (a health check asks each). */
 export function allDatabaseContexts(c: Context<AppEnv>, now = new Date()): DatabaseContext[] {
-  return allDatabases(c.env).map((db) => ({ db, now }));
+  return allDatabases(c.env).map((db) => ({ db, now, encryption: encryptionSecretsOf(c.env) }));
 }

@@ -1,5 +1,5 @@
 import { allDatabases } from '../db/client';
-import type { Env } from '../env';
+import { type Env, encryptionSecretsOf } from '../env';
 import { judgeOverdueDeliveries } from '../services/intake';
 
 /**
@@ -10,7 +10,7 @@ import { judgeOverdueDeliveries } from '../services/intake';
 export async function intakePickup(env: Env, now: Date): Promise<void> {
   for (const db of allDatabases(env)) {
     try {
-      const report = await judgeOverdueDeliveries({ ctx: { db, now } });
+      const report = await judgeOverdueDeliveries({ ctx: { db, now, encryption: encryptionSecretsOf(env) } });
       if (report.picked > 0) {
         console.log(
           JSON.stringify({ level: 'info', message: 'intake pickup', at: now.toISOString(), ...report }),

@@ -1,5 +1,5 @@
 import { databaseFor } from '../db/client';
-import type { Env, IntakeMessage } from '../env';
+import { type Env, encryptionSecretsOf, type IntakeMessage } from '../env';
 import { type JudgeFault, judgeDeliveries } from '../services/intake';
 
 /** How long a message waits before a retry when its delivery met too many concurrent writers. */
@@ -23,7 +23,10 @@ export async function judgeQueuedDeliveries(
   const refs = batch.messages.map((m) => m.body);
   // One database today; databaseFor keeps the workspace → database choice in one place.
   const db = databaseFor(env, refs[0]?.workspaceId ?? '');
-  const outcomes = await judgeDeliveries({ ctx: { db, now }, input: { refs, fault } });
+  const outcomes = await judgeDeliveries({
+    ctx: { db, now, encryption: encryptionSecretsOf(env) },
+    input: { refs, fault },
+  });
   for (const message of batch.messages) {
     if (outcomes.get(message.body.id)?.status === 'retry')
       message.retry({ delaySeconds: RETRY_DELAY_SECONDS });

@@ -1,5 +1,5 @@
 import { allDatabases } from '../db/client';
-import { type Env, leadLinkRoot } from '../env';
+import { type Env, encryptionSecretsOf, leadLinkRoot } from '../env';
 import { webHost } from '../platform/web-host';
 import { sweepMinute } from '../services/sla';
 
@@ -21,7 +21,7 @@ export async function slaSweep(env: Env, now: Date): Promise<void> {
     // One database failing must not stop the others; every step is idempotent, so the next minute retries.
     try {
       const report = await sweepMinute({
-        ctx: { db, now },
+        ctx: { db, now, encryption: encryptionSecretsOf(env) },
         input: { fetch: (url, init) => fetch(url, init), leadLinks: leadLinkSigning(env) },
       });
       console.log(JSON.stringify({ level: 'info', message: 'sla sweep', at: now.toISOString(), ...report }));

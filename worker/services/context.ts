@@ -17,6 +17,14 @@ export interface DatabaseContext {
   now: Date;
   /** The language human text is said in (the request's, else the workspace's); English when unset (jobs). */
   language?: Language;
+  /** The master keys personal data is sealed under (`worker/services/privacy`); none: personal writes answer 503. */
+  encryption?: EncryptionSecrets;
+}
+
+/** The Worker secrets `LEADPACT_ENCRYPTION_KEY` and `LEADPACT_ENCRYPTION_KEY_PREVIOUS`. */
+export interface EncryptionSecrets {
+  key?: string;
+  previousKey?: string;
 }
 
 /** A verb done on someone's behalf: who asked (their token, role and member). */

@@ -44,3 +44,10 @@ export function base64Decode(text: string): Uint8Array | null {
   }
   return out;
 }
+
+/** The bytes of unpadded base64url (as `base64url` writes it); null for anything else. */
+export function base64urlDecode(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
+  const standard = text.replace(/-/g, '+').replace(/_/g, '/');
+  return base64Decode(standard + '='.repeat((4 - (standard.length % 4)) % 4));
+}

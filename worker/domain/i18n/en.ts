@@ -52,6 +52,10 @@ export const en = {
     contactMissing: 'A lead needs an e-mail address or a phone number.',
     contactField: 'Give an e-mail address or a phone number.',
     noActiveAgreement: 'No agreement is active: sign one before working leads.',
+    encryptionKeyMissing:
+      'Personal data cannot be stored or read: this deployment has no encryption key. Set the Worker secret LEADPACT_ENCRYPTION_KEY (32 random bytes, base64: openssl rand -base64 32 | npx wrangler secret put LEADPACT_ENCRYPTION_KEY); senders retry.',
+    encryptionKeyWrong:
+      'Personal data cannot be read: LEADPACT_ENCRYPTION_KEY is not the key this workspace was sealed with. Put the earlier key back, or set it as LEADPACT_ENCRYPTION_KEY_PREVIOUS beside the new one.',
     leadErased: 'This lead was erased on request; nothing more is recorded about the person.',
     notHandedOver: 'A {stage} has not been handed over to sales: no action applies yet.',
     actionNotAllowed: 'A lead in stage {stage} does not allow {action}; allowed: {allowed}.',

@@ -46,6 +46,10 @@ export const pl: Catalogue = {
     contactMissing: 'Lead musi mieć adres e-mail albo numer telefonu.',
     contactField: 'Podaj adres e-mail albo numer telefonu.',
     noActiveAgreement: 'Żadna umowa nie obowiązuje: podpiszcie ją, zanim zaczniecie pracę z leadami.',
+    encryptionKeyMissing:
+      'Nie można zapisać ani odczytać danych osobowych: to wdrożenie nie ma klucza szyfrowania. Ustaw sekret Workera LEADPACT_ENCRYPTION_KEY (32 losowe bajty w base64: openssl rand -base64 32 | npx wrangler secret put LEADPACT_ENCRYPTION_KEY); nadawcy ponowią próbę.',
+    encryptionKeyWrong:
+      'Nie można odczytać danych osobowych: LEADPACT_ENCRYPTION_KEY to nie ten klucz, którym zaszyfrowano ten obszar roboczy. Przywróć poprzedni klucz albo ustaw go jako LEADPACT_ENCRYPTION_KEY_PREVIOUS obok nowego.',
     leadErased: 'Ten lead został usunięty na żądanie; o tej osobie niczego więcej nie zapisujemy.',
     notHandedOver:
       'Lead na etapie {stage} nie został jeszcze przekazany sprzedaży: żadna akcja nie ma jeszcze zastosowania.',

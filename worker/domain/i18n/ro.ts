@@ -46,6 +46,10 @@ export const ro: Catalogue = {
     contactMissing: 'Un lead are nevoie de o adresă de e-mail sau de un număr de telefon.',
     contactField: 'Introduceți o adresă de e-mail sau un număr de telefon.',
     noActiveAgreement: 'Niciun acord nu este activ: semnați unul înainte de a lucra lead-urile.',
+    encryptionKeyMissing:
+      'Datele personale nu pot fi stocate sau citite: această instalare nu are cheie de criptare. Setați secretul Worker LEADPACT_ENCRYPTION_KEY (32 de octeți aleatori, base64: openssl rand -base64 32 | npx wrangler secret put LEADPACT_ENCRYPTION_KEY); expeditorii reîncearcă.',
+    encryptionKeyWrong:
+      'Datele personale nu pot fi citite: LEADPACT_ENCRYPTION_KEY nu este cheia cu care a fost criptat acest spațiu de lucru. Puneți înapoi cheia anterioară sau setați-o ca LEADPACT_ENCRYPTION_KEY_PREVIOUS alături de cea nouă.',
     leadErased: 'Acest lead a fost șters la cerere; nu se mai înregistrează nimic despre persoană.',
     notHandedOver:
       'Un lead în etapa {stage} nu a fost încă predat vânzărilor: nicio acțiune nu se aplică încă.',

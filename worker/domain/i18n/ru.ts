@@ -45,6 +45,10 @@ export const ru: Catalogue = {
     contactMissing: 'У лида должен быть адрес электронной почты или номер телефона.',
     contactField: 'Укажите адрес электронной почты или номер телефона.',
     noActiveAgreement: 'Ни одно соглашение не действует: подпишите его, прежде чем работать с лидами.',
+    encryptionKeyMissing:
+      'Персональные данные нельзя сохранить или прочитать: у этого развёртывания нет ключа шифрования. Задайте секрет Worker LEADPACT_ENCRYPTION_KEY (32 случайных байта в base64: openssl rand -base64 32 | npx wrangler secret put LEADPACT_ENCRYPTION_KEY); отправители повторят попытку.',
+    encryptionKeyWrong:
+      'Персональные данные нельзя прочитать: LEADPACT_ENCRYPTION_KEY — не тот ключ, которым зашифровано это рабочее пространство. Верните прежний ключ или задайте его как LEADPACT_ENCRYPTION_KEY_PREVIOUS рядом с новым.',
     leadErased: 'Этот лид удалён по запросу; о человеке больше ничего не записывается.',
     notHandedOver: 'Лид на этапе {stage} ещё не передан в отдел продаж: никакие действия пока не применимы.',
     actionNotAllowed: 'Лид на этапе {stage} не допускает действие {action}; допустимы: {allowed}.',

@@ -1,2 +1,3 @@
 export { type ErasureResult, eraseLead } from './erase-lead';
 export { exportLead } from './export-lead';
+export { encryptionConfigured, vaultOf } from './vault';

@@ -1,0 +1,22 @@
+import { bytesToHex, utf8Encode } from '../encoding';
+import type { Host } from '../host';
+import { normaliseEmail, normalisePhone } from '../ledger/erasure';
+
+export type IdentityKind = 'email' | 'phone';
+
+/**
+ * The blind index of an e-mail or phone: HMAC-SHA256 of the normalised value with the
+ * workspace's index key, hex. Equal values give equal indexes, so dedupe and the erased
+ * people's memory still find a person, but without the key the index says nothing:
+ * unlike a (salted) SHA-256, a phone number's index cannot be found by trying every number.
+ * The key differs per workspace, so indexes cannot be matched across tenants.
+ */
+export async function blindIndex(
+  host: Pick<Host, 'hmacSha256'>,
+  indexKey: Uint8Array,
+  kind: IdentityKind,
+  value: string,
+): Promise<string> {
+  const normalised = kind === 'email' ? normaliseEmail(value) : normalisePhone(value);
+  return bytesToHex(await host.hmacSha256(indexKey, utf8Encode(`${kind}:${normalised}`)));
+}
