@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export WRANGLER_SEND_METRICS=false
-WRANGLER="npx wrangler"
+# LEADPACT_WRANGLER replaces wrangler (the deploy test passes a fake that records its calls).
+WRANGLER="${LEADPACT_WRANGLER:-npx wrangler}"
 PLACEHOLDER="00000000-0000-0000-0000-000000000000"
 
 if [ "${1:-}" = "--dry-run" ]; then
@@ -15,6 +16,20 @@ if [ "${1:-}" = "--dry-run" ]; then
 fi
 
 $WRANGLER whoami >/dev/null 2>&1 || { echo "Log in first: npx wrangler login (or set CLOUDFLARE_API_TOKEN)." >&2; exit 1; }
+
+# 0. The master key personal data is sealed under: never generated here, since losing it loses
+#    every person's data, so it must be made (and backed up) by whoever runs the deployment.
+#    Checked before anything remote changes.
+if ! $WRANGLER secret list 2>/dev/null | grep -q '"LEADPACT_ENCRYPTION_KEY"'; then
+  cat >&2 <<'MSG'
+Refusing to deploy: the Worker secret LEADPACT_ENCRYPTION_KEY is not set. LeadPact seals every
+person's data under it and answers 503 to intake without it. Make one, keep a copy somewhere safe
+(without it nothing personal can be read back), and set it:
+  openssl rand -base64 32 | npx wrangler secret put LEADPACT_ENCRYPTION_KEY
+(For an existing Worker without secrets yet, `wrangler secret put` creates it first.)
+MSG
+  exit 1
+fi
 
 [ "${SKIP_TESTS:-0}" = "1" ] || npm test
 

@@ -24,16 +24,24 @@ function run(args) {
   });
 }
 
-/** The admin secret lives in .dev.vars (gitignored), made once with 32 random bytes. */
-async function adminSecret() {
+/**
+ * Local secrets live in .dev.vars (gitignored), each made once from random bytes: the admin
+ * secret, and the master key personal data is sealed under (without it intake answers 503).
+ * Nothing secret is printed.
+ */
+async function devSecret(name, make) {
   const file = join(ROOT, '.dev.vars');
   const text = existsSync(file) ? await readFile(file, 'utf8') : '';
-  const found = /^LEADPACT_ADMIN_SECRET\s*=\s*"?([^"\n]+)"?/m.exec(text)?.[1];
+  const found = new RegExp(`^${name}\\s*=\\s*"?([^"\\n]+)"?`, 'm').exec(text)?.[1];
   if (found) return found;
-  const secret = `lpadmin_${randomBytes(24).toString('base64url')}`;
-  await appendFile(file, `${text && !text.endsWith('\n') ? '\n' : ''}LEADPACT_ADMIN_SECRET="${secret}"\n`);
+  const secret = make();
+  await appendFile(file, `${text && !text.endsWith('\n') ? '\n' : ''}${name}="${secret}"\n`);
   return secret;
 }
+
+const adminSecret = () =>
+  devSecret('LEADPACT_ADMIN_SECRET', () => `lpadmin_${randomBytes(24).toString('base64url')}`);
+const encryptionKey = () => devSecret('LEADPACT_ENCRYPTION_KEY', () => randomBytes(32).toString('base64'));
 
 async function waitForHealth(baseUrl, child) {
   for (let i = 0; i < 240; i++) {
@@ -50,6 +58,7 @@ async function waitForHealth(baseUrl, child) {
 }
 
 const secret = await adminSecret();
+await encryptionKey();
 await mkdir(PERSIST, { recursive: true });
 console.log('› Applying migrations to the local D1…');
 await run(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', PERSIST]);
@@ -99,6 +108,6 @@ ${Object.entries(demo.tokens)
 The agreement is signed; sources: contact form ${demo.sources?.contact?.url ?? ''}
 Try:  curl -H "Authorization: Bearer ${demo.tokens.manager}" ${baseUrl}/v1/members
       curl -H "Authorization: Bearer ${demo.tokens.sales}" ${baseUrl}/v1/leads
-Admin secret for POST /v1/workspaces is in .dev.vars. Stop with Ctrl+C.
+Admin secret for POST /v1/workspaces and the local encryption key are in .dev.vars. Stop with Ctrl+C.
 LEADPACT_READY ${JSON.stringify({ baseUrl, workspaceId: demo.workspaceId, tokens: demo.tokens })}
 `);

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { LOCAL_ENV } from './worker-server';
@@ -15,4 +17,57 @@ describe('npm run deploy -- --dry-run', () => {
     expect(bundle).toContain('/v1/workspaces');
     expect(bundle).not.toContain('cloudflare:test');
   }, 120_000);
+});
+
+/** A wrangler stand-in that logs each call and answers `secret list` with the given secrets; anything else fails. */
+async function fakeWrangler(secrets: string[]): Promise<{ path: string; calls: () => Promise<string[]> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'leadpact-fake-wrangler-'));
+  const log = join(dir, 'calls.log');
+  const path = join(dir, 'wrangler');
+  const list = JSON.stringify(secrets.map((name) => ({ name, type: 'secret_text' })));
+  await writeFile(
+    path,
+    [
+      '#!/usr/bin/env bash',
+      `echo "$*" >> '${log}'`,
+      'case "$1" in',
+      '  whoami) exit 0 ;;',
+      `  secret) [ "$2" = list ] && { echo '${list}'; exit 0; } ;;`,
+      'esac',
+      'exit 3',
+    ].join('\n'),
+  );
+  await chmod(path, 0o755);
+  return { path, calls: async () => (await readFile(log, 'utf8')).trim().split('\n') };
+}
+
+describe('npm run deploy without the encryption key', () => {
+  const deploy = (wrangler: string) =>
+    run('bash', ['scripts/deploy.sh'], {
+      env: { ...LOCAL_ENV, LEADPACT_WRANGLER: wrangler, SKIP_TESTS: '1' },
+    }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
+    );
+
+  it('should refuse before changing anything remote when LEADPACT_ENCRYPTION_KEY is not set', async () => {
+    // Only the previous key is set: that is not the key.
+    const wrangler = await fakeWrangler(['LEADPACT_ADMIN_SECRET', 'LEADPACT_ENCRYPTION_KEY_PREVIOUS']);
+    const result = await deploy(wrangler.path);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('the Worker secret LEADPACT_ENCRYPTION_KEY is not set');
+    expect(result.stderr).toContain('wrangler secret put LEADPACT_ENCRYPTION_KEY');
+    expect(await wrangler.calls()).toEqual(['whoami', 'secret list']);
+  });
+
+  it('should go on to the database when the key is set', async () => {
+    const wrangler = await fakeWrangler(['LEADPACT_ADMIN_SECRET', 'LEADPACT_ENCRYPTION_KEY']);
+    const result = await deploy(wrangler.path);
+    // The stand-in fails the first remote step: what matters is that the script reached it.
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).not.toContain('Refusing to deploy');
+    const calls = await wrangler.calls();
+    expect(calls.slice(0, 2)).toEqual(['whoami', 'secret list']);
+    expect(calls[2]).toMatch(/^d1 /);
+  });
 });

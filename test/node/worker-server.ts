@@ -40,7 +40,13 @@ export async function startWorkerServer(
     env: LOCAL_ENV,
   });
   const adminSecret = 'node-test-admin-secret';
-  const vars = { LEADPACT_ADMIN_SECRET: adminSecret, ...options.vars };
+  // A fresh master key per server, as `npm start` writes one into .dev.vars: personal data needs it.
+  const encryptionKey = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64');
+  const vars = {
+    LEADPACT_ADMIN_SECRET: adminSecret,
+    LEADPACT_ENCRYPTION_KEY: encryptionKey,
+    ...options.vars,
+  };
   const worker = await unstable_startWorker({
     config: join(ROOT, 'wrangler.toml'),
     bindings: Object.fromEntries(

@@ -26,7 +26,7 @@ describe('GET /health', () => {
   it('should answer ok when D1 answers', async () => {
     const res = await call('GET', '/health');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', database: 'ok' });
+    expect(await res.json()).toEqual({ status: 'ok', database: 'ok', encryption: 'configured' });
     expect(res.headers.get('x-request-id')).toBeTruthy();
   });
 });

@@ -3,8 +3,18 @@ import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
 import { allDatabaseContexts } from '../http/service-context';
 import { checkDatabases } from '../services/health';
+import { encryptionConfigured } from '../services/privacy';
 
-const Health = z.object({ status: z.enum(['ok']), database: z.enum(['ok']) }).openapi('Health');
+const Health = z
+  .object({
+    status: z.enum(['ok']),
+    database: z.enum(['ok']),
+    encryption: z.enum(['configured', 'missing']).openapi({
+      description:
+        'Whether LEADPACT_ENCRYPTION_KEY is set and well-formed. Without it personal data can be neither stored nor read: intake and lead writes answer 503 until it is set.',
+    }),
+  })
+  .openapi('Health');
 
 const health = createRoute({
   method: 'get',
@@ -19,7 +29,9 @@ const health = createRoute({
 
 export function registerHealthRoutes(app: App) {
   app.openapi(health, async (c) => {
-    await checkDatabases({ input: { databases: allDatabaseContexts(c) } });
-    return c.json({ status: 'ok' as const, database: 'ok' as const }, 200);
+    const databases = allDatabaseContexts(c);
+    await checkDatabases({ input: { databases } });
+    const encryption = (await encryptionConfigured(databases[0]?.encryption)) ? 'configured' : 'missing';
+    return c.json({ status: 'ok' as const, database: 'ok' as const, encryption } as const, 200);
   });
 }

@@ -42,7 +42,7 @@ beforeAll(async () => {
   server = await startWorkerServer({
     vars: {
       GOOGLE_SERVICE_ACCOUNT_JSON: JSON.stringify(key),
-      LEADPACT_ENCRYPTION_KEY: 'keep-live-test-encryption-key-0123456789',
+      LEADPACT_ENCRYPTION_KEY: Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64'),
     },
   });
   stateDir = await mkdtemp(join(tmpdir(), 'leadpact-keep-live-'));
