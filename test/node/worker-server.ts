@@ -15,6 +15,8 @@ export interface WorkerServer {
   /** The local D1 files live here (wrangler's `--persist-to`). */
   persistDir: string;
   worker: Awaited<ReturnType<typeof unstable_startWorker>>;
+  /** Stops the Worker and keeps its D1 files (to change them and start again on them). */
+  stop: () => Promise<void>;
   dispose: () => Promise<void>;
 }
 
@@ -32,13 +34,17 @@ export const LOCAL_ENV = {
  * takes. For Node-side tests and benchmarks.
  */
 export async function startWorkerServer(
-  options: { vars?: Record<string, string> } = {},
+  options: {
+    vars?: Record<string, string> /** Start on these D1 files (a stopped server's) as they are. */;
+    persistDir?: string;
+  } = {},
 ): Promise<WorkerServer> {
-  const persistDir = await mkdtemp(join(tmpdir(), 'leadpact-d1-'));
-  await run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir], {
-    cwd: ROOT,
-    env: LOCAL_ENV,
-  });
+  const persistDir = options.persistDir ?? (await mkdtemp(join(tmpdir(), 'leadpact-d1-')));
+  if (!options.persistDir)
+    await run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir], {
+      cwd: ROOT,
+      env: LOCAL_ENV,
+    });
   const adminSecret = 'node-test-admin-secret';
   // A fresh master key per server, as `npm start` writes one into .dev.vars: personal data needs it.
   const encryptionKey = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64');
@@ -66,6 +72,7 @@ export async function startWorkerServer(
     adminSecret,
     persistDir,
     worker,
+    stop: () => worker.dispose(),
     dispose: async () => {
       await worker.dispose();
       await rm(persistDir, { recursive: true, force: true });

@@ -5,14 +5,14 @@
  */
 export function meteredD1(db: D1Database) {
   const totals = { rowsRead: 0, rowsWritten: 0, statements: 0 };
-  /** Every statement run, with its bound values, in order: for tests that count reads of one kind. */
-  const log: { sql: string; params: unknown[] }[] = [];
+  /** Every statement run, with its bound values and D1's counts, in order: for tests that count reads of one kind. */
+  const log: { sql: string; params: unknown[]; rowsRead: number; rowsWritten: number }[] = [];
   const textOf = new WeakMap<object, { sql: string; params: unknown[] }>();
   const count = (
     meta: { rows_read?: number; rows_written?: number } | undefined,
     text: { sql: string; params: unknown[] } | undefined,
   ) => {
-    if (text) log.push(text);
+    if (text) log.push({ ...text, rowsRead: meta?.rows_read ?? 0, rowsWritten: meta?.rows_written ?? 0 });
     totals.statements += 1;
     totals.rowsRead += meta?.rows_read ?? 0;
     totals.rowsWritten += meta?.rows_written ?? 0;
