@@ -421,7 +421,7 @@ async function seedStopped(server, statements) {
   );
   const seconds = (performance.now() - started) / 1000;
   await rm(file);
-  return { server: await startWorkerServer({ persistDir: server.persistDir }), seconds };
+  return { server: await startWorkerServer({ persistDir: server.persistDir, vars: server.vars }), seconds };
 }
 
 function reportsSection(timed, metered, baseline, when) {

@@ -15,6 +15,8 @@ export interface WorkerServer {
   /** The local D1 files live here (wrangler's `--persist-to`). */
   persistDir: string;
   worker: Awaited<ReturnType<typeof unstable_startWorker>>;
+  /** The plain-text bindings it started with (the admin secret, the encryption key). */
+  vars: Record<string, string>;
   /** Stops the Worker and keeps its D1 files (to change them and start again on them). */
   stop: () => Promise<void>;
   dispose: () => Promise<void>;
@@ -35,7 +37,8 @@ export const LOCAL_ENV = {
  */
 export async function startWorkerServer(
   options: {
-    vars?: Record<string, string> /** Start on these D1 files (a stopped server's) as they are. */;
+    vars?: Record<string, string>;
+    /** Start on these D1 files (a stopped server's) as they are; pass its `vars` too, to keep its encryption key. */
     persistDir?: string;
   } = {},
 ): Promise<WorkerServer> {
@@ -71,6 +74,7 @@ export async function startWorkerServer(
     url,
     adminSecret,
     persistDir,
+    vars,
     worker,
     stop: () => worker.dispose(),
     dispose: async () => {
