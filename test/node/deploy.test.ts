@@ -16,6 +16,10 @@ describe('npm run deploy -- --dry-run', () => {
     const bundle = await readFile('dist/worker/index.js', 'utf8');
     expect(bundle).toContain('/v1/workspaces');
     expect(bundle).not.toContain('cloudflare:test');
+    // The load suite's forced failures live in its own entry (test/node/soak/fault-entry.ts), never in what ships.
+    expect(bundle).not.toContain('LEADPACT_SOAK_FAULTS');
+    expect(bundle).not.toContain('soak fault');
+    expect(bundle).not.toContain('injected by the fault suite');
   }, 120_000);
 });
 

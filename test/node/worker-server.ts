@@ -40,6 +40,10 @@ export async function startWorkerServer(
     vars?: Record<string, string>;
     /** Start on these D1 files (a stopped server's) as they are; pass its `vars` too, to keep its encryption key. */
     persistDir?: string;
+    /** Another entry than wrangler.toml's `main` (the load suite's fault wrapper, test/node/soak/fault-entry.ts). */
+    entrypoint?: string;
+    /** Serves `/__scheduled?cron=…`, so a test can fire the cron as Cloudflare would. */
+    testScheduled?: boolean;
   } = {},
 ): Promise<WorkerServer> {
   const persistDir = options.persistDir ?? (await mkdtemp(join(tmpdir(), 'leadpact-d1-')));
@@ -58,6 +62,7 @@ export async function startWorkerServer(
   };
   const worker = await unstable_startWorker({
     config: join(ROOT, 'wrangler.toml'),
+    ...(options.entrypoint ? { entrypoint: join(ROOT, options.entrypoint) } : {}),
     bindings: Object.fromEntries(
       Object.entries(vars).map(([name, value]) => [name, { type: 'plain_text' as const, value }]),
     ),
@@ -66,6 +71,7 @@ export async function startWorkerServer(
       server: { hostname: '127.0.0.1', port: 0 },
       inspector: false,
       watch: false,
+      testScheduled: options.testScheduled ?? false,
       logLevel: 'warn',
     },
   });
