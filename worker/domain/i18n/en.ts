@@ -57,6 +57,12 @@ export const en = {
     encryptionKeyWrong:
       'Personal data cannot be read: LEADPACT_ENCRYPTION_KEY is not the key this workspace was sealed with. Put the earlier key back, or set it as LEADPACT_ENCRYPTION_KEY_PREVIOUS beside the new one.',
     leadErased: 'This lead was erased on request; nothing more is recorded about the person.',
+    touchInFuture: 'A touch cannot happen in the future.',
+    touchInFutureField: 'Must not be later than now.',
+    touchLeadUnknown: 'No such lead in this workspace.',
+    touchLeadUnknownField: 'No lead {id} in this workspace.',
+    touchErased: 'This person was erased; only a new form submission with consent may bring them back.',
+    touchErasedField: 'Belongs to a person erased from this workspace.',
     notHandedOver: 'A {stage} has not been handed over to sales: no action applies yet.',
     actionNotAllowed: 'A lead in stage {stage} does not allow {action}; allowed: {allowed}.',
     attemptsRule:

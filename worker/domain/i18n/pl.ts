@@ -51,6 +51,12 @@ export const pl: Catalogue = {
     encryptionKeyWrong:
       'Nie można odczytać danych osobowych: LEADPACT_ENCRYPTION_KEY to nie ten klucz, którym zaszyfrowano ten obszar roboczy. Przywróć poprzedni klucz albo ustaw go jako LEADPACT_ENCRYPTION_KEY_PREVIOUS obok nowego.',
     leadErased: 'Ten lead został usunięty na żądanie; o tej osobie niczego więcej nie zapisujemy.',
+    touchInFuture: 'Kontakt nie może mieć miejsca w przyszłości.',
+    touchInFutureField: 'Nie może być później niż teraz.',
+    touchLeadUnknown: 'W tym obszarze roboczym nie ma takiego leada.',
+    touchLeadUnknownField: 'W tym obszarze roboczym nie ma leada {id}.',
+    touchErased: 'Ta osoba została usunięta; przywrócić ją może tylko nowe zgłoszenie z formularza ze zgodą.',
+    touchErasedField: 'Należy do osoby usuniętej z tego obszaru roboczego.',
     notHandedOver:
       'Lead na etapie {stage} nie został jeszcze przekazany sprzedaży: żadna akcja nie ma jeszcze zastosowania.',
     actionNotAllowed: 'Lead na etapie {stage} nie pozwala na akcję {action}; dozwolone: {allowed}.',

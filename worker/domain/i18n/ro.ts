@@ -51,6 +51,13 @@ export const ro: Catalogue = {
     encryptionKeyWrong:
       'Datele personale nu pot fi citite: LEADPACT_ENCRYPTION_KEY nu este cheia cu care a fost criptat acest spațiu de lucru. Puneți înapoi cheia anterioară sau setați-o ca LEADPACT_ENCRYPTION_KEY_PREVIOUS alături de cea nouă.',
     leadErased: 'Acest lead a fost șters la cerere; nu se mai înregistrează nimic despre persoană.',
+    touchInFuture: 'O interacțiune nu poate avea loc în viitor.',
+    touchInFutureField: 'Nu poate fi mai târziu decât acum.',
+    touchLeadUnknown: 'Nu există acest lead în spațiul de lucru.',
+    touchLeadUnknownField: 'Nu există leadul {id} în acest spațiu de lucru.',
+    touchErased:
+      'Această persoană a fost ștearsă; doar un formular nou trimis cu consimțământ o poate aduce înapoi.',
+    touchErasedField: 'Aparține unei persoane șterse din acest spațiu de lucru.',
     notHandedOver:
       'Un lead în etapa {stage} nu a fost încă predat vânzărilor: nicio acțiune nu se aplică încă.',
     actionNotAllowed: 'Un lead în etapa {stage} nu permite acțiunea {action}; permise: {allowed}.',
