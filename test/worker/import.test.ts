@@ -7,6 +7,7 @@ import * as schema from '../../worker/db/schema';
 import { resolveMapping } from '../../worker/domain/import/mapping';
 import { importRowReader } from '../../worker/domain/import/row';
 import { webHost } from '../../worker/platform/web-host';
+import { resolveSources } from '../../worker/services/import/resolve-sources';
 import { call, createTestWorkspace, env, expectProblem, type TestWorkspace, WAIT_FOR_LEAD } from './harness';
 
 interface RowResult {
@@ -535,7 +536,7 @@ describe('import writes', () => {
       agreement,
       actor: { type: 'system', id: null },
       importKey: 'k',
-      sourceOrigin: 'other',
+      sources: await resolveSources({ db, workspaceId: ws.id, now }, new Set(['Fair']), 'other'),
       rows,
       columnOf: mapping.columnOf,
       now,

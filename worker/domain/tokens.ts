@@ -37,6 +37,19 @@ export interface Caller {
   memberId: string | null;
 }
 
+/** How stale `last_used_at` may get before a request refreshes it (one write a minute, not one per request). */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** True when a token's `last_used_at` is old enough (or unset) that this use should refresh it. */
+export function lastUsedIsStale(lastUsedAt: string | null, now: Date): boolean {
+  return !lastUsedAt || now.getTime() - Date.parse(lastUsedAt) > LAST_USED_RESOLUTION_MS;
+}
+
+/** The hint people tell their tokens apart by: the token's last four characters. */
+export function tokenHint(token: string): string {
+  return token.slice(-4);
+}
+
 export function parseToken(raw: string): { workspaceId: string } | null {
   const match = TOKEN_PATTERN.exec(raw);
   return match?.[1] ? { workspaceId: match[1] } : null;

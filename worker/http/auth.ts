@@ -1,12 +1,12 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { databaseFor } from '../db/client';
-import { LAST_USED_RESOLUTION_MS, resolveToken, touchToken } from '../db/queries/tokens';
 import { say } from '../domain/i18n';
 import type { Permission } from '../domain/permissions';
 import { roleAllows } from '../domain/permissions';
 import { type Caller, parseToken, sha256Hex, timingSafeEqualText } from '../domain/tokens';
 import { webHost } from '../platform/web-host';
+import { refreshLastUsed, resolveToken } from '../services/tokens';
 import { assertNotLocked, authFailureLimiters, clientAddress, countFailure } from './auth-failures';
 import type { AppEnv } from './context';
 import { ApiError } from './problem';
@@ -29,7 +29,10 @@ export async function authenticate(c: Context<AppEnv>, raw: string): Promise<Cal
   const scope = { ip: clientAddress(c), target: parsed ? `ws:${parsed.workspaceId}` : null };
   assertNotLocked(scope);
   const resolved = parsed
-    ? await resolveToken(databaseFor(c.env, parsed.workspaceId), parsed.workspaceId, raw, new Date())
+    ? await resolveToken({
+        ctx: { db: databaseFor(c.env, parsed.workspaceId), workspaceId: parsed.workspaceId, now: new Date() },
+        input: { raw },
+      })
     : null;
   if (!resolved) {
     await countFailure(authFailureLimiters(c.env), scope);
@@ -72,9 +75,11 @@ export async function authenticateRead(
     throw new ApiError('unauthorized', say('tokenUnknown'), { headers: CHALLENGE });
   }
   await enforceRateLimit(c.env.API_LIMITER, `token:${token.id}`);
-  if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) > LAST_USED_RESOLUTION_MS) {
-    c.executionCtx.waitUntil(touchToken(databaseFor(c.env, token.workspaceId), token.id, now));
-  }
+  const refresh = refreshLastUsed({
+    ctx: { db: databaseFor(c.env, token.workspaceId), workspaceId: token.workspaceId, now },
+    input: { tokenId: token.id, lastUsedAt: token.lastUsedAt },
+  });
+  if (refresh) c.executionCtx.waitUntil(refresh);
   return { workspaceId: token.workspaceId, tokenId: token.id, role: token.role, memberId: token.memberId };
 }
 

@@ -4,7 +4,6 @@ import type { ImportedPayload } from '../../domain/import/fold';
 import type { ImportRowResult } from '../../domain/import/request';
 import { type ReadRow, type ReadyRow, type RowIssue, rowIssue } from '../../domain/import/row';
 import { profileChanges, profileOfSubmission } from '../../domain/intake/profile';
-import type { SourceOrigin } from '../../domain/ledger/constants';
 import { identityHash } from '../../domain/ledger/erasure';
 import { type JudgingAgreement, judgeLead } from '../../domain/ledger/judge';
 import {
@@ -23,7 +22,6 @@ import { retryOnConflict } from '../conflict';
 import { consents, erasedIdentities, importRows, leads, members } from '../schema';
 import { chunks } from '../scope';
 import { appendStatements, leadStateOfRow } from './leads';
-import { createSource, listSources } from './sources';
 
 /**
  * Rows planned and written together: one read batch and one write batch each. A chunk of 200 new
@@ -40,8 +38,8 @@ export interface ImportRowsInput {
   agreement: JudgingAgreement;
   actor: Actor;
   importKey: string;
-  /** Origin of the sources created for `sourceName`s the workspace does not have yet. */
-  sourceOrigin: SourceOrigin;
+  /** The workspace's sources by lower-cased name: every `sourceName` of `rows` is in it (the import verb resolves them). */
+  sources: ReadonlyMap<string, { id: string; name: string }>;
   rows: readonly ReadRow[];
   /** Field → the column it came from, to name columns in per-row reasons. */
   columnOf: ReadonlyMap<string, string>;
@@ -64,41 +62,6 @@ async function loadMembersByEmail(db: Database, workspaceId: string): Promise<Ma
     .where(eq(members.workspaceId, workspaceId))
     .all();
   return new Map(rows.map((m) => [m.email.toLowerCase(), m.id]));
-}
-
-/**
- * Source ids by name (case-insensitive, a live source before an archived one). Names the workspace
- * does not know become archived generic sources: they label where leads came from but accept no
- * deliveries until someone un-archives them.
- */
-async function resolveSources(
-  db: Database,
-  workspaceId: string,
-  names: ReadonlySet<string>,
-  origin: SourceOrigin,
-  now: Date,
-): Promise<Map<string, { id: string; name: string }>> {
-  const byName = new Map<string, { id: string; name: string; archived: boolean }>();
-  if (names.size === 0) return byName;
-  for (const source of await listSources(db, workspaceId)) {
-    const key = source.name.toLowerCase();
-    const known = byName.get(key);
-    if (!known || (known.archived && !source.archivedAt))
-      byName.set(key, { id: source.id, name: source.name, archived: source.archivedAt !== null });
-  }
-  for (const name of names) {
-    if (byName.has(name.toLowerCase())) continue;
-    const created = await createSource(
-      db,
-      workspaceId,
-      { name, provider: 'generic', origin, createsLead: true },
-      now,
-      // Born archived: a label for imported leads, never a live endpoint, not even for a moment.
-      { archived: true },
-    );
-    byName.set(name.toLowerCase(), { id: created.id, name, archived: true });
-  }
-  return byName;
 }
 
 interface StoredRow {
@@ -492,18 +455,8 @@ function erasedRefusal(
  */
 export async function importLeadRows(db: Database, input: ImportRowsInput): Promise<ImportRowsOutput> {
   const started = Date.now();
-  const ready = input.rows.filter((r): r is ReadyRow => r.kind === 'ready');
-  const [owners, sources] = await Promise.all([
-    loadMembersByEmail(db, input.workspaceId),
-    resolveSources(
-      db,
-      input.workspaceId,
-      new Set(ready.flatMap((r) => (r.history.sourceName ? [r.history.sourceName] : []))),
-      input.sourceOrigin,
-      input.now,
-    ),
-  ]);
-  const ctx: ChunkContext = { input, owners, sources };
+  const owners = await loadMembersByEmail(db, input.workspaceId);
+  const ctx: ChunkContext = { input, owners, sources: input.sources };
   const results: ImportRowResult[] = [];
   let seen = new Map<string, StoredRow>();
   let handled = 0;

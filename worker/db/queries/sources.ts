@@ -1,14 +1,11 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { NotFoundError } from '../../domain/errors';
-import { thing } from '../../domain/i18n';
-import type { CreateSource, Source, SourceWithSecret, UpdateSource } from '../../domain/ledger/sources';
-import { newSigningSecret } from '../../domain/tokens';
-import { newId } from '../../platform/ids';
-import { webHost } from '../../platform/web-host';
+import type { Source, SourceWithSecret } from '../../domain/ledger/sources';
 import type { Database } from '../client';
 import { sources } from '../schema';
 
-function toSource(row: typeof sources.$inferSelect): SourceWithSecret {
+export type SourceRow = typeof sources.$inferSelect;
+
+function toSource(row: SourceRow): SourceWithSecret {
   const { workspaceId: _scope, ...rest } = row;
   return { ...rest, fieldMap: rest.fieldMap ?? null };
 }
@@ -17,25 +14,7 @@ export function withoutSecret({ secret: _secret, ...source }: SourceWithSecret):
   return source;
 }
 
-export async function createSource(
-  db: Database,
-  workspaceId: string,
-  input: CreateSource,
-  now: Date,
-  options: { archived?: boolean } = {},
-): Promise<SourceWithSecret> {
-  const row = {
-    id: newId('src', now.getTime()),
-    workspaceId,
-    name: input.name,
-    provider: input.provider,
-    origin: input.origin,
-    createsLead: input.createsLead,
-    fieldMap: input.fieldMap ?? null,
-    secret: input.secret ?? newSigningSecret(webHost.randomBytes),
-    createdAt: now.toISOString(),
-    archivedAt: options.archived ? now.toISOString() : null,
-  };
+export async function insertSource(db: Database, row: SourceRow): Promise<SourceWithSecret> {
   await db.insert(sources).values(row);
   return toSource(row);
 }
@@ -50,18 +29,18 @@ export async function listSources(db: Database, workspaceId: string): Promise<So
   return rows.map((r) => withoutSecret(toSource(r)));
 }
 
-export async function getSource(
+/** One source of the workspace with its secret, or null. */
+export async function findSource(
   db: Database,
   workspaceId: string,
   sourceId: string,
-): Promise<SourceWithSecret> {
+): Promise<SourceWithSecret | null> {
   const row = await db
     .select()
     .from(sources)
     .where(and(eq(sources.id, sourceId), eq(sources.workspaceId, workspaceId)))
     .get();
-  if (!row) throw new NotFoundError(thing('source'));
-  return toSource(row);
+  return row ? toSource(row) : null;
 }
 
 /**
@@ -77,21 +56,15 @@ export async function findSourceForIntake(
   return row ? { ...toSource(row), workspaceId: row.workspaceId } : null;
 }
 
-export async function updateSource(
+export async function saveSource(
   db: Database,
   workspaceId: string,
   sourceId: string,
-  patch: UpdateSource,
-  now: Date,
-): Promise<Source> {
-  const current = await getSource(db, workspaceId, sourceId);
-  const { archived, ...fields } = patch;
-  const archivedAt =
-    archived === undefined ? current.archivedAt : archived ? (current.archivedAt ?? now.toISOString()) : null;
+  fields: Partial<Pick<SourceRow, 'name' | 'origin' | 'fieldMap' | 'createsLead' | 'archivedAt'>>,
+): Promise<void> {
   await db
     .update(sources)
-    .set({ ...fields, archivedAt })
+    .set(fields)
     .where(and(eq(sources.id, sourceId), eq(sources.workspaceId, workspaceId)))
     .run();
-  return withoutSecret({ ...current, ...fields, archivedAt });
 }

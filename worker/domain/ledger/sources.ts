@@ -46,3 +46,13 @@ export interface Source {
 export interface SourceWithSecret extends Source {
   secret: string;
 }
+
+/** A source's archive time after a change: archiving keeps the first archive time, un-archiving clears it. */
+export function archivedAtAfter(
+  current: string | null,
+  archived: boolean | undefined,
+  now: Date,
+): string | null {
+  if (archived === undefined) return current;
+  return archived ? (current ?? now.toISOString()) : null;
+}

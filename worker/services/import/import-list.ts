@@ -14,6 +14,7 @@ import {
 import { type ImportDefaults, importRowReader, sayRowIssue } from '../../domain/import/row';
 import { webHost } from '../../platform/web-host';
 import type { CallerContext } from '../context';
+import { resolveSources } from './resolve-sources';
 
 /** How a list is read: its key, which column fills which field, what empty cells default to, new sources' origin. */
 export interface ImportSettings {
@@ -65,7 +66,13 @@ export async function importList({
     agreement,
     actor: { type: 'token', id: caller.tokenId },
     importKey: settings.importKey,
-    sourceOrigin: settings.sourceOrigin,
+    sources: await resolveSources(
+      ctx,
+      new Set(
+        read.flatMap((r) => (r.kind === 'ready' && r.history.sourceName ? [r.history.sourceName] : [])),
+      ),
+      settings.sourceOrigin,
+    ),
     rows: read,
     columnOf: resolved.mapping.columnOf,
     now,

@@ -1,14 +1,19 @@
-import { updateSource as saveSource } from '../../db/queries/sources';
-import type { Source, UpdateSource } from '../../domain/ledger/sources';
+import { saveSource, withoutSecret } from '../../db/queries/sources';
+import { archivedAtAfter, type Source, type UpdateSource } from '../../domain/ledger/sources';
 import type { ServiceContext } from '../context';
+import { requireSource } from './get-source';
 
 /** Changes or archives a source; archiving keeps the first archive time. */
-export function updateSource({
+export async function updateSource({
   ctx,
   input,
 }: {
   ctx: ServiceContext;
   input: { id: string; patch: UpdateSource };
 }): Promise<Source> {
-  return saveSource(ctx.db, ctx.workspaceId, input.id, input.patch, ctx.now);
+  const current = await requireSource(ctx, input.id);
+  const { archived, ...fields } = input.patch;
+  const archivedAt = archivedAtAfter(current.archivedAt, archived, ctx.now);
+  await saveSource(ctx.db, ctx.workspaceId, input.id, { ...fields, archivedAt });
+  return withoutSecret({ ...current, ...fields, archivedAt });
 }

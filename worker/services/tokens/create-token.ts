@@ -1,9 +1,14 @@
 import { requireMember } from '../../db/queries/members';
-import { createToken as insertToken } from '../../db/queries/tokens';
-import type { CreateToken, TokenInfo } from '../../domain/tokens';
+import { insertToken, toTokenInfo } from '../../db/queries/tokens';
+import { type CreateToken, mintToken, sha256Hex, type TokenInfo, tokenHint } from '../../domain/tokens';
+import { newId } from '../../platform/ids';
+import { webHost } from '../../platform/web-host';
 import type { ServiceContext } from '../context';
 
-/** Mints a token for a role; one that acts for a member must name a member of this workspace (422 otherwise). */
+/**
+ * Mints a token for a role; one that acts for a member must name a member of
+ * this workspace (422 otherwise). Its secret is answered here only: the database keeps its hash.
+ */
 export async function createToken({
   ctx,
   input,
@@ -12,5 +17,19 @@ export async function createToken({
   input: CreateToken;
 }): Promise<{ info: TokenInfo; token: string }> {
   if (input.memberId) await requireMember(ctx.db, ctx.workspaceId, input.memberId, 'memberId');
-  return insertToken(ctx.db, ctx.workspaceId, input, ctx.now);
+  const token = mintToken(ctx.workspaceId, webHost.randomBytes);
+  const row = {
+    id: newId('tok', ctx.now.getTime()),
+    workspaceId: ctx.workspaceId,
+    role: input.role,
+    label: input.label,
+    memberId: input.memberId ?? null,
+    tokenHash: await sha256Hex(token, webHost),
+    hint: tokenHint(token),
+    createdAt: ctx.now.toISOString(),
+    lastUsedAt: null,
+    revokedAt: null,
+  };
+  await insertToken(ctx.db, row);
+  return { info: toTokenInfo(row), token };
 }
