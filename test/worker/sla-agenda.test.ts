@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { databaseFor } from '../../worker/db/client';
-import { paceInstant } from '../../worker/db/queries/agenda';
+import { paceInstant } from '../../worker/domain/sla';
 import { syncGovernance } from '../../worker/services/sla';
 import { edit, propose, putDraft, readDraft } from './agreement-fixtures';
 import { call, env } from './harness';

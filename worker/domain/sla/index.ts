@@ -5,6 +5,7 @@
  * no database, time passed in.
  */
 export * from './agenda';
+export * from './agenda-input';
 export * from './channels';
 export * from './constants';
 export * from './deadlines';

@@ -1,4 +1,3 @@
-import { agendaWeekOf, loadAgenda } from '../../db/queries/agenda';
 import { liveShare } from '../../db/queries/agreement';
 import { getMember, listMembers } from '../../db/queries/members';
 import { getPlanView, getReport, listStoredPlans } from '../../db/queries/reports';
@@ -26,6 +25,7 @@ import type { AgreementPart } from '../../domain/sheet/snapshot-parts';
 import { localDateOf } from '../../domain/zoned-time';
 import { getAgreementOverview } from '../agreement/get-overview';
 import type { CallerContext } from '../context';
+import { agendaWeekOf, loadAgenda } from '../sla/load-agenda';
 
 export interface SnapshotInput {
   /** Only who and where (the sidebar's "Test connection"). */
@@ -145,7 +145,10 @@ export async function getSheetSnapshot({
       return { ...stable, months: months.map((m) => ({ month: m.month, actual: m.actual })) };
     },
     report: async () => getReport(db, workspaceId, reportRangeOf({}, timeZone, now), 'source'),
-    agenda: async () => loadAgenda(db, workspaceId, await agendaWeekOf(db, workspaceId, now), now),
+    agenda: async () => {
+      const ctx = { db, workspaceId, now };
+      return loadAgenda({ ctx, input: { week: await agendaWeekOf({ ctx }) } });
+    },
   };
   const parts: Partial<Record<SnapshotPartName, SnapshotPart<unknown>>> = {};
   for (const name of SNAPSHOT_PARTS) {

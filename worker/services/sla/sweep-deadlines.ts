@@ -1,5 +1,4 @@
 import { runBatches, type Statement } from '../../db/batch';
-import { loadAgenda } from '../../db/queries/agenda';
 import { activeChannelRows } from '../../db/queries/notifications';
 import { getSheetConnection } from '../../db/queries/sheet';
 import {
@@ -27,6 +26,7 @@ import {
   weekOfReport,
 } from '../../domain/sla';
 import type { DatabaseContext, ServiceContext } from '../context';
+import { loadAgenda } from './load-agenda';
 import { STATEMENTS_PER_BATCH } from './sync-governance';
 import { type WorkspaceFacts, WorkspaceFactsCache } from './workspace-facts';
 
@@ -113,7 +113,10 @@ async function deadlineStatements(
   for (const step of outcome.steps) {
     // The agenda is the one costly read: only when a settled weekly report has a channel to go to.
     const agenda = wantsAgenda(step, d, sweep.team)
-      ? await loadAgenda(db, d.workspaceId, weekOfReport(d.key), now, sweep.facts)
+      ? await loadAgenda({
+          ctx: { db, workspaceId: d.workspaceId, now },
+          input: { week: weekOfReport(d.key), known: sweep.facts },
+        })
       : null;
     messages.set(
       step,
