@@ -145,10 +145,7 @@ export async function getSheetSnapshot({
       return { ...stable, months: months.map((m) => ({ month: m.month, actual: m.actual })) };
     },
     report: async () => getReport(db, workspaceId, reportRangeOf({}, timeZone, now), 'source'),
-    agenda: async () => {
-      const ctx = { db, workspaceId, now };
-      return loadAgenda({ ctx, input: { week: await agendaWeekOf({ ctx }) } });
-    },
+    agenda: async () => loadAgenda({ ctx, input: { week: await agendaWeekOf({ ctx }) } }),
   };
   const parts: Partial<Record<SnapshotPartName, SnapshotPart<unknown>>> = {};
   for (const name of SNAPSHOT_PARTS) {

@@ -114,7 +114,7 @@ async function deadlineStatements(
     // The agenda is the one costly read: only when a settled weekly report has a channel to go to.
     const agenda = wantsAgenda(step, d, sweep.team)
       ? await loadAgenda({
-          ctx: { db, workspaceId: d.workspaceId, now },
+          ctx: { ...ctx, workspaceId: d.workspaceId },
           input: { week: weekOfReport(d.key), known: sweep.facts },
         })
       : null;
