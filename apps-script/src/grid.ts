@@ -1,16 +1,16 @@
 import type { Language } from '../../worker/domain/constants';
 import { LANGUAGES } from '../../worker/domain/constants';
-import { fill } from '../../worker/domain/i18n/format';
+import { catalogueOf, fill, localeOf, type SheetFrameTexts } from '../../worker/domain/i18n';
 import { columnLetters } from '../../worker/domain/sheet/a1';
 import type { CellValue } from '../../worker/domain/sheet/cells';
-import { SHEET_TEXTS, type SheetTab, type SheetTexts } from '../../worker/domain/sheet/texts';
+import type { SheetTab } from '../../worker/domain/sheet/constants';
 import type { Cell, SheetLike, SpreadsheetLike } from './services';
 
 /** What every tab writer gets: the spreadsheet, the team's language and clock, and where the data came from. */
 export interface TabContext {
   spreadsheet: SpreadsheetLike;
   language: Language;
-  texts: SheetTexts;
+  texts: SheetFrameTexts;
   timeZone: string;
   /** The freshness line for this refresh, written in row 1 of every tab it writes. */
   freshness: string;
@@ -22,7 +22,7 @@ export function tabContextOf(
   options: { language: Language; apiUrl: string; now: Date; timeZone?: string },
 ): TabContext {
   const { language, now } = options;
-  const texts = SHEET_TEXTS[language];
+  const texts = catalogueOf(language).sheet.frame;
   const timeZone = options.timeZone ?? spreadsheet.getSpreadsheetTimeZone();
   const host = options.apiUrl.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
   return {
@@ -37,7 +37,7 @@ export function tabContextOf(
 /** A tab by its name in any language (a team may switch language), renamed to nothing: found, or created. */
 export function findTab(spreadsheet: SpreadsheetLike, tab: SheetTab): SheetLike | null {
   for (const language of LANGUAGES) {
-    const sheet = spreadsheet.getSheetByName(SHEET_TEXTS[language].tabs[tab]);
+    const sheet = spreadsheet.getSheetByName(catalogueOf(language).sheet.frame.tabs[tab]);
     if (sheet) return sheet;
   }
   return null;
@@ -86,7 +86,7 @@ export function writeWholeTab(
 
 /** The freshness line: when and from where, on the team's clock. */
 export function freshnessLine(
-  texts: SheetTexts,
+  texts: SheetFrameTexts,
   language: Language,
   at: Date,
   timeZone: string,
@@ -96,14 +96,12 @@ export function freshnessLine(
 }
 
 export function localTime(language: Language, at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat(SHEET_LOCALES[language], {
+  return new Intl.DateTimeFormat(localeOf(language), {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone,
   }).format(at);
 }
-
-const SHEET_LOCALES: Record<Language, string> = { en: 'en-GB', pl: 'pl-PL', ro: 'ro-RO', ru: 'ru-RU' };
 
 /** The column letters of a 1-based column (27 → AA), for formulas and conditional formatting. */
 export const columnLetter = columnLetters;

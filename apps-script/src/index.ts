@@ -4,8 +4,7 @@
  * few lines calling a module with the real services; everything else lives in
  * modules tested in Node. The build keeps these names global.
  */
-import { LEAD_VIEW_TEXTS } from '../../worker/domain/i18n/lead-view';
-import { SIDEBAR_TEXTS } from '../../worker/domain/sheet/sidebar-texts';
+import { catalogueOf } from '../../worker/domain/i18n';
 import { agreementConflict, reapplyMyEdits as reapply } from './agreement/conflict';
 import { pushAgreementEdits as pushEdits } from './agreement/push-edits';
 import { agreementReview, proposeDraft as propose, signPendingVersion as sign } from './agreement/review';
@@ -60,7 +59,7 @@ export function showSidebar() {
   const state = readState(services);
   const language =
     state.language === 'pl' || state.language === 'ro' || state.language === 'ru' ? state.language : 'en';
-  const texts = SIDEBAR_TEXTS[language];
+  const texts = catalogueOf(language).sheet.sidebar;
   services.ui()?.showSidebar(services.htmlOutput(sidebarHtml(texts)).setTitle(texts.title));
 }
 
@@ -176,7 +175,7 @@ export function signPendingVersion(input: { number?: unknown; hash?: unknown }) 
 /** Menu: the sidebar's one-lead view, opened on the row the person selected. */
 export function showLead() {
   const services = googleServices();
-  const texts = LEAD_VIEW_TEXTS[teamLanguage(services)];
+  const texts = catalogueOf(teamLanguage(services)).sheet.leadView;
   services.ui()?.showSidebar(services.htmlOutput(leadViewHtml(texts)).setTitle(texts.title));
 }
 

@@ -1,4 +1,4 @@
-import type { LeadViewTexts } from '../../worker/domain/i18n/lead-view';
+import type { LeadViewTexts } from '../../worker/domain/i18n';
 import { sidebarPage } from './sidebar-page';
 
 /**

@@ -1,9 +1,10 @@
 import type { Language } from '../../worker/domain/constants';
+import { catalogueOf } from '../../worker/domain/i18n';
 import { fill } from '../../worker/domain/i18n/format';
+import { SHEET_TABS } from '../../worker/domain/sheet/constants';
 import { leadRow } from '../../worker/domain/sheet/leads-layout';
 import { decodeLead, type SheetSnapshotResponse, SNAPSHOT_PARTS } from '../../worker/domain/sheet/snapshot';
 import type { AgreementPart } from '../../worker/domain/sheet/snapshot-parts';
-import { SHEET_TABS, SHEET_TEXTS } from '../../worker/domain/sheet/texts';
 import { hasAgreementStore } from './agreement/pending-edits';
 import { ApiFailure, getJson, savedConnection } from './api';
 import { LOCK_WAIT_MS } from './config';
@@ -83,7 +84,7 @@ export function refreshAll(services: Services, options: { force: boolean }): Ref
       state = { ...state, versions: {}, cursor: null };
     }
     const language = snapshot.workspace.language;
-    const texts = SHEET_TEXTS[language];
+    const texts = catalogueOf(language).sheet.frame;
     const now = services.now();
     const context = tabContextOf(spreadsheet, {
       language,
@@ -158,7 +159,7 @@ function withoutUnrenderedAgreement(services: Services, state: SheetState): Shee
 function reportFailure(services: Services, state: SheetState, reason: string): void {
   const spreadsheet = services.spreadsheetApp.getActiveSpreadsheet();
   const language = languageOf(state.language);
-  const texts = SHEET_TEXTS[language];
+  const texts = catalogueOf(language).sheet.frame;
   const line = fill(texts.failure, {
     at: localTime(language, services.now(), spreadsheet.getSpreadsheetTimeZone()),
     reason,

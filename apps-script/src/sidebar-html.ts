@@ -1,4 +1,4 @@
-import type { SidebarTexts } from '../../worker/domain/sheet/sidebar-texts';
+import type { SidebarTexts } from '../../worker/domain/i18n';
 import { sidebarPage } from './sidebar-page';
 
 /**

@@ -19,7 +19,7 @@ export const LEAD_KEYS: string[] = LEADS_COLUMNS.map((c) => c.key);
 
 /** The Leads tab's first two rows as the add-on writes them: the freshness line, then the English headers. */
 export function leadsTop(keys: readonly string[] = LEAD_KEYS): string[][] {
-  const text = (key: string) => LEADS_COLUMNS.find((c) => c.key === key)?.header.en ?? key;
+  const text = (key: string) => LEADS_COLUMNS.find((c) => c.key === key)?.header('en') ?? key;
   return [['LeadPact · refreshed 2026-11-20 09:00'], keys.map(text)];
 }
 

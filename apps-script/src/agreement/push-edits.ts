@@ -1,6 +1,6 @@
 import type { Agreement } from '../../../worker/domain/agreement/schema';
 import type { Language } from '../../../worker/domain/constants';
-import { AGREEMENT_GRID_TEXTS } from '../../../worker/domain/i18n/agreement-grid';
+import { catalogueOf } from '../../../worker/domain/i18n';
 import { fill } from '../../../worker/domain/i18n/format';
 import { pluralFor } from '../../../worker/domain/i18n/plural';
 import {
@@ -88,7 +88,7 @@ function pushUnderLock(
   answer: (ok: boolean, message: string, extra?: Partial<PushResult>) => PushResult,
   options: { openConflict?: () => void },
 ): PushResult {
-  const words = AGREEMENT_GRID_TEXTS[language].push;
+  const words = catalogueOf(language).sheet.agreementGrid.push;
   const base = readAgreementBase(services);
   if (!base) return answer(false, words.noBase);
 

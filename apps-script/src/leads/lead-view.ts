@@ -1,19 +1,21 @@
 import type { Agreement } from '../../../worker/domain/agreement/schema';
 import type { Language } from '../../../worker/domain/constants';
+import type { LeadViewTexts } from '../../../worker/domain/i18n';
 import { catalogueOf } from '../../../worker/domain/i18n/catalogue';
 import { fill, formatInstant, formatMoney, formatNumber } from '../../../worker/domain/i18n/format';
-import { LEAD_VIEW_TEXTS, type LeadViewTexts } from '../../../worker/domain/i18n/lead-view';
-import { SHEET_WORK_TEXTS } from '../../../worker/domain/i18n/sheet-work';
 import type { ActionType, LeadActionInput } from '../../../worker/domain/ledger/actions';
 import { ACTION_TYPES } from '../../../worker/domain/ledger/constants';
-import { ATTEMPT_CHANNELS, ATTEMPT_OUTCOMES } from '../../../worker/domain/ledger/events';
+import {
+  ATTEMPT_CHANNELS,
+  ATTEMPT_OUTCOMES,
+  type AttemptOutcome,
+} from '../../../worker/domain/ledger/events';
 import {
   LEADS_FIRST_DATA_ROW,
   LEADS_HEADER_ROW,
   leadColumnIndexes,
 } from '../../../worker/domain/sheet/leads-layout';
 import { viewIdempotencyKey } from '../../../worker/domain/sheet/row-action';
-import { SHEET_TEXTS } from '../../../worker/domain/sheet/texts';
 import { ApiFailure, type Connection, savedConnection } from '../api';
 import { findTab } from '../grid';
 import type { Services } from '../services';
@@ -115,8 +117,8 @@ function what(
   agreement: Agreement | null,
   currency: string,
 ): string {
-  const t = LEAD_VIEW_TEXTS[language];
-  const sheet = SHEET_TEXTS[language];
+  const t = catalogueOf(language).sheet.leadView;
+  const sheet = catalogueOf(language).sheet.frame;
   const p = event.payload;
   const reasonLabel = (code: unknown) =>
     agreement?.rejectionReasons.find((r) => r.code === code)?.label ?? text(code);
@@ -125,8 +127,11 @@ function what(
   switch (event.type) {
     case 'attempt': {
       const channel = text(p.channel) as keyof LeadViewTexts['channels'];
-      const outcome = text(p.outcome) as keyof typeof SHEET_WORK_TEXTS.en.outcomes;
-      details.push(t.channels[channel] ?? channel, SHEET_WORK_TEXTS[language].outcomes[outcome] ?? outcome);
+      const outcome = text(p.outcome) as AttemptOutcome;
+      details.push(
+        t.channels[channel] ?? channel,
+        catalogueOf(language).sheet.work.outcomes[outcome] ?? outcome,
+      );
       break;
     }
     case 'qualified': {
@@ -179,14 +184,14 @@ function what(
 
 /** An action's name as the sheet's Action column says it (an attempt, whatever its channel, as one). */
 function actionLabel(type: string, language: Language): string {
-  if (type === 'attempt') return LEAD_VIEW_TEXTS[language].inputs.attempt;
-  const actions = SHEET_TEXTS[language].actions;
+  if (type === 'attempt') return catalogueOf(language).sheet.leadView.inputs.attempt;
+  const actions = catalogueOf(language).sheet.frame.actions;
   return type in actions ? actions[type as keyof typeof actions] : type;
 }
 
 function scoreLines(lead: LeadAnswer, language: Language): string[] {
-  const t = LEAD_VIEW_TEXTS[language].scores;
-  const sheet = SHEET_TEXTS[language];
+  const t = catalogueOf(language).sheet.leadView.scores;
+  const sheet = catalogueOf(language).sheet.frame;
   const n = (value: number) => formatNumber(language, value);
   const lines = [
     `${t.quadrant}: ${sheet.quadrants[lead.quadrant]}`,
@@ -226,8 +231,8 @@ export function leadViewOf(
   language: Language,
   timeZone: string,
 ): LeadView {
-  const t = LEAD_VIEW_TEXTS[language];
-  const sheet = SHEET_TEXTS[language];
+  const t = catalogueOf(language).sheet.leadView;
+  const sheet = catalogueOf(language).sheet.frame;
   const { directory, agreement } = context;
   const currency = lead.sales.currency ?? agreement?.goals.currency ?? '';
   const name = [lead.firstName, lead.lastName].filter(Boolean).join(' ') || lead.email || lead.id;
@@ -284,7 +289,10 @@ export function leadViewOf(
     })),
     choices: {
       channels: ATTEMPT_CHANNELS.map((code) => ({ code, label: t.channels[code] })),
-      outcomes: ATTEMPT_OUTCOMES.map((code) => ({ code, label: SHEET_WORK_TEXTS[language].outcomes[code] })),
+      outcomes: ATTEMPT_OUTCOMES.map((code) => ({
+        code,
+        label: catalogueOf(language).sheet.work.outcomes[code],
+      })),
       rejectReasons: reasons.map(choice),
       nurtureReasons: reasons.filter((r) => r.destination === 'nurture').map(choice),
       lostReasons: reasons.map(choice),
@@ -319,7 +327,7 @@ function load(
  * are theirs).
  */
 export function getLeadView(services: Services, request: { leadId?: unknown } = {}): LeadViewAnswer {
-  const t = LEAD_VIEW_TEXTS[teamLanguage(services)];
+  const t = catalogueOf(teamLanguage(services)).sheet.leadView;
   const connection = savedConnection(services);
   if (!connection) return { ok: false, message: t.notConnected };
   const given = typeof request.leadId === 'string' ? request.leadId.trim() : '';
@@ -351,7 +359,7 @@ export function sendLeadAction(
   request: { leadId?: unknown; version?: unknown; action?: unknown },
 ): LeadActionAnswer {
   const language = teamLanguage(services);
-  const t = LEAD_VIEW_TEXTS[language];
+  const t = catalogueOf(language).sheet.leadView;
   const connection = savedConnection(services);
   if (!connection) return { ok: false, kind: 'invalid', message: t.notConnected, view: null };
   const leadId = typeof request.leadId === 'string' ? request.leadId.trim() : '';

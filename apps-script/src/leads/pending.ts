@@ -1,5 +1,5 @@
 import type { Language } from '../../../worker/domain/constants';
-import { SHEET_WORK_TEXTS } from '../../../worker/domain/i18n/sheet-work';
+import { CATALOGUES, catalogueOf } from '../../../worker/domain/i18n';
 import {
   LEADS_FIRST_DATA_ROW,
   LEADS_HEADER_ROW,
@@ -7,7 +7,6 @@ import {
   leadColumnIndexes,
 } from '../../../worker/domain/sheet/leads-layout';
 import { inputFingerprint, type RowInput } from '../../../worker/domain/sheet/row-action';
-import { SHEET_TEXTS } from '../../../worker/domain/sheet/texts';
 import { MAX_PENDING_ROWS, PENDING_PROPERTY } from '../config';
 import type { Cell, Services } from '../services';
 import { readState } from '../state';
@@ -61,7 +60,7 @@ export function rowInput(row: readonly Cell[], indexes: Record<LeadColumnKey, nu
 }
 
 function isLeadsTab(name: string): boolean {
-  return Object.values(SHEET_TEXTS).some((t) => t.tabs.leads === name);
+  return Object.values(CATALOGUES).some((c) => c.sheet.frame.tabs.leads === name);
 }
 
 /**
@@ -91,7 +90,7 @@ export function markPendingEdits(services: Services, event: EditEventLike): numb
 
   const top = Math.max(range.getRow(), LEADS_FIRST_DATA_ROW);
   const rows = sheet.getRange(top, 1, lastRowEdited - top + 1, width).getValues();
-  const texts = SHEET_WORK_TEXTS[teamLanguage(services)];
+  const texts = catalogueOf(teamLanguage(services)).sheet.work;
   const pending = readPending(services);
   rows.forEach((row, i) => {
     const leadId = text(row[indexes.lead_id]).trim();

@@ -1,6 +1,6 @@
 import type { Language } from '../../../worker/domain/constants';
+import { catalogueOf, type SheetWorkTexts } from '../../../worker/domain/i18n';
 import { fill } from '../../../worker/domain/i18n/format';
-import { SHEET_WORK_TEXTS, type SheetWorkTexts } from '../../../worker/domain/i18n/sheet-work';
 import { displayedText } from '../../../worker/domain/sheet/cells';
 import {
   LEADS_COLUMNS,
@@ -51,7 +51,7 @@ function changesOf(
     const now = String(displayedText(after[key]));
     if (column.format === 'datetime' || was === now) continue;
     lines.push(
-      fill(texts.change, { column: column.header[language], before: was || '—', after: now || '—' }),
+      fill(texts.change, { column: column.header(language), before: was || '—', after: now || '—' }),
     );
   }
   return lines.length > 0 ? lines.join('; ') : texts.nothingVisible;
@@ -74,7 +74,7 @@ function mark(sheet: SheetLike, row: number, column: number, note: string | null
  */
 export function sendPendingRows(services: Services): SendResult {
   const language = teamLanguage(services);
-  const texts = SHEET_WORK_TEXTS[language];
+  const texts = catalogueOf(language).sheet.work;
   const result: SendResult = { ok: true, message: '', sent: [], refused: [], stale: [], waiting: [] };
   const connection = savedConnection(services);
   if (!connection) {

@@ -1,5 +1,5 @@
 import { FUNNEL_RATES } from '../../../worker/domain/funnel-constants';
-import { FUNNEL_TAB_TEXTS } from '../../../worker/domain/i18n/funnel-tab';
+import { catalogueOf } from '../../../worker/domain/i18n';
 import { type CellValue, safeText, sheetSerial } from '../../../worker/domain/sheet/cells';
 import {
   FUNNEL_COLUMNS,
@@ -113,7 +113,7 @@ function applyInputValidation(
   inputs: ReturnType<typeof funnelTabLayout>['inputs'],
   context: TabContext,
 ): void {
-  const help = FUNNEL_TAB_TEXTS[context.language].validation;
+  const help = catalogueOf(context.language).sheet.funnelTab.validation;
   const kinds: Array<{
     keys: FunnelInputKey[];
     rule: (b: DataValidationBuilderLike) => DataValidationBuilderLike;
@@ -153,7 +153,7 @@ function insertChart(
   sheet.insertChart(
     builder
       .setPosition(chart.row, chart.column, 0, 0)
-      .setOption('title', FUNNEL_TAB_TEXTS[context.language].chartTitle)
+      .setOption('title', catalogueOf(context.language).sheet.funnelTab.chartTitle)
       .setOption('useFirstColumnAsDomain', true)
       .setOption('headers', 1)
       .build(),

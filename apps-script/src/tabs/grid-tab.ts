@@ -1,11 +1,11 @@
 import { OWNER_HEADER_COLOURS } from '../../../worker/domain/sheet/columns';
+import type { SheetTab } from '../../../worker/domain/sheet/constants';
 import {
   FROZEN_ROWS,
   numberFormatOf,
   type RowStyle,
   type TabGrid,
 } from '../../../worker/domain/sheet/tab-grid';
-import type { SheetTab } from '../../../worker/domain/sheet/texts';
 import { ensureTab, type TabContext, writeWholeTab } from '../grid';
 import type { SheetLike, SpreadsheetLike } from '../services';
 

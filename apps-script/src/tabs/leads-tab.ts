@@ -1,6 +1,7 @@
-import { SHEET_WORK_TEXTS } from '../../../worker/domain/i18n/sheet-work';
+import { catalogueOf } from '../../../worker/domain/i18n';
 import { safeText } from '../../../worker/domain/sheet/cells';
 import { OWNER_HEADER_COLOURS, writableRuns } from '../../../worker/domain/sheet/columns';
+import { SHEET_ACTIONS } from '../../../worker/domain/sheet/constants';
 import {
   LEADS_COLUMNS,
   LEADS_FIRST_DATA_ROW,
@@ -11,7 +12,6 @@ import {
   leadRowIndex,
 } from '../../../worker/domain/sheet/leads-layout';
 import { NAMED_RANGES } from '../../../worker/domain/sheet/named-ranges';
-import { SHEET_ACTIONS } from '../../../worker/domain/sheet/texts';
 import { columnLetter, ensureSize, ensureTab, type TabContext } from '../grid';
 import type { Cell, SheetLike, SpreadsheetAppLike } from '../services';
 import { applyNamedRanges } from './grid-tab';
@@ -81,14 +81,14 @@ export function writeLeadsTab(
     if (indexes[column.key] >= 0) continue;
     const at = blankHeader ? position : width++;
     indexes[column.key] = at;
-    header[at] = column.header[context.language];
+    header[at] = column.header(context.language);
     headerChanged = true;
   }
   for (const column of LEADS_COLUMNS) {
     // A header left in another language after a team switched language is renamed in place.
     const at = indexes[column.key];
-    if (header[at] !== column.header[context.language]) {
-      header[at] = column.header[context.language];
+    if (header[at] !== column.header(context.language)) {
+      header[at] = column.header(context.language);
       headerChanged = true;
     }
   }
@@ -235,7 +235,7 @@ function applyLeadsFormats(
     );
   if (reasons.length > 0) {
     // An attempt's outcome goes in the Reason column too (worker/domain/sheet/row-action.ts).
-    const outcomes = Object.values(SHEET_WORK_TEXTS[context.language].outcomes);
+    const outcomes = Object.values(catalogueOf(context.language).sheet.work.outcomes);
     sheet.getRange(LEADS_FIRST_DATA_ROW, indexes.reason + 1, rows, 1).setDataValidation(
       app
         .newDataValidation()

@@ -1,10 +1,10 @@
 import { renderAgendaTab } from '../../../worker/domain/sheet/agenda-tab';
 import { renderAgreementTab } from '../../../worker/domain/sheet/agreement-tab';
+import type { SheetTab } from '../../../worker/domain/sheet/constants';
 import { renderReportTab } from '../../../worker/domain/sheet/report-tab';
 import type { SheetSnapshotResponse, SnapshotPartName } from '../../../worker/domain/sheet/snapshot';
 import type { AgendaPart, AgreementPart, ReportPart } from '../../../worker/domain/sheet/snapshot-parts';
 import type { TabGrid } from '../../../worker/domain/sheet/tab-grid';
-import type { SheetTab } from '../../../worker/domain/sheet/texts';
 import type { TabContext } from '../grid';
 import { writeGridTab } from './grid-tab';
 

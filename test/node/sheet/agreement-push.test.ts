@@ -3,8 +3,8 @@ import { readAgreementBase, readPendingEdits } from '../../../apps-script/src/ag
 import { PROBLEM_COLOUR } from '../../../apps-script/src/agreement/push-edits';
 import { buildAddon } from '../../../scripts/sheets-build.mjs';
 import type { Agreement } from '../../../worker/domain/agreement/schema';
+import { catalogueOf } from '../../../worker/domain/i18n';
 import { OWNER_HEADER_COLOURS } from '../../../worker/domain/sheet/columns';
-import { SHEET_TEXTS } from '../../../worker/domain/sheet/texts';
 import { startWorkerServer, type WorkerServer } from '../worker-server';
 import { appsScriptContext, loadBundle } from './fakes/apps-script-globals';
 import { FakeProperties, type FakeServices, fakeServices } from './fakes/fake-services';
@@ -62,7 +62,7 @@ describe('the agreement tabs', () => {
     const team = await seedTeam(server.url, server.adminSecret);
     const { fake, globals, services } = await sheetFor(team, team.members.marketing.token);
     globals.refreshNow?.();
-    const names = SHEET_TEXTS.en.tabs;
+    const names = catalogueOf('en').sheet.frame.tabs;
     for (const tab of TABS) {
       expect(fake.log.count('Range.setValues', names[tab])).toBe(1);
       expect(fake.spreadsheet.sheet(names[tab]).frozenRows).toBe(2);
@@ -132,7 +132,8 @@ describe('the agreement tabs', () => {
     fake.fetches.length = 0;
     const result = globals.pushAgreementEdits?.() as { ok: boolean; message: string };
     expect(result.ok).toBe(true);
-    for (const tab of TABS) expect(fake.log.count('Range.getValues', SHEET_TEXTS.en.tabs[tab])).toBe(1);
+    for (const tab of TABS)
+      expect(fake.log.count('Range.getValues', catalogueOf('en').sheet.frame.tabs[tab])).toBe(1);
     expect(puts(fake)).toHaveLength(1);
     expect(puts(fake)[0]?.headers['if-match']).toBe(before.etag);
     expect(puts(fake)[0]?.headers.authorization).toBe(`Bearer ${team.members.marketing.token}`);
@@ -233,7 +234,7 @@ describe('the agreement tabs', () => {
     // The timer's refresh sees the draft moved and the tabs edited here: it keeps them and says so.
     globals.refreshAll?.();
     expect(glossary.peek(lead, 3)?.value).toBe('Anyone who left a phone number.');
-    expect(glossary.peek(1, 1)?.value).toBe(SHEET_TEXTS.en.localEdits);
+    expect(glossary.peek(1, 1)?.value).toBe(catalogueOf('en').sheet.frame.localEdits);
     expect(readAgreementBase(services)?.etag).toBe(base.etag);
   });
 });

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../../worker/domain/constants';
-import { CATALOGUES } from '../../../worker/domain/i18n';
-import { SHEET_TABS_TEXTS } from '../../../worker/domain/i18n/sheet-tabs';
+import { CATALOGUES, catalogueOf } from '../../../worker/domain/i18n';
 import { renderAgreementTab, warningText } from '../../../worker/domain/sheet/agreement-tab';
 import { sheetSerial } from '../../../worker/domain/sheet/cells';
 import { NAMED_RANGES } from '../../../worker/domain/sheet/named-ranges';
 import type { AgreementPart, AgreementVersionPart } from '../../../worker/domain/sheet/snapshot-parts';
 import { FIRST_GRID_ROW, numberFormatOf, type TabGrid } from '../../../worker/domain/sheet/tab-grid';
-import { SHEET_TEXTS } from '../../../worker/domain/sheet/texts';
 
 const TZ = 'Europe/Warsaw';
 
@@ -87,7 +85,7 @@ describe('the Agreement tab', () => {
   ])(
     'should say in %s whether the agreement is in force, with the notice in that language',
     (language, off, on) => {
-      const t = SHEET_TABS_TEXTS[language].agreement;
+      const t = catalogueOf(language).sheet.agreementTab;
       const before = renderAgreementTab({ part: unsigned, language, timeZone: TZ });
       expect(rowOf(before, t.status).cells[1]).toBe(off);
       expect(rowOf(before, t.notice).cells[1]).toBe(CATALOGUES[language].enforcement.none);
@@ -141,7 +139,7 @@ describe('the Agreement tab', () => {
 
   it('should show the pending proposal, who still has to sign it, and a formula-like name as text', () => {
     const grid = renderAgreementTab({ part: signed, language: 'pl', timeZone: TZ });
-    const t = SHEET_TABS_TEXTS.pl.agreement;
+    const t = catalogueOf('pl').sheet.agreementTab;
     expect(rowOf(grid, t.pending).cells[1]).toBe('Wersja 3');
     expect(rowOf(grid, t.stillNeeds).cells[1]).toBe('Sprzedaż, Zarząd');
     const table = grid.rows.findIndex((r) => r[0] === 'Podpisy wersji 3');
@@ -203,14 +201,14 @@ describe('number formats in the workspace locale', () => {
     ['ru', 'RUB', '#,##0.00 [$₽]'],
     ['pl', null, '#,##0.00'],
   ])('should write %s money in %s with the sign where people put it', (language, currency, format) => {
-    expect(numberFormatOf('money', SHEET_TEXTS[language], language, currency)).toBe(format);
+    expect(numberFormatOf('money', catalogueOf(language).sheet.frame, language, currency)).toBe(format);
   });
 
   it.each<[Language, string]>([
     ['en', 'yyyy-mm-dd hh:mm'],
     ['ru', 'dd.mm.yyyy hh:mm'],
   ])('should write %s date-times as the sheet texts do, rates as percentages', (language, format) => {
-    const texts = SHEET_TEXTS[language];
+    const texts = catalogueOf(language).sheet.frame;
     expect(numberFormatOf('datetime', texts, language, null)).toBe(format);
     expect(numberFormatOf('percent', texts, language, null)).toBe('0.0%');
     expect(numberFormatOf('integer', texts, language, null)).toBe('#,##0');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sameAsWritten } from '../../../apps-script/src/tabs/funnel-tab';
 import type { Language } from '../../../worker/domain/constants';
 import { computeFunnel, FUNNEL_RATES, FUNNEL_STAGES, type FunnelRates } from '../../../worker/domain/funnel';
-import { FUNNEL_TAB_TEXTS } from '../../../worker/domain/i18n/funnel-tab';
+import { catalogueOf } from '../../../worker/domain/i18n';
 import { planPeriodOf } from '../../../worker/domain/reports/period';
 import { buildPlanView, resolveRates, type StageActuals } from '../../../worker/domain/reports/plan';
 import { sheetDate } from '../../../worker/domain/sheet/cells';
@@ -333,7 +333,7 @@ describe('the Funnel tab as LeadPact writes it', () => {
       actualByMonth,
       now: at,
     });
-    const labels = FUNNEL_TAB_TEXTS.en.pace;
+    const labels = catalogueOf('en').sheet.funnelTab.pace;
     const elapsed = engine.value(name, FUNNEL_ROWS.elapsed, WHAT_IF) as number;
     expect(elapsed).toBeCloseTo(view.pace.elapsed, 4);
     for (const stage of [...FUNNEL_STAGES, 'revenue' as const]) {
@@ -355,7 +355,7 @@ describe('the Funnel tab as LeadPact writes it', () => {
     (language) => {
       const part = planPart(inputs, '2026-Q2', now, actualByMonth);
       const { fake, sheet, name } = tabOf(part, language);
-      const t = FUNNEL_TAB_TEXTS[language];
+      const t = catalogueOf(language).sheet.funnelTab;
       expect(sheet.peek(FUNNEL_ROWS.title, 1)?.value).toBe(t.title.replace('{period}', '2026-Q2'));
       expect(sheet.peek(stageRow('sql'), 1)?.value).toBe(t.stages.sql);
       const engine = evaluateSpreadsheet(fake.app.spreadsheet, { now: serialOf(now) });
@@ -416,7 +416,7 @@ describe('the what-if cells refuse what the Worker would refuse', () => {
       new Date('2026-02-15T12:00:00Z'),
     );
     const { sheet } = tabOf(part, language);
-    const help = FUNNEL_TAB_TEXTS[language].validation;
+    const help = catalogueOf(language).sheet.funnelTab.validation;
     const rate = inputRow('mql_sql');
     expect(sheet.typeChecked(rate, WHAT_IF, 50)).toEqual({ accepted: false, message: help.rate });
     expect(sheet.peek(rate, WHAT_IF)?.value).toBe(0.5);

@@ -1,6 +1,7 @@
 import { writeFunnelTab } from '../../../apps-script/src/tabs/funnel-tab';
 import type { Language } from '../../../worker/domain/constants';
 import type { FunnelRates } from '../../../worker/domain/funnel';
+import { catalogueOf } from '../../../worker/domain/i18n';
 import { planPeriodOf } from '../../../worker/domain/reports/period';
 import {
   buildPlanView,
@@ -9,7 +10,6 @@ import {
   type StageActuals,
 } from '../../../worker/domain/reports/plan';
 import type { FunnelPlanPart } from '../../../worker/domain/sheet/funnel-tab';
-import { SHEET_TEXTS } from '../../../worker/domain/sheet/texts';
 import { fakeServices } from './fakes/fake-services';
 import type { fakeSpreadsheetApp } from './fakes/fake-spreadsheet';
 
@@ -52,13 +52,13 @@ export function tabOf(part: FunnelPlanPart, language: Language = 'en') {
       {
         spreadsheet: app.spreadsheet,
         language,
-        texts: SHEET_TEXTS[language],
+        texts: catalogueOf(language).sheet.frame,
         timeZone: 'UTC',
         freshness: 'LeadPact · test',
       },
       next,
     );
   write(part);
-  const name = SHEET_TEXTS[language].tabs.funnel;
+  const name = catalogueOf(language).sheet.frame.tabs.funnel;
   return { fake: { app }, sheet: app.spreadsheet.sheet(name), name, write };
 }

@@ -6,7 +6,7 @@ import type { LeadAnswer, WorkContext } from '../../../apps-script/src/leads/lea
 import { type LeadView, leadViewOf } from '../../../apps-script/src/leads/lead-view';
 import { starterAgreement } from '../../../worker/domain/agreement/templates';
 import type { Language } from '../../../worker/domain/constants';
-import { LEAD_VIEW_TEXTS } from '../../../worker/domain/i18n/lead-view';
+import { catalogueOf } from '../../../worker/domain/i18n';
 import { launchChromium } from '../chromium';
 
 let browser: Browser;
@@ -175,7 +175,7 @@ const texts = (page: Page, selector: string) =>
   page.$$eval(selector, (nodes) => nodes.map((n) => n.textContent));
 
 async function openPage(language: Language, refusal: string) {
-  const t = LEAD_VIEW_TEXTS[language];
+  const t = catalogueOf(language).sheet.leadView;
   const view = viewIn(language);
   const after = viewIn(language, true);
   const page = await browser.newPage({ viewport: { width: 300, height: 1400 } });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LeadActionAnswer, LeadView, LeadViewAnswer } from '../../../apps-script/src/leads/lead-view';
 import { pullLeadRows } from '../../../apps-script/src/leads/send-pending';
 import { buildAddon } from '../../../scripts/sheets-build.mjs';
-import { LEAD_VIEW_TEXTS } from '../../../worker/domain/i18n/lead-view';
+import { catalogueOf } from '../../../worker/domain/i18n';
 import {
   LEADS_COLUMNS,
   LEADS_FIRST_DATA_ROW,
@@ -62,7 +62,7 @@ async function sharedSheet(language: 'en' | 'pl' = 'en') {
 }
 
 function columnOf(sheet: FakeSheet, key: string): number {
-  const header = LEADS_COLUMNS.find((c) => c.key === key)?.header.en;
+  const header = LEADS_COLUMNS.find((c) => c.key === key)?.header('en');
   for (let c = 1; c <= 40; c++) if (sheet.peek(LEADS_HEADER_ROW, c)?.value === header) return c;
   throw new Error(`no column ${key}`);
 }
@@ -97,7 +97,7 @@ describe('opening one lead in the sidebar', () => {
     // Nothing selected yet: the view says how to open a lead.
     expect(sam.call<LeadViewAnswer>('getLeadView', {})).toEqual({
       ok: false,
-      message: LEAD_VIEW_TEXTS.en.selectRow,
+      message: catalogueOf('en').sheet.leadView.selectRow,
     });
     fake.spreadsheet.select('Leads', rowOf(sheet, leadId), 3);
     const view = opened(sam.call<LeadViewAnswer>('getLeadView', {}));
@@ -221,8 +221,8 @@ describe('acting from the lead view', () => {
     const sam = await as(polish.members.sales.token);
     // The menu item opens the view in the team's language.
     sam.call('showLead');
-    expect(fake.ui.sidebars.at(-1)?.title).toBe(LEAD_VIEW_TEXTS.pl.title);
-    expect(fake.ui.sidebars.at(-1)?.html).toContain(LEAD_VIEW_TEXTS.pl.openSelected);
+    expect(fake.ui.sidebars.at(-1)?.title).toBe(catalogueOf('pl').sheet.leadView.title);
+    expect(fake.ui.sidebars.at(-1)?.html).toContain(catalogueOf('pl').sheet.leadView.openSelected);
     const view = opened(sam.call<LeadViewAnswer>('getLeadView', { leadId }));
     expect(view.profile[1]?.label).toBe('Firma');
     const before = await eventsOf(polish, leadId);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TabContext } from '../../../apps-script/src/grid';
 import { writeLeadsTab } from '../../../apps-script/src/tabs/leads-tab';
+import { catalogueOf } from '../../../worker/domain/i18n';
 import { type LeadCells, leadRow, sheetLeadOf } from '../../../worker/domain/sheet/leads-layout';
-import { SHEET_TEXTS } from '../../../worker/domain/sheet/texts';
 import { fakeServices } from './fakes/fake-services';
 
 const COUNT = 20_000;
@@ -60,7 +60,7 @@ describe('the Leads tab at 20,000 leads', () => {
     const context: TabContext = {
       spreadsheet: fake.spreadsheet,
       language: 'en',
-      texts: SHEET_TEXTS.en,
+      texts: catalogueOf('en').sheet.frame,
       timeZone: 'Europe/Warsaw',
       freshness: 'LeadPact · refreshed now',
     };

@@ -53,7 +53,7 @@ async function sharedSheet(options: { fetcher?: SyncFetcher } = {}) {
 }
 
 function columnOf(sheet: FakeSheet, key: string): number {
-  const header = LEADS_COLUMNS.find((c) => c.key === key)?.header.en;
+  const header = LEADS_COLUMNS.find((c) => c.key === key)?.header('en');
   for (let c = 1; c <= 40; c++) if (sheet.peek(LEADS_HEADER_ROW, c)?.value === header) return c;
   throw new Error(`no column ${key}`);
 }

@@ -3,9 +3,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabContext } from '../../../apps-script/src/grid';
 import { writeGridTab } from '../../../apps-script/src/tabs/grid-tab';
+import { catalogueOf } from '../../../worker/domain/i18n';
 import { renderAgreementTab } from '../../../worker/domain/sheet/agreement-tab';
 import { renderReportTab } from '../../../worker/domain/sheet/report-tab';
-import { SHEET_TEXTS } from '../../../worker/domain/sheet/texts';
 import { launchChromium } from '../chromium';
 import { fakeServices } from './fakes/fake-services';
 import { WRITE_CALLS } from './fakes/fake-spreadsheet';
@@ -27,7 +27,7 @@ function context(fake: ReturnType<typeof fakeServices>): TabContext {
   return {
     spreadsheet: fake.spreadsheet,
     language: 'en',
-    texts: SHEET_TEXTS.en,
+    texts: catalogueOf('en').sheet.frame,
     timeZone: TZ,
     freshness: 'LeadPact · refreshed 20 Mar 2026, 11:05 from leadpact.example.com',
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../../worker/domain/constants';
-import { SHEET_TABS_TEXTS } from '../../../worker/domain/i18n/sheet-tabs';
+import { catalogueOf } from '../../../worker/domain/i18n';
 import { renderAgendaTab } from '../../../worker/domain/sheet/agenda-tab';
 import { sheetSerial } from '../../../worker/domain/sheet/cells';
 import { NAMED_RANGES } from '../../../worker/domain/sheet/named-ranges';
@@ -103,7 +103,9 @@ describe('the Report tab', () => {
     const grid = renderReportTab({ part: sampleReport(), language, timeZone: TZ });
     expect(grid.rows[0]?.[0]).toBe(title);
     expect(formatAt(grid, revenue)).toEqual({ value: 25_000, format: 'money' });
-    expect(named(grid, NAMED_RANGES.reportBySource)[2]?.[0]).toBe(SHEET_TABS_TEXTS[language].report.noSource);
+    expect(named(grid, NAMED_RANGES.reportBySource)[2]?.[0]).toBe(
+      catalogueOf(language).sheet.reportTab.noSource,
+    );
   });
 });
 

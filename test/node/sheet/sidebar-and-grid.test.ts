@@ -4,9 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabContext } from '../../../apps-script/src/grid';
 import { sidebarHtml } from '../../../apps-script/src/sidebar-html';
 import { writeLeadsTab } from '../../../apps-script/src/tabs/leads-tab';
+import { catalogueOf } from '../../../worker/domain/i18n';
 import { leadRow, type SheetLeadSla, sheetLeadOf } from '../../../worker/domain/sheet/leads-layout';
-import { SIDEBAR_TEXTS } from '../../../worker/domain/sheet/sidebar-texts';
-import { SHEET_TEXTS } from '../../../worker/domain/sheet/texts';
 import { launchChromium } from '../chromium';
 import { fakeServices } from './fakes/fake-services';
 import { gridHtml } from './fakes/render-grid';
@@ -59,7 +58,9 @@ const STUB = `
 describe('the connect sidebar in Chromium', () => {
   it('should save the connection and show who is connected, in the workspace language, as text', async () => {
     const page = await browser.newPage();
-    await page.setContent(sidebarHtml(SIDEBAR_TEXTS.pl).replace('<head>', `<head><script>${STUB}</script>`));
+    await page.setContent(
+      sidebarHtml(catalogueOf('pl').sheet.sidebar).replace('<head>', `<head><script>${STUB}</script>`),
+    );
     await expect
       .poll(() => page.evaluate(() => (globalThis as unknown as { calls: unknown[][] }).calls[0]?.[0]))
       .toBe('getConnection');
@@ -106,7 +107,7 @@ describe('the Leads grid as the team sees it', () => {
     const context: TabContext = {
       spreadsheet: fake.spreadsheet,
       language: 'en',
-      texts: SHEET_TEXTS.en,
+      texts: catalogueOf('en').sheet.frame,
       timeZone: 'Europe/Warsaw',
       freshness: 'LeadPact · refreshed 2 Mar 2026, 11:05 from leadpact.example.com',
     };

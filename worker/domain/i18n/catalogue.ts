@@ -17,6 +17,9 @@ type Widen<T> = T extends string
 /** Every user-facing text, per language: derived from English, so no catalogue can miss a key another has. */
 export type Catalogue = Widen<typeof en>;
 
+/** The agreement tabs' words (tables, headers, settings, cell problems), derived from English like the rest. */
+export type AgreementGridTexts = Catalogue['sheet']['agreementGrid'];
+
 export const CATALOGUES: Readonly<Record<Language, Catalogue>> = { en, pl, ro, ru };
 
 export function catalogueOf(language: Language): Catalogue {

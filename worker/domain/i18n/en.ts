@@ -1,5 +1,6 @@
 import { forms } from './plural';
 import type { AgendaLabels, AgreementLabels, LiveSheetLabels, SlaLabels } from './shapes';
+import { enSheet } from './sheet/en';
 import { enStarter } from './starter/en';
 
 /**
@@ -789,4 +790,6 @@ export const en = {
     agendaTitle: 'The live sheet has stopped',
     agendaSince: 'Not updated since {at}: {reason}',
   } satisfies LiveSheetLabels,
+  /** The add-on's words: tabs, sidebars, row notes, the Leads tab's headers. */
+  sheet: enSheet,
 };

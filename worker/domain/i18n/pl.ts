@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue';
+import { plSheet } from './sheet/pl';
 import { plStarter } from './starter/pl';
 
 /** Polish: every text of the English catalogue, written as practitioners say it (DOMAIN.md). */
@@ -861,4 +862,6 @@ export const pl: Catalogue = {
     agendaTitle: 'Arkusz na żywo przestał się aktualizować',
     agendaSince: 'Bez aktualizacji od {at}: {reason}',
   },
+  /** The add-on's words: tabs, sidebars, row notes, the Leads tab's headers. */
+  sheet: plSheet,
 };

@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue';
+import { roSheet } from './sheet/ro';
 import { roStarter } from './starter/ro';
 
 /** Romanian: every text of the English catalogue, written as practitioners say it (DOMAIN.md). */
@@ -822,4 +823,6 @@ export const ro: Catalogue = {
     agendaTitle: 'Foaia live nu se mai actualizează',
     agendaSince: 'Neactualizată din {at}: {reason}',
   },
+  /** The add-on's words: tabs, sidebars, row notes, the Leads tab's headers. */
+  sheet: roSheet,
 };

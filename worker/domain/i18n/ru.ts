@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue';
+import { ruSheet } from './sheet/ru';
 import { ruStarter } from './starter/ru';
 
 /** Russian: every text of the English catalogue, written as practitioners say it (DOMAIN.md). */
@@ -860,4 +861,6 @@ export const ru: Catalogue = {
     agendaTitle: 'Живая таблица перестала обновляться',
     agendaSince: 'Не обновлялась с {at}: {reason}',
   },
+  /** The add-on's words: tabs, sidebars, row notes, the Leads tab's headers. */
+  sheet: ruSheet,
 };

@@ -1,5 +1,4 @@
 import { catalogueOf } from '../i18n';
-import { SHEET_TABS_TEXTS } from '../i18n/sheet-tabs';
 import type { AgendaSection } from '../sla/agenda';
 import type { TabInput } from './agreement-tab';
 import { NAMED_RANGES } from './named-ranges';
@@ -13,7 +12,7 @@ import { BLANK, GridBuilder, instant, num, type TabGrid, text } from './tab-grid
  * what the meeting has to decide.
  */
 export function renderAgendaTab({ part, language, timeZone }: TabInput<AgendaPart>): TabGrid {
-  const t = SHEET_TABS_TEXTS[language].agenda;
+  const t = catalogueOf(language).sheet.agendaTab;
   const g = new GridBuilder();
   g.row('title', [text(part.title)]);
   g.row('plain', [text(part.subtitle)]);
@@ -28,7 +27,13 @@ export function renderAgendaTab({ part, language, timeZone }: TabInput<AgendaPar
       g.row(
         'plain',
         n === 0
-          ? [num(i + 1), text(section.title), text(line), text(who), text(t.decisions[section.id])]
+          ? [
+              num(i + 1),
+              text(section.title),
+              text(line),
+              text(who),
+              text(section.id === 'standing' ? '' : t.decisions[section.id]),
+            ]
           : [BLANK, BLANK, text(line), text(who), BLANK],
       );
       rows += 1;
@@ -50,7 +55,7 @@ export function whoOf(
   n: number,
   language: TabInput<unknown>['language'],
 ): string {
-  const t = SHEET_TABS_TEXTS[language].agenda;
+  const t = catalogueOf(language).sheet.agendaTab;
   const catalogue = catalogueOf(language);
   const sides = catalogue.agreement.sides;
   const noOwner = catalogue.agenda.noOwner;

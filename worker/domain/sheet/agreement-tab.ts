@@ -1,7 +1,6 @@
 import type { AgreementWarning } from '../agreement/warnings';
 import { type Language, SIDES } from '../constants';
 import { catalogueOf, fill } from '../i18n';
-import { SHEET_TABS_TEXTS } from '../i18n/sheet-tabs';
 import { NAMED_RANGES } from './named-ranges';
 import type { AgreementPart, AgreementVersionPart } from './snapshot-parts';
 import { BLANK, GridBuilder, instant, num, type TabGrid, text } from './tab-grid';
@@ -20,7 +19,7 @@ export interface TabInput<T> {
  * every warning in words. Labels in column A, values from column B.
  */
 export function renderAgreementTab({ part, language, timeZone }: TabInput<AgreementPart>): TabGrid {
-  const t = SHEET_TABS_TEXTS[language].agreement;
+  const t = catalogueOf(language).sheet.agreementTab;
   const catalogue = catalogueOf(language);
   const sides = catalogue.agreement.sides;
   const g = new GridBuilder();
@@ -88,10 +87,12 @@ export function renderAgreementTab({ part, language, timeZone }: TabInput<Agreem
       t.warningReachable,
       t.warningMeaning,
     ]);
+    // A warning names its setting by path; a path without words is shown as written.
+    const settings: Readonly<Record<string, string>> = t.settings;
     for (const { where, warning } of warnings) {
       g.row('plain', [
         where,
-        t.settings[warning.path] ?? warning.path,
+        settings[warning.path] ?? warning.path,
         num(warning.threshold),
         num(warning.reachable),
         warningText(warning, language),
@@ -103,7 +104,7 @@ export function renderAgreementTab({ part, language, timeZone }: TabInput<Agreem
 
 /** One row per side: who signed and when, not yet, or not required of this version. */
 function signatureTable(g: GridBuilder, version: AgreementVersionPart, language: Language, timeZone: string) {
-  const t = SHEET_TABS_TEXTS[language].agreement;
+  const t = catalogueOf(language).sheet.agreementTab;
   const sides = catalogueOf(language).agreement.sides;
   g.row('section', [fill(t.signaturesOf, { version: version.number })]);
   g.row('header', [t.side, t.signedBy, t.signedAt]);
@@ -121,7 +122,7 @@ function signatureTable(g: GridBuilder, version: AgreementVersionPart, language:
 
 /** A warning in the team's words (the API's `message` is English). */
 export function warningText(warning: AgreementWarning, language: Language): string {
-  const t = SHEET_TABS_TEXTS[language].agreement;
+  const t = catalogueOf(language).sheet.agreementTab;
   const score = /engagement/i.test(warning.path) ? t.scores.engagement : t.scores.fit;
   return fill(t.thresholdUnreachable, {
     score,

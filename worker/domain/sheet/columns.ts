@@ -17,8 +17,8 @@ export interface ColumnSpec<K extends string = string> {
   key: K;
   owner: ColumnOwner;
   format: ColumnFormat;
-  /** Header text per language. */
-  header: Record<Language, string>;
+  /** Header text in a language (the catalogue's words). */
+  header: (language: Language) => string;
   /** Width in pixels, so a fresh tab reads well. */
   width: number;
 }
@@ -47,7 +47,7 @@ export function columnIndexes<K extends string>(
   const byText = new Map<string, K>();
   for (const column of columns) {
     byText.set(column.key, column.key);
-    for (const language of LANGUAGES) byText.set(normalised(column.header[language]), column.key);
+    for (const language of LANGUAGES) byText.set(normalised(column.header(language)), column.key);
   }
   const found = Object.fromEntries(columns.map((c) => [c.key, -1])) as Record<K, number>;
   headerRow.forEach((cell, index) => {
@@ -59,7 +59,7 @@ export function columnIndexes<K extends string>(
 
 /** The header row of a layout in a language. */
 export function headerRow(columns: readonly ColumnSpec[], language: Language): string[] {
-  return columns.map((c) => c.header[language]);
+  return columns.map((c) => c.header(language));
 }
 
 /**

@@ -6,8 +6,8 @@ import {
   type FunnelStage,
   PACE_TOLERANCE,
 } from '../funnel-constants';
+import { catalogueOf } from '../i18n';
 import { fill } from '../i18n/format';
-import { FUNNEL_TAB_TEXTS } from '../i18n/funnel-tab';
 import type { PlanView, StageActuals } from '../reports/plan';
 import { columnLetters } from './a1';
 import { type CellValue, safeText, sheetDate } from './cells';
@@ -165,7 +165,7 @@ function moneyFormat(currency: string | null): string {
  * own values where the plan did not change.
  */
 export function funnelTabLayout(part: FunnelPlanPart | null, language: Language): FunnelTabLayout {
-  const t = FUNNEL_TAB_TEXTS[language];
+  const t = catalogueOf(language).sheet.funnelTab;
   const grid: CellValue[][] = [];
   const numberFormats: string[][] = [];
   const backgrounds: string[][] = [];

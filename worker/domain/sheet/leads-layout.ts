@@ -1,11 +1,12 @@
 import type { Quadrant, TemperatureLevel } from '../agreement/constants';
 import type { Language } from '../constants';
+import { type Catalogue, catalogueOf } from '../i18n';
 import type { LeadStage } from '../ledger/constants';
 import type { Profile, SalesProgress } from '../ledger/lead';
 import type { DeadlineKind, DeadlineStatus } from '../sla/constants';
 import { type CellValue, safeText, sheetSerial } from './cells';
 import { type ColumnSpec, columnIndexes } from './columns';
-import { type LastAction, SHEET_TEXTS } from './texts';
+import type { LastAction } from './constants';
 
 /**
  * The `Leads` tab: one row per lead, found by the leftmost lead-id column, every
@@ -18,7 +19,11 @@ export const LEADS_TAB = 'Leads';
 export const LEADS_HEADER_ROW = 2;
 export const LEADS_FIRST_DATA_ROW = 3;
 
-const h = (en: string, pl: string, ro: string, ru: string) => ({ en, pl, ro, ru });
+/** A Leads column's header, from the catalogue's words of the same key. */
+const header =
+  (key: keyof Catalogue['sheet']['leadsColumns']) =>
+  (language: Language): string =>
+    catalogueOf(language).sheet.leadsColumns[key];
 
 export const LEADS_COLUMNS = [
   {
@@ -26,148 +31,148 @@ export const LEADS_COLUMNS = [
     owner: 'system',
     format: 'text',
     width: 150,
-    header: h('Lead ID', 'ID leada', 'ID lead', 'ID лида'),
+    header: header('lead_id'),
   },
   {
     key: 'version',
     owner: 'system',
     format: 'integer',
     width: 70,
-    header: h('Version', 'Wersja', 'Versiune', 'Версия'),
+    header: header('version'),
   },
   {
     key: 'row_check',
     owner: 'system',
     format: 'text',
     width: 90,
-    header: h('Sync check', 'Kontrola synchronizacji', 'Control sincronizare', 'Контроль синхронизации'),
+    header: header('row_check'),
   },
   {
     key: 'name',
     owner: 'leadpact',
     format: 'text',
     width: 170,
-    header: h('Name', 'Imię i nazwisko', 'Nume', 'Имя'),
+    header: header('name'),
   },
   {
     key: 'company',
     owner: 'leadpact',
     format: 'text',
     width: 160,
-    header: h('Company', 'Firma', 'Companie', 'Компания'),
+    header: header('company'),
   },
   {
     key: 'email',
     owner: 'leadpact',
     format: 'text',
     width: 200,
-    header: h('E-mail', 'E-mail', 'E-mail', 'E-mail'),
+    header: header('email'),
   },
   {
     key: 'phone',
     owner: 'leadpact',
     format: 'text',
     width: 130,
-    header: h('Phone', 'Telefon', 'Telefon', 'Телефон'),
+    header: header('phone'),
   },
   {
     key: 'source',
     owner: 'leadpact',
     format: 'text',
     width: 130,
-    header: h('Source', 'Źródło', 'Sursă', 'Источник'),
+    header: header('source'),
   },
   {
     key: 'campaign',
     owner: 'leadpact',
     format: 'text',
     width: 130,
-    header: h('Campaign', 'Kampania', 'Campanie', 'Кампания'),
+    header: header('campaign'),
   },
   {
     key: 'stage',
     owner: 'leadpact',
     format: 'text',
     width: 110,
-    header: h('Stage', 'Etap', 'Etapă', 'Этап'),
+    header: header('stage'),
   },
   {
     key: 'owner',
     owner: 'leadpact',
     format: 'text',
     width: 140,
-    header: h('Owner', 'Opiekun', 'Responsabil', 'Ответственный'),
+    header: header('owner'),
   },
   {
     key: 'quadrant',
     owner: 'leadpact',
     format: 'text',
     width: 100,
-    header: h('Quadrant', 'Ćwiartka', 'Cadran', 'Квадрант'),
+    header: header('quadrant'),
   },
   {
     key: 'temperature',
     owner: 'leadpact',
     format: 'text',
     width: 100,
-    header: h('Temperature', 'Temperatura', 'Temperatură', 'Температура'),
+    header: header('temperature'),
   },
   {
     key: 'next_deadline',
     owner: 'leadpact',
     format: 'text',
     width: 140,
-    header: h('Next deadline', 'Najbliższy termin', 'Următorul termen', 'Ближайший срок'),
+    header: header('next_deadline'),
   },
   {
     key: 'due_at',
     owner: 'leadpact',
     format: 'datetime',
     width: 130,
-    header: h('Due', 'Termin', 'Scadent', 'Срок'),
+    header: header('due_at'),
   },
-  { key: 'sla_status', owner: 'leadpact', format: 'text', width: 120, header: h('SLA', 'SLA', 'SLA', 'SLA') },
+  { key: 'sla_status', owner: 'leadpact', format: 'text', width: 120, header: header('sla_status') },
   {
     key: 'attempts',
     owner: 'leadpact',
     format: 'integer',
     width: 80,
-    header: h('Attempts', 'Próby', 'Încercări', 'Попытки'),
+    header: header('attempts'),
   },
   {
     key: 'last_action',
     owner: 'leadpact',
     format: 'text',
     width: 150,
-    header: h('Last action', 'Ostatnia akcja', 'Ultima acțiune', 'Последнее действие'),
+    header: header('last_action'),
   },
   {
     key: 'last_action_at',
     owner: 'leadpact',
     format: 'datetime',
     width: 130,
-    header: h('Last action at', 'Data ostatniej akcji', 'Data ultimei acțiuni', 'Когда'),
+    header: header('last_action_at'),
   },
   {
     key: 'action',
     owner: 'editable',
     format: 'text',
     width: 130,
-    header: h('Action', 'Akcja', 'Acțiune', 'Действие'),
+    header: header('action'),
   },
   {
     key: 'reason',
     owner: 'editable',
     format: 'text',
     width: 130,
-    header: h('Reason', 'Powód', 'Motiv', 'Причина'),
+    header: header('reason'),
   },
   {
     key: 'note',
     owner: 'editable',
     format: 'text',
     width: 220,
-    header: h('Note', 'Notatka', 'Notă', 'Заметка'),
+    header: header('note'),
   },
 ] as const satisfies readonly ColumnSpec[];
 
@@ -316,7 +321,7 @@ function personName(lead: SheetLead): string {
  * dates are serial numbers on the agreement's wall clock.
  */
 export function leadRow(lead: SheetLead, sla: SheetLeadSla, context: LeadRowContext): LeadCells {
-  const t = SHEET_TEXTS[context.language];
+  const t = catalogueOf(context.language).sheet.frame;
   const last = lead.lastAction;
   const cells = {
     lead_id: lead.id,

@@ -1,12 +1,10 @@
-import { fill, formatDate } from '../i18n';
-import { SHEET_TABS_TEXTS } from '../i18n/sheet-tabs';
+import { catalogueOf, fill, formatDate } from '../i18n';
 import { CONVERSIONS, REASON_KINDS, type ReportMetrics } from '../reports/metrics';
 import { LEAD_DEADLINE_KINDS } from '../sla/constants';
 import type { TabInput } from './agreement-tab';
 import { NAMED_RANGES } from './named-ranges';
 import type { ReportPart } from './snapshot-parts';
 import { GridBuilder, type GridCell, num, type TabGrid, text } from './tab-grid';
-import { SHEET_TEXTS } from './texts';
 
 /**
  * The Report tab: the period's metrics (the Worker's report for the current
@@ -16,8 +14,8 @@ import { SHEET_TEXTS } from './texts';
  * strings, so people can sum and chart them; the tables are named ranges.
  */
 export function renderReportTab({ part, language }: TabInput<ReportPart>): TabGrid {
-  const t = SHEET_TABS_TEXTS[language].report;
-  const kinds = SHEET_TEXTS[language].kinds;
+  const t = catalogueOf(language).sheet.reportTab;
+  const kinds = catalogueOf(language).sheet.frame.kinds;
   const g = new GridBuilder();
   g.row('title', [
     fill(t.title, { from: formatDate(language, part.from), to: formatDate(language, part.to) }),

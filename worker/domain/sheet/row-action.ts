@@ -1,11 +1,10 @@
 import type { Language } from '../constants';
 import { LANGUAGES } from '../constants';
+import { catalogueOf } from '../i18n';
 import { fill } from '../i18n/format';
-import { LEAD_VIEW_TEXTS } from '../i18n/lead-view';
-import { SHEET_WORK_TEXTS } from '../i18n/sheet-work';
 import type { LeadActionInput } from '../ledger/actions';
 import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '../ledger/events';
-import { SHEET_ACTIONS, SHEET_TEXTS, type SheetAction } from './texts';
+import { SHEET_ACTIONS, type SheetAction } from './constants';
 
 /**
  * A Leads row's own input (the Action, Reason and Note columns a person
@@ -51,7 +50,7 @@ export function sheetActionOf(cell: string): SheetAction | null {
   for (const action of SHEET_ACTIONS) {
     if (action === wanted) return action;
     for (const language of LANGUAGES)
-      if (norm(SHEET_TEXTS[language].actions[action]) === wanted) return action;
+      if (norm(catalogueOf(language).sheet.frame.actions[action]) === wanted) return action;
   }
   return null;
 }
@@ -61,7 +60,7 @@ function outcomeOf(cell: string): AttemptOutcome | null {
   for (const outcome of ATTEMPT_OUTCOMES) {
     if (outcome === wanted) return outcome;
     for (const language of LANGUAGES)
-      if (norm(SHEET_WORK_TEXTS[language].outcomes[outcome]) === wanted) return outcome;
+      if (norm(catalogueOf(language).sheet.work.outcomes[outcome]) === wanted) return outcome;
   }
   return null;
 }
@@ -70,8 +69,8 @@ function outcomeOf(cell: string): AttemptOutcome | null {
 function yesNo(text: string): boolean | null {
   const wanted = norm(text);
   for (const language of LANGUAGES) {
-    if (norm(LEAD_VIEW_TEXTS[language].inputs.yes) === wanted) return true;
-    if (norm(LEAD_VIEW_TEXTS[language].inputs.no) === wanted) return false;
+    if (norm(catalogueOf(language).sheet.leadView.inputs.yes) === wanted) return true;
+    if (norm(catalogueOf(language).sheet.leadView.inputs.no) === wanted) return false;
   }
   return wanted === 'true' ? true : wanted === 'false' ? false : null;
 }
@@ -117,11 +116,11 @@ export function leadingAmount(note: string): { amount: number; currency?: string
  * wrong with it (nothing is sent then). An empty Action cell is `blank`.
  */
 export function rowAction(input: RowInput, terms: RowTerms, language: Language): RowActionParse {
-  const t = SHEET_WORK_TEXTS[language];
+  const t = catalogueOf(language).sheet.work;
   if (input.action.trim() === '') return { kind: 'blank' };
   const type = sheetActionOf(input.action);
   if (!type) return { kind: 'invalid', message: fill(t.unknownAction, { value: input.action.trim() }) };
-  const label = SHEET_TEXTS[language].actions[type];
+  const label = catalogueOf(language).sheet.frame.actions[type];
   const note = input.note.trim();
   const withNote = note ? { note } : {};
   const reasonCell = input.reason.trim();

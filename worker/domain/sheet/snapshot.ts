@@ -2,8 +2,8 @@ import { QUADRANTS, TEMPERATURE_LEVELS } from '../agreement/constants';
 import type { Language, Role } from '../constants';
 import { LEAD_STAGES } from '../ledger/constants';
 import { DEADLINE_KINDS, DEADLINE_STATUSES } from '../sla/constants';
+import { LAST_ACTIONS } from './constants';
 import type { SheetLead, SheetLeadSla } from './leads-layout';
-import { LAST_ACTIONS } from './texts';
 
 /**
  * `GET /v1/sheet/snapshot`: everything the tabs show, in one answer. Each part

@@ -1,8 +1,8 @@
 import type { Language } from '../constants';
+import type { SheetFrameTexts } from '../i18n';
 import { localeOf } from '../i18n/locales';
 import { type CellValue, safeText, sheetSerial } from './cells';
 import type { ColumnFormat } from './columns';
-import type { SheetTexts } from './texts';
 
 /**
  * A read-only tab as its renderer leaves it: the cells from row 2 down (row 1
@@ -110,7 +110,7 @@ export class GridBuilder {
  */
 export function numberFormatOf(
   format: ColumnFormat,
-  texts: Pick<SheetTexts, 'dateFormat' | 'dateTimeFormat'>,
+  texts: Pick<SheetFrameTexts, 'dateFormat' | 'dateTimeFormat'>,
   language: Language,
   currency: string | null,
 ): string {

@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import { LANGUAGES, type Language } from '../../constants';
-import { AGREEMENT_GRID_TEXTS, type AgreementGridTexts } from '../../i18n/agreement-grid';
+import { type AgreementGridTexts, catalogueOf } from '../../i18n';
 import { fill } from '../../i18n/format';
 import { sayZodIssue, type ZodIssueFacts } from '../../i18n/zod-issues';
 import { wallClockOf } from '../../zoned-time';
@@ -106,7 +106,7 @@ export class TabWriter {
     readonly tab: AgreementGridTab,
     readonly language: Language,
   ) {
-    this.texts = AGREEMENT_GRID_TEXTS[language];
+    this.texts = catalogueOf(language).sheet.agreementGrid;
     this.rows = [[''], [safeText(this.texts.hint)], ['']];
   }
 
@@ -209,7 +209,7 @@ export class TabReader {
     readonly grid: Grid,
     readonly options: ParseOptions,
   ) {
-    this.texts = AGREEMENT_GRID_TEXTS[options.language];
+    this.texts = catalogueOf(options.language).sheet.agreementGrid;
   }
 
   /** A problem on a cell; the first problem of a cell wins. */
@@ -237,7 +237,8 @@ export class TabReader {
     // The row under a title must hold the block's first header, in any language.
     const titles = new Map<string, string>();
     for (const [name, def] of Object.entries(defs)) {
-      for (const language of LANGUAGES) titles.set(def.title(AGREEMENT_GRID_TEXTS[language]).trim(), name);
+      for (const language of LANGUAGES)
+        titles.set(def.title(catalogueOf(language).sheet.agreementGrid).trim(), name);
     }
     const starts: Array<{ name: string; index: number }> = [];
     this.grid.forEach((row, index) => {
@@ -381,7 +382,7 @@ export class TabReader {
     if (typeof cell === 'boolean') return cell;
     const text = normalised(textOf(cell, this.options.timeZone));
     for (const language of LANGUAGES) {
-      const texts = AGREEMENT_GRID_TEXTS[language];
+      const texts = catalogueOf(language).sheet.agreementGrid;
       if (text === texts.yes) return true;
       if (text === texts.no) return false;
     }
@@ -434,7 +435,7 @@ export class TabReader {
     const out: Partial<Record<S, RowRead<SettingColumn>>> = {};
     for (const row of block.rows) {
       const text = this.peek(row, 'setting');
-      const key = choiceOf(text, keys, (l, k) => AGREEMENT_GRID_TEXTS[l].settings[k]);
+      const key = choiceOf(text, keys, (l, k) => catalogueOf(l).sheet.agreementGrid.settings[k]);
       if (key === undefined) {
         this.problem(
           { row: row.row, column: row.column('setting') },
@@ -500,7 +501,7 @@ export class TabReader {
 function headerNames(column: ColumnDef): Set<string> {
   return new Set([
     column.key.toLowerCase(),
-    ...LANGUAGES.map((l) => normalised(column.header(AGREEMENT_GRID_TEXTS[l]))),
+    ...LANGUAGES.map((l) => normalised(column.header(catalogueOf(l).sheet.agreementGrid))),
   ]);
 }
 

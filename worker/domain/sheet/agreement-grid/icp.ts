@@ -1,7 +1,7 @@
 import { CRITERION_KINDS, ICP_OPERATORS, LEAD_FIELDS } from '../../agreement/constants';
 import { type Agreement, Icp } from '../../agreement/schema';
 import type { Language } from '../../constants';
-import { AGREEMENT_GRID_TEXTS } from '../../i18n/agreement-grid';
+import { catalogueOf } from '../../i18n';
 import {
   type BlockDef,
   columnsOf,
@@ -69,7 +69,7 @@ export function parseIcp(grid: Grid, options: ParseOptions): ParseResult<Pick<Ag
         'kind',
         [...at, 'kind'],
         CRITERION_KINDS,
-        (l, k) => AGREEMENT_GRID_TEXTS[l].kinds[k],
+        (l, k) => catalogueOf(l).sheet.agreementGrid.kinds[k],
       ),
       ...(points === null ? {} : { points }),
     };

@@ -6,7 +6,7 @@ import {
   type LeadField,
 } from '../../agreement/constants';
 import { LANGUAGES } from '../../constants';
-import { AGREEMENT_GRID_TEXTS } from '../../i18n/agreement-grid';
+import { catalogueOf } from '../../i18n';
 import { choiceOf, numberOf, type RowRead, type TabReader } from './grid';
 
 /**
@@ -58,8 +58,10 @@ export function readMatcher<K extends string>(
     }
     if (kind === 'boolean') {
       const lower = item.toLowerCase();
-      if (lower === 'true' || LANGUAGES.some((l) => AGREEMENT_GRID_TEXTS[l].yes === lower)) return true;
-      if (lower === 'false' || LANGUAGES.some((l) => AGREEMENT_GRID_TEXTS[l].no === lower)) return false;
+      if (lower === 'true' || LANGUAGES.some((l) => catalogueOf(l).sheet.agreementGrid.yes === lower))
+        return true;
+      if (lower === 'false' || LANGUAGES.some((l) => catalogueOf(l).sheet.agreementGrid.no === lower))
+        return false;
     }
     return item;
   });

@@ -15,8 +15,7 @@ import {
   SqlCriteria,
 } from '../../agreement/schema';
 import type { Language } from '../../constants';
-import { AGREEMENT_GRID_TEXTS } from '../../i18n/agreement-grid';
-import { SHEET_TEXTS } from '../texts';
+import { catalogueOf } from '../../i18n';
 import {
   type BlockDef,
   choiceOf,
@@ -84,9 +83,9 @@ const SLA_SETTINGS = [
 const FIRST_TOUCH = ['perfect', 'engaged', 'fit', 'low'] as const;
 const SLA_COUNTS = ['minAttempts', 'minChannels', 'attemptWindowDays', 'decisionDays'] as const;
 
-const dayLabel = (language: Language, day: Weekday) => AGREEMENT_GRID_TEXTS[language].days[day];
+const dayLabel = (language: Language, day: Weekday) => catalogueOf(language).sheet.agreementGrid.days[day];
 const quadrantLabel = (language: Language, quadrant: (typeof QUADRANTS)[number]) =>
-  SHEET_TEXTS[language].quadrants[quadrant];
+  catalogueOf(language).sheet.frame.quadrants[quadrant];
 
 export function renderRules(content: Agreement, language: Language): RenderedTab {
   const writer = new TabWriter('rules', language);
@@ -243,7 +242,7 @@ export function parseRules(grid: Grid, options: ParseOptions): ParseResult<Rules
         'destination',
         [...at, 'destination'],
         REJECTION_DESTINATIONS,
-        (l, d) => AGREEMENT_GRID_TEXTS[l].destinations[d],
+        (l, d) => catalogueOf(l).sheet.agreementGrid.destinations[d],
       ),
     };
   });

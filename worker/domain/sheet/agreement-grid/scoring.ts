@@ -1,7 +1,7 @@
 import { ICP_OPERATORS, TEMPERATURE_LEVELS, TOUCH_TYPES } from '../../agreement/constants';
 import { type Agreement, Scoring, Temperature } from '../../agreement/schema';
 import type { Language } from '../../constants';
-import { SHEET_TEXTS } from '../texts';
+import { catalogueOf } from '../../i18n';
 import {
   type BlockDef,
   choiceOf,
@@ -54,7 +54,7 @@ const SALES_SETTINGS = ['hotUnderMonths', 'coldOverMonths'] as const;
 
 export function renderScoring(content: Agreement, language: Language): RenderedTab {
   const writer = new TabWriter('scoring', language);
-  const temperatures = SHEET_TEXTS[language].temperatures;
+  const temperatures = catalogueOf(language).sheet.frame.temperatures;
   const { fit, engagement, thresholds } = content.scoring;
   writer.block(
     BLOCKS.roles,
@@ -180,7 +180,7 @@ export function parseScoring(
         'temperature',
         [...at, 'temperature'],
         TEMPERATURE_LEVELS,
-        (l, level) => SHEET_TEXTS[l].temperatures[level],
+        (l, level) => catalogueOf(l).sheet.frame.temperatures[level],
       ),
       label: reader.text(row, 'label', [...at, 'label']),
       when,
