@@ -11,7 +11,7 @@
 //   npm run bench                         every part (about 20 minutes on an idle 2-core machine)
 //   npm run bench -- --only=sweep,bundles  some parts: bundles, sweep, reports, leads, snapshot, intake
 //   npm run bench -- --scale=0.1           every size × 0.1 (a quick run); --intake-runs=N (default 2)
-//   npm run bench -- --json=out.json       also writes the figures as JSON
+//   npm run bench -- --json=out.json       also writes the figures as JSON; --out=file writes the Markdown elsewhere
 //
 // A run rewrites only the sections of the parts it measured; text outside the generated sections stays.
 import { execFile, spawn } from 'node:child_process';
@@ -30,7 +30,6 @@ process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false';
 process.env.WRANGLER_SEND_METRICS ??= 'false';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const OUT = join(ROOT, 'docs/benchmarks.md');
 const run = promisify(execFile);
 
 const PARTS = ['bundles', 'sweep', 'reports', 'leads', 'snapshot', 'intake'];
@@ -39,6 +38,8 @@ const ONLY = arg('only')?.split(',') ?? PARTS;
 for (const part of ONLY) if (!PARTS.includes(part)) throw new Error(`--only: no part "${part}" (${PARTS})`);
 const SCALE = Number(arg('scale') ?? 1);
 const JSON_OUT = arg('json');
+/** `--out=file` writes elsewhere (a trial run that should not touch docs/benchmarks.md). */
+const OUT = arg('out') ?? join(ROOT, 'docs/benchmarks.md');
 const INTAKE_RUNS = Number(arg('intake-runs') ?? 2);
 const wants = (part) => ONLY.includes(part);
 const scaled = (n) => Math.max(10, Math.round(n * SCALE));
@@ -96,6 +97,14 @@ async function request(base, method, path, { token, json, headers = {}, expect =
   return text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
 }
 
+/**
+ * The floor again right before a part: on a machine shared with other work the load moves within minutes,
+ * and a ratio means something only against a baseline taken at the same moment.
+ */
+function baselineNow(base, viewerToken) {
+  return latency(() => request(base, 'GET', '/v1/workspace', { token: viewerToken }), 20);
+}
+
 /** Sequential latency of one request, after two warm-up calls. */
 async function latency(fn, samples = SAMPLES) {
   await fn();
@@ -129,6 +138,8 @@ async function throughput(count, fn, concurrency = CONCURRENCY) {
 }
 
 async function gitCommit() {
+  // A tree without git (an exported commit, to compare with an earlier one) names itself.
+  if (process.env.BENCH_COMMIT) return process.env.BENCH_COMMIT;
   const { stdout } = await run('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT });
   const dirty = (await run('git', ['status', '--porcelain', '--', 'worker', 'migrations'], { cwd: ROOT }))
     .stdout;
@@ -334,11 +345,11 @@ function sweepSection(rows, when) {
     '(bench/pool/sweep.pool.ts, the real service in workerd over a real migrated D1); rows read is the sum of D1’s',
     '`meta.rows_read` over every statement the sweep runs (test/worker/metered-d1.ts), its writes’ lookups included.',
     '',
-    '| open leads | pending deadlines | due | rows read | per due | target ≤ 3 × due + 20 | statements | rows read by an idle sweep |',
-    '| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |',
+    '| open leads | pending deadlines | due | rows read | per due | target ≤ 3 × due + 20 | of which by its reads (selects) | statements | rows read by an idle sweep |',
+    '| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |',
     ...rows.map(
       (r) =>
-        `| ${int(r.open)} | ${int(r.deadlines)} | ${r.due} | ${int(r.rowsRead)} | ${fmt(r.rowsRead / r.due, 1)} | ≤ ${bound(r.due)}: ${met(r.rowsRead <= bound(r.due))} | ${r.statements} | ${r.idleRowsRead} |`,
+        `| ${int(r.open)} | ${int(r.deadlines)} | ${r.due} | ${int(r.rowsRead)} | ${fmt(r.rowsRead / r.due, 1)} | ≤ ${bound(r.due)}: ${met(r.rowsRead <= bound(r.due))} | ${int(r.selectRowsRead)} | ${r.statements} | ${r.idleRowsRead} |`,
     ),
     '',
   ];
@@ -352,6 +363,16 @@ function sweepSection(rows, when) {
       ...Object.entries(last.byShape).map(
         ([shape, s]) =>
           `| \`${shape.replace(/\|/g, '\\|').replace(/"/g, '')}…\` | ${s.statements} | ${s.rowsRead} |`,
+      ),
+      '',
+    );
+  }
+  if (last?.plans) {
+    lines.push(
+      'Their query plans (SQLite’s `explain query plan`):',
+      '',
+      ...Object.entries(last.plans).map(
+        ([table, plan]) => `- \`${table}\`: ${plan.map((d) => `\`${d}\``).join(' → ')}`,
       ),
       '',
     );
@@ -424,23 +445,27 @@ async function seedStopped(server, statements) {
   return { server: await startWorkerServer({ persistDir: server.persistDir, vars: server.vars }), seconds };
 }
 
-function reportsSection(timed, metered, baseline, when) {
+function reportsSection(timed, metered, when) {
   const meteredOf = (leads, name) => metered.find((m) => m.leads === leads && m.scenario === name);
   return [
-    '## Reports and the plan over 10,000 and 100,000 leads',
+    `## Reports and the plan over ${REPORT_LEADS.map(int).join(' and ')} leads`,
     '',
     `Leads spread evenly over 2025–2026 with their ledger events (bench/ledger-seed.ts: every lead created and`,
     'touched, every 2nd an MQL, 4th attempted, 8th an SQL, 16th an opportunity, 32nd won), written with bulk SQL: into',
     'the dev server’s local D1 file with `wrangler d1 execute --local --file` while the server is stopped (time), and',
     'into the vitest pool’s D1 (rows read: the same request through the real Worker entry point, D1’s `rows_read`',
-    `summed over its statements). Time: sequential requests after two warm-ups, ${SAMPLES} samples at 10,000 leads and`,
-    `10 at 100,000; ratio to the baseline \`GET /v1/workspace\` (${fmt(baseline.median)} ms).`,
+    `summed over its statements). Time: sequential requests after two warm-ups, ${SAMPLES} samples (10 from 50,000`,
+    'leads on); ratio to the baseline `GET /v1/workspace` measured just before each size’s requests',
+    `(${timed
+      .filter((t, i) => i === 0 || timed[i - 1].leads !== t.leads)
+      .map((t) => `${fmt(t.floor.median)} ms at ${int(t.leads)} leads`)
+      .join(', ')}).`,
     '',
     '| leads | request | median | p90 | ratio | rows read | leads in range | rows read per lead in range |',
     '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...timed.map(({ leads, name, path, s }) => {
+    ...timed.map(({ leads, name, path, s, floor }) => {
       const m = meteredOf(leads, name);
-      return `| ${int(leads)} | ${name} (\`${path.replace(/\|/g, '\\|')}\`) | ${fmt(s.median)} ms | ${fmt(s.p90)} ms | ${fmt(s.median / baseline.median, 1)}× | ${m ? int(m.rowsRead) : '—'} | ${m ? int(m.leadsInRange) : '—'} | ${m ? fmt(m.rowsPerLeadInRange, 1) : '—'} |`;
+      return `| ${int(leads)} | ${name} (\`${path.replace(/\|/g, '\\|')}\`) | ${fmt(s.median)} ms | ${fmt(s.p90)} ms | ${fmt(s.median / floor.median, 1)}× | ${m ? int(m.rowsRead) : '—'} | ${m ? int(m.leadsInRange) : '—'} | ${m ? fmt(m.rowsPerLeadInRange, 1) : '—'} |`;
     }),
     '',
     'Rows read per lead in range is the figure that must not grow with the ledger: ten times the leads in the same',
@@ -503,6 +528,8 @@ function leadsSection(list, baseline, importInfo, when) {
     `${int(IMPORT_ROWS)} leads imported through \`POST /v1/import\` (${fmt(importInfo.seconds, 1)} s,`,
     `${fmt(IMPORT_ROWS / importInfo.seconds, 0)} rows/s), so every value is written as the Worker writes it.`,
     '',
+    `Ratios to the baseline \`GET /v1/workspace\` measured just before (${fmt(baseline.median)} ms).`,
+    '',
     '| request | median | p90 | ratio (median) |',
     '| --- | ---: | ---: | ---: |',
     `| First page, 50 leads (\`GET /v1/leads?limit=50\`, ${list.first.n} samples) | ${fmt(list.first.median)} ms | ${fmt(list.first.p90)} ms | ${fmt(list.first.median / baseline.median, 1)}× |`,
@@ -519,7 +546,7 @@ function snapshotSection(snap, baseline, when) {
     '',
     `\`GET /v1/sheet/snapshot\` without a cursor (what the add-on’s first refresh asks): every part and all ${int(snap.rows)}`,
     `lead rows of the imported workspace. Time is the client’s on loopback (${snap.n} samples after two warm-ups), i.e.`,
-    'the server’s time plus a local socket.',
+    `the server’s time plus a local socket; the baseline \`GET /v1/workspace\` just before: ${fmt(baseline.median)} ms.`,
     '',
     '| measure | value | ratio to the baseline |',
     '| --- | ---: | ---: |',
@@ -776,13 +803,15 @@ async function main() {
         const seconds = await importHistory(server.url, tokens, IMPORT_ROWS);
         if (wants('leads')) {
           console.log('› The lead list');
-          results.leads = await measureLeadList(server.url, tokens);
-          sections.leads = leadsSection(results.leads, workspaceRead, { seconds }, await provenance());
+          const floor = await baselineNow(server.url, tokens.viewer);
+          results.leads = { ...(await measureLeadList(server.url, tokens)), floor };
+          sections.leads = leadsSection(results.leads, floor, { seconds }, await provenance());
         }
         if (wants('snapshot')) {
           console.log('› The sheet snapshot');
-          results.snapshot = await measureSnapshot(server.url, tokens);
-          sections.snapshot = snapshotSection(results.snapshot, workspaceRead, await provenance());
+          const floor = await baselineNow(server.url, tokens.viewer);
+          results.snapshot = { ...(await measureSnapshot(server.url, tokens)), floor };
+          sections.snapshot = snapshotSection(results.snapshot, floor, await provenance());
         }
       }
 
@@ -809,23 +838,20 @@ async function main() {
           seedTimes.push(`${int(leads - seeded)} leads in ${fmt(next.seconds, 0)} s`);
           seeded = leads;
           console.log(`› Reports and the plan over ${leads} leads`);
+          // The baseline again on the restarted server, just before, so the ratios compare the same moment.
+          const floor = await baselineNow(server.url, tokens.viewer);
           for (const scenario of REPORT_SCENARIOS) {
             const s = await latency(
               () => request(server.url, 'GET', scenario.path, { token: ledger.viewer }),
               leads >= 50_000 ? 10 : SAMPLES,
             );
-            timed.push({ leads, name: scenario.name, path: scenario.path, s });
+            timed.push({ leads, name: scenario.name, path: scenario.path, s, floor });
           }
         }
-        // The baseline again on the restarted server, so the ratios compare the same process.
-        const again = await latency(() =>
-          request(server.url, 'GET', '/v1/workspace', { token: tokens.viewer }),
-        );
-        results.reports = { timed, metered: metered.filter((m) => m.part === 'reports'), baseline: again };
+        results.reports = { timed, metered: metered.filter((m) => m.part === 'reports') };
         sections.reports = reportsSection(
           timed,
           results.reports.metered,
-          again,
           await provenance(` (seeding: ${seedTimes.join(', ')})`),
         );
       }

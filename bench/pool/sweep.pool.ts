@@ -47,6 +47,16 @@ it('sweeps deadlines reading rows in proportion to those due', async () => {
     const result = await sweepDeadlines({ ctx: { db, now: NOW } });
     expect(result.due).toBe(due);
     const first = { ...metered.totals };
+    // How SQLite reads the sweep's two selects that grow with the due deadlines: the due ones and their leads.
+    const plans: Record<string, string[]> = {};
+    for (const q of metered.log.filter(
+      (l) => /from "(sla_deadlines|leads)"/.test(l.sql) && /^\s*select/i.test(l.sql),
+    )) {
+      const plan = await env.DB.prepare(`explain query plan ${q.sql}`)
+        .bind(...q.params)
+        .all<{ detail: string }>();
+      plans[q.sql.match(/from "(\w+)"/)?.[1] ?? q.sql] = plan.results.map((p) => p.detail);
+    }
     const selects = metered.log.filter((q) => /^\s*select/i.test(q.sql));
     // Where the rows go: statement shape (its first words and table) → statements and rows read.
     const byShape = new Map<string, { statements: number; rowsRead: number }>();
@@ -65,10 +75,12 @@ it('sweeps deadlines reading rows in proportion to those due', async () => {
       rowsWritten: first.rowsWritten,
       statements: first.statements,
       selects: selects.length,
+      selectRowsRead: selects.reduce((n, q) => n + q.rowsRead, 0),
       transitions: result.transitions,
       messages: result.messages,
       idleRowsRead: metered.totals.rowsRead,
       seedSeconds,
+      plans,
       byShape: Object.fromEntries([...byShape].sort((a, b) => b[1].rowsRead - a[1].rowsRead)),
     });
   }
