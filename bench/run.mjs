@@ -586,6 +586,29 @@ async function startBaseline() {
   };
 }
 
+/**
+ * The queue consumer's batches, read from wrangler's own log lines (`QUEUE leadpact-intake 20/20 (352ms)`):
+ * locally the consumer runs in the same workerd process as the requests, so its time is taken from theirs.
+ */
+function watchConsumer() {
+  const totals = { batches: 0, messages: 0, ms: 0 };
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = (chunk, ...rest) => {
+    for (const m of String(chunk).matchAll(/QUEUE leadpact-intake (\d+)\/\d+ \((\d+)ms\)/g)) {
+      totals.batches += 1;
+      totals.messages += Number(m[1]);
+      totals.ms += Number(m[2]);
+    }
+    return write(chunk, ...rest);
+  };
+  return {
+    totals,
+    stop: () => {
+      process.stdout.write = write;
+    },
+  };
+}
+
 function deliveryBody(i) {
   return {
     email: `live${i}@buyer${i % 300}.example`,
@@ -619,6 +642,7 @@ async function measureIntake(base, tokens, sources, round) {
   console.log(
     `› Intake round ${round + 1}: ${INTAKE_DELIVERIES} deliveries, ${INTAKE_CONCURRENCY} at a time`,
   );
+  const consumer = watchConsumer();
   const ids = [];
   const intake = await throughput(
     INTAKE_DELIVERIES,
@@ -632,6 +656,7 @@ async function measureIntake(base, tokens, sources, round) {
     },
     INTAKE_CONCURRENCY,
   );
+  const duringRequests = { ...consumer.totals };
   // The queue judges after the answers: wait (bounded) until nothing is stored, then read each delivery's times.
   for (let i = 0; i < 600; i++) {
     const waiting = await request(base, 'GET', '/v1/intake/deliveries?status=stored&limit=1', {
@@ -649,7 +674,16 @@ async function measureIntake(base, tokens, sources, round) {
       judgedIn.push(Date.parse(view.judgedAt) - Date.parse(view.receivedAt));
     else notJudged += 1;
   }
-  return { floor, intake, judged: stats(judgedIn), notJudged, loadBefore, loadAfter: load() };
+  consumer.stop();
+  return {
+    floor,
+    intake,
+    judged: stats(judgedIn),
+    notJudged,
+    loadBefore,
+    loadAfter: load(),
+    consumer: { duringRequests, total: { ...consumer.totals } },
+  };
 }
 
 function intakeSection(rounds, sourceCount, when) {
@@ -676,6 +710,12 @@ function intakeSection(rounds, sourceCount, when) {
   });
   lines.push(
     '',
+    `The consumer in the same process: ${rounds
+      .map(
+        (r, i) =>
+          `round ${i + 1}: ${r.consumer.duringRequests.batches} batches (${int(r.consumer.duringRequests.messages)} deliveries) judged in ${fmt(r.consumer.duringRequests.ms / 1000, 1)} s of batch time while the ${fmt(INTAKE_DELIVERIES / r.intake.perSecond, 1)} s of requests ran, ${r.consumer.total.batches} batches in ${fmt(r.consumer.total.ms / 1000, 1)} s in all`,
+      )
+      .join('; ')} (wrangler's own log of each batch).`,
     `Arrival to judged lead is the server's receivedAt → judgedAt of every fourth delivery. Median latencies: ${rounds
       .map((r) => `baseline ${fmt(r.floor.median)} ms, intake ${fmt(r.intake.median)} ms`)
       .join('; ')}.`,
