@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CATALOGUES } from '../../worker/domain/i18n';
 import { csvDialect, reportCsv, toCsv } from '../../worker/domain/reports/csv';
 import { buildReport, quantile, type StageRow, timeToFirstTouch } from '../../worker/domain/reports/metrics';
 import { monthBucketsOf } from '../../worker/domain/reports/period';
@@ -211,6 +212,53 @@ describe('buildReport', () => {
     expect(lines).toHaveLength(3);
     expect(lines[1]?.startsWith('"Total",,0,0,')).toBe(true);
     expect(lines[2]).toBe('');
+  });
+
+  it.each(['en', 'pl', 'ro', 'ru'] as const)(
+    'should head every table with %s words in the Excel dialect and keys in the machine one',
+    (language) => {
+      const report = buildReport({ ...input, groupBy: 'month' });
+      for (const table of ['groups', 'campaigns', 'reasons'] as const) {
+        const keys =
+          reportCsv(report, table, csvDialect('rfc4180', language)).split('\r\n')[0]?.split(',') ?? [];
+        expect(
+          keys.every((k) => /^[a-z0-9_]+$/.test(k)),
+          keys.join(),
+        ).toBe(true);
+        const dialect = csvDialect('excel', language);
+        const [header = '', ...rows] = reportCsv(report, table, dialect)
+          .replace(/^\uFEFF/, '')
+          .split('\r\n');
+        const words = header.match(/"(?:[^"]|"")*"/g) ?? [];
+        // Each key has its own quoted header, none of them empty or left as the key.
+        expect(words).toHaveLength(keys.length);
+        expect(header).toBe(words.join(dialect.separator));
+        expect(new Set(words).size).toBe(words.length);
+        for (const word of words) {
+          expect(word.length, word).toBeGreaterThan(2);
+          expect(keys).not.toContain(word.slice(1, -1));
+        }
+        if (table === 'groups')
+          expect(rows.at(-2)?.startsWith(`"${CATALOGUES[language].csv.total}"`)).toBe(true);
+      }
+    },
+  );
+
+  it('should say the reason kinds and the Total row in the Excel dialect, and keep them as keys otherwise', () => {
+    const report = buildReport({
+      ...input,
+      groupBy: null,
+      rows: { ...input.rows, reasons: [{ key: null, kind: 'nurture', reason: 'no_budget', leads: 2 }] },
+    });
+    expect(reportCsv(report, 'reasons', csvDialect('excel', 'pl'))).toBe(
+      '\uFEFF"Grupa";"Rodzaj";"Powód";"Leady"\r\n"Razem";"Dogrzewanie";"no_budget";2\r\n',
+    );
+    expect(reportCsv(report, 'reasons', csvDialect('excel', 'ru'))).toContain(
+      '"Итого";"Взращивание";"no_budget";2',
+    );
+    expect(reportCsv(report, 'reasons')).toBe(
+      'group,kind,reason,leads\r\n"Total","nurture","no_budget",2\r\n',
+    );
   });
 });
 

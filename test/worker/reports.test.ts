@@ -639,16 +639,90 @@ describe('GET /v1/reports as CSV', () => {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     const [header, row] = text.slice(1).split('\r\n');
     const columns = header?.split(';') ?? [];
-    expect(columns.slice(0, 3)).toEqual(['group', 'key', 'leads']);
+    // A person opens it: the headers are the catalogue's Polish words, quoted as text.
+    expect(columns.slice(0, 3)).toEqual(['"Grupa"', '"Klucz"', '"Leady"']);
     const cells = row?.split(';') ?? [];
     expect(cells[0]).toBe('"Formularz żółć"');
-    expect(cells[columns.indexOf('leads')]).toBe('3');
+    expect(cells[columns.indexOf('"Leady"')]).toBe('3');
     const bad = await call('GET', `/v1/reports?${MARCH}&format=csv&dialect=lotus`, {
       token: ws.tokens.viewer,
     });
     expect(((await expectProblem(bad, 422)).errors as Array<{ path: string }>).map((e) => e.path)).toContain(
       'query.dialect',
     );
+  });
+});
+
+describe('GET /v1/reports: CSV headers for people and for machines', () => {
+  const lines = async (res: Response) => (await res.text()).split('\r\n').filter((l) => l !== '');
+  /** Cells of a CSV line, split as a spreadsheet would: outside quotes, on the separator. */
+  const cellsOf = (line: string | undefined, separator: string): string[] =>
+    (line ?? '').replace(/^\uFEFF/, '').match(new RegExp(`"(?:[^"]|"")*"|[^${separator}]+`, 'g')) ?? [];
+
+  it('should keep the English column keys in the machine dialect whatever the language', async () => {
+    const ws = await createTestWorkspace({ language: 'ru' });
+    const source = await createSource(ws, 'Вебинар', 'marketing');
+    await seedLeads(ws.id, [{ at: '2026-03-10T10:00:00Z', sourceId: source }]);
+    for (const headers of [{}, { 'accept-language': 'pl' }] as Record<string, string>[]) {
+      const groups = await lines(
+        await call('GET', `/v1/reports?${MARCH}&groupBy=source&format=csv`, {
+          token: ws.tokens.viewer,
+          headers,
+        }),
+      );
+      expect(cellsOf(groups[0], ',').slice(0, 3)).toEqual(['group', 'key', 'leads']);
+      expect(cellsOf(groups[0], ',')).toContain('sla_decision_met_late');
+      expect(cellsOf(groups.at(-1), ',')[0]).toBe('"Total"');
+      const reasons = await lines(
+        await call('GET', `/v1/reports?${MARCH}&format=csv&table=reasons`, {
+          token: ws.tokens.viewer,
+          headers,
+        }),
+      );
+      expect(reasons[0]).toBe('group,kind,reason,leads');
+    }
+  });
+
+  it('should write Excel headers and the Total row in the reader’s language', async () => {
+    const ws = await createTestWorkspace({ language: 'pl' });
+    const source = await createSource(ws, 'Formularz', 'marketing');
+    await seedLeads(ws.id, [{ at: '2026-03-10T10:00:00Z', sourceId: source }]);
+    const excel = async (table: string, headers: Record<string, string> = {}) =>
+      lines(
+        await call('GET', `/v1/reports?${MARCH}&groupBy=source&format=csv&dialect=excel&table=${table}`, {
+          token: ws.tokens.viewer,
+          headers,
+        }),
+      );
+    const groups = await excel('groups');
+    const polish = cellsOf(groups[0], ';');
+    expect(polish).toContain('"Konwersja lead → MQL"');
+    expect(polish).toContain('"SLA pierwszy kontakt: dotrzymane po terminie"');
+    expect(cellsOf(groups.at(-1), ';')[0]).toBe('"Razem"');
+    // As many headers as the machine dialect has keys, and no key left untranslated.
+    const keys = cellsOf(
+      (
+        await lines(
+          await call('GET', `/v1/reports?${MARCH}&groupBy=source&format=csv`, { token: ws.tokens.viewer }),
+        )
+      )[0],
+      ',',
+    );
+    expect(polish).toHaveLength(keys.length);
+    expect(polish.filter((h) => keys.includes(h.slice(1, -1)))).toEqual([]);
+    expect(new Set(polish).size).toBe(polish.length);
+    // A reader who asks for Romanian gets Romanian words (the file still in Excel's ; dialect for ro).
+    const romanian = await excel('campaigns', { 'accept-language': 'ro' });
+    expect(cellsOf(romanian[0], ';').slice(0, 4)).toEqual([
+      '"Campanie"',
+      '"Nume"',
+      '"Canal"',
+      '"Persoane atinse"',
+    ]);
+    // English Excel uses commas, so a header with a comma stays one quoted cell.
+    const english = cellsOf((await excel('groups', { 'accept-language': 'en' }))[0], ',');
+    expect(english).toContain('"Time to first touch, median (business hours)"');
+    expect(english).toHaveLength(keys.length);
   });
 });
 

@@ -8,6 +8,7 @@ import { REPORT_GROUPS, ReportQuery } from '../domain/reports/query';
 import { LEAD_DEADLINE_KINDS } from '../domain/sla/constants';
 import { guard } from '../http/auth';
 import type { App } from '../http/context';
+import { requestLanguage } from '../http/language';
 import { problemResponses } from '../http/problem';
 import { callerContext } from '../http/service-context';
 import { getPlan, listPlans, savePlan } from '../services/plans';
@@ -245,7 +246,7 @@ const reportRoute = createRoute({
   summary:
     'The marketing–sales report for a span of dates, in total and per source, campaign, owner or month',
   description:
-    'Dates are local to the workspace; `to` is the last day included (default: this month). Each lead counts once per metric, at the first time inside the span it reached it. CSV with `Accept: text/csv` or `format=csv`; `table` picks `groups` (default), `campaigns` or `reasons`; `dialect=excel` adds a UTF-8 BOM and, for pl/ro/ru teams, `;` separators and `,` decimals, as Excel in those locales expects. ' +
+    'Dates are local to the workspace; `to` is the last day included (default: this month). Each lead counts once per metric, at the first time inside the span it reached it. CSV with `Accept: text/csv` or `format=csv`; `table` picks `groups` (default), `campaigns` or `reasons`; `dialect=excel` is for a person: a UTF-8 BOM, headers (and the Total row, the reason kinds) in the request’s language (`Accept-Language`, else the workspace’s) and, for pl/ro/ru, `;` separators and `,` decimals, as Excel in those locales expects; the default `rfc4180` keeps the stable English column keys that scripts and the sheet read. ' +
     `Reason kinds: ${REASON_KINDS.join(', ')}.`,
   security: BEARER_SECURITY,
   ...guard('reports:read'),
@@ -282,12 +283,14 @@ export function registerReportRoutes(app: App) {
 
   app.openapi(reportRoute, async (c) => {
     const query = c.req.valid('query');
-    const { report: result, range, workspace } = await getReport({ ctx: callerContext(c), input: query });
+    const ctx = callerContext(c);
+    const { report: result, range } = await getReport({ ctx, input: query });
     if (wantsCsv(query.format, c.req.header('accept'))) {
       const table = query.table ?? 'groups';
       const name = `leadpact-report-${range.start}-${range.end}${query.groupBy ? `-by-${query.groupBy}` : ''}-${table}.csv`;
       return c.body(
-        reportCsv(result, table, csvDialect(query.dialect ?? 'rfc4180', workspace.language)),
+        // Excel's dialect is for the person asking: their language (Accept-Language, else the workspace's).
+        reportCsv(result, table, csvDialect(query.dialect ?? 'rfc4180', requestLanguage(c))),
         200,
         {
           'content-type': 'text/csv; charset=utf-8',

@@ -475,6 +475,62 @@ export const en = {
   },
   /** The starter agreement's words; its structure is `agreement/templates/structure.ts`. */
   starter: enStarter,
+  /**
+   * The report's CSV headers and labels when `dialect=excel` (a person opens it);
+   * the machine dialect keeps the stable English column keys.
+   */
+  csv: {
+    columns: {
+      group: 'Group',
+      key: 'Key',
+      leads: 'Leads',
+      mqls: 'MQLs',
+      mqls_matching_icp: 'MQLs matching the ICP',
+      handed_to_sales: 'Handed to sales',
+      accepted: 'Accepted by sales',
+      in_progress: 'In progress',
+      hot_leads: 'Hot leads',
+      sqls: 'SQLs',
+      opportunities: 'Opportunities',
+      won: 'Won',
+      won_revenue: 'Won revenue',
+      marketing_sourced_revenue: 'Marketing-sourced revenue',
+      nurture: 'Sent to nurture',
+      disqualified: 'Disqualified',
+      lost: 'Lost',
+      first_touch_touched: 'Leads touched',
+      first_touch_untouched: 'Leads not touched yet',
+      first_touch_median_hours: 'Time to first touch, median (hours)',
+      first_touch_p90_hours: 'Time to first touch, 90th percentile (hours)',
+      first_touch_median_business_hours: 'Time to first touch, median (business hours)',
+      first_touch_p90_business_hours: 'Time to first touch, 90th percentile (business hours)',
+      campaign: 'Campaign',
+      name: 'Name',
+      channel: 'Channel',
+      touched: 'People touched',
+      revenue: 'Revenue',
+      kind: 'Kind',
+      reason: 'Reason',
+    },
+    conversions: {
+      lead_mql: 'Conversion lead → MQL',
+      mql_sal: 'Conversion MQL → SAL',
+      mql_sql: 'Conversion MQL → SQL',
+      sql_opportunity: 'Conversion SQL → opportunity',
+      opportunity_won: 'Conversion opportunity → won',
+    },
+    sla: 'SLA {deadline}: {outcome}',
+    deadlines: { first_touch: 'first touch', attempts: 'contact attempts', decision: 'decision' },
+    outcomes: {
+      met: 'met',
+      met_late: 'met late',
+      breached: 'breached',
+      open: 'open',
+      compliance: 'compliance',
+    },
+    total: 'Total',
+    kinds: { nurture: 'Nurture', disqualified: 'Disqualified', lost: 'Lost', rejected: 'Rejected' },
+  },
   agreement: {
     sections: {
       glossary: 'Glossary',

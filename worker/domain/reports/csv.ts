@@ -1,4 +1,6 @@
 import type { Language } from '../constants';
+import { type Catalogue, catalogueOf } from '../i18n/catalogue';
+import { fill } from '../i18n/format';
 import { LEAD_DEADLINE_KINDS } from '../sla/constants';
 import { CONVERSIONS, type Report, type ReportMetrics } from './metrics';
 import type { ReportTable } from './query';
@@ -8,8 +10,11 @@ import type { ReportTable } from './query';
  * anyone who prefers a spreadsheet. Two dialects:
  * - `rfc4180` (default): comma-separated, CRLF, `.` decimals — what the sheet and tools read;
  * - `excel`: what Excel opens right in the team's locale — a UTF-8 BOM (else Excel
- *   reads the bytes as the ANSI code page and Polish letters break), and for
- *   pl/ro/ru a `;` separator and `,` decimals, as those locales' list separator is `;`.
+ *   reads the bytes as the ANSI code page and Polish letters break), for
+ *   pl/ro/ru a `;` separator and `,` decimals, as those locales' list separator is `;`,
+ *   and headers (and the Total row, the reason kinds) in the language, since a person reads it.
+ * The machine dialect keeps the English column keys: scripts and the sheet find
+ * columns by them, whatever the team's language.
  */
 
 type Cell = string | number | null;
@@ -21,9 +26,11 @@ export interface CsvDialect {
   separator: ',' | ';';
   decimal: '.' | ',';
   bom: boolean;
+  /** The language headers and labels are written in; null: the stable English keys. */
+  words: Language | null;
 }
 
-const RFC4180: CsvDialect = { separator: ',', decimal: '.', bom: false };
+const RFC4180: CsvDialect = { separator: ',', decimal: '.', bom: false, words: null };
 
 /** Locales whose Excel splits on `;` and writes decimals with a comma. */
 const SEMICOLON_LANGUAGES: ReadonlySet<Language> = new Set(['pl', 'ro', 'ru']);
@@ -32,8 +39,8 @@ const SEMICOLON_LANGUAGES: ReadonlySet<Language> = new Set(['pl', 'ro', 'ru']);
 export function csvDialect(name: CsvDialectName, language: Language): CsvDialect {
   if (name === 'rfc4180') return RFC4180;
   return SEMICOLON_LANGUAGES.has(language)
-    ? { separator: ';', decimal: ',', bom: true }
-    : { separator: ',', decimal: '.', bom: true };
+    ? { separator: ';', decimal: ',', bom: true, words: language }
+    : { separator: ',', decimal: '.', bom: true, words: language };
 }
 
 /**
@@ -54,50 +61,85 @@ function cell(value: Cell, dialect: CsvDialect): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-/** Header names are ours (fixed identifiers) and written bare; every data text cell is quoted. */
+/** Column keys (`won_revenue`) are written bare; translated headers and every data text cell are quoted. */
 export function toCsv(
   header: readonly string[],
   rows: readonly (readonly Cell[])[],
   dialect: CsvDialect = RFC4180,
 ): string {
   const lines = [
-    header.join(dialect.separator),
+    header.map((h) => (/^[a-z0-9_]+$/.test(h) ? h : cell(h, dialect))).join(dialect.separator),
     ...rows.map((r) => r.map((v) => cell(v, dialect)).join(dialect.separator)),
   ];
   return `${dialect.bom ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
 }
 
-const METRIC_COLUMNS = [
-  'leads',
-  'mqls',
-  'mqls_matching_icp',
-  'handed_to_sales',
-  'accepted',
-  'in_progress',
-  'hot_leads',
-  'sqls',
-  'opportunities',
-  'won',
-  'won_revenue',
-  'marketing_sourced_revenue',
-  'nurture',
-  'disqualified',
-  'lost',
-  ...CONVERSIONS.map((c) => `conversion_${c}`),
-  'first_touch_touched',
-  'first_touch_untouched',
-  'first_touch_median_hours',
-  'first_touch_p90_hours',
-  'first_touch_median_business_hours',
-  'first_touch_p90_business_hours',
-  ...LEAD_DEADLINE_KINDS.flatMap((k) => [
-    `sla_${k}_met`,
-    `sla_${k}_met_late`,
-    `sla_${k}_breached`,
-    `sla_${k}_open`,
-    `sla_${k}_compliance`,
-  ]),
-] as const;
+type CsvWords = Catalogue['csv'];
+
+/** A column: its stable key (the machine dialect's header) and its header for a person. */
+interface Column {
+  key: string;
+  header: (words: CsvWords) => string;
+}
+
+const column = (key: keyof CsvWords['columns']): Column => ({ key, header: (words) => words.columns[key] });
+
+const SLA_OUTCOMES = ['met', 'met_late', 'breached', 'open', 'compliance'] as const;
+
+const METRIC_COLUMNS: readonly Column[] = [
+  column('leads'),
+  column('mqls'),
+  column('mqls_matching_icp'),
+  column('handed_to_sales'),
+  column('accepted'),
+  column('in_progress'),
+  column('hot_leads'),
+  column('sqls'),
+  column('opportunities'),
+  column('won'),
+  column('won_revenue'),
+  column('marketing_sourced_revenue'),
+  column('nurture'),
+  column('disqualified'),
+  column('lost'),
+  ...CONVERSIONS.map((c) => ({ key: `conversion_${c}`, header: (words: CsvWords) => words.conversions[c] })),
+  column('first_touch_touched'),
+  column('first_touch_untouched'),
+  column('first_touch_median_hours'),
+  column('first_touch_p90_hours'),
+  column('first_touch_median_business_hours'),
+  column('first_touch_p90_business_hours'),
+  ...LEAD_DEADLINE_KINDS.flatMap((k) =>
+    SLA_OUTCOMES.map((outcome) => ({
+      key: `sla_${k}_${outcome}`,
+      header: (words: CsvWords) =>
+        fill(words.sla, { deadline: words.deadlines[k], outcome: words.outcomes[outcome] }),
+    })),
+  ),
+];
+
+const CAMPAIGN_COLUMNS = (
+  [
+    'campaign',
+    'name',
+    'channel',
+    'touched',
+    'leads',
+    'mqls',
+    'sqls',
+    'opportunities',
+    'won',
+    'revenue',
+  ] as const
+).map(column);
+const REASON_COLUMNS = (['group', 'kind', 'reason', 'leads'] as const).map(column);
+const GROUP_COLUMNS = [column('group'), column('key'), ...METRIC_COLUMNS];
+
+/** The header row: the keys, or the words of the dialect's language. */
+function headerOf(columns: readonly Column[], dialect: CsvDialect): string[] {
+  const words = dialect.words === null ? null : catalogueOf(dialect.words).csv;
+  return columns.map((c) => (words === null ? c.key : c.header(words)));
+}
 
 function metricCells(m: ReportMetrics): Cell[] {
   const t = m.timeToFirstTouch;
@@ -131,13 +173,14 @@ function metricCells(m: ReportMetrics): Cell[] {
   ];
 }
 
-const TOTAL = 'Total';
-
 /** One table of the report as CSV: `groups` (metrics per group and a Total row), `campaigns` or `reasons`. */
 export function reportCsv(report: Report, table: ReportTable, dialect: CsvDialect = RFC4180): string {
+  const words = dialect.words === null ? null : catalogueOf(dialect.words).csv;
+  // The Total row and the reason kinds are words too; the machine dialect keeps them as keys.
+  const total = words?.total ?? 'Total';
   if (table === 'campaigns') {
     return toCsv(
-      ['campaign', 'name', 'channel', 'touched', 'leads', 'mqls', 'sqls', 'opportunities', 'won', 'revenue'],
+      headerOf(CAMPAIGN_COLUMNS, dialect),
       report.campaigns.map((c) => [
         c.campaign,
         c.name,
@@ -162,18 +205,19 @@ export function reportCsv(report: Report, table: ReportTable, dialect: CsvDialec
         ['lost', m.lost.reasons],
         ['rejected', m.rejectionReasons],
       ] as const) {
-        for (const [reason, leads] of Object.entries(counts)) rows.push([group, kind, reason, leads]);
+        const said = words?.kinds[kind] ?? kind;
+        for (const [reason, leads] of Object.entries(counts)) rows.push([group, said, reason, leads]);
       }
     };
     for (const g of report.groups) add(g.label, g);
-    add(TOTAL, report.totals);
-    return toCsv(['group', 'kind', 'reason', 'leads'], rows, dialect);
+    add(total, report.totals);
+    return toCsv(headerOf(REASON_COLUMNS, dialect), rows, dialect);
   }
   return toCsv(
-    ['group', 'key', ...METRIC_COLUMNS],
+    headerOf(GROUP_COLUMNS, dialect),
     [
       ...report.groups.map((g) => [g.label, g.key, ...metricCells(g)]),
-      [TOTAL, null, ...metricCells(report.totals)],
+      [total, null, ...metricCells(report.totals)],
     ],
     dialect,
   );

@@ -2,13 +2,11 @@ import { getReport as readReport } from '../../db/queries/reports';
 import { requireWorkspace } from '../../db/queries/workspaces';
 import type { Report } from '../../domain/reports/metrics';
 import { type ReportQuery, type ReportRange, reportRangeOf } from '../../domain/reports/query';
-import type { Workspace } from '../../domain/workspace';
 import type { ServiceContext } from '../context';
 
 /**
  * The report for the dates asked (local to the workspace; default this month),
- * grouped as asked, with the range and the workspace it was read for (a CSV
- * names the range and follows the workspace's language).
+ * grouped as asked, with the range it covers (a CSV's file name names it).
  */
 export async function getReport({
   ctx,
@@ -16,9 +14,9 @@ export async function getReport({
 }: {
   ctx: ServiceContext;
   input: ReportQuery;
-}): Promise<{ report: Report; range: ReportRange; workspace: Workspace }> {
+}): Promise<{ report: Report; range: ReportRange }> {
   const workspace = await requireWorkspace(ctx.db, ctx.workspaceId);
   const range = reportRangeOf(input, workspace.timezone, ctx.now);
   const report = await readReport(ctx.db, ctx.workspaceId, range, input.groupBy ?? null);
-  return { report, range, workspace };
+  return { report, range };
 }
