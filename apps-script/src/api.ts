@@ -40,25 +40,9 @@ function problemText(body: string, status: number): string {
   }
 }
 
-/** GET a JSON document from the Worker as the connected person. */
+/** GET a JSON document from the Worker as the connected person; any refusal or non-JSON answer throws `ApiFailure`. */
 export function getJson<T>(services: Services, connection: Connection, path: string): T {
-  const url = `${connection.apiUrl.replace(/\/+$/, '')}${path}`;
-  let response: ReturnType<Services['fetch']>;
-  try {
-    response = services.fetch(url, {
-      method: 'get',
-      headers: { authorization: `Bearer ${connection.token}`, accept: 'application/json' },
-      muteHttpExceptions: true,
-      followRedirects: false,
-    });
-  } catch (error) {
-    throw new ApiFailure(
-      `LeadPact cannot be reached at ${connection.apiUrl}: ${(error as Error).message}`,
-      null,
-    );
-  }
-  const status = response.getResponseCode();
-  const body = response.getContentText();
+  const { status, body } = requestJson(services, connection, 'get', path);
   if (status >= 400) throw new ApiFailure(problemText(body, status), status);
   try {
     return JSON.parse(body) as T;
@@ -112,6 +96,11 @@ export function requestJson(
   for (const [name, value] of Object.entries(response.getHeaders() as Record<string, unknown>))
     headers[name.toLowerCase()] = String(value);
   return { status: response.getResponseCode(), body: response.getContentText(), headers };
+}
+
+/** Trouble worth trying again later (5xx, 429), rather than a refusal to show. */
+export function transient(status: number): boolean {
+  return status >= 500 || status === 429;
 }
 
 /** A refusal's words for a person: the problem's detail (and first field), else the status. */

@@ -340,6 +340,31 @@ describe('POST /v1/import: JSON rows', () => {
     expect(await count('leads', ws.id)).toBe(3);
   });
 
+  it('should name people by a phone as intake does: a row with only a phone joins the lead that has it beside an e-mail', async () => {
+    const ws = await createTestWorkspace();
+    const first = await ok(
+      await importJson(ws, {
+        rows: [{ email: 'ewa@firma.pl', phone: '600 700 800', stage: 'lead', ...consented }],
+      }),
+    );
+    const ewa = first.results[0]?.leadId;
+    expect(first.results[0]?.status).toBe('created');
+    // A later list (a call log) knows only the number, typed another way.
+    const later = await ok(
+      await importJson(ws, {
+        importKey: 'calls',
+        rows: [{ phone: '+48 600-700-800', stage: 'sql', ...consented }],
+      }),
+    );
+    expect(later.results[0]).toMatchObject({ status: 'merged', leadId: ewa });
+    expect(await count('leads', ws.id)).toBe(1);
+    expect(await leadRow(ewa ?? '')).toMatchObject({
+      email: 'ewa@firma.pl',
+      phone: '+48600700800',
+      stage: 'sql',
+    });
+  });
+
   it('should be idempotent per row: the same list again writes nothing, a changed row with an id merges', async () => {
     const ws = await createTestWorkspace();
     const body = {

@@ -356,6 +356,8 @@ const createReview = createRoute({
   },
 });
 
+// Reading the log is reading the agreement (a viewer sees when the persona is due, as the agenda says);
+// persona:review names who may record a review.
 const listReviews = createRoute({
   ...auth('agreement:read'),
   tags: ['Persona'],

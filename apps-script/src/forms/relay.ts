@@ -1,4 +1,4 @@
-import { ApiFailure, answerText, requestJson, savedConnection } from '../api';
+import { ApiFailure, answerText, requestJson, savedConnection, transient } from '../api';
 import { LOCK_WAIT_MS, REFRESH_MINUTES } from '../config';
 import type { Services } from '../services';
 import {
@@ -119,7 +119,7 @@ function post(services: Services, apiUrl: string, config: RelayConfig, entry: Ou
     if (status >= 200 && status < 300)
       return { ...entry, attempts, status: 'delivered', reason: '', nextAttemptAt: '' };
     const reason = answerText({ status, body: response.getContentText(), headers: {} });
-    if (status >= 500 || status === 429)
+    if (transient(status))
       return retryLater(reason, retryAfterMs(response.getHeaders() as Record<string, unknown>, now));
     return { ...entry, attempts, status: 'refused', reason, nextAttemptAt: '' };
   } catch (error) {

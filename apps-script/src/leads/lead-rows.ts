@@ -20,6 +20,7 @@ import {
   type Connection,
   requestJson,
   savedConnection,
+  transient,
 } from '../api';
 import { tabContextOf } from '../grid';
 import type { Services } from '../services';
@@ -80,11 +81,6 @@ export interface WorkContext {
 
 export function json<T>(answer: ApiAnswer): T {
   return JSON.parse(answer.body) as T;
-}
-
-/** Trouble worth trying again later, rather than a refusal to show. */
-export function transient(status: number): boolean {
-  return status >= 500 || status === 429;
 }
 
 /** The agreement's reasons and criteria the rows name, and who is who, once per send. */

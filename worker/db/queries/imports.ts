@@ -1,10 +1,11 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { formatDate, say } from '../../domain/i18n';
 import type { ImportedPayload } from '../../domain/import/fold';
 import type { ImportRowResult } from '../../domain/import/request';
 import { type ReadRow, type ReadyRow, type RowIssue, rowIssue } from '../../domain/import/row';
 import { profileChanges, profileOfSubmission } from '../../domain/intake/profile';
 import { identityHash } from '../../domain/ledger/erasure';
+import { type IdentityCandidate, matchIdentity } from '../../domain/ledger/identity';
 import { type JudgingAgreement, judgeLead } from '../../domain/ledger/judge';
 import {
   type Actor,
@@ -106,12 +107,12 @@ async function readChunk(
       .from(leads)
       .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.email, part))),
   );
-  // The same rule as findLeadByIdentity: a phone names a lead only among leads without e-mail.
+  // Every lead a phone names, with or without an e-mail: Identities picks by intake's rule.
   const phoneReads = chunks(phones, IN_LIST).map((part) =>
     db
       .select()
       .from(leads)
-      .where(and(eq(leads.workspaceId, workspaceId), isNull(leads.email), inArray(leads.phone, part))),
+      .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.phone, part))),
   );
   // Erased people are remembered by the erasure's salted hash only (worker/domain/ledger/erasure.ts).
   const identities = [
@@ -167,30 +168,47 @@ interface Entry {
   sourceNames: string[];
 }
 
-/** Who is who inside one chunk: e-mail → lead, phone → lead among leads without e-mail. */
+/**
+ * Who is who inside one chunk, by intake's own rule (`matchIdentity`): the
+ * e-mail's lead, else the lead known only by the phone, else (a row with only a
+ * phone) the lead that has it beside an e-mail and was updated last.
+ */
 class Identities {
+  private readonly candidates = new Map<string, IdentityCandidate>();
   private readonly byEmail = new Map<string, string>();
-  private readonly byPhone = new Map<string, string>();
+  private readonly byPhone = new Map<string, Set<string>>();
 
   index(state: LeadState): void {
     const email = state.profile.email === null ? null : String(state.profile.email);
     const phone = state.profile.phone === null ? null : String(state.profile.phone);
-    if (email) {
-      this.byEmail.set(email, state.id);
-      if (phone && this.byPhone.get(phone) === state.id) this.byPhone.delete(phone);
-    } else if (phone) this.byPhone.set(phone, state.id);
+    const before = this.candidates.get(state.id);
+    if (before?.phone && before.phone !== phone) this.byPhone.get(before.phone)?.delete(state.id);
+    this.candidates.set(state.id, { id: state.id, email, phone, updatedAt: state.updatedAt });
+    if (email) this.byEmail.set(email, state.id);
+    if (phone) this.byPhone.set(phone, (this.byPhone.get(phone) ?? new Set()).add(state.id));
   }
 
   find(email: string | null, phone: string | null): string | undefined {
-    return (email ? this.byEmail.get(email) : undefined) ?? (phone ? this.byPhone.get(phone) : undefined);
+    const ids = new Set([
+      ...(email && this.byEmail.has(email) ? [this.byEmail.get(email) as string] : []),
+      ...(phone ? (this.byPhone.get(phone) ?? []) : []),
+    ]);
+    const named = [...ids].flatMap((id) => this.candidates.get(id) ?? []);
+    return matchIdentity({ email, phone }, named).lead?.id;
   }
 
-  /** The other lead that already holds what `state` would hold uniquely, if any. */
+  /** The other lead that already holds what `state` would hold uniquely (its e-mail; a phone among phone-only leads), if any. */
   clash(state: LeadState): string | undefined {
     const email = state.profile.email === null ? null : String(state.profile.email);
     const phone = state.profile.phone === null ? null : String(state.profile.phone);
-    const holder = email ? this.byEmail.get(email) : phone ? this.byPhone.get(phone) : undefined;
-    return holder !== undefined && holder !== state.id ? holder : undefined;
+    if (email) {
+      const holder = this.byEmail.get(email);
+      return holder !== undefined && holder !== state.id ? holder : undefined;
+    }
+    if (!phone) return undefined;
+    return [...(this.byPhone.get(phone) ?? [])].find(
+      (id) => id !== state.id && this.candidates.get(id)?.email === null,
+    );
   }
 }
 
