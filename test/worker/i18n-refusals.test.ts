@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEXT_LIMITS } from '../../worker/domain/intake/normalise';
 import { activateDraft, createSigningWorkspace, edit, putDraft, readDraft } from './agreement-fixtures';
-import { call, createTestWorkspace, expectProblem, type TestWorkspace } from './harness';
+import { ADMIN_SECRET, call, createTestWorkspace, expectProblem, type TestWorkspace } from './harness';
 import { actOk, addMember, createMql, signStarterAgreement } from './lead-fixtures';
 import { signedHeaders } from './signing';
 
@@ -55,6 +55,31 @@ async function refusedInBoth(
   });
   return { en, pl };
 }
+
+/**
+ * The same refusal in English, Polish and Russian: Polish as `refusedInBoth`
+ * checks it, and Russian likewise (no English sentence, every text its own).
+ * Returns the three, so a test can name the words it expects.
+ */
+async function refusedInPlAndRu(
+  send: (headers: Record<string, string>) => Promise<Response>,
+  status: number,
+): Promise<{ en: Problem; pl: Problem; ru: Problem }> {
+  const { en, pl } = await refusedInBoth(send, status);
+  const ru = (await expectProblem(await send({ 'accept-language': 'ru' }), status)) as Problem;
+  expect(ru.type).toBe(en.type);
+  expectPolish(ru.detail, en.detail, 'ru detail');
+  expect((ru.errors ?? []).map((e) => e.path)).toEqual((en.errors ?? []).map((e) => e.path));
+  (ru.errors ?? []).forEach((issue, i) => {
+    expectPolish(issue.message, en.errors?.[i]?.message ?? '', `ru errors[${i}] (${issue.path})`);
+    expect(issue.message, issue.path).toMatch(/[а-яё]/i);
+  });
+  return { en, pl, ru };
+}
+
+/** `path → message` of a problem's field issues. */
+const messagesOf = (problem: Problem) =>
+  Object.fromEntries((problem.errors ?? []).map((e) => [e.path, e.message]));
 
 async function createSource(ws: TestWorkspace, provider: 'generic' | 'typeform') {
   const res = await call('POST', '/v1/sources', {
@@ -420,5 +445,198 @@ describe('member, campaign and routing refusals in Polish', () => {
         }),
       422,
     );
+  });
+});
+
+describe('schema and refusal texts written for one endpoint, in Polish and Russian', () => {
+  it('should refuse funnel inputs with the plan’s own words: rates, money, periods, history', async () => {
+    const ws = await createTestWorkspace({ language: 'pl' });
+    const compute = (json: unknown) => (headers: Record<string, string>) =>
+      call('POST', '/v1/funnel/compute', { token: ws.tokens.manager, json, headers });
+    const first = await refusedInPlAndRu(
+      compute({ revenueTarget: -5, averageDealSize: 'x', rates: { mql_sql: 2 } }),
+      422,
+    );
+    expect(messagesOf(first.pl)).toEqual({
+      revenueTarget: 'Musi być większe od 0.',
+      averageDealSize: 'Musi być liczbą.',
+      'rates.mql_sql': 'Musi być współczynnikiem konwersji większym od 0 i najwyżej 1 (0,25 oznacza 25%).',
+    });
+    expect(messagesOf(first.ru)['rates.mql_sql']).toBe(
+      'Должно быть коэффициентом конверсии больше 0 и не больше 1 (0,25 — это 25%).',
+    );
+    const second = await refusedInPlAndRu(
+      compute({ revenueTarget: 1e16, averageDealSize: 10, marketingBudget: -1 }),
+      422,
+    );
+    expect(messagesOf(second.pl)).toEqual({
+      revenueTarget: 'Musi wynosić najwyżej 10^15.',
+      marketingBudget: 'Musi wynosić 0 lub więcej.',
+    });
+    const third = await refusedInPlAndRu(
+      compute({
+        revenueTarget: 1e14,
+        averageDealSize: 1,
+        period: { start: '2026-01-01', end: '2040-01-01' },
+      }),
+      422,
+    );
+    expect(third.pl.detail).toBe('Nie da się obliczyć planu.');
+    expect(messagesOf(third.pl)['period.end']).toBe('Najdłuższy okres w dniach: 3660.');
+    expect(messagesOf(third.ru)['period.end']).toBe('Наибольшая длина периода в днях: 3660.');
+    expect(messagesOf(third.pl).revenueTarget).toMatch(/^Plan wymagałby więcej leadów niż 1000000000;/);
+    const backwards = await refusedInPlAndRu(
+      compute({
+        revenueTarget: 1000,
+        averageDealSize: 10,
+        period: { start: '2026-02-01', end: '2026-01-01' },
+      }),
+      422,
+    );
+    expect(messagesOf(backwards.pl)['period.end']).toBe('Musi być późniejsze niż period.start.');
+    const plan = (period: string, json: unknown) => (headers: Record<string, string>) =>
+      call('PUT', `/v1/funnel/plans/${period}`, { token: ws.tokens.manager, json, headers });
+    const key = await refusedInPlAndRu(
+      plan('2026-13', { revenueTarget: 100000, averageDealSize: 1000 }),
+      422,
+    );
+    expect(messagesOf(key.pl)['param.period']).toBe(
+      'Musi być rokiem (2026), kwartałem (2026-Q1) albo miesiącem (2026-03), od 2000 do 2099.',
+    );
+    const history = await refusedInPlAndRu(
+      plan('2026', { revenueTarget: 100000, averageDealSize: 1000, rates: { lead_mql: 'history' } }),
+      422,
+    );
+    expect(history.pl.detail).toBe('Własnego współczynnika zespołu nie da się jeszcze obliczyć.');
+    expect(messagesOf(history.pl)['rates.lead_mql']).toMatch(/^Za mało historii: w ostatnich 365 dniach/);
+    expect(messagesOf(history.ru)['rates.lead_mql']).toMatch(/^Недостаточно истории: за последние 365 дней/);
+  });
+
+  it('should refuse report spans and touches in the team’s words', async () => {
+    const ws = await createTestWorkspace({ language: 'pl' });
+    const report = (query: string) => (headers: Record<string, string>) =>
+      call('GET', `/v1/reports?${query}`, { token: ws.tokens.viewer, headers });
+    const half = await refusedInPlAndRu(report('from=2026-03-01'), 422);
+    expect(messagesOf(half.pl)['query.to']).toBe(
+      'Podaj oba pola, from i to, albo żadnego (bieżący miesiąc).',
+    );
+    const backwards = await refusedInPlAndRu(report('from=2026-03-10&to=2026-03-01'), 422);
+    expect(messagesOf(backwards.pl)['query.to']).toBe('Musi przypadać w dniu from lub później.');
+    const long = await refusedInPlAndRu(report('from=2020-01-01&to=2026-03-01'), 422);
+    expect(messagesOf(long.ru)['query.to']).toBe(
+      'Наибольшая длина отчёта в днях: 731; разбейте более длинные периоды.',
+    );
+    const touches = (events: unknown[]) => (headers: Record<string, string>) =>
+      call('POST', '/v1/events', { token: ws.tokens.marketing, json: { events }, headers });
+    const bad = await refusedInPlAndRu(
+      touches([
+        { email: 'a@stalmet.pl', leadId: 'ld_x', type: 'page_view', url: 'nope', occurredAt: 'wczoraj' },
+      ]),
+      422,
+    );
+    expect(messagesOf(bad.pl)).toEqual({
+      'events[0].url': 'Musi być pełnym adresem URL.',
+      'events[0].occurredAt': 'Musi być datą i godziną ISO 8601.',
+      'events[0].email': 'Wskaż osobę dokładnie jednym polem: email albo leadId.',
+    });
+    const touch = { email: 'a@stalmet.pl', type: 'page_view', occurredAt: '2026-01-01T00:00:00Z' };
+    const many = await refusedInPlAndRu(touches(Array.from({ length: 101 }, () => touch)), 422);
+    expect(messagesOf(many.pl).events).toBe('Największa liczba interakcji w jednym żądaniu: 100.');
+  });
+
+  it('should refuse a sheet connection, snapshot and page cursors, a hash and an unknown field in the team’s words', async () => {
+    const ws = await createSigningWorkspace({ language: 'pl' });
+    const connect = await refusedInPlAndRu(
+      (headers) =>
+        call('PUT', '/v1/sheet/connection', {
+          token: ws.tokens.admin,
+          json: {
+            spreadsheetId: 'https://docs.google.com/spreadsheets/d/abc/edit',
+            serviceAccount: { type: 'authorized_user', client_email: 'x', private_key: 'y' },
+          },
+          headers,
+        }),
+      422,
+    );
+    expect(messagesOf(connect.pl)).toEqual({
+      spreadsheetId: 'Musi być identyfikatorem z adresu arkusza (/spreadsheets/d/<id>/edit).',
+      'serviceAccount.type': 'Musi być kluczem konta usługi ("type": "service_account").',
+      'serviceAccount.client_email': 'Musi być adresem e-mail konta usługi.',
+      'serviceAccount.private_key': 'Musi być kluczem prywatnym PEM z pliku klucza JSON.',
+    });
+    const none = await refusedInPlAndRu(
+      (headers) => call('DELETE', '/v1/sheet/connection', { token: ws.tokens.admin, headers }),
+      404,
+    );
+    expect(none.pl.detail).toBe('Nie znaleziono w tym obszarze roboczym: połączenie z arkuszem.');
+    const snapshot = await refusedInPlAndRu(
+      (headers) => call('GET', '/v1/sheet/snapshot?known=x&since=y', { token: ws.tokens.viewer, headers }),
+      422,
+    );
+    expect(messagesOf(snapshot.pl)['query.since']).toBe(
+      'Przekaż leads.cursor z poprzedniej odpowiedzi bez zmian.',
+    );
+    const cursor = await refusedInPlAndRu(
+      (headers) => call('GET', '/v1/sla?cursor=nope', { token: ws.tokens.viewer, headers }),
+      422,
+    );
+    expect(cursor.pl.detail).toBe('Tego kursora nie wydało to API.');
+    const hash = await refusedInPlAndRu(
+      (headers) =>
+        call('POST', '/v1/agreement/versions/1/signatures', {
+          token: ws.signers.sales.token,
+          json: { hash: 'xyz' },
+          headers,
+        }),
+      422,
+    );
+    expect(messagesOf(hash.pl).hash).toBe('Musi być skrótem SHA-256 wersji (64 znaki szesnastkowe).');
+    const unknown = await refusedInPlAndRu(
+      (headers) =>
+        call('POST', '/v1/members', {
+          token: ws.tokens.admin,
+          json: { name: 'Anna', email: 'anna@acme.pl', side: 'sales', isAdmin: true },
+          headers,
+        }),
+      422,
+    );
+    expect(messagesOf(unknown.pl).isAdmin).toBe(
+      'Nieznane pole: to API przyjmuje tylko pola opisane w dokumentacji.',
+    );
+    const campaign = await refusedInPlAndRu(
+      (headers) =>
+        call('POST', '/v1/campaigns', {
+          token: ws.tokens.marketing,
+          json: {
+            name: 'Targi',
+            channel: 'event',
+            startsOn: '2026-1-1',
+            contentLinks: [{ label: 'Strona', url: 'ftp://targi.pl' }],
+          },
+          headers,
+        }),
+      422,
+    );
+    expect(messagesOf(campaign.pl)).toEqual({
+      startsOn: 'Musi być datą RRRR-MM-DD.',
+      'contentLinks[0].url': 'Musi być adresem URL http(s).',
+    });
+  });
+
+  it('should refuse a new workspace’s time zone and country in the language the request asks for', async () => {
+    const { pl, ru } = await refusedInPlAndRu(
+      (headers) =>
+        call('POST', '/v1/workspaces', {
+          token: ADMIN_SECRET,
+          json: { name: 'Acme', timezone: 'Mars/Base', language: 'pl', country: 'XX' },
+          headers,
+        }),
+      422,
+    );
+    expect(messagesOf(pl)).toEqual({
+      timezone: 'Musi być strefą czasową IANA, np. Europe/Warsaw.',
+      country: 'Musi być kodem kraju ISO 3166-1 alfa-2, np. PL.',
+    });
+    expect(messagesOf(ru).timezone).toBe('Должно быть часовым поясом IANA, например Europe/Warsaw.');
   });
 });

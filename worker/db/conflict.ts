@@ -1,4 +1,5 @@
 import { DomainError } from '../domain/errors';
+import { type Said, say, thing } from '../domain/i18n';
 
 /**
  * True when D1 refused a write on a unique index (a concurrent writer got there
@@ -24,7 +25,7 @@ export function backoff(attempt: number): Promise<void> {
  */
 export async function retryOnConflict<T>(
   write: () => Promise<T>,
-  options: { attempts?: number; onConflict?: () => Promise<T | null>; what?: string } = {},
+  options: { attempts?: number; onConflict?: () => Promise<T | null>; what?: Said } = {},
 ): Promise<T> {
   const attempts = options.attempts ?? 8;
   for (let attempt = 1; attempt <= attempts; attempt++) {
@@ -37,8 +38,5 @@ export async function retryOnConflict<T>(
       await backoff(attempt);
     }
   }
-  throw new DomainError(
-    'unavailable',
-    `Too many simultaneous writes to ${options.what ?? 'this lead'}; retry shortly.`,
-  );
+  throw new DomainError('unavailable', say('busy', { what: options.what ?? thing('thisLead') }));
 }

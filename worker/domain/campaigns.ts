@@ -23,11 +23,11 @@ export const CAMPAIGN_CHANNELS = [
 ] as const;
 export type CampaignChannel = (typeof CAMPAIGN_CHANNELS)[number];
 
-const IsoDate = z.iso.date({ message: 'Must be a date YYYY-MM-DD.' });
+const IsoDate = z.iso.date({ message: schemaText('isoDateShort') });
 
 export const ContentLink = z.strictObject({
   label: z.string().trim().min(1).max(200),
-  url: z.url({ protocol: /^https?$/, message: 'Must be an http(s) URL.' }).max(2000),
+  url: z.url({ protocol: /^https?$/, message: schemaText('httpUrl') }).max(2000),
 });
 export type ContentLink = z.output<typeof ContentLink>;
 

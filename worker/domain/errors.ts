@@ -1,5 +1,5 @@
 import type { Language } from './constants';
-import { type Said, say, sayZodIssue, type ZodIssueFacts } from './i18n';
+import { type Said, say, sayZodIssue, schemaText, type ZodIssueFacts } from './i18n';
 
 /**
  * Domain errors carry a code, never an HTTP status: each transport maps them
@@ -104,8 +104,6 @@ export class PreconditionFailedError extends DomainError {
   }
 }
 
-const UNKNOWN_FIELD = 'Unknown field: this API accepts only the fields it documents.';
-
 /** `["sla", "businessHours", "mon", 0]` → `sla.businessHours.mon[0]`, the way problem bodies name fields. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -128,8 +126,9 @@ export function issuesOfZod(
   return error.issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys' && issue.keys) {
       return issue.keys.map((key) => {
-        const one = { code: issue.code, keys: [key], message: UNKNOWN_FIELD };
-        return fieldIssue(formatPath([...prefix, ...issue.path, key]), sayZodIssue(one), UNKNOWN_FIELD);
+        const message = schemaText('unknownField');
+        const one = { code: issue.code, keys: [key], message };
+        return fieldIssue(formatPath([...prefix, ...issue.path, key]), sayZodIssue(one), message);
       });
     }
     return [fieldIssue(formatPath([...prefix, ...issue.path]), sayZodIssue(issue), issue.message)];

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { FUNNEL_RATES, FUNNEL_STAGES, type FunnelRate, type FunnelStage } from './funnel-constants';
+import { schemaText } from './i18n';
 import { optionalFields } from './optional-fields';
 
 /**
@@ -16,17 +17,15 @@ export const MAX_PERIOD_DAYS = 3660;
 
 const DAY = 86_400_000;
 
-const RATE_MESSAGE = 'Must be a conversion rate above 0 and at most 1 (0.25 for 25%).';
-
 /** A conversion rate between two stages, in (0, 1]. */
 export const Rate = z
-  .number({ message: 'Must be a number.' })
-  .gt(0, { message: RATE_MESSAGE })
-  .lte(1, { message: RATE_MESSAGE });
+  .number({ message: schemaText('mustBeNumber') })
+  .gt(0, { message: schemaText('rateRange') })
+  .lte(1, { message: schemaText('rateRange') });
 
 export const Money = z
-  .number({ message: 'Must be a number.' })
-  .max(1e15, { message: 'Must be at most 10^15.' });
+  .number({ message: schemaText('mustBeNumber') })
+  .max(1e15, { message: schemaText('moneyMax') });
 
 /**
  * How a team asks for one rate: a number it gives, `history` (its own rate from
@@ -36,10 +35,7 @@ export const Money = z
  */
 export const RATE_REQUESTS = ['history', 'default'] as const;
 export type RateRequestKind = (typeof RATE_REQUESTS)[number];
-export const RateRequest = z.union([
-  Rate,
-  z.enum(RATE_REQUESTS, { message: 'Must be a rate above 0 and at most 1, "history" or "default".' }),
-]);
+export const RateRequest = z.union([Rate, z.enum(RATE_REQUESTS, { message: schemaText('rateRequest') })]);
 export type RateRequest = z.output<typeof RateRequest>;
 
 /** The rates of `POST /v1/funnel/compute` and of a plan: each given, asked for, or left out (passed through). */
@@ -56,7 +52,7 @@ export const FunnelRatesInput = z
   })
   .default({});
 
-export const IsoDate = z.iso.date({ message: 'Must be a date YYYY-MM-DD.' });
+export const IsoDate = z.iso.date({ message: schemaText('isoDateShort') });
 
 function dayNumberOf(iso: string): number {
   return Date.parse(`${iso}T00:00:00Z`) / DAY;
@@ -136,11 +132,11 @@ function resolvedRates(rates: Partial<FunnelRates>): FunnelRates {
  */
 export const FunnelInput = z
   .strictObject({
-    revenueTarget: Money.positive({ message: 'Must be above 0.' }),
-    averageDealSize: Money.positive({ message: 'Must be above 0.' }),
+    revenueTarget: Money.positive({ message: schemaText('aboveZero') }),
+    averageDealSize: Money.positive({ message: schemaText('aboveZero') }),
     rates: FunnelRatesInput,
     period: z.strictObject({ start: IsoDate, end: IsoDate }),
-    marketingBudget: Money.nonnegative({ message: 'Must be 0 or more.' }).optional(),
+    marketingBudget: Money.nonnegative({ message: schemaText('zeroOrMore') }).optional(),
   })
   .superRefine((input, ctx) => {
     // Zod runs this even when a field above failed, so each check first makes sure its inputs are sound.
@@ -149,12 +145,12 @@ export const FunnelInput = z
     if (!IsoDate.safeParse(start).success || !IsoDate.safeParse(end).success) {
       // A bad date is already reported on its own path.
     } else if (days <= 0) {
-      ctx.addIssue({ code: 'custom', path: ['period', 'end'], message: 'Must be after period.start.' });
+      ctx.addIssue({ code: 'custom', path: ['period', 'end'], message: schemaText('afterPeriodStart') });
     } else if (days >= MAX_PERIOD_DAYS) {
       ctx.addIssue({
         code: 'custom',
         path: ['period', 'end'],
-        message: `The period may cover at most ${MAX_PERIOD_DAYS} days.`,
+        message: schemaText('periodMaxDays', { max: MAX_PERIOD_DAYS }),
       });
     }
     const rates = resolvedRates(input.rates);
@@ -169,14 +165,14 @@ export const FunnelInput = z
       ctx.addIssue({
         code: 'custom',
         path: ['revenueTarget'],
-        message: `The plan would need more than ${MAX_STAGE_COUNT} leads; check revenueTarget, averageDealSize and rates.`,
+        message: schemaText('planTooLarge', { max: MAX_STAGE_COUNT }),
       });
     }
   });
 export type FunnelInput = z.input<typeof FunnelInput>;
 
 /** An ISO 4217 code; the money of a target and of the revenue counted against it. */
-export const Currency = z.string().regex(/^[A-Z]{3}$/, { message: 'Must be an ISO 4217 code such as EUR.' });
+export const Currency = z.string().regex(/^[A-Z]{3}$/, { message: schemaText('currency') });
 
 /**
  * `POST /v1/funnel/compute`: the same inputs and rate rule as a stored plan
@@ -184,11 +180,13 @@ export const Currency = z.string().regex(/^[A-Z]{3}$/, { message: 'Must be an IS
  * `period` the current calendar year in the workspace's time zone is planned.
  */
 export const ComputeFunnelRequest = z.strictObject({
-  revenueTarget: Money.positive({ message: 'Must be above 0.' }),
-  averageDealSize: Money.positive({ message: 'Must be above 0.' }),
+  revenueTarget: Money.positive({ message: schemaText('aboveZero') }),
+  averageDealSize: Money.positive({ message: schemaText('aboveZero') }),
   rates: FunnelRatesRequest,
   period: z.strictObject({ start: IsoDate, end: IsoDate }).optional(),
-  marketingBudget: Money.nonnegative({ message: 'Must be 0 or more.' }).nullable().default(null),
+  marketingBudget: Money.nonnegative({ message: schemaText('zeroOrMore') })
+    .nullable()
+    .default(null),
   currency: Currency.nullable().default(null),
 });
 export type ComputeFunnelRequest = z.output<typeof ComputeFunnelRequest>;

@@ -9,7 +9,7 @@ const MemberFields = {
     .string()
     .trim()
     .toLowerCase()
-    .pipe(z.email({ message: 'Must be an e-mail address.' })),
+    .pipe(z.email({ message: schemaText('email') })),
   side: z.enum(SIDES),
   active: z.boolean(),
 };

@@ -1,6 +1,7 @@
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import * as z from 'zod';
 import { LANGUAGES } from './constants';
+import { schemaText } from './i18n';
 
 /** True when `tz` is an IANA time zone the runtime's ICU knows. */
 export function isValidTimeZone(tz: string): boolean {
@@ -16,7 +17,7 @@ export function isValidTimeZone(tz: string): boolean {
 export const TimeZone = z
   .string()
   .min(1)
-  .refine(isValidTimeZone, { message: 'Must be an IANA time zone such as Europe/Warsaw.' });
+  .refine(isValidTimeZone, { message: schemaText('timeZone') });
 
 /** ISO 3166-1 alpha-2; it is also the default region for phone numbers, so it must be one libphonenumber knows. */
 export const CountryCode = z
@@ -24,7 +25,7 @@ export const CountryCode = z
   .length(2)
   .transform((s) => s.toUpperCase())
   .refine((s) => isSupportedCountry(s), {
-    message: 'Must be an ISO 3166-1 alpha-2 country code such as PL.',
+    message: schemaText('countryCode'),
   });
 
 export const CreateWorkspace = z.strictObject({

@@ -8,7 +8,7 @@ import {
   WARNING_CODES,
 } from '../domain/agreement';
 import { LANGUAGES, SIDES } from '../domain/constants';
-import { catalogueOf, fill } from '../domain/i18n';
+import { catalogueOf, fill, schemaText } from '../domain/i18n';
 import { guard, type requirePermission } from '../http/auth';
 import type { App } from '../http/context';
 import { problemResponses } from '../http/problem';
@@ -187,7 +187,7 @@ const IfMatchHeader = z.object({
 const SignInput = z.strictObject({
   hash: z
     .string()
-    .regex(/^[0-9a-f]{64}$/, { message: 'Must be the version’s SHA-256 hash (64 hex characters).' })
+    .regex(/^[0-9a-f]{64}$/, { message: schemaText('versionHash') })
     .optional()
     .openapi({ description: 'The hash you reviewed; a different hash is refused (409)' }),
 });

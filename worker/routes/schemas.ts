@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import { fieldIssue } from '../domain/errors';
+import { say } from '../domain/i18n';
 import { ApiError } from '../http/problem';
 
 /** Path parameter `{id}` shared by resource routes. */
@@ -40,8 +42,8 @@ export function decodeCursor(cursor: string): { key: string; id: string } {
   } catch {
     // fall through to the problem below
   }
-  throw new ApiError('validation_failed', 'The cursor is not one this API gave out.', {
-    errors: [{ path: 'query.cursor', message: 'Pass nextCursor from the previous page unchanged.' }],
+  throw new ApiError('validation_failed', say('cursorUnknown'), {
+    errors: [fieldIssue('query.cursor', say('cursorField'))],
   });
 }
 

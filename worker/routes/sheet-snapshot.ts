@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { schemaText } from '../domain/i18n';
 import {
   LEADS_CURSOR_PATTERN,
   parseLeadsCursor,
@@ -23,12 +24,12 @@ const SnapshotQuery = z.object({
     .string()
     .max(400)
     .refine((text) => text.split(',').every((item) => KNOWN_ITEM.test(item)), {
-      message: `Pass part:version pairs from the previous answer, comma-separated (parts: ${SNAPSHOT_PARTS.join(', ')}).`,
+      message: schemaText('snapshotKnown', { parts: SNAPSHOT_PARTS.join(', ') }),
     })
     .optional(),
   since: z
     .string()
-    .regex(LEADS_CURSOR_PATTERN, { message: 'Pass leads.cursor from the previous answer unchanged.' })
+    .regex(LEADS_CURSOR_PATTERN, { message: schemaText('leadsCursor') })
     .optional(),
 });
 

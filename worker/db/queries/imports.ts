@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { formatDate, say } from '../../domain/i18n';
+import { formatDate, say, thing } from '../../domain/i18n';
 import type { ImportedPayload } from '../../domain/import/fold';
 import type { ImportRowResult } from '../../domain/import/request';
 import { type ReadRow, type ReadyRow, type RowIssue, rowIssue } from '../../domain/import/row';
@@ -488,7 +488,7 @@ export async function importLeadRows(db: Database, input: ImportRowsInput): Prom
         await runBatch(db, candidate.statements);
         return candidate;
       },
-      { attempts: MAX_ATTEMPTS, what: 'these leads' },
+      { attempts: MAX_ATTEMPTS, what: thing('theseLeads') },
     );
     seen = plan.seen;
     const byRow = new Map(plan.results.map((r) => [r.row, r]));

@@ -344,7 +344,7 @@ export const FitRole = z
     {
       ...criterionShape,
       field: z.enum(['title', 'seniority', 'department'], {
-        error: 'A role matches on title, seniority or department.',
+        error: schemaText('roleMatches'),
       }),
       points: z.int().min(1).max(1000),
     },

@@ -31,6 +31,18 @@ export const en = {
   },
   /** Problem details and field messages; `say(key, params)` names them, so their placeholders are checked. */
   errors: {
+    planInvalid: 'The plan cannot be computed.',
+    keyStoreMissing:
+      'This deployment cannot store keys: set the Worker secret LEADPACT_ENCRYPTION_KEY, or connect without serviceAccount.',
+    noDeploymentAccount:
+      'This deployment has no service account of its own (GOOGLE_SERVICE_ACCOUNT_JSON): send serviceAccount, your team’s JSON key.',
+    identityConflict:
+      'This phone also belongs to lead {lead}; kept apart: check whether they are one person.',
+    cursorUnknown: 'The cursor is not one this API gave out.',
+    cursorField: 'Pass nextCursor from the previous page unchanged.',
+    historyUnavailable: 'The team’s own rate cannot be computed yet.',
+    historyShort:
+      'Not enough history yet: {from} leads reached {a} and {to} reached {b} in the last {days} days (at least {minFrom} and {minTo} are needed). Give a rate, or ask for "default".',
     requestInvalid: 'The request does not match the schema.',
     internal: 'Something went wrong on our side. Quote the requestId when you report it.',
     routeNotFound: 'Nothing lives at {path}.',
@@ -273,6 +285,9 @@ export const en = {
   } as const,
   /** What a thing is called when it is not found. */
   things: {
+    sheetConnection: 'A sheet connection',
+    thisDelivery: 'this delivery',
+    theseLeads: 'these leads',
     workspace: 'Workspace',
     token: 'Token',
     member: 'Member',
@@ -339,6 +354,36 @@ export const en = {
    * reports, and `sayZodIssue` finds the key again to say it in the reader's language.
    */
   schema: {
+    unknownField: 'Unknown field: this API accepts only the fields it documents.',
+    rateRange: 'Must be a conversion rate above 0 and at most 1 (0.25 for 25%).',
+    moneyMax: 'Must be at most 10^15.',
+    rateRequest: 'Must be a rate above 0 and at most 1, "history" or "default".',
+    aboveZero: 'Must be above 0.',
+    zeroOrMore: 'Must be 0 or more.',
+    afterPeriodStart: 'Must be after period.start.',
+    periodMaxDays: 'The period may cover at most {max} days.',
+    planTooLarge:
+      'The plan would need more than {max} leads; check revenueTarget, averageDealSize and rates.',
+    reportPeriod: 'Must be a year (2026), a quarter (2026-Q1) or a month (2026-03), between 2000 and 2099.',
+    reportBothOrNeither: 'Give both from and to, or neither (this month).',
+    onOrAfterFrom: 'Must be on or after from.',
+    reportMaxDays: 'A report covers at most {max} days; split longer spans.',
+    timeZone: 'Must be an IANA time zone such as Europe/Warsaw.',
+    countryCode: 'Must be an ISO 3166-1 alpha-2 country code such as PL.',
+    email: 'Must be an e-mail address.',
+    absoluteUrl: 'Must be an absolute URL.',
+    dateTime: 'Must be an ISO 8601 date-time.',
+    touchPerson: 'Name the person by exactly one of email or leadId.',
+    touchesMax: 'Send at most {max} touches per request.',
+    httpUrl: 'Must be an http(s) URL.',
+    serviceAccountType: 'Must be a service account key ("type": "service_account").',
+    serviceAccountEmail: 'Must be the service account e-mail.',
+    privateKey: 'Must be the PEM private key from the JSON key file.',
+    spreadsheetId: 'Must be the id from the sheet URL (/spreadsheets/d/<id>/edit).',
+    versionHash: 'Must be the version’s SHA-256 hash (64 hex characters).',
+    snapshotKnown: 'Pass part:version pairs from the previous answer, comma-separated (parts: {parts}).',
+    leadsCursor: 'Pass leads.cursor from the previous answer unchanged.',
+    roleMatches: 'A role matches on title, seniority or department.',
     importKeyAscii: 'Use visible ASCII characters (a file name, a sheet id…).',
     jsonParam: 'Must be JSON (URL-encoded).',
     mappingSize: 'A mapping holds at most 200 columns.',

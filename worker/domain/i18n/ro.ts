@@ -24,6 +24,18 @@ export const ro: Catalogue = {
     none: 'Nicio versiune nu este încă semnată: lead-urile sunt înregistrate și punctate, dar niciun termen SLA nu pornește și niciun lead nu devine MQL până nu semnează ambele părți.',
   },
   errors: {
+    planInvalid: 'Planul nu poate fi calculat.',
+    keyStoreMissing:
+      'Această instalare nu poate păstra chei: setați secretul Worker LEADPACT_ENCRYPTION_KEY sau conectați foaia fără serviceAccount.',
+    noDeploymentAccount:
+      'Această instalare nu are un cont de serviciu propriu (GOOGLE_SERVICE_ACCOUNT_JSON): trimiteți serviceAccount, cheia JSON a echipei.',
+    identityConflict:
+      'Acest telefon aparține și lead-ului {lead}; au rămas separate: verificați dacă sunt aceeași persoană.',
+    cursorUnknown: 'Acest cursor nu a fost emis de acest API.',
+    cursorField: 'Transmiteți nextCursor din pagina anterioară, neschimbat.',
+    historyUnavailable: 'Rata proprie a echipei nu poate fi calculată încă.',
+    historyShort:
+      'Istoric insuficient: în ultimele {days} de zile, la etapa {a} au ajuns lead-uri: {from}, iar la etapa {b}: {to} (sunt necesare cel puțin {minFrom} și {minTo}). Dați o rată sau cereți "default".',
     requestInvalid: 'Cererea nu corespunde schemei.',
     internal: 'Ceva nu a mers bine la noi. Menționați requestId când raportați problema.',
     routeNotFound: 'La adresa {path} nu există nimic.',
@@ -276,6 +288,9 @@ export const ro: Catalogue = {
       'Lead-ul s-a schimbat de când l-ați citit (acum are versiunea {seq}, ETag {etag}). Reîncărcați-l, verificați ce s-a schimbat și acționați din nou.',
   },
   things: {
+    sheetConnection: 'conexiunea cu foaia',
+    thisDelivery: 'această trimitere',
+    theseLeads: 'aceste lead-uri',
     workspace: 'spațiul de lucru',
     token: 'tokenul',
     member: 'membrul',
@@ -348,6 +363,38 @@ export const ro: Catalogue = {
     invalid: 'Valoare invalidă.',
   },
   schema: {
+    unknownField: 'Câmp necunoscut: acest API acceptă doar câmpurile din documentație.',
+    rateRange: 'Trebuie să fie o rată de conversie mai mare decât 0 și cel mult 1 (0,25 înseamnă 25%).',
+    moneyMax: 'Trebuie să fie cel mult 10^15.',
+    rateRequest: 'Trebuie să fie o rată mai mare decât 0 și cel mult 1, "history" sau "default".',
+    aboveZero: 'Trebuie să fie mai mare decât 0.',
+    zeroOrMore: 'Trebuie să fie 0 sau mai mult.',
+    afterPeriodStart: 'Trebuie să fie după period.start.',
+    periodMaxDays: 'Durata maximă a perioadei, în zile: {max}.',
+    planTooLarge:
+      'Planul ar avea nevoie de mai multe lead-uri decât {max}; verificați revenueTarget, averageDealSize și rates.',
+    reportPeriod:
+      'Trebuie să fie un an (2026), un trimestru (2026-Q1) sau o lună (2026-03), între 2000 și 2099.',
+    reportBothOrNeither: 'Dați atât from, cât și to, sau niciunul (luna curentă).',
+    onOrAfterFrom: 'Trebuie să fie în ziua from sau după.',
+    reportMaxDays: 'Durata maximă a unui raport, în zile: {max}; împărțiți intervalele mai lungi.',
+    timeZone: 'Trebuie să fie un fus orar IANA, de exemplu Europe/Warsaw.',
+    countryCode: 'Trebuie să fie un cod de țară ISO 3166-1 alpha-2, de exemplu PL.',
+    email: 'Trebuie să fie o adresă de e-mail.',
+    absoluteUrl: 'Trebuie să fie un URL absolut.',
+    dateTime: 'Trebuie să fie o dată și oră ISO 8601.',
+    touchPerson: 'Indicați persoana prin exact unul dintre câmpurile email sau leadId.',
+    touchesMax: 'Numărul maxim de interacțiuni într-o cerere: {max}.',
+    httpUrl: 'Trebuie să fie un URL http(s).',
+    serviceAccountType: 'Trebuie să fie o cheie de cont de serviciu ("type": "service_account").',
+    serviceAccountEmail: 'Trebuie să fie adresa de e-mail a contului de serviciu.',
+    privateKey: 'Trebuie să fie cheia privată PEM din fișierul de cheie JSON.',
+    spreadsheetId: 'Trebuie să fie id-ul din adresa foii (/spreadsheets/d/<id>/edit).',
+    versionHash: 'Trebuie să fie hash-ul SHA-256 al versiunii (64 de caractere hexazecimale).',
+    snapshotKnown:
+      'Transmiteți perechile part:version din răspunsul anterior, separate prin virgulă (părți: {parts}).',
+    leadsCursor: 'Transmiteți leads.cursor din răspunsul anterior, neschimbat.',
+    roleMatches: 'Un rol se potrivește după title, seniority sau department.',
     importKeyAscii: 'Folosiți caractere ASCII vizibile (un nume de fișier, un id de foaie…).',
     jsonParam: 'Trebuie să fie JSON (codificat URL).',
     mappingSize: 'O mapare conține cel mult 200 de coloane.',

@@ -1,3 +1,6 @@
+import { fieldIssue } from '../errors';
+import { say, verbatim } from '../i18n';
+
 /**
  * Who a delivery names. One person is one lead (DOMAIN.md, "The lead ledger"):
  *
@@ -47,10 +50,7 @@ export function matchIdentity<T extends IdentityCandidate>(
 
 /** The warning a delivery's touch carries for each lead its phone also names. */
 export function identityConflictWarning(otherLeadId: string) {
-  return {
-    path: 'phone',
-    message: `This phone also belongs to lead ${otherLeadId}; kept apart: check whether they are one person.`,
-  };
+  return fieldIssue('phone', say('identityConflict', { lead: verbatim(otherLeadId) }));
 }
 
 /**

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { schemaText } from '../i18n';
 
 /**
  * A service account's JSON key file as Google issues it (IAM → Service
@@ -8,11 +9,11 @@ import * as z from 'zod';
 export const ServiceAccountKey = z
   .object({
     type: z.literal('service_account', {
-      message: 'Must be a service account key ("type": "service_account").',
+      message: schemaText('serviceAccountType'),
     }),
-    client_email: z.email({ message: 'Must be the service account e-mail.' }),
+    client_email: z.email({ message: schemaText('serviceAccountEmail') }),
     private_key: z.string().regex(/^-----BEGIN PRIVATE KEY-----[\s\S]+-----END PRIVATE KEY-----\s*$/, {
-      message: 'Must be the PEM private key from the JSON key file.',
+      message: schemaText('privateKey'),
     }),
     private_key_id: z.string().min(1).max(200).optional(),
     project_id: z.string().max(200).optional(),
@@ -23,7 +24,7 @@ export type ServiceAccountKey = z.infer<typeof ServiceAccountKey>;
 
 /** A spreadsheet id as it appears in the sheet's URL (`/spreadsheets/d/<id>/edit`). */
 export const SpreadsheetId = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, {
-  message: 'Must be the id from the sheet URL (/spreadsheets/d/<id>/edit).',
+  message: schemaText('spreadsheetId'),
 });
 
 /** The key with its private part replaced, for anything that might be shown or logged. */

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { schemaText } from '../i18n';
 import { addDays, localDateOf, startOfLocalDay } from '../zoned-time';
 
 export { localDateOf, startOfLocalDay };
@@ -16,7 +17,7 @@ const DAY = 24 * HOUR;
 export const PLAN_PERIOD_PATTERN = /^(20\d{2})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$/;
 
 export const PlanPeriodKey = z.string().regex(PLAN_PERIOD_PATTERN, {
-  message: 'Must be a year (2026), a quarter (2026-Q1) or a month (2026-03), between 2000 and 2099.',
+  message: schemaText('reportPeriod'),
 });
 
 export type PeriodKind = 'year' | 'quarter' | 'month';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { InvalidError, issuesOfZod } from '../errors';
+import { fieldIssue, InvalidError, issuesOfZod } from '../errors';
 import {
   Currency,
   computeFunnel,
@@ -15,6 +15,7 @@ import {
   type StageCounts,
 } from '../funnel';
 import { PACE_TOLERANCE } from '../funnel-constants';
+import { say, schemaText } from '../i18n';
 import { daysBetween, instantRangeOf, monthBucketsOf, type PlanPeriod } from './period';
 
 /**
@@ -71,10 +72,12 @@ const BASIS_OF: Record<RateOrigin, RateBasis> = {
 
 /** `PUT /v1/funnel/plans/{period}`: the inputs, replaced as a whole. A rate left out is passed through. */
 export const PlanInput = z.strictObject({
-  revenueTarget: Money.positive({ message: 'Must be above 0.' }),
-  averageDealSize: Money.positive({ message: 'Must be above 0.' }),
+  revenueTarget: Money.positive({ message: schemaText('aboveZero') }),
+  averageDealSize: Money.positive({ message: schemaText('aboveZero') }),
   rates: FunnelRatesRequest,
-  marketingBudget: Money.nonnegative({ message: 'Must be 0 or more.' }).nullable().default(null),
+  marketingBudget: Money.nonnegative({ message: schemaText('zeroOrMore') })
+    .nullable()
+    .default(null),
   /** The currency of the target and of the revenue counted against it; the agreement's goal currency when null. */
   currency: Currency.nullable().default(null),
 });
@@ -162,13 +165,21 @@ export function assertHistoryAvailable(
     (rate) => {
       const [a, b] = PREVIOUS[rate];
       const sample = rates[rate].sample ?? { from: 0, to: 0 };
-      return {
-        path: `rates.${rate}`,
-        message: `Not enough history yet: ${sample.from} leads reached ${a} and ${sample.to} reached ${b} in the last ${TEAM_RATE_WINDOW_DAYS} days (at least ${TEAM_RATE_MIN_FROM} and ${TEAM_RATE_MIN_TO} are needed). Give a rate, or ask for "default".`,
-      };
+      return fieldIssue(
+        `rates.${rate}`,
+        say('historyShort', {
+          from: sample.from,
+          a,
+          to: sample.to,
+          b,
+          days: TEAM_RATE_WINDOW_DAYS,
+          minFrom: TEAM_RATE_MIN_FROM,
+          minTo: TEAM_RATE_MIN_TO,
+        }),
+      );
     },
   );
-  if (issues.length > 0) throw new InvalidError('The team’s own rate cannot be computed yet.', issues);
+  if (issues.length > 0) throw new InvalidError(say('historyUnavailable'), issues);
 }
 
 function valuesOf(rates: Record<FunnelRate, ResolvedRate>): FunnelRates {
@@ -198,7 +209,7 @@ export function planFunnel(
   };
   const parsed = FunnelInput.safeParse(funnel);
   if (!parsed.success) {
-    throw new InvalidError('The plan cannot be computed.', issuesOfZod(parsed.error));
+    throw new InvalidError(say('planInvalid'), issuesOfZod(parsed.error));
   }
   return computeFunnel(funnel);
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { schemaText } from '../i18n';
 import { CSV_DIALECTS } from './csv';
 import {
   currentMonthOf,
@@ -24,7 +25,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 /** Two years: a report splits into at most 25 months, and its queries stay within D1's bound-parameter limit. */
 export const MAX_REPORT_DAYS = 731;
 
-const IsoDate = z.iso.date({ message: 'Must be a date YYYY-MM-DD.' });
+const IsoDate = z.iso.date({ message: schemaText('isoDateShort') });
 
 /** `GET /v1/reports` query. Dates are local to the workspace; `to` is the last day included. */
 export const ReportQuery = z
@@ -43,18 +44,18 @@ export const ReportQuery = z
       ctx.addIssue({
         code: 'custom',
         path: [missing],
-        message: 'Give both from and to, or neither (this month).',
+        message: schemaText('reportBothOrNeither'),
       });
       return;
     }
     if (!q.from || !q.to || !IsoDate.safeParse(q.from).success || !IsoDate.safeParse(q.to).success) return;
     const days = daysBetween(q.from, q.to) + 1;
-    if (days < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Must be on or after from.' });
+    if (days < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: schemaText('onOrAfterFrom') });
     else if (days > MAX_REPORT_DAYS) {
       ctx.addIssue({
         code: 'custom',
         path: ['to'],
-        message: `A report covers at most ${MAX_REPORT_DAYS} days; split longer spans.`,
+        message: schemaText('reportMaxDays', { max: MAX_REPORT_DAYS }),
       });
     }
   });

@@ -7,6 +7,7 @@ import { appendStatements } from '../../db/queries/leads';
 import { advanceCursorStatement, loadRouting } from '../../db/queries/routing';
 import { leadsByEmailOrId } from '../../db/queries/touches';
 import { requireWorkspace } from '../../db/queries/workspaces';
+import { thing } from '../../domain/i18n';
 import type { Idempotency, StoredAnswer } from '../../domain/idempotency';
 import { planTouches, refuseFutureTouches, type TouchResult } from '../../domain/ledger/plan-touches';
 import type { TouchInput } from '../../domain/ledger/touches';
@@ -73,6 +74,6 @@ export async function recordTouches({
       await runBatch(db, idempotency ? [...statements, idempotency.remember(plan.results)] : statements);
       return plan.results;
     },
-    { attempts: MAX_ATTEMPTS, what: 'these leads' },
+    { attempts: MAX_ATTEMPTS, what: thing('theseLeads') },
   );
 }

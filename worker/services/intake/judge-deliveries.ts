@@ -14,7 +14,7 @@ import { findLeadByIdentity, identityMatch, identityQuery, type LeadRow } from '
 import { loadRouting } from '../../db/queries/routing';
 import { base64Decode } from '../../domain/encoding';
 import { DomainError, fieldIssue, InvalidError } from '../../domain/errors';
-import { say } from '../../domain/i18n';
+import { say, thing } from '../../domain/i18n';
 import { readIntake } from '../../domain/intake';
 import { assertAdmissible } from '../../domain/intake/admission';
 import type { DeliveryError } from '../../domain/intake/delivery';
@@ -297,7 +297,7 @@ async function judgeAlone(
     },
     {
       attempts: 12,
-      what: 'this delivery',
+      what: thing('thisDelivery'),
       onConflict: async () => {
         const [now] = await deliveriesById(db, workspaceId, [item.row.id]);
         return now?.status === 'judged' ? { id: item.row.id, status: 'gone' } : null;

@@ -1,5 +1,6 @@
 import { logEnds, saveSheetConnection } from '../../db/queries/sheet';
 import { DomainError } from '../../domain/errors';
+import { say } from '../../domain/i18n';
 import type { ServiceAccountKey } from '../../domain/live-sheet';
 import type { SheetContext } from './context';
 import { credentialContext, deploymentKey, secretBox } from './credentials';
@@ -22,20 +23,12 @@ export async function connectSheet({
   let credential: string | null = null;
   if (input.serviceAccount) {
     const box = await secretBox(ctx.env);
-    if (!box)
-      throw new DomainError(
-        'unavailable',
-        'This deployment cannot store keys: set the Worker secret LEADPACT_ENCRYPTION_KEY, or connect without serviceAccount.',
-      );
+    if (!box) throw new DomainError('unavailable', say('keyStoreMissing'));
     email = input.serviceAccount.client_email;
     credential = await box.seal(JSON.stringify(input.serviceAccount), credentialContext(input.workspaceId));
   } else {
     const key = deploymentKey(ctx.env);
-    if (!key)
-      throw new DomainError(
-        'unavailable',
-        'This deployment has no service account of its own (GOOGLE_SERVICE_ACCOUNT_JSON): send serviceAccount, your team’s JSON key.',
-      );
+    if (!key) throw new DomainError('unavailable', say('noDeploymentAccount'));
     email = key.client_email;
   }
   const { created } = await saveSheetConnection(

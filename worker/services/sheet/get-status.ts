@@ -1,6 +1,7 @@
 import { getSheetConnection, quotaUsed } from '../../db/queries/sheet';
 import { getWorkspace } from '../../db/queries/workspaces';
 import { NotFoundError } from '../../domain/errors';
+import { thing } from '../../domain/i18n';
 import {
   READS_PER_MINUTE,
   type SheetConnectionState,
@@ -37,7 +38,7 @@ export async function getSheetStatus({
     getWorkspace(ctx.db, input.workspaceId),
     getSheetConnection(ctx.db, input.workspaceId),
   ]);
-  if (!workspace) throw new NotFoundError('Workspace');
+  if (!workspace) throw new NotFoundError(thing('workspace'));
   if (!row) {
     return {
       connected: false,
