@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Agreement, AgreementDraft, AgreementVersion } from '../../worker/domain/agreement';
-import { agreementWarnings } from '../../worker/domain/agreement';
+import { type AgreementWarning, agreementWarnings } from '../../worker/domain/agreement';
+import { warningText } from '../../worker/domain/sheet/agreement-tab';
 import { createSigningWorkspace, edit, propose, putDraft, readDraft, sign } from './agreement-fixtures';
 import { call } from './harness';
 
@@ -87,5 +88,54 @@ describe('an agreement that can never be met', () => {
       });
       expect(agreementWarnings(reachable)).toEqual([]);
     }
+  });
+
+  it('should warn when the MQL rule allows only quadrants no lead meeting its minimums can be in', async () => {
+    const ws = await createSigningWorkspace({ language: 'pl' });
+    const draft = await readDraft(ws.tokens.marketing);
+    // Only low-fit leads may become MQLs, yet an MQL needs at least the fit that makes fit high.
+    const content = edit(draft.content, (a) => {
+      a.scoring.thresholds.fit = 20;
+      a.mql.minFit = 20;
+      a.mql.quadrants = ['low', 'engaged'];
+    });
+    const [warning, ...rest] = agreementWarnings(content);
+    expect(rest).toEqual([]);
+    expect(warning).toMatchObject({
+      code: 'quadrants_unreachable',
+      path: 'mql.quadrants',
+      threshold: 20,
+      quadrants: ['low', 'engaged'],
+    });
+    expect(warningText(warning as AgreementWarning, 'pl')).toContain('Żaden lead nigdy nie zostanie MQL');
+    const put = await putDraft(ws.tokens.marketing, content, draft.etag);
+    expect(put.status, await put.clone().text()).toBe(200);
+    expect(((await put.json()) as AgreementDraft).warnings.map((w) => w.code)).toEqual([
+      'quadrants_unreachable',
+    ]);
+
+    // One allowed quadrant within reach is enough: high fit with any engagement.
+    expect(agreementWarnings(edit(content, (a) => void (a.mql.quadrants = ['low', 'fit'])))).toEqual([]);
+    // A quadrant needing high fit is out of reach when the fit threshold is: both are said.
+    const perfectOnly = edit(content, (a) => {
+      unreachableFit(a);
+      a.mql.minFit = null;
+      a.mql.quadrants = ['perfect'];
+    });
+    expect(agreementWarnings(perfectOnly).map((w) => w.code)).toEqual([
+      'quadrants_unreachable',
+      'threshold_unreachable',
+    ]);
+    // With no touch worth points, engagement stays 0: "engaged" needs a threshold above 0 to be out of reach.
+    const noEngagement = edit(content, (a) => {
+      for (const key of Object.keys(a.scoring.engagement.points)) {
+        (a.scoring.engagement.points as Record<string, number>)[key] = 0;
+      }
+      a.scoring.engagement.pages = [];
+      a.scoring.thresholds.engagement = 0;
+      a.mql.minFit = null;
+      a.mql.quadrants = ['fit'];
+    });
+    expect(agreementWarnings(noEngagement).map((w) => w.code)).toEqual(['quadrants_unreachable']);
   });
 });

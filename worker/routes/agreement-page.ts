@@ -351,6 +351,10 @@ const RULE_OF_PATH: Record<string, (w: AgreementLabels['words']) => string> = {
 function unreachable(warnings: readonly AgreementWarning[], l: AgreementLabels) {
   if (warnings.length === 0) return null;
   const lines = warnings.map((warning) => {
+    if (warning.code === 'quadrants_unreachable') {
+      const quadrants = (warning.quadrants ?? []).map((q) => l.quadrants[q]).join(', ');
+      return fill(l.words.quadrantsUnreachable, { rule: l.words.mqlQuadrants, quadrants });
+    }
     const rule = fill(RULE_OF_PATH[warning.path]?.(l.words) ?? warning.path, { n: warning.threshold });
     return fill(l.words.unreachable, { rule, reachable: number(warning.reachable, l.locale) });
   });

@@ -7,6 +7,7 @@ import {
   VERSION_STATUSES,
   WARNING_CODES,
 } from '../domain/agreement';
+import { QUADRANTS } from '../domain/agreement/constants';
 import { LANGUAGES, SIDES } from '../domain/constants';
 import { catalogueOf, fill, schemaText } from '../domain/i18n';
 import { guard, type requirePermission } from '../http/auth';
@@ -68,11 +69,12 @@ const VersionSummarySchema = z.object(versionSummaryShape).openapi('AgreementVer
 const WarningSchema = z
   .object({
     code: z.enum(WARNING_CODES).openapi({
-      description: '`threshold_unreachable`: a score threshold above the highest score any lead can reach.',
+      description:
+        '`threshold_unreachable`: a score threshold above the highest score any lead can reach; `quadrants_unreachable`: MQL quadrants (path `mql.quadrants`) no lead meeting the MQL minimums can be in, so no lead can become an MQL.',
     }),
     path: z.string().openapi({
       description:
-        'The field at fault: scoring.thresholds.fit, scoring.thresholds.engagement, mql.minFit or mql.minEngagement.',
+        'The field at fault: scoring.thresholds.fit, scoring.thresholds.engagement, mql.minFit, mql.minEngagement or mql.quadrants.',
       example: 'scoring.thresholds.fit',
     }),
     threshold: z.number().openapi({ example: 40 }),
@@ -80,6 +82,9 @@ const WarningSchema = z
       description:
         'The highest score the agreement allows: weighted ICP points plus the best role for fit; engagement is unbounded once any touch earns points.',
       example: 35,
+    }),
+    quadrants: z.array(z.enum(QUADRANTS)).optional().openapi({
+      description: '`quadrants_unreachable` only: the quadrants the MQL rule allows.',
     }),
     message: z.string(),
   })

@@ -1,14 +1,17 @@
+import type { Quadrant } from './constants';
 import type { Agreement } from './schema';
 
 /**
  * Why an agreement can be valid and still never be met: a score threshold above
- * the highest score any lead can reach. Saved and signed all the same (the team
+ * the highest score any lead can reach, or MQL quadrants no lead that passes the
+ * MQL minimums can fall in. Saved and signed all the same (the team
  * may be mid-edit), but every draft and version answer carries these, the share
  * page shows them and the sheet add-on lists them. A stable, documented shape:
  * `code` is one of WARNING_CODES, `path` the field at fault, `threshold` its value,
- * `reachable` the highest score the agreement allows.
+ * `reachable` the highest score the agreement allows (for `quadrants_unreachable`,
+ * path `mql.quadrants`: `threshold` is the fit threshold and `reachable` the highest fit).
  */
-export const WARNING_CODES = ['threshold_unreachable'] as const;
+export const WARNING_CODES = ['threshold_unreachable', 'quadrants_unreachable'] as const;
 export type AgreementWarningCode = (typeof WARNING_CODES)[number];
 
 export interface AgreementWarning {
@@ -16,6 +19,8 @@ export interface AgreementWarning {
   path: string;
   threshold: number;
   reachable: number;
+  /** `quadrants_unreachable` only: the MQL quadrants the agreement allows. */
+  quadrants?: Quadrant[];
   message: string;
 }
 
@@ -69,6 +74,17 @@ export function agreementWarnings(agreement: Pick<Agreement, 'icp' | 'scoring' |
     },
   ];
   const out: AgreementWarning[] = [];
+  const quadrants = agreement.mql.quadrants;
+  if (quadrants.length > 0 && !quadrants.some((q) => mqlQuadrantReachable(agreement, q))) {
+    out.push({
+      code: 'quadrants_unreachable',
+      path: 'mql.quadrants',
+      threshold: agreement.scoring.thresholds.fit,
+      reachable: fit,
+      quadrants: [...quadrants],
+      message: `mql.quadrants allows only ${quadrants.join(', ')}, but no lead that meets the MQL minimums can land there under these thresholds: no lead can ever become an MQL.`,
+    });
+  }
   for (const { path, threshold, reachable, what } of checks) {
     if (threshold === null || reachable === null || threshold <= reachable) continue;
     out.push({
@@ -80,4 +96,35 @@ export function agreementWarnings(agreement: Pick<Agreement, 'icp' | 'scoring' |
     });
   }
   return out;
+}
+
+/** Whether some score a lead can reach is at least `from` (and below `below`, when given). */
+function scoreWithin(highest: number | null, from: number, below?: number): boolean {
+  if (below !== undefined && from >= below) return false;
+  return highest === null || from <= highest;
+}
+
+/**
+ * Whether a lead that meets the MQL minimums can be in `quadrant`: the fit and
+ * engagement it needs (at or above the scoring thresholds for "high", below
+ * them for "low", never under the MQL minimums) must be reachable. Scores start at 0.
+ */
+export function mqlQuadrantReachable(
+  agreement: Pick<Agreement, 'icp' | 'scoring' | 'mql'>,
+  quadrant: Quadrant,
+): boolean {
+  const { thresholds } = agreement.scoring;
+  const minFit = Math.max(0, agreement.mql.minFit ?? 0);
+  const minEngagement = Math.max(0, agreement.mql.minEngagement ?? 0);
+  const fit = highestFit(agreement);
+  const engagement = highestEngagement(agreement);
+  const highFit = quadrant === 'perfect' || quadrant === 'fit';
+  const highEngagement = quadrant === 'perfect' || quadrant === 'engaged';
+  const fitOk = highFit
+    ? scoreWithin(fit, Math.max(minFit, thresholds.fit))
+    : scoreWithin(fit, minFit, thresholds.fit);
+  const engagementOk = highEngagement
+    ? scoreWithin(engagement, Math.max(minEngagement, thresholds.engagement))
+    : scoreWithin(engagement, minEngagement, thresholds.engagement);
+  return fitOk && engagementOk;
 }

@@ -711,6 +711,8 @@ export const en = {
       unreachableTitle: 'This agreement has thresholds no lead can reach',
       unreachable:
         '{rule}: the highest score a lead can reach under this agreement is {reachable}, so no lead ever meets it.',
+      quadrantsUnreachable:
+        '{rule} ({quadrants}): no lead that meets the MQL minimums can land in them under these thresholds, so no lead ever becomes an MQL.',
       mqlQuadrants: 'The lead is in one of these quadrants',
       required: 'Required',
       optional: 'Optional',

@@ -735,6 +735,8 @@ export const pl: Catalogue = {
       unreachableTitle: 'Ta umowa ma progi, których żaden lead nie osiągnie',
       unreachable:
         '{rule}: najwyższy wynik, jaki lead może uzyskać według tej umowy, to {reachable}, więc żaden lead go nie spełni.',
+      quadrantsUnreachable:
+        '{rule} ({quadrants}): przy tych progach nie trafi do nich żaden lead spełniający minima MQL, więc żaden lead nie zostanie MQL.',
       mqlQuadrants: 'Lead jest w jednej z ćwiartek',
       required: 'Wymagane',
       optional: 'Opcjonalne',

@@ -721,6 +721,8 @@ export const ro: Catalogue = {
       unreachableTitle: 'Acest acord are praguri pe care niciun lead nu le poate atinge',
       unreachable:
         '{rule}: scorul maxim pe care îl poate obține un lead după acest acord este {reachable}, deci niciun lead nu îl va îndeplini.',
+      quadrantsUnreachable:
+        '{rule} ({quadrants}): cu aceste praguri niciun lead care îndeplinește minimele MQL nu poate ajunge în ele, deci niciun lead nu devine MQL.',
       mqlQuadrants: 'Lead-ul este într-unul dintre aceste cadrane',
       required: 'Obligatoriu',
       optional: 'Opțional',

@@ -88,6 +88,8 @@ export interface AgreementLabels {
     /** The share page's notice of thresholds no lead can reach (agreement warnings). */
     unreachableTitle: string;
     unreachable: string;
+    /** `{rule}`, `{quadrants}`: MQL quadrants no lead meeting the MQL minimums can be in. */
+    quadrantsUnreachable: string;
     mqlQuadrants: string;
     required: string;
     optional: string;

@@ -123,6 +123,14 @@ function signatureTable(g: GridBuilder, version: AgreementVersionPart, language:
 /** A warning in the team's words (the API's `message` is English). */
 export function warningText(warning: AgreementWarning, language: Language): string {
   const t = catalogueOf(language).sheet.agreementTab;
+  if (warning.code === 'quadrants_unreachable') {
+    const names = catalogueOf(language).agreement.quadrants;
+    return fill(t.quadrantsUnreachable, {
+      quadrants: (warning.quadrants ?? []).map((q) => names[q]).join(', '),
+      threshold: warning.threshold,
+      reachable: warning.reachable,
+    });
+  }
   const score = /engagement/i.test(warning.path) ? t.scores.engagement : t.scores.fit;
   return fill(t.thresholdUnreachable, {
     score,

@@ -462,11 +462,14 @@ export const enSheet = {
     inDraft: 'Draft',
     thresholdUnreachable:
       'No lead can ever reach it: the highest {score} a lead can get under this agreement is {reachable}, the threshold is {threshold}.',
+    quadrantsUnreachable:
+      'No lead can ever become an MQL: a lead that meets the MQL minimums cannot be in {quadrants} under these thresholds (high fit from {threshold}, the highest fit is {reachable}).',
     settings: {
       'scoring.thresholds.fit': 'Fit threshold (scoring)',
       'scoring.thresholds.engagement': 'Engagement threshold (scoring)',
       'mql.minFit': 'Minimum fit for an MQL',
       'mql.minEngagement': 'Minimum engagement for an MQL',
+      'mql.quadrants': 'Quadrants an MQL may be in',
     },
     scores: { fit: 'fit score', engagement: 'engagement score' },
   } satisfies AgreementTabTexts,

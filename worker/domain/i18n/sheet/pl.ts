@@ -454,11 +454,14 @@ export const plSheet: Catalogue['sheet'] = {
     inDraft: 'Szkic',
     thresholdUnreachable:
       'Żaden lead nigdy go nie osiągnie: najwyższy {score}, jaki lead może uzyskać według tej umowy, to {reachable}, a próg wynosi {threshold}.',
+    quadrantsUnreachable:
+      'Żaden lead nigdy nie zostanie MQL: lead spełniający minima MQL nie może być w ćwiartkach {quadrants} przy tych progach (wysokie dopasowanie od {threshold}, najwyższe możliwe to {reachable}).',
     settings: {
       'scoring.thresholds.fit': 'Próg dopasowania (scoring)',
       'scoring.thresholds.engagement': 'Próg zaangażowania (scoring)',
       'mql.minFit': 'Minimalne dopasowanie dla MQL',
       'mql.minEngagement': 'Minimalne zaangażowanie dla MQL',
+      'mql.quadrants': 'Ćwiartki, w których może być MQL',
     },
     scores: { fit: 'wynik dopasowania', engagement: 'wynik zaangażowania' },
   },

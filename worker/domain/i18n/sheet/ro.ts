@@ -453,11 +453,14 @@ export const roSheet: Catalogue['sheet'] = {
     inDraft: 'Ciornă',
     thresholdUnreachable:
       'Niciun lead nu îl poate atinge: cel mai mare {score} pe care îl poate obține un lead conform acestui acord este {reachable}, iar pragul este {threshold}.',
+    quadrantsUnreachable:
+      'Niciun lead nu poate deveni vreodată MQL: un lead care îndeplinește minimele MQL nu poate fi în {quadrants} cu aceste praguri (potrivire mare de la {threshold}, cea mai mare posibilă este {reachable}).',
     settings: {
       'scoring.thresholds.fit': 'Pragul de potrivire (scoring)',
       'scoring.thresholds.engagement': 'Pragul de implicare (scoring)',
       'mql.minFit': 'Potrivirea minimă pentru un MQL',
       'mql.minEngagement': 'Implicarea minimă pentru un MQL',
+      'mql.quadrants': 'Cadranele în care poate fi un MQL',
     },
     scores: { fit: 'scor de potrivire', engagement: 'scor de implicare' },
   },

@@ -448,11 +448,14 @@ export const ruSheet: Catalogue['sheet'] = {
     inDraft: 'Черновик',
     thresholdUnreachable:
       'Ни один лид его не достигнет: наибольший {score}, который лид может получить по этому соглашению, — {reachable}, а порог — {threshold}.',
+    quadrantsUnreachable:
+      'Ни один лид никогда не станет MQL: лид, выполняющий минимумы MQL, не может быть в квадрантах {quadrants} при этих порогах (высокое соответствие от {threshold}, наибольшее возможное — {reachable}).',
     settings: {
       'scoring.thresholds.fit': 'Порог соответствия (скоринг)',
       'scoring.thresholds.engagement': 'Порог вовлечённости (скоринг)',
       'mql.minFit': 'Минимальное соответствие для MQL',
       'mql.minEngagement': 'Минимальная вовлечённость для MQL',
+      'mql.quadrants': 'Квадранты, в которых может быть MQL',
     },
     scores: { fit: 'балл соответствия', engagement: 'балл вовлечённости' },
   },

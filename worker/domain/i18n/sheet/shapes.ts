@@ -251,6 +251,8 @@ export interface AgreementTabTexts {
   inDraft: string;
   /** `threshold_unreachable` in words. */
   thresholdUnreachable: string;
+  /** `quadrants_unreachable` in words: `{quadrants}`, `{threshold}` (the fit threshold), `{reachable}` (the highest fit). */
+  quadrantsUnreachable: string;
   /** The settings a warning may point at, by path; an unknown path is shown as written. */
   settings: Record<string, string>;
   scores: { fit: string; engagement: string };
