@@ -71,5 +71,6 @@ export function googleServices(): Services {
         .join(''),
     chartTypeBar: Charts.ChartType.BAR,
     now: () => new Date(),
+    userLocale: () => Session.getActiveUserLocale(),
   };
 }

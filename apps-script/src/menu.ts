@@ -1,17 +1,46 @@
+import type { Language } from '../../worker/domain/constants';
+import { catalogueOf, isLanguage } from '../../worker/domain/i18n';
 import type { Services } from './services';
+import { readState } from './state';
 
-/** The LeadPact menu; each item names a global function of index.ts. */
+type MenuTexts = ReturnType<typeof catalogueOf>['sheet']['menu'];
+
+/** The menu's items in order; each key is the global function of index.ts it calls and its caption's key. */
+const ITEMS: readonly (keyof MenuTexts | 'separator')[] = [
+  'refreshNow',
+  'showSidebar',
+  'separator',
+  'showLead',
+  'sendMyPendingRows',
+  'pushAgreementEdits',
+  'showAgreementReview',
+  'linkGoogleForm',
+];
+
+/**
+ * The language of the menu. `onOpen` is a simple trigger and may not call the
+ * network, so the workspace's language is the one the last refresh kept in the
+ * document; before any refresh (or where the document's properties are out of
+ * reach), the person's own Google language when it is one of ours; else English.
+ */
+export function menuLanguage(services: Services): Language {
+  try {
+    const cached = readState(services).language;
+    if (cached !== null && isLanguage(cached)) return cached;
+  } catch {
+    // An add-on opened in AuthMode.NONE may not read document properties.
+  }
+  const primary = services.userLocale().toLowerCase().split(/[-_]/)[0] ?? '';
+  return isLanguage(primary) ? primary : 'en';
+}
+
+/** The LeadPact menu, in the team's language. */
 export function addMenu(services: Services): void {
   const ui = services.ui();
   if (!ui) return;
-  ui.createMenu('LeadPact')
-    .addItem('Refresh now', 'refreshNow')
-    .addItem('Connect…', 'showSidebar')
-    .addSeparator()
-    .addItem('Open selected lead', 'showLead')
-    .addItem('Send my pending rows', 'sendMyPendingRows')
-    .addItem('Push agreement edits', 'pushAgreementEdits')
-    .addItem('Review and sign the agreement', 'showAgreementReview')
-    .addItem('Relay Google Form responses', 'linkGoogleForm')
-    .addToUi();
+  const texts = catalogueOf(menuLanguage(services)).sheet.menu;
+  let menu = ui.createMenu('LeadPact');
+  for (const item of ITEMS)
+    menu = item === 'separator' ? menu.addSeparator() : menu.addItem(texts[item], item);
+  menu.addToUi();
 }

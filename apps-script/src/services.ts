@@ -185,4 +185,6 @@ export interface Services {
   hmacSha256Hex(key: string, message: string): string;
   chartTypeBar: unknown;
   now(): Date;
+  /** The person's Google language (`Session.getActiveUserLocale()`: "pl", "en_GB", or "" where unknown); needs no scope. */
+  userLocale(): string;
 }

@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { STATE_PROPERTY } from '../../../apps-script/src/config';
 import { BUNDLE_BUDGET_BYTES, buildAddon } from '../../../scripts/sheets-build.mjs';
+import { LANGUAGES } from '../../../worker/domain/constants';
+import { CATALOGUES, catalogueOf } from '../../../worker/domain/i18n';
 import { appsScriptContext, loadBundle } from './fakes/apps-script-globals';
 import { fakeServices } from './fakes/fake-services';
 
@@ -88,6 +91,58 @@ describe('the built bundle in a bare V8 context', () => {
     }
     expect(fake.log.count('UrlFetchApp.fetch')).toBe(0);
   });
+
+  it.each([
+    ['the language the last refresh kept', { cached: 'pl', userLocale: 'ru' }, 'pl'],
+    ['the person’s Google language before any refresh', { userLocale: 'ru_RU' }, 'ru'],
+    ['the person’s Google language with a region', { userLocale: 'ro-MD' }, 'ro'],
+    ['English for a language we do not have', { userLocale: 'de' }, 'en'],
+    ['English where Google knows no language', { userLocale: '' }, 'en'],
+    [
+      'the person’s language when the document’s properties are out of reach',
+      { userLocale: 'pl', locked: true },
+      'pl',
+    ],
+  ] as const)('should caption the menu in %s', async (_case, given, language) => {
+    const { fake, globals } = await loaded({ userLocale: given.userLocale });
+    if ('cached' in given)
+      fake.documentProperties.values.set(STATE_PROPERTY, JSON.stringify({ language: given.cached }));
+    if ('locked' in given)
+      fake.documentProperties.getProperty = () => {
+        throw new Error('You do not have permission to call PropertiesService.getDocumentProperties');
+      };
+    globals.onOpen?.({});
+    const texts = catalogueOf(language).sheet.menu;
+    expect(fake.ui.menus[0]?.caption).toBe('LeadPact');
+    expect(fake.ui.menus[0]?.items).toEqual([
+      { caption: texts.refreshNow, functionName: 'refreshNow' },
+      { caption: texts.showSidebar, functionName: 'showSidebar' },
+      'separator',
+      { caption: texts.showLead, functionName: 'showLead' },
+      { caption: texts.sendMyPendingRows, functionName: 'sendMyPendingRows' },
+      { caption: texts.pushAgreementEdits, functionName: 'pushAgreementEdits' },
+      { caption: texts.showAgreementReview, functionName: 'showAgreementReview' },
+      { caption: texts.linkGoogleForm, functionName: 'linkGoogleForm' },
+    ]);
+    if (language !== 'en') expect(texts.refreshNow).not.toBe(catalogueOf('en').sheet.menu.refreshNow);
+    // The cached language answers without asking Google for the person's.
+    expect(fake.log.count('Session.getActiveUserLocale')).toBe('cached' in given ? 0 : 1);
+    expect(fake.log.count('UrlFetchApp.fetch')).toBe(0);
+  });
+
+  it.each(LANGUAGES.map((l) => [l]))(
+    'should name only %s menu items where a %s text points at the menu',
+    (language) => {
+      const captions = Object.values(catalogueOf(language).sheet.menu);
+      const pointers = [
+        ...JSON.stringify(CATALOGUES[language]).matchAll(
+          /LeadPact › ([^.(),;"]+?)(?= i | и | și | and |[.(),;"])/g,
+        ),
+      ].map((m) => m[1]);
+      expect(pointers.length).toBeGreaterThan(2);
+      for (const pointer of pointers) expect(captions, pointer).toContain(pointer);
+    },
+  );
 
   it('should show the connect sidebar', async () => {
     const { fake, globals } = await loaded();

@@ -521,7 +521,7 @@ export const pl: Catalogue = {
     changedAgain:
       'Szkic zmienił się w międzyczasie ponownie, więc nic nie zostało nadpisane. Oto zmiany w obecnym stanie.',
     nothingPending:
-      'Nie czekają żadne Twoje zmiany: najpierw wyślij karty umowy (LeadPact › Push agreement edits).',
+      'Nie czekają żadne Twoje zmiany: najpierw wyślij karty umowy (LeadPact › Wyślij zmiany umowy).',
     reviewTitle: 'Umowa SLA',
     active: 'Obowiązuje wersja {number} od {at}.',
     noActive: 'Żadna wersja jeszcze nie obowiązuje, więc nic nie jest egzekwowane.',
@@ -540,7 +540,7 @@ export const pl: Catalogue = {
     nowActive: 'Wersja {number} obowiązuje od teraz; arkusz został odświeżony.',
     reload: 'Wczytaj ponownie',
     loading: 'Wczytuję…',
-    notConnected: 'LeadPact nie jest połączony: otwórz LeadPact › Connect… i najpierw zapisz swój token.',
+    notConnected: 'LeadPact nie jest połączony: otwórz LeadPact › Połącz… i najpierw zapisz swój token.',
   },
   starter: plStarter,
   csv: {

@@ -512,7 +512,7 @@ export const ro: Catalogue = {
     changedAgain:
       'Ciorna s-a schimbat din nou între timp, așa că nimic nu a fost suprascris. Acestea sunt modificările în starea de acum.',
     nothingPending:
-      'Nu așteaptă nicio modificare a dumneavoastră: trimiteți mai întâi filele acordului (LeadPact › Push agreement edits).',
+      'Nu așteaptă nicio modificare a dumneavoastră: trimiteți mai întâi filele acordului (LeadPact › Trimite modificările acordului).',
     reviewTitle: 'Acordul SLA',
     active: 'În vigoare: versiunea {number}, din {at}.',
     noActive: 'Nicio versiune nu este încă în vigoare, deci nimic nu se aplică.',
@@ -531,7 +531,7 @@ export const ro: Catalogue = {
     nowActive: 'Versiunea {number} este în vigoare acum; foaia este reîmprospătată.',
     reload: 'Reîncarcă',
     loading: 'Se încarcă…',
-    notConnected: 'LeadPact nu este conectat: deschideți LeadPact › Connect… și salvați mai întâi tokenul.',
+    notConnected: 'LeadPact nu este conectat: deschideți LeadPact › Conectare… și salvați mai întâi tokenul.',
   },
   starter: roStarter,
   csv: {

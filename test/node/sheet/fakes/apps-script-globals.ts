@@ -41,6 +41,7 @@ export function appsScriptContext(fake: FakeServices): vm.Context {
       }),
     },
     Charts: { ChartType: { BAR: 'BAR' } },
+    Session: { getActiveUserLocale: () => services.userLocale() },
     // Apps Script answers HMACs as signed bytes; the fake computes with Node and answers the same shape.
     Utilities: {
       Charset: { UTF_8: 'UTF_8' },

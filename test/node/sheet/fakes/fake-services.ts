@@ -107,7 +107,9 @@ export interface FetchRecord {
 }
 
 /** Every Google service the add-on uses, in memory, sharing one call log. */
-export function fakeServices(options: { fetcher?: SyncFetcher; now?: () => Date; hasUi?: boolean } = {}) {
+export function fakeServices(
+  options: { fetcher?: SyncFetcher; now?: () => Date; hasUi?: boolean; userLocale?: string } = {},
+) {
   const log = new CallLog();
   const app = fakeSpreadsheetApp(log);
   const documentProperties = new FakeProperties(log, 'DocumentProperties');
@@ -175,6 +177,10 @@ export function fakeServices(options: { fetcher?: SyncFetcher; now?: () => Date;
     },
     chartTypeBar: 'BAR',
     now: options.now ?? (() => new Date()),
+    userLocale: () => {
+      log.record('Session.getActiveUserLocale');
+      return options.userLocale ?? 'en';
+    },
   };
   return {
     services,

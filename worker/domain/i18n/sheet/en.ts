@@ -93,6 +93,16 @@ export const enSheet = {
       disqualified: 'Disqualified',
     },
   } satisfies SheetFrameTexts,
+  /** The add-on's menu (LeadPact › …), keyed by the global function each item calls. */
+  menu: {
+    refreshNow: 'Refresh now',
+    showSidebar: 'Connect…',
+    showLead: 'Open selected lead',
+    sendMyPendingRows: 'Send my pending rows',
+    pushAgreementEdits: 'Push agreement edits',
+    showAgreementReview: 'Review and sign the agreement',
+    linkGoogleForm: 'Relay Google Form responses',
+  },
   sidebar: {
     title: 'LeadPact',
     intro:

@@ -76,6 +76,15 @@ export const plSheet: Catalogue['sheet'] = {
       disqualified: 'Zdyskwalifikowany',
     },
   },
+  menu: {
+    refreshNow: 'Odśwież teraz',
+    showSidebar: 'Połącz…',
+    showLead: 'Otwórz zaznaczonego leada',
+    sendMyPendingRows: 'Wyślij moje oczekujące wiersze',
+    pushAgreementEdits: 'Wyślij zmiany umowy',
+    showAgreementReview: 'Przejrzyj i podpisz umowę',
+    linkGoogleForm: 'Przekazuj odpowiedzi z Formularzy Google',
+  },
   sidebar: {
     title: 'LeadPact',
     intro: 'Połącz arkusz z LeadPact zespołu. Adres jest wspólny dla arkusza, token należy tylko do Ciebie.',
@@ -106,7 +115,7 @@ export const plSheet: Catalogue['sheet'] = {
       bounced: 'Odbity e-mail',
       wrong_number: 'Błędny numer',
     },
-    pending: 'Czeka na wysłanie jako Ty: LeadPact › Send my pending rows.',
+    pending: 'Czeka na wysłanie jako Ty: LeadPact › Wyślij moje oczekujące wiersze.',
     notYours:
       'Ktoś inny zmienił ten wiersz po Twojej edycji; nic nie wysłano w Twoim imieniu. Edytuj go ponownie, aby wysłać jako Ty.',
     refused: 'LeadPact odrzucił to: {reason} Twoje dane zostają; popraw je i wyślij ponownie.',

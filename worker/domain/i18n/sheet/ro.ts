@@ -76,6 +76,15 @@ export const roSheet: Catalogue['sheet'] = {
       disqualified: 'Descalificat',
     },
   },
+  menu: {
+    refreshNow: 'Reîmprospătează acum',
+    showSidebar: 'Conectare…',
+    showLead: 'Deschide lead-ul selectat',
+    sendMyPendingRows: 'Trimite rândurile mele în așteptare',
+    pushAgreementEdits: 'Trimite modificările acordului',
+    showAgreementReview: 'Revizuiește și semnează acordul',
+    linkGoogleForm: 'Transmite răspunsurile din Formulare Google',
+  },
   sidebar: {
     title: 'LeadPact',
     intro:
@@ -108,7 +117,7 @@ export const roSheet: Catalogue['sheet'] = {
       bounced: 'E-mail respins',
       wrong_number: 'Număr greșit',
     },
-    pending: 'Așteaptă să fie trimis în numele tău: LeadPact › Send my pending rows.',
+    pending: 'Așteaptă să fie trimis în numele tău: LeadPact › Trimite rândurile mele în așteptare.',
     notYours:
       'Altcineva a modificat rândul după editarea ta; nu s-a trimis nimic în numele tău. Editează-l din nou ca să-l trimiți tu.',
     refused: 'LeadPact a refuzat: {reason} Datele tale rămân; corectează-le și trimite din nou.',

@@ -75,6 +75,15 @@ export const ruSheet: Catalogue['sheet'] = {
       disqualified: 'Дисквалифицирован',
     },
   },
+  menu: {
+    refreshNow: 'Обновить сейчас',
+    showSidebar: 'Подключить…',
+    showLead: 'Открыть выбранный лид',
+    sendMyPendingRows: 'Отправить мои ожидающие строки',
+    pushAgreementEdits: 'Отправить изменения соглашения',
+    showAgreementReview: 'Просмотреть и подписать соглашение',
+    linkGoogleForm: 'Передавать ответы из Google Форм',
+  },
   sidebar: {
     title: 'LeadPact',
     intro: 'Подключите таблицу к LeadPact вашей команды. Адрес общий для таблицы, токен — только ваш.',
@@ -106,7 +115,7 @@ export const ruSheet: Catalogue['sheet'] = {
       bounced: 'Письмо не доставлено',
       wrong_number: 'Неверный номер',
     },
-    pending: 'Ждёт отправки от вашего имени: LeadPact › Send my pending rows.',
+    pending: 'Ждёт отправки от вашего имени: LeadPact › Отправить мои ожидающие строки.',
     notYours:
       'Кто-то другой изменил эту строку после вас; от вашего имени ничего не отправлено. Измените её снова, чтобы отправить от себя.',
     refused: 'LeadPact отказал: {reason} Ваши данные сохранены; исправьте их и отправьте снова.',
