@@ -18,14 +18,16 @@ import { faultyD1 } from '../../worker/faulty-d1';
  * - `judge`: the judge throws on its first judgement, so it is kept `failed`
  *   until an admin re-judges it;
  * - `queue`: the first consumer batch holding it throws, so Queues retries the
- *   whole batch.
+ *   whole batch;
+ * - `lost`: its queue message is never sent (the send is dropped after the
+ *   answer), so only the minute cron's pickup can judge it.
  */
 type SoakEnv = Env & { LEADPACT_SOAK_FAULTS?: string };
 
-type Fault = '503' | 'judge' | 'queue';
+type Fault = '503' | 'judge' | 'queue' | 'lost';
 
 /** What was injected, for the suite's summary (one isolate under wrangler dev holds it all). */
-const injected = { store503: 0, judgeThrew: 0, batchesThrown: 0 };
+const injected = { store503: 0, judgeThrew: 0, batchesThrown: 0, messagesLost: 0 };
 /** Idempotency keys whose first store already failed: the sender's retry goes through. */
 const failedOnce = new Set<string>();
 
@@ -33,7 +35,7 @@ function faultOf(text: string | null | undefined): Fault | null {
   if (!text) return null;
   try {
     const fault = (JSON.parse(text) as { soakFault?: unknown }).soakFault;
-    return fault === '503' || fault === 'judge' || fault === 'queue' ? fault : null;
+    return fault === '503' || fault === 'judge' || fault === 'queue' || fault === 'lost' ? fault : null;
   } catch {
     return null;
   }
@@ -82,11 +84,20 @@ export default {
     }
     if (request.method === 'POST' && url.pathname.startsWith('/v1/intake/')) {
       const key = request.headers.get('idempotency-key');
-      if (key && !failedOnce.has(key) && faultOf(await request.clone().text()) === '503') {
+      const fault = faultOf(await request.clone().text());
+      if (key && !failedOnce.has(key) && fault === '503') {
         failedOnce.add(key);
         injected.store503 += 1;
         const { binding } = faultyD1(env.DB, { failing: /insert into "intake_deliveries"/i });
         return worker.fetch(request, { ...env, DB: binding }, ctx);
+      }
+      if (fault === 'lost') {
+        const dropped = {
+          send: async () => {
+            injected.messagesLost += 1;
+          },
+        } as unknown as Queue<IntakeMessage>;
+        return worker.fetch(request, { ...env, INTAKE_QUEUE: dropped }, ctx);
       }
     }
     return worker.fetch(request, env, ctx);
