@@ -81,6 +81,19 @@ describe('the Report tab', () => {
     ]);
   });
 
+  it("should name each reason by the agreement's label, and a code the agreement no longer has by its code", () => {
+    const part = {
+      ...sampleReport(),
+      reasonLabels: { no_budget: 'Brak budżetu', too_early: '=not this one' },
+    };
+    const grid = renderReportTab({ part, language: 'pl', timeZone: TZ });
+    const where = catalogueOf('pl').sheet.reportTab.reasonKinds;
+    expect(grid.rows.filter((r) => r[0] === where.rejected || r[0] === where.nurture)).toEqual([
+      [where.rejected, 'Brak budżetu', 1],
+      [where.nurture, "'=too_early", 2],
+    ]);
+  });
+
   it('should say an empty period in words and keep the names on the headers alone', () => {
     const empty = sampleReport({
       rows: { stages: [], reasons: [], firstTouches: [], sla: [] },

@@ -110,7 +110,7 @@ export function renderReportTab({ part, language }: TabInput<ReportPart>): TabGr
   g.row('section', [t.reasons]);
   const reasons = REASON_ORDER.flatMap((kind) =>
     Object.entries(kind === 'rejected' ? totals.rejectionReasons : totals[kind].reasons).map(
-      ([code, count]) => [text(t.reasonKinds[kind]), text(code), num(count)],
+      ([code, count]) => [text(t.reasonKinds[kind]), text(part.reasonLabels?.[code] ?? code), num(count)],
     ),
   );
   if (reasons.length === 0) g.row('plain', [t.noReasons]);

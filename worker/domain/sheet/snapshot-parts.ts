@@ -36,5 +36,6 @@ export interface AgreementPart {
   share: { url: string; createdAt: string } | null;
 }
 
-export type ReportPart = Report;
+/** The report, with the agreement's label for each reason code it counts (the tab shows labels, not codes). */
+export type ReportPart = Report & { reasonLabels?: Record<string, string> };
 export type AgendaPart = Agenda;

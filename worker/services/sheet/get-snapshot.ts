@@ -1,4 +1,5 @@
 import { liveShare } from '../../db/queries/agreement';
+import { loadJudgingAgreement } from '../../db/queries/judging';
 import { getMember, listMembers } from '../../db/queries/members';
 import { getPlanView, getReport, listStoredPlans } from '../../db/queries/reports';
 import { changedLeadIds, logEnds } from '../../db/queries/sheet';
@@ -21,7 +22,7 @@ import {
   type SnapshotPartName,
   versionOf,
 } from '../../domain/sheet/snapshot';
-import type { AgreementPart } from '../../domain/sheet/snapshot-parts';
+import type { AgreementPart, ReportPart } from '../../domain/sheet/snapshot-parts';
 import { localDateOf } from '../../domain/zoned-time';
 import { getAgreementOverview } from '../agreement/get-overview';
 import type { CallerContext } from '../context';
@@ -144,7 +145,16 @@ export async function getSheetSnapshot({
       const { pace: _pace, months, ...stable } = view;
       return { ...stable, months: months.map((m) => ({ month: m.month, actual: m.actual })) };
     },
-    report: async () => getReport(db, workspaceId, reportRangeOf({}, timeZone, now), 'source'),
+    report: async (): Promise<ReportPart> => {
+      const [report, agreement] = await Promise.all([
+        getReport(db, workspaceId, reportRangeOf({}, timeZone, now), 'source'),
+        requireWorkspace(db, workspaceId).then((workspace) => loadJudgingAgreement(db, workspace)),
+      ]);
+      const reasonLabels = Object.fromEntries(
+        agreement.content.rejectionReasons.map((r) => [r.code, r.label]),
+      );
+      return { ...report, reasonLabels };
+    },
     agenda: async () => loadAgenda({ ctx, input: { week: await agendaWeekOf({ ctx }) } }),
   };
   const parts: Partial<Record<SnapshotPartName, SnapshotPart<unknown>>> = {};
