@@ -199,7 +199,7 @@ describe('the attempt rule', () => {
     );
     expect(none.missing).toEqual({ attempts: 3, channels: 2 });
     expect(none.required).toEqual({ attempts: 3, channels: 2 });
-    expect(String(none.detail)).toContain('3 more attempt(s) and 2 more channel(s)');
+    expect(String(none.detail)).toContain('3 more attempts and 2 more channels');
 
     await actOk(rep, leadId, { type: 'attempt', channel: 'phone', outcome: 'no_answer' });
     await actOk(rep, leadId, { type: 'attempt', channel: 'phone', outcome: 'left_message' });

@@ -79,7 +79,7 @@ describe('the attempt rule’s 409 in four languages', () => {
     ],
     [
       'en',
-      'The agreement asks for at least 3 attempts over 2 channels before a lead is given up (unless it is spam or out of scope, or the person was reached): log 3 more attempt(s) and 2 more channel(s) first.',
+      'The agreement asks for at least 3 attempts over 2 channels before a lead is given up (unless it is spam or out of scope, or the person was reached): log 3 more attempts and 2 more channels first.',
     ],
   ])('should refuse an early rejection in %s with the same codes and numbers', async (language, detail) => {
     const ws = await signStarterAgreement(
@@ -112,7 +112,7 @@ describe('the attempt rule’s 409 in four languages', () => {
         pl: 'najpierw zarejestruj jeszcze 1 próbę i użyj jeszcze 1 kanału.',
         ro: 'mai întâi înregistrați încă 1 încercare și folosiți încă 1 canal.',
         ru: 'сначала зарегистрируйте ещё 1 попытку и задействуйте ещё 1 канал.',
-        en: 'log 1 more attempt(s) and 1 more channel(s) first.',
+        en: 'log 1 more attempt and 1 more channel first.',
       }[language],
     );
   });

@@ -19,6 +19,7 @@ import {
   fill,
   formatMoney,
   localeOf,
+  pluralFor,
 } from '../domain/i18n';
 import type { SharedAgreement } from '../services/agreement';
 import { escapeHtml } from './schemas';
@@ -255,13 +256,11 @@ function body(a: Agreement, l: AgreementLabels, guardianName: string | null): Ht
       html`<div class="cols"><div><h3>${w.weeklyMeeting}</h3><p>${l.weekdays[a.meetings.weekly.day]}, ${a.meetings.weekly.time} (${
         a.meetings.weekly.durationMinutes
       } ${w.minutes})</p>${list(a.meetings.weekly.agenda)}</div><div><h3>${w.managementReview}</h3><p>${fill(
-        w.everyMonths,
-        {
-          n: a.meetings.managementReview.everyMonths,
-        },
+        pluralFor(l.language, w.everyMonths, a.meetings.managementReview.everyMonths),
+        { count: a.meetings.managementReview.everyMonths },
       )}, ${fill(w.dayOfMonth, { n: a.meetings.managementReview.dayOfMonth })}, ${a.meetings.managementReview.time}</p>${list(
         a.meetings.managementReview.agenda,
-      )}</div></div><p>${fill(w.agreementReview, { n: a.meetings.agreementReviewEveryMonths })}</p>`,
+      )}</div></div><p>${fill(pluralFor(l.language, w.agreementReview, a.meetings.agreementReviewEveryMonths), { count: a.meetings.agreementReviewEveryMonths })}</p>`,
     ],
     [
       s.reporting,

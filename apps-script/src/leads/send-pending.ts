@@ -1,5 +1,5 @@
 import type { Language } from '../../../worker/domain/constants';
-import { catalogueOf, type SheetWorkTexts } from '../../../worker/domain/i18n';
+import { catalogueOf, pluralFor, type SheetWorkTexts } from '../../../worker/domain/i18n';
 import { fill } from '../../../worker/domain/i18n/format';
 import { displayedText } from '../../../worker/domain/sheet/cells';
 import {
@@ -183,8 +183,8 @@ export function sendPendingRows(services: Services): SendResult {
     if (rewrite.length > 0) writeRows(services, connection, language, rewrite);
     return {
       ...result,
-      message: fill(texts.sent, {
-        sent: result.sent.length,
+      message: fill(pluralFor(language, texts.sent, result.sent.length), {
+        count: result.sent.length,
         refused: result.refused.length + result.stale.length,
         waiting: result.waiting.length,
       }),

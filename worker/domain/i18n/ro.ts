@@ -752,8 +752,16 @@ export const ro: Catalogue = {
       notSet: 'încă nestabilit',
       weeklyMeeting: 'Întâlnirea comună săptămânală',
       managementReview: 'Analiza conducerii',
-      agreementReview: 'Acordul este revizuit la fiecare {n} luni.',
-      everyMonths: 'la fiecare {n} lună/luni',
+      agreementReview: {
+        one: 'Acordul este revizuit în fiecare lună.',
+        few: 'Acordul este revizuit la fiecare {count} luni.',
+        other: 'Acordul este revizuit la fiecare {count} de luni.',
+      },
+      everyMonths: {
+        one: 'în fiecare lună',
+        few: 'la fiecare {count} luni',
+        other: 'la fiecare {count} de luni',
+      },
       dayOfMonth: 'în ziua {n}',
       minutes: 'min',
       cadence: 'Frecvența raportului',

@@ -118,8 +118,10 @@ export interface AgreementLabels {
     notSet: string;
     weeklyMeeting: string;
     managementReview: string;
-    agreementReview: string;
-    everyMonths: string;
+    /** Chosen by the number of months (`count`). */
+    agreementReview: PluralForms;
+    /** Chosen by the number of months (`count`). */
+    everyMonths: PluralForms;
     dayOfMonth: string;
     minutes: string;
     cadence: string;

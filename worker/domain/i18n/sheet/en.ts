@@ -151,7 +151,11 @@ export const enSheet = {
     needsCriterionReason:
       'To qualify with a failed criterion, choose a reason tied to an SQL criterion; "{value}" names none.',
     noLeadId: 'This row has no lead id, so LeadPact cannot tell which lead it is.',
-    sent: 'Sent {sent} row(s); {refused} refused, {waiting} still waiting.',
+    /** Chosen by the number of rows sent (`count`). */
+    sent: forms({
+      one: 'Sent {count} row; {refused} refused, {waiting} still waiting.',
+      other: 'Sent {count} rows; {refused} refused, {waiting} still waiting.',
+    }),
     nothingPending: 'You have no pending rows.',
   } satisfies SheetWorkTexts,
   leadView: {

@@ -132,7 +132,12 @@ export const plSheet: Catalogue['sheet'] = {
     needsCriterionReason:
       'Aby zakwalifikować z niespełnionym kryterium, wybierz powód powiązany z kryterium SQL; „{value}” żadnego nie wskazuje.',
     noLeadId: 'Ten wiersz nie ma ID leada, więc LeadPact nie wie, którego leada dotyczy.',
-    sent: 'Wysłano wierszy: {sent}; odrzucono: {refused}; nadal czeka: {waiting}.',
+    sent: forms({
+      one: 'Wysłano {count} wiersz; odrzucono: {refused}; nadal czeka: {waiting}.',
+      few: 'Wysłano {count} wiersze; odrzucono: {refused}; nadal czeka: {waiting}.',
+      many: 'Wysłano {count} wierszy; odrzucono: {refused}; nadal czeka: {waiting}.',
+      other: 'Wysłano {count} wiersza; odrzucono: {refused}; nadal czeka: {waiting}.',
+    }),
     nothingPending: 'Nie masz wierszy czekających na wysłanie.',
   },
   leadView: {

@@ -134,7 +134,11 @@ export const roSheet: Catalogue['sheet'] = {
     needsCriterionReason:
       'Pentru a califica cu un criteriu neîndeplinit, alege un motiv legat de un criteriu SQL; „{value}” nu indică niciunul.',
     noLeadId: 'Rândul nu are ID de lead, deci LeadPact nu știe despre ce lead este vorba.',
-    sent: 'Trimise: {sent} rânduri; refuzate: {refused}; în așteptare: {waiting}.',
+    sent: forms({
+      one: 'Trimis: {count} rând; refuzate: {refused}; în așteptare: {waiting}.',
+      few: 'Trimise: {count} rânduri; refuzate: {refused}; în așteptare: {waiting}.',
+      other: 'Trimise: {count} de rânduri; refuzate: {refused}; în așteptare: {waiting}.',
+    }),
     nothingPending: 'Nu ai rânduri în așteptare.',
   },
   leadView: {

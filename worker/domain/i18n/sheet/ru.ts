@@ -132,7 +132,12 @@ export const ruSheet: Catalogue['sheet'] = {
     needsCriterionReason:
       'Чтобы квалифицировать с невыполненным критерием, выберите причину, связанную с критерием SQL; «{value}» ни с одним не связана.',
     noLeadId: 'В строке нет ID лида, поэтому LeadPact не знает, о каком лиде речь.',
-    sent: 'Отправлено строк: {sent}; отклонено: {refused}; ждут: {waiting}.',
+    sent: forms({
+      one: 'Отправлена {count} строка; отклонено: {refused}; ждут: {waiting}.',
+      few: 'Отправлены {count} строки; отклонено: {refused}; ждут: {waiting}.',
+      many: 'Отправлено {count} строк; отклонено: {refused}; ждут: {waiting}.',
+      other: 'Отправлено {count} строки; отклонено: {refused}; ждут: {waiting}.',
+    }),
     nothingPending: 'У вас нет строк, ждущих отправки.',
   },
   leadView: {

@@ -7,6 +7,7 @@ import type { PaceStatus, RateOrigin } from '../../reports/plan';
 import type { LastAction, SheetAction, SheetTab } from '../../sheet/constants';
 import type { AgendaSection } from '../../sla/agenda';
 import type { DeadlineKind, DeadlineStatus } from '../../sla/constants';
+import type { PluralForms } from '../plural';
 
 /*
  * The shapes of the catalogue's `sheet` section (the add-on's words) that are
@@ -93,8 +94,8 @@ export interface SheetWorkTexts {
   needsAmount: string;
   needsCriterionReason: string;
   noLeadId: string;
-  /** The answer of "Send my pending rows". */
-  sent: string;
+  /** The answer of "Send my pending rows", chosen by the rows sent (`count`). */
+  sent: PluralForms;
   nothingPending: string;
 }
 
