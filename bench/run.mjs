@@ -8,7 +8,7 @@
 // (bench/pool). Big ledgers are written with bulk SQL (bench/ledger-seed.ts): into the pool's D1 directly,
 // and into the dev server's local D1 file with `wrangler d1 execute --local --file` while the server is stopped.
 //
-//   npm run bench                         every part (about 20 minutes on an idle 2-core machine)
+//   npm run bench                         every part (about 20 minutes on the shared 2-core machine, load ~15)
 //   npm run bench -- --only=sweep,bundles  some parts: bundles, sweep, reports, leads, snapshot, intake
 //   npm run bench -- --scale=0.1           every size × 0.1 (a quick run); --intake-runs=N (default 2)
 //   npm run bench -- --json=out.json       also writes the figures as JSON; --out=file writes the Markdown elsewhere
