@@ -115,7 +115,10 @@ describe('an agreement that can never be met', () => {
     ]);
 
     // One allowed quadrant within reach is enough: high fit with any engagement.
-    expect(agreementWarnings(edit(content, (a) => void (a.mql.quadrants = ['low', 'fit'])))).toEqual([]);
+    const highFitAllowed = edit(content, (a) => {
+      a.mql.quadrants = ['low', 'fit'];
+    });
+    expect(agreementWarnings(highFitAllowed)).toEqual([]);
     // A quadrant needing high fit is out of reach when the fit threshold is: both are said.
     const perfectOnly = edit(content, (a) => {
       unreachableFit(a);
