@@ -293,7 +293,7 @@ describe('the Funnel tab as LeadPact writes it', () => {
     expect(sheet.peek(inputRow('revenueTarget'), WHAT_IF)?.background).toBe('#ffffff');
     expect(sheet.peek(inputRow('revenueTarget'), 2)?.background).toBe('#e8eaed');
     expect(sheet.peek(inputRow('lead_mql'), WHAT_IF)?.numberFormat).toBe('0.0###%');
-    expect(sheet.peek(inputRow('revenueTarget'), WHAT_IF)?.numberFormat).toBe('#,##0.00 "EUR"');
+    expect(sheet.peek(inputRow('revenueTarget'), WHAT_IF)?.numberFormat).toBe('[$€]#,##0.00');
     // Months: the Worker's revenue split and the actuals looked up by month.
     const view = buildPlanView({
       stored: { ...inputs, currency: 'EUR', period: '2026', createdAt: '', updatedAt: '', updatedBy: null },

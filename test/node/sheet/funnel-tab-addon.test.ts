@@ -85,7 +85,7 @@ describe('the Funnel plan tab from the built add-on', () => {
     expect(whatIf('lead_mql')?.value).toBe(1);
     expect(whatIf('lead_mql')?.validation).toMatchObject({ between: [0.000001, 1], allowInvalid: false });
     expect(whatIf('periodStart')?.validation).toMatchObject({ date: true, allowInvalid: false });
-    expect(sheet.peek(inputRow('revenueTarget'), FUNNEL_COLUMNS.whatIf)?.numberFormat).toBe('#,##0.00 "EUR"');
+    expect(sheet.peek(inputRow('revenueTarget'), FUNNEL_COLUMNS.whatIf)?.numberFormat).toBe('[$€]#,##0.00');
     for (const stage of FUNNEL_STAGES)
       expect(sheet.peek(stageRow(stage), FUNNEL_COLUMNS.whatIf)?.formula).toMatch(/^=CEILING\(/);
     expect(

@@ -91,7 +91,7 @@ describe('the Funnel plan tab as the manager sees it', () => {
     // What the manager reads: 0.6 win rate → 25 won… computed by the formulas, shown with the tab's formats.
     expect(await cell(stageRow('won'), 3)).toBe(String(results(stageRow('won'), 3)));
     expect(await cell(inputRow('opportunity_won'), 3)).toBe('60.0%');
-    expect(await cell(inputRow('revenueTarget'), 3)).toBe('300,000.00 EUR');
+    expect(await cell(inputRow('revenueTarget'), 3)).toBe('€300,000.00');
     expect(await cell(stageRow('won'), 6)).toBe(String(results(stageRow('won'), 6)));
     await page.screenshot({ path: 'docs/sheet-funnel.png', fullPage: true });
     await page.close();

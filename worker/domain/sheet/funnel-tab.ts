@@ -12,6 +12,7 @@ import type { PlanView, StageActuals } from '../reports/plan';
 import { columnLetters } from './a1';
 import { type CellValue, safeText, sheetDate } from './cells';
 import { OWNER_HEADER_COLOURS } from './columns';
+import { moneyNumberFormat } from './tab-grid';
 
 /**
  * The Funnel plan tab as cells: the plan's inputs twice — as LeadPact holds
@@ -154,11 +155,6 @@ export interface FunnelTabLayout {
   chart: { firstRow: number; numRows: number; columns: number[]; row: number; column: number };
 }
 
-/** The money format of the plan's currency (the amounts are the plan's own, in whatever currency it names). */
-function moneyFormat(currency: string | null): string {
-  return currency ? `#,##0.00 "${currency}"` : '#,##0.00';
-}
-
 /**
  * The tab for a plan (or the no-plan notice), in the team's language. The
  * what-if column holds the plan's values here; the writer keeps the person's
@@ -203,7 +199,8 @@ export function funnelTabLayout(part: FunnelPlanPart | null, language: Language)
     [FUNNEL_COLUMNS.whatIf, t.inputsHeader.whatIf],
     [FUNNEL_COLUMNS.origin, t.inputsHeader.origin],
   ]);
-  const money = moneyFormat(part.currency);
+  // The plan's amounts are in the currency it names, written as every money cell of the sheet is.
+  const money = moneyNumberFormat(language, part.currency);
   const formatOf = (key: FunnelInputKey) =>
     key === 'periodStart' || key === 'periodEnd'
       ? 'yyyy-mm-dd'

@@ -126,13 +126,14 @@ export function numberFormatOf(
     case 'datetime':
       return texts.dateTimeFormat;
     case 'money':
-      return moneyFormat(language, currency);
+      return moneyNumberFormat(language, currency);
     default:
       return '@';
   }
 }
 
-function moneyFormat(language: Language, currency: string | null): string {
+/** The sheet's one money format: the currency's sign where people of `language` put it (every tab uses this). */
+export function moneyNumberFormat(language: Language, currency: string | null): string {
   const amount = '#,##0.00';
   if (!currency) return amount;
   let parts: Intl.NumberFormatPart[];
