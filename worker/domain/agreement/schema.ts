@@ -457,7 +457,7 @@ export const OpeningHours = z
   .strictObject({ open: ClockTime, close: ClosingTime })
   .refine((h) => minutesOf(h.open) < minutesOf(h.close), {
     path: ['close'],
-    message: schemaText('closeAfterOpen'),
+    message: schemaText('closeAfterOpenMidnight'),
   });
 export type OpeningHours = z.output<typeof OpeningHours>;
 
@@ -467,7 +467,7 @@ export type OpeningHours = z.output<typeof OpeningHours>;
  * not overlap). One schema for the agreement and the SLA clock.
  */
 export const DayHours = z
-  .union([z.null(), OpeningHours, z.array(OpeningHours).max(4)])
+  .union([z.null(), OpeningHours, z.array(OpeningHours).max(4)], { message: schemaText('dayHours') })
   .superRefine((hours, ctx) => {
     if (!Array.isArray(hours)) return;
     const sorted = hours
@@ -522,11 +522,9 @@ const positiveHours = z
   .number({ message: schemaText('hoursNumber') })
   .positive({ message: schemaText('hoursPositive') })
   .max(1000);
-const positiveCount = (what: 'attempts' | 'channels' | 'days', max: number) =>
-  z
-    .int({ message: schemaText(`${what}Whole`) })
-    .positive({ message: schemaText(`${what}Positive`) })
-    .max(max);
+/** A whole count above zero; callers name both texts in full, so every catalogue key is found where it is used. */
+const positiveCount = (whole: string, positive: string, max: number) =>
+  z.int({ message: whole }).positive({ message: positive }).max(max);
 
 /** The handoff SLA; its names are an API contract, read by the SLA clock. */
 export const Sla = z
@@ -540,10 +538,10 @@ export const Sla = z
       fit: positiveHours,
       low: positiveHours,
     }),
-    minAttempts: positiveCount('attempts', 50),
-    minChannels: positiveCount('channels', 10),
-    attemptWindowDays: positiveCount('days', 365),
-    decisionDays: positiveCount('days', 365),
+    minAttempts: positiveCount(schemaText('attemptsWhole'), schemaText('attemptsPositive'), 50),
+    minChannels: positiveCount(schemaText('channelsWhole'), schemaText('channelsPositive'), 10),
+    attemptWindowDays: positiveCount(schemaText('daysWhole'), schemaText('daysPositive'), 365),
+    decisionDays: positiveCount(schemaText('daysWhole'), schemaText('daysPositive'), 365),
   })
   .superRefine((sla, ctx) => {
     addDuplicateIssues(ctx, ['holidays'], sla.holidays, (d) => d, null, say('itemHoliday'));

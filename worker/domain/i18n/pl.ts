@@ -446,7 +446,6 @@ export const pl: Catalogue = {
     halfLife: 'Musi być dodatnią liczbą dni.',
     reasonNeedsCriterion:
       'Odrzucenie musi wskazywać niespełnione kryterium SQL, chyba że to bezwzględna dyskwalifikacja (spam, poza zakresem).',
-    closeAfterOpen: 'Godzina zamknięcia musi być późniejsza niż godzina otwarcia.',
     overlaps: 'Przedział {current} nachodzi na {previous}.',
     openOneDay: 'Otwórz co najmniej jeden dzień w tygodniu, inaczej żaden termin nigdy nie upłynie.',
     hoursNumber: 'Musi być liczbą godzin pracy.',
@@ -463,13 +462,10 @@ export const pl: Catalogue = {
     salesSigns: 'Sprzedaż zawsze podpisuje umowę.',
     noSqlCriterion: 'Brak kryterium SQL „{criterion}”; użyj jednego z: {criteria}.',
     patchEmpty: 'Podaj co najmniej jedną sekcję do zastąpienia.',
-    openTime: 'Musi być godziną w formacie GG:MM, np. 09:00.',
-    closeTime: 'Musi być godziną w formacie GG:MM, np. 17:00, albo 24:00 dla północy.',
     closeAfterOpenMidnight:
       'Musi przypadać po otwarciu (godziny przez północ to dwa przedziały w dwóch dniach).',
     dayHours:
       'Musi być null (zamknięte), { "open": "09:00", "close": "17:00" } albo listą takich przedziałów.',
-    intervalOverlap: 'Nachodzi na inny przedział tego samego dnia.',
     noteLength: 'Notatka może mieć najwyżej 4000 znaków.',
     mustBeNumber: 'Musi być liczbą.',
     notNegative: 'Nie może być ujemne.',

@@ -436,7 +436,6 @@ export const ro: Catalogue = {
     halfLife: 'Trebuie să fie un număr pozitiv de zile.',
     reasonNeedsCriterion:
       'O respingere trebuie să indice criteriul SQL neîndeplinit, cu excepția unei descalificări definitive (spam, în afara ariei).',
-    closeAfterOpen: 'Ora de închidere trebuie să fie după ora de deschidere.',
     overlaps: 'Intervalul {current} se suprapune cu {previous}.',
     openOneDay: 'Deschideți cel puțin o zi pe săptămână, altfel niciun termen nu poate expira.',
     hoursNumber: 'Trebuie să fie un număr de ore de lucru.',
@@ -453,13 +452,10 @@ export const ro: Catalogue = {
     salesSigns: 'Vânzările semnează întotdeauna.',
     noSqlCriterion: 'Nu există criteriul SQL „{criterion}”; folosiți unul dintre: {criteria}.',
     patchEmpty: 'Indicați cel puțin o secțiune de înlocuit.',
-    openTime: 'Trebuie să fie o oră HH:MM, precum 09:00.',
-    closeTime: 'Trebuie să fie o oră HH:MM, precum 17:00, sau 24:00 pentru miezul nopții.',
     closeAfterOpenMidnight:
       'Trebuie să fie după deschidere (orele peste miezul nopții sunt două intervale în două zile).',
     dayHours:
       'Trebuie să fie null (închis), { "open": "09:00", "close": "17:00" } sau o listă de astfel de intervale.',
-    intervalOverlap: 'Se suprapune cu alt interval din aceeași zi.',
     noteLength: 'O notă poate avea cel mult 4.000 de caractere.',
     mustBeNumber: 'Trebuie să fie un număr.',
     notNegative: 'Nu poate fi negativ.',
