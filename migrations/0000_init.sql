@@ -151,6 +151,7 @@ CREATE TABLE `intake_deliveries` (
 	`id` text NOT NULL,
 	`body_hash` text NOT NULL,
 	`body` text,
+	`body_key` text,
 	`content_type` text,
 	`status` text NOT NULL,
 	`error` text,

@@ -132,7 +132,11 @@ describe('MQL and owner under the starter agreement', () => {
       }
       // The queue promises no order: hand the consumer the burst backwards.
       const outcomes = await judgeDeliveries({
-        ctx: { db: drizzle(env.DB, { schema }), now: new Date() },
+        ctx: {
+          db: drizzle(env.DB, { schema }),
+          now: new Date(),
+          encryption: { key: env.LEADPACT_ENCRYPTION_KEY },
+        },
         input: { refs: [...deliveries].reverse().map((id) => ({ workspaceId: ws.id, id })) },
       });
       const owners: (string | null)[] = [];

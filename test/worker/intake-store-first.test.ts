@@ -144,7 +144,7 @@ describe('store first, judge after', () => {
     const meter = meteredD1(env.DB);
     const db = drizzle(meter.binding, { schema });
     const outcomes = await judgeDeliveries({
-      ctx: { db, now: new Date() },
+      ctx: { db, now: new Date(), encryption: { key: env.LEADPACT_ENCRYPTION_KEY } },
       input: { refs: ids.map((id) => ({ workspaceId: ws.id, id })) },
     });
     expect([...outcomes.values()].map((o) => o.status)).toEqual(Array(10).fill('judged'));
@@ -198,7 +198,7 @@ describe('a judge that fails', () => {
     const broken = ids[1];
     const db = drizzle(env.DB, { schema });
     const outcomes = await judgeDeliveries({
-      ctx: { db, now: new Date() },
+      ctx: { db, now: new Date(), encryption: { key: env.LEADPACT_ENCRYPTION_KEY } },
       input: {
         refs: ids.map((id) => ({ workspaceId: ws.id, id })),
         fault: (row) => {
@@ -248,7 +248,7 @@ describe('a judge that fails', () => {
     const raced = ids[1];
     const db = drizzle(env.DB, { schema });
     const outcomes = await judgeDeliveries({
-      ctx: { db, now: new Date() },
+      ctx: { db, now: new Date(), encryption: { key: env.LEADPACT_ENCRYPTION_KEY } },
       input: {
         refs: ids.map((id) => ({ workspaceId: ws.id, id })),
         // Another judge settles this one after our reads: our shared batch would judge it twice.

@@ -1,12 +1,14 @@
-import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { fieldIssue, InvalidError } from '../../domain/errors';
 import { say } from '../../domain/i18n';
 import type { DeliveryError, DeliveryStatus } from '../../domain/intake/delivery';
 import type { LeadStage } from '../../domain/ledger/constants';
-import type { Statement } from '../batch';
+import type { NewPersonKey } from '../../domain/privacy';
+import { runBatch, type Statement } from '../batch';
 import type { Database } from '../client';
-import { intakeDeliveries } from '../schema';
+import { intakeDeliveries, personKeys } from '../schema';
 import { chunks } from '../scope';
+import { destroyPersonKeys } from './privacy-keys';
 
 export type DeliveryRow = typeof intakeDeliveries.$inferSelect;
 
@@ -22,21 +24,36 @@ export interface NewDelivery {
   key: string;
   id: string;
   bodyHash: string;
+  /** The raw body sealed with `bodyKey`. */
   body: string;
+  /** The key minted for this body, stored with it. */
+  bodyKey: NewPersonKey;
   contentType: string | null;
   receivedAt: Date;
 }
 
 /**
- * Stores a verified delivery with one statement: a new key inserts the row, a
- * key seen before returns the row already there (the no-op update exists only
- * so that RETURNING answers it). `fresh` tells which happened.
+ * Stores a verified delivery with its body's key in one batch: a new delivery
+ * key inserts both, a key seen before stores no second body key and returns the
+ * row already there (the no-op update exists only so that RETURNING answers it).
+ * `fresh` tells which happened.
  */
 export async function storeDelivery(
   db: Database,
   delivery: NewDelivery,
 ): Promise<{ row: DeliveryRow; fresh: boolean }> {
-  const [row] = await db
+  const at = delivery.receivedAt.toISOString();
+  const { bodyKey } = delivery;
+  // The body's key only with a new delivery: a repeat must not leave a key that seals nothing.
+  const keyInsert = db
+    .insert(personKeys)
+    .select(
+      sql`select ${delivery.workspaceId}, ${bodyKey.id}, null, ${bodyKey.wrapped}, ${at}
+        where not exists (select 1 from intake_deliveries d where d.workspace_id = ${delivery.workspaceId}
+          and d.source_id = ${delivery.sourceId} and d.key = ${delivery.key})`,
+    )
+    .onConflictDoNothing();
+  const deliveryInsert = db
     .insert(intakeDeliveries)
     .values({
       workspaceId: delivery.workspaceId,
@@ -45,15 +62,18 @@ export async function storeDelivery(
       id: delivery.id,
       bodyHash: delivery.bodyHash,
       body: delivery.body,
+      bodyKey: bodyKey.id,
       contentType: delivery.contentType,
       status: 'stored',
-      createdAt: delivery.receivedAt.toISOString(),
+      createdAt: at,
     })
     .onConflictDoUpdate({
       target: [intakeDeliveries.workspaceId, intakeDeliveries.sourceId, intakeDeliveries.key],
       set: { attempts: sql`${intakeDeliveries.attempts}` },
     })
     .returning();
+  const [, rows] = (await db.batch([keyInsert, deliveryInsert])) as [unknown, DeliveryRow[]];
+  const [row] = rows;
   if (!row) throw new Error('storing a delivery returned no row');
   if (row.bodyHash !== delivery.bodyHash) {
     throw new InvalidError(say('intakeKeyReused'), [fieldIssue('Idempotency-Key', say('intakeKeySameBody'))]);
@@ -156,13 +176,30 @@ function guardedStatus(status: 'judged' | 'rejected') {
   return sql`case when ${intakeDeliveries.status} = 'judged' then 'judged twice' else ${status} end`;
 }
 
-export function judgedStatement(db: Database, row: DeliveryRow, answer: JudgedAnswer, at: Date): Statement {
+/**
+ * A judged delivery's writes: its status and answer, and the end of its body — the row forgets the
+ * sealed body and its key is destroyed, so the copies a database keeps of deleted rows are unreadable.
+ */
+export function judgedStatements(
+  db: Database,
+  row: DeliveryRow,
+  answer: JudgedAnswer,
+  at: Date,
+): Statement[] {
+  return [
+    judgedStatement(db, row, answer, at),
+    ...destroyPersonKeys(db, row.workspaceId, row.bodyKey ? [row.bodyKey] : []),
+  ];
+}
+
+function judgedStatement(db: Database, row: DeliveryRow, answer: JudgedAnswer, at: Date): Statement {
   return db
     .update(intakeDeliveries)
     .set({
       status: guardedStatus('judged') as unknown as DeliveryStatus,
       response: { ...answer },
       body: null,
+      bodyKey: null,
       error: null,
       attempts: sql`${intakeDeliveries.attempts} + 1`,
       judgedAt: at.toISOString(),
@@ -214,4 +251,40 @@ export async function deliveriesById(db: Database, workspaceId: string, ids: rea
     );
   }
   return rows;
+}
+
+/**
+ * Before old judged and rejected deliveries are forgotten: each one still holding a sealed body
+ * (a rejection) loses it and its key in one batch, a chunk at a time.
+ */
+export async function forgetSealedBodies(db: Database, before: string, chunk = 100): Promise<void> {
+  for (;;) {
+    const sealed = await db
+      .select({
+        workspaceId: intakeDeliveries.workspaceId,
+        id: intakeDeliveries.id,
+        bodyKey: intakeDeliveries.bodyKey,
+      })
+      .from(intakeDeliveries)
+      .where(
+        and(
+          lt(intakeDeliveries.createdAt, before),
+          inArray(intakeDeliveries.status, ['judged', 'rejected']),
+          isNotNull(intakeDeliveries.bodyKey),
+        ),
+      )
+      .limit(chunk)
+      .all();
+    await runBatch(
+      db,
+      sealed.flatMap((d) => [
+        ...destroyPersonKeys(db, d.workspaceId, d.bodyKey ? [d.bodyKey] : []),
+        db
+          .update(intakeDeliveries)
+          .set({ body: null, bodyKey: null })
+          .where(and(eq(intakeDeliveries.workspaceId, d.workspaceId), eq(intakeDeliveries.id, d.id))),
+      ]),
+    );
+    if (sealed.length < chunk) return;
+  }
 }

@@ -5,6 +5,7 @@ import { newId } from '../../platform/ids';
 import type { Statement } from '../batch';
 import type { Database } from '../client';
 import { consents } from '../schema';
+import { forgetSealedBodies } from './intake-deliveries';
 import { appendStatements } from './leads';
 import { advanceCursorStatement } from './routing';
 
@@ -58,6 +59,7 @@ export const DELIVERY_RETENTION_MS = 7 * 24 * 3600 * 1000;
  */
 export async function purgeDeliveries(db: Database, now: Date, chunk = 1000): Promise<number> {
   const before = new Date(now.getTime() - DELIVERY_RETENTION_MS).toISOString();
+  await forgetSealedBodies(db, before);
   let total = 0;
   for (;;) {
     const result = await db.run(

@@ -171,8 +171,15 @@ export const intakeDeliveries = sqliteTable(
     /** `dlv_…`: what the sender polls (`/v1/intake/deliveries/{id}`). */
     id: text('id').notNull(),
     bodyHash: text('body_hash').notNull(),
-    /** The body as received, base64; cleared once judged (the ledger keeps what the person said). */
+    /**
+     * The body as received (base64), sealed with a key of its own (`body_key`, in `person_keys`):
+     * stored before anyone knows whose data it is. Once judged, body and key are destroyed together
+     * (the ledger keeps what the person said, under their own key); a rejected or failed delivery
+     * keeps both until it is judged again or forgotten.
+     */
     body: text('body'),
+    /** The `person_keys` id sealing `body`; null once the body is gone. */
+    bodyKey: text('body_key'),
     contentType: text('content_type'),
     status: text('status', { enum: DELIVERY_STATUSES }).notNull(),
     /** The problem (code, message, field issues) of a rejected or failed judgement. */

@@ -9,6 +9,8 @@ export const slot = {
   event: (eventId: string) => `event:${eventId}`,
   /** The consent text shown to the person (`consents.text`). */
   consent: (consentId: string) => `consent:${consentId}`,
+  /** A stored delivery's raw body, before anyone knows whose it is (`intake_deliveries.body`). */
+  delivery: (deliveryId: string) => `delivery:${deliveryId}`,
   /** A person key wrapped by the workspace's data key (`person_keys.wrapped`). */
   personKey: (keyId: string) => `person-key:${keyId}`,
   /** A workspace key wrapped by a master key (`workspace_keys`). */

@@ -5,7 +5,7 @@ import { submissionStatements } from '../../db/queries/intake';
 import {
   type DeliveryRow,
   deliveriesById,
-  judgedStatement,
+  judgedStatements,
   markFailed,
   rejectedStatement,
 } from '../../db/queries/intake-deliveries';
@@ -22,9 +22,11 @@ import { planSubmission } from '../../domain/intake/plan';
 import type { CanonicalSubmission } from '../../domain/intake/types';
 import type { LeadStage } from '../../domain/ledger/constants';
 import type { SourceWithSecret } from '../../domain/ledger/sources';
+import { slot } from '../../domain/privacy';
 import { newId } from '../../platform/ids';
 import { webHost } from '../../platform/web-host';
 import type { DatabaseContext } from '../context';
+import { vaultOf } from '../privacy/vault';
 
 export interface DeliveryRef {
   workspaceId: string;
@@ -105,12 +107,14 @@ async function judgeWorkspaceBatch(
   const admitted: Admitted[] = [];
   const rejections: { row: DeliveryRow; problem: DomainError }[] = [];
   const consentRequired = reads.agreement.content.leadDefinition.consentRequired;
+  // Every body's key in one read, not one per delivery.
+  await vaultOf(ctx, reads.workspace.id).load(reads.deliveries.map((d) => d.bodyKey));
   for (const row of reads.deliveries) {
     try {
       await fault?.(row);
       const source = reads.sources.get(row.sourceId);
       if (!source) throw new Error(`source ${row.sourceId} is missing`);
-      const submission = await readStored(row, source, reads);
+      const submission = await readStored(ctx, row, source, reads);
       assertAdmissible(submission, consentRequired);
       admitted.push({ row, source, submission, at: new Date(row.createdAt) });
     } catch (error) {
@@ -137,11 +141,14 @@ async function judgeWorkspaceBatch(
 
 /** The stored body read again exactly as at arrival: the field map and country of now, the clock of then. */
 async function readStored(
+  ctx: DatabaseContext,
   row: DeliveryRow,
   source: SourceWithSecret,
   reads: JudgingReads,
 ): Promise<CanonicalSubmission> {
-  const body = base64Decode(row.body ?? '');
+  const opened = await vaultOf(ctx, row.workspaceId).open(row.body, slot.delivery(row.id));
+  if (opened === null) throw new Error('the stored body cannot be opened (no body, or its key is gone)');
+  const body = base64Decode(opened);
   if (!body) throw new Error('the stored body is not base64');
   const outcome = await readIntake({
     provider: source.provider,
@@ -262,7 +269,7 @@ function judgementOf(
   });
   const answer = { leadId: plan.state.id, stage: plan.state.stage };
   const writes: Statement[] = [
-    judgedStatement(ctx.db, item.row, answer, ctx.now),
+    ...judgedStatements(ctx.db, item.row, answer, ctx.now),
     ...submissionStatements(ctx.db, {
       workspaceId: reads.workspace.id,
       sourceId: item.source.id,

@@ -3,8 +3,10 @@ import { base64Encode } from '../../domain/encoding';
 import { DomainError } from '../../domain/errors';
 import { say } from '../../domain/i18n';
 import { deliveryKeyOf } from '../../domain/intake';
+import { slot } from '../../domain/privacy';
 import { newId } from '../../platform/ids';
 import type { ServiceContext } from '../context';
+import { vaultOf } from '../privacy/vault';
 
 /**
  * Stores a verified delivery before anything judges it, with one write keyed by
@@ -35,13 +37,18 @@ export async function storeIntakeDelivery({
     deliveryId: input.eventId,
     bodyHash: input.bodyHash,
   });
+  const id = newId('dlv', ctx.now.getTime());
+  // Whose data it is is known only once judged: the body gets a key of its own, destroyed after the judgement.
+  const vault = vaultOf(ctx, ctx.workspaceId);
+  const bodyKey = await vault.mintKey(null);
   const delivery = {
     workspaceId: ctx.workspaceId,
     sourceId: input.sourceId,
     key,
-    id: newId('dlv', ctx.now.getTime()),
+    id,
     bodyHash: input.bodyHash,
-    body: base64Encode(input.body),
+    body: await vault.seal(bodyKey.id, slot.delivery(id), base64Encode(input.body)),
+    bodyKey,
     contentType: input.contentType,
     receivedAt: ctx.now,
   };
