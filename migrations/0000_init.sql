@@ -387,6 +387,8 @@ CREATE TABLE `notification_outbox` (
 	`channel_id` text NOT NULL,
 	`topic` text NOT NULL,
 	`body` text NOT NULL,
+	`body_key` text,
+	`named_leads` text DEFAULT '[]' NOT NULL,
 	`status` text NOT NULL,
 	`attempts` integer NOT NULL,
 	`next_attempt_at` text NOT NULL,

@@ -246,16 +246,20 @@ describe('faults', { timeout: 60_000 }, () => {
     // Past the escalation of every first touch: each deadline has due soon, breach and escalation to record.
     const now = new Date('2026-11-23T16:30:00Z');
     const { binding, seen } = faultyD1(env.DB, { killAfterWrites: 1 });
-    await expect(sweepDeadlines({ ctx: { db: drizzle(binding, { schema }), now } })).rejects.toThrow(
-      /killed/,
-    );
+    await expect(
+      sweepDeadlines({
+        ctx: { db: drizzle(binding, { schema }), now, encryption: { key: env.LEADPACT_ENCRYPTION_KEY } },
+      }),
+    ).rejects.toThrow(/killed/);
     expect(seen.failedBatches).toBe(1);
     const halfway = await Promise.all(workspaces.map(transitions));
     const swept = halfway.filter((t) => t.length > 0).length;
     expect(swept).toBeGreaterThan(0);
     expect(swept).toBeLessThan(workspaces.length);
 
-    const rerun = await sweepDeadlines({ ctx: { db: drizzle(env.DB, { schema }), now } });
+    const rerun = await sweepDeadlines({
+      ctx: { db: drizzle(env.DB, { schema }), now, encryption: { key: env.LEADPACT_ENCRYPTION_KEY } },
+    });
     expect(rerun.transitions).toBeGreaterThan(0);
     const after = await Promise.all(workspaces.map(transitions));
     const recorded = after.flat();
@@ -265,7 +269,9 @@ describe('faults', { timeout: 60_000 }, () => {
     for (const steps of after) expect(steps).toEqual(after[0]);
     expect(after[0]?.filter((t) => t.kind === 'first_touch').map((t) => t.step)).toContain('breached');
     // And a third run finds nothing left to record.
-    const third = await sweepDeadlines({ ctx: { db: drizzle(env.DB, { schema }), now } });
+    const third = await sweepDeadlines({
+      ctx: { db: drizzle(env.DB, { schema }), now, encryption: { key: env.LEADPACT_ENCRYPTION_KEY } },
+    });
     expect(third.transitions).toBe(0);
     expect(await Promise.all(workspaces.map(transitions))).toEqual(after);
     survived.push(

@@ -5,7 +5,14 @@ import { DELIVERY_MAX_ATTEMPTS, verifySignatureHeader } from '../../worker/domai
 import { webHost } from '../../worker/platform/web-host';
 import { sweepDeadlines } from '../../worker/services/sla';
 import { call, env } from './harness';
-import { addChannel, CLOSED_PORT_URL, createSlaWorkspace, outboxOf, submitLeadAt } from './sla-fixtures';
+import {
+  addChannel,
+  CLOSED_PORT_URL,
+  createSlaWorkspace,
+  opener,
+  outboxOf,
+  submitLeadAt,
+} from './sla-fixtures';
 
 /**
  * The outbox's retry and deduplication rules, with the transport passed in
@@ -64,7 +71,7 @@ async function breachOneLead(channel: { kind: string; url: string; topics?: stri
   const added = await addChannel(ws, { topics: ['breached'], ...channel });
   const { leadId } = await submitLeadAt(ws, MONDAY_9);
   const db = databaseFor(env, ws.id);
-  await sweepDeadlines({ ctx: { db, now: BREACHED } });
+  await sweepDeadlines({ ctx: { db, now: BREACHED, encryption: { key: env.LEADPACT_ENCRYPTION_KEY } } });
   return { ws, channel: added, leadId, db };
 }
 
@@ -78,23 +85,23 @@ describe('delivering the outbox', () => {
     const mine = deliveryOf(queued?.key);
     const { send, sent: all } = transport([503, 500], mine);
 
-    await deliverOutbox(db, at(0), send);
+    await deliverOutbox(db, at(0), send, opener(db));
     expect((await outboxOf(ws.id))[0]).toMatchObject({
       status: 'pending',
       attempts: 1,
       nextAttemptAt: at(60_000).toISOString(),
       lastError: 'HTTP 503',
     });
-    await deliverOutbox(db, at(30_000), send); // too early: not claimed
+    await deliverOutbox(db, at(30_000), send, opener(db)); // too early: not claimed
     expect(all.filter(mine)).toHaveLength(1);
-    await deliverOutbox(db, at(60_000), send);
+    await deliverOutbox(db, at(60_000), send, opener(db));
     expect((await outboxOf(ws.id))[0]).toMatchObject({
       attempts: 2,
       nextAttemptAt: at(180_000).toISOString(),
     });
-    await deliverOutbox(db, at(180_000), send);
+    await deliverOutbox(db, at(180_000), send, opener(db));
     expect((await outboxOf(ws.id))[0]).toMatchObject({ status: 'delivered', attempts: 3, lastError: null });
-    await deliverOutbox(db, at(3_600_000), send);
+    await deliverOutbox(db, at(3_600_000), send, opener(db));
     const sent = all.filter(mine);
     expect(sent).toHaveLength(3);
 
@@ -129,7 +136,7 @@ describe('delivering the outbox', () => {
     const mine = deliveryOf(queued?.key);
     const { send, sent: all } = transport([500, 500, 500], mine);
     // Sweeps an hour apart: every retry is due by the next one, whatever the backoff.
-    for (let hour = 0; hour < 8; hour += 1) await deliverOutbox(db, at(hour * 3_600_000), send);
+    for (let hour = 0; hour < 8; hour += 1) await deliverOutbox(db, at(hour * 3_600_000), send, opener(db));
     const sent = all.filter(mine);
     expect(sent.map((s) => s.headers['leadpact-attempt'])).toEqual(['1', '2', '3', '4']);
     expect(new Set(sent.map((s) => s.body)).size).toBe(1);
@@ -140,9 +147,9 @@ describe('delivering the outbox', () => {
     const { ws, db } = await breachOneLead({ kind: 'webhook', url: CLOSED_PORT_URL });
     const { send, sent } = transport();
     await Promise.all([
-      deliverOutbox(db, at(0), send),
-      deliverOutbox(db, at(0), send),
-      deliverOutbox(db, at(1), send),
+      deliverOutbox(db, at(0), send, opener(db)),
+      deliverOutbox(db, at(0), send, opener(db)),
+      deliverOutbox(db, at(1), send, opener(db)),
     ]);
     const mine = (await outboxOf(ws.id))[0];
     expect(sent.filter((s) => s.headers['leadpact-delivery'] === mine?.key)).toHaveLength(1);
@@ -156,7 +163,7 @@ describe('delivering the outbox', () => {
     const { send, sent } = transport(Array(DELIVERY_MAX_ATTEMPTS + 1).fill(500), mine);
     let t = 0;
     for (let i = 0; i < DELIVERY_MAX_ATTEMPTS + 1; i++) {
-      await deliverOutbox(db, at(t), send);
+      await deliverOutbox(db, at(t), send, opener(db));
       t += 7 * 3_600_000; // past any backoff
     }
     expect((await outboxOf(ws.id))[0]).toMatchObject({ status: 'failed', attempts: DELIVERY_MAX_ATTEMPTS });
@@ -166,7 +173,7 @@ describe('delivering the outbox', () => {
     const [unsent] = await outboxOf(other.ws.id);
     await call('DELETE', `/v1/notification-channels/${other.channel.id}`, { token: other.ws.tokens.admin });
     const quiet = transport();
-    await deliverOutbox(other.db, at(0), quiet.send);
+    await deliverOutbox(other.db, at(0), quiet.send, opener(other.db));
     expect(quiet.sent.filter(deliveryOf(unsent?.key))).toEqual([]);
     expect((await outboxOf(other.ws.id))[0]).toMatchObject({
       key: unsent?.key,
@@ -182,8 +189,8 @@ describe('delivering the outbox', () => {
     });
     const slack = await breachOneLead({ kind: 'slack', url: 'https://hooks.slack.com/services/T0/B0/XX' });
     const { send, sent } = transport([500], (s) => s.url.startsWith('https://chat.googleapis.com/'));
-    await deliverOutbox(chat.db, at(0), send);
-    await deliverOutbox(chat.db, at(60_000), send);
+    await deliverOutbox(chat.db, at(0), send, opener(chat.db));
+    await deliverOutbox(chat.db, at(60_000), send, opener(chat.db));
     const toChat = sent.filter((s) => s.url.startsWith('https://chat.googleapis.com/'));
     expect(toChat).toHaveLength(2);
     const ids = toChat.map((s) => new URL(s.url).searchParams.get('requestId'));
@@ -213,19 +220,34 @@ describe('erasing a lead with messages about it', () => {
     const lead = (await (await call('GET', `/v1/leads/${leadId}`, { token: ws.tokens.admin })).json()) as {
       email: string;
     };
-    const stored = await env.DB.prepare('select body from notification_outbox where workspace_id = ?')
+    // The body names the lead, but the row holds it only sealed with the message's own key.
+    expect(before[0]?.body).toContain(leadId);
+    const stored = await env.DB.prepare(
+      'select body, body_key from notification_outbox where workspace_id = ?',
+    )
       .bind(ws.id)
-      .first<{ body: string }>();
-    expect(stored?.body).toContain(leadId);
+      .first<{ body: string; body_key: string }>();
+    expect(stored?.body).toMatch(/^lps1\./);
+    expect(stored?.body).not.toContain(leadId);
+    expect(stored?.body).not.toContain(lead.email);
 
     expect((await call('DELETE', `/v1/leads/${leadId}`, { token: ws.tokens.admin })).status).toBe(200);
-    const after = await env.DB.prepare('select body, status from notification_outbox where workspace_id = ?')
+    const after = await env.DB.prepare(
+      'select body, body_key as bodyKey, status from notification_outbox where workspace_id = ?',
+    )
       .bind(ws.id)
       .all<{ body: string; status: string }>();
-    expect(after.results).toEqual([{ body: '{"erased":true}', status: 'failed' }]);
+    expect(after.results).toEqual([{ body: '', bodyKey: null, status: 'failed' }]);
+    // Its key is destroyed with it: the copies a database keeps of the old row are ciphertext nobody can open.
+    const key = await env.DB.prepare(
+      'select count(*) as n from person_keys where workspace_id = ? and id = ?',
+    )
+      .bind(ws.id, stored?.body_key ?? '')
+      .first<{ n: number }>();
+    expect(key?.n).toBe(0);
     expect(JSON.stringify(after.results)).not.toContain(lead.email);
     const { send, sent } = transport();
-    await deliverOutbox(db, at(60_000), send);
+    await deliverOutbox(db, at(60_000), send, opener(db));
     expect(sent.filter(deliveryOf(before[0]?.key))).toEqual([]);
   });
 });

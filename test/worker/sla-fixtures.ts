@@ -1,7 +1,11 @@
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
+import { drizzle } from 'drizzle-orm/d1';
 import { vi } from 'vitest';
+import type { Database } from '../../worker/db/client';
+import * as schema from '../../worker/db/schema';
 import type { Agreement } from '../../worker/domain/agreement';
 import worker from '../../worker/index';
+import { bodyOpener } from '../../worker/services/sla';
 import {
   activateDraft,
   createSigningWorkspace,
@@ -169,14 +173,25 @@ export interface OutboxRow {
   lastError: string | null;
 }
 
+/** The Worker's own opener of sealed message bodies, with the test deployment's key. */
+export function opener(db: Database) {
+  return bodyOpener({ db, now: new Date(), encryption: { key: env.LEADPACT_ENCRYPTION_KEY } });
+}
+
+/**
+ * A workspace's outbox with each body opened, as the sender would send it; a body already
+ * forgotten (sent, given up, or naming an erased person) reads as ''.
+ */
 export async function outboxOf(workspaceId: string): Promise<OutboxRow[]> {
   const rows = await env.DB.prepare(
-    `select key, channel_id as channelId, topic, body, status, attempts, next_attempt_at as nextAttemptAt,
-       last_error as lastError from notification_outbox where workspace_id = ? order by created_at, key`,
+    `select key, channel_id as channelId, topic, body, body_key as bodyKey, status, attempts,
+       next_attempt_at as nextAttemptAt, last_error as lastError
+     from notification_outbox where workspace_id = ? order by created_at, key`,
   )
     .bind(workspaceId)
-    .all<OutboxRow>();
-  return rows.results;
+    .all<OutboxRow & { bodyKey: string | null }>();
+  const bodies = await opener(drizzle(env.DB, { schema }))(rows.results.map((r) => ({ ...r, workspaceId })));
+  return rows.results.map(({ bodyKey: _, ...row }) => ({ ...row, body: bodies.get(row.key) ?? '' }));
 }
 
 /** Adds a sales rep and routes every lead from `country` to them, so owner and sales lead are different people. */

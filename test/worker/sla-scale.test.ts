@@ -6,7 +6,7 @@ import * as schema from '../../worker/db/schema';
 import { governancePass, sweepDeadlines } from '../../worker/services/sla';
 import { env } from './harness';
 import { meteredD1 } from './metered-d1';
-import { addChannel, CLOSED_PORT_URL, createSlaWorkspace, outboxOf } from './sla-fixtures';
+import { addChannel, CLOSED_PORT_URL, createSlaWorkspace, opener, outboxOf } from './sla-fixtures';
 
 const OPEN_LEADS = 3000;
 const DUE = 40;
@@ -60,7 +60,9 @@ describe('the sweep at scale', () => {
 
     const metered = meteredD1(env.DB);
     const db = drizzle(metered.binding, { schema });
-    const report = await sweepDeadlines({ ctx: { db, now: NOW } });
+    const report = await sweepDeadlines({
+      ctx: { db, now: NOW, encryption: { key: env.LEADPACT_ENCRYPTION_KEY } },
+    });
     expect(report).toEqual({ due: DUE, transitions: DUE, messages: DUE });
     const sweepRead = metered.totals.rowsRead;
     // Measured 295 for 40 due: about 7 rows per due deadline (its index entry, its lead by key, the guard and
@@ -80,7 +82,11 @@ describe('the sweep at scale', () => {
 
     // A second run finds nothing and reads next to nothing.
     metered.reset();
-    expect(await sweepDeadlines({ ctx: { db, now: new Date(NOW.getTime() + 60_000) } })).toEqual({
+    expect(
+      await sweepDeadlines({
+        ctx: { db, now: new Date(NOW.getTime() + 60_000), encryption: { key: env.LEADPACT_ENCRYPTION_KEY } },
+      }),
+    ).toEqual({
       due: 0,
       transitions: 0,
       messages: 0,
@@ -93,7 +99,7 @@ describe('the sweep at scale', () => {
     await governancePass({ ctx: { db, now: NOW } });
     const governanceRead = metered.totals.rowsRead;
     metered.reset();
-    const delivery = await deliverOutbox(db, NOW, async () => new Response('ok'));
+    const delivery = await deliverOutbox(db, NOW, async () => new Response('ok'), opener(db));
     expect(delivery.delivered).toBe(DUE);
     console.log(
       JSON.stringify({ governanceRowsRead: governanceRead, deliveryRowsRead: metered.totals.rowsRead }),
@@ -121,7 +127,9 @@ describe('the sweep at ten times the scale', () => {
     const db = drizzle(metered.binding, { schema });
 
     for (const statement of seed('lead_small_', OPEN_LEADS)) await env.DB.prepare(statement).run();
-    expect(await sweepDeadlines({ ctx: { db, now: NOW } })).toEqual({
+    expect(
+      await sweepDeadlines({ ctx: { db, now: NOW, encryption: { key: env.LEADPACT_ENCRYPTION_KEY } } }),
+    ).toEqual({
       due: DUE,
       transitions: DUE,
       messages: DUE,
@@ -138,7 +146,9 @@ describe('the sweep at ten times the scale', () => {
       .first<{ n: number }>();
     expect(open?.n).toBe(3 * 11 * OPEN_LEADS - DUE);
     metered.reset();
-    expect(await sweepDeadlines({ ctx: { db, now: NOW } })).toEqual({
+    expect(
+      await sweepDeadlines({ ctx: { db, now: NOW, encryption: { key: env.LEADPACT_ENCRYPTION_KEY } } }),
+    ).toEqual({
       due: DUE,
       transitions: DUE,
       messages: DUE,

@@ -34,7 +34,7 @@ describe('one sweep minute, one read of each workspace', () => {
     const db = drizzle(metered.binding, { schema });
     // An hour before Monday's meeting: the governance pass, the agenda's deadline and the lead's escalation.
     const report = await sweepMinute({
-      ctx: { db, now: new Date('2026-11-23T08:00:00Z') },
+      ctx: { db, now: new Date('2026-11-23T08:00:00Z'), encryption: { key: env.LEADPACT_ENCRYPTION_KEY } },
       input: { fetch: async () => new Response('ok') },
     });
     expect(report.governance).toBe(1);

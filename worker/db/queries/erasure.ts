@@ -16,18 +16,11 @@ import { webHost } from '../../platform/web-host';
 import { runBatch } from '../batch';
 import type { Database } from '../client';
 import { retryOnConflict } from '../conflict';
-import {
-  consents,
-  erasedIdentities,
-  importRows,
-  intakeDeliveries,
-  leadEvents,
-  leads,
-  notificationOutbox,
-} from '../schema';
+import { consents, erasedIdentities, importRows, intakeDeliveries, leadEvents, leads } from '../schema';
 import { getActiveAgreement } from './agreement';
 import type { IdempotencyHooks } from './idempotency';
 import { appendStatements, getLeadState, listLeadEvents, type StoredEvent } from './leads';
+import { eraseMessagesStatements } from './notifications';
 
 const MAX_ATTEMPTS = 8;
 
@@ -197,16 +190,13 @@ async function eraseOneLead(
       ]);
       const values = personalValuesOf(state, events);
       const personal = personalMatcher(values);
-      // Messages rendered for chat tools name the lead (and agendas name several): blank those, and stop unsent ones.
-      const messages = await db
-        .select({
-          id: notificationOutbox.id,
-          body: notificationOutbox.body,
-          status: notificationOutbox.status,
-        })
-        .from(notificationOutbox)
-        .where(eq(notificationOutbox.workspaceId, workspaceId))
-        .all();
+      // Messages name the lead (and agendas name several): their bodies and keys go, and unsent ones are never sent.
+      const messageUpdates = await eraseMessagesStatements(
+        db,
+        workspaceId,
+        [leadId],
+        'The person was erased.',
+      );
 
       const erasedEvent: LedgerEvent = {
         type: 'erased',
@@ -279,19 +269,6 @@ async function eraseOneLead(
                 ),
             ];
       });
-      const messageUpdates = messages
-        .filter((m) => m.body.includes(leadId) || personal(m.body))
-        .map((m) =>
-          db
-            .update(notificationOutbox)
-            .set({
-              body: JSON.stringify({ erased: true }),
-              ...(m.status === 'pending'
-                ? { status: 'failed' as const, lastError: 'The person was erased.' }
-                : {}),
-            })
-            .where(and(eq(notificationOutbox.workspaceId, workspaceId), eq(notificationOutbox.id, m.id))),
-        );
       const identities = [
         ...values.emails.map((v) => ({ kind: 'email' as const, value: v })),
         ...values.phones.map((v) => ({ kind: 'phone' as const, value: v })),

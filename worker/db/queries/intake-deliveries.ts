@@ -45,6 +45,7 @@ export async function storeDelivery(
   const at = delivery.receivedAt.toISOString();
   const { bodyKey } = delivery;
   // The body's key only with a new delivery: a repeat must not leave a key that seals nothing.
+  // Workspace, id, lead, wrapped key, created: person_keys' columns in the schema's order.
   const keyInsert = db
     .insert(personKeys)
     .select(

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { NotFoundError } from '../../domain/errors';
 import { thing } from '../../domain/i18n';
+import type { NewPersonKey } from '../../domain/privacy';
 import {
   backoffMs,
   type Channel,
@@ -17,7 +18,8 @@ import { newId } from '../../platform/ids';
 import { webHost } from '../../platform/web-host';
 import { runBatch, type Statement } from '../batch';
 import type { Database } from '../client';
-import { notificationChannels, notificationOutbox } from '../schema';
+import { notificationChannels, notificationOutbox, personKeys } from '../schema';
+import { destroyPersonKeys } from './privacy-keys';
 
 export type ChannelRow = typeof notificationChannels.$inferSelect;
 
@@ -77,31 +79,110 @@ export async function deleteChannel(db: Database, workspaceId: string, id: strin
   if (result.meta.changes === 0) throw new NotFoundError(thing('channel'));
 }
 
-/** One message for the outbox: rendered now, sent (and re-sent) by the sweep. */
+/** One message for the outbox: rendered now, sealed with its own key, sent (and re-sent) by the sweep. */
 export interface OutboxMessage {
   workspaceId: string;
   key: string;
   channelId: string;
   topic: string;
+  /** Sealed with `bodyKey` (slot `message:<key>`). */
   body: string;
+  bodyKey: NewPersonKey;
+  /** The leads the body names. */
+  namedLeads: readonly string[];
 }
 
 /**
- * Queues a message unless one with the same key exists, and only while `guard`
- * holds (the transition that caused it is still to be recorded), so a message
- * exists exactly when its transition does.
+ * Queues a message and its body's key unless a message with the same key
+ * exists, and only while `guard` holds (the transition that caused it is still
+ * to be recorded), so a message exists exactly when its transition does.
  */
-export function enqueueStatement(db: Database, message: OutboxMessage, now: Date, guard: SQL): Statement {
+export function enqueueStatements(db: Database, message: OutboxMessage, now: Date, guard: SQL): Statement[] {
   const at = now.toISOString();
-  // Columns in the table's order: id, workspace, key, channel, topic, body, status, attempts, next try, error, created, delivered.
-  return db
-    .insert(notificationOutbox)
-    .select(
-      sql`select ${newId('msg', now.getTime())}, ${message.workspaceId}, ${message.key}, ${message.channelId},
-        ${message.topic}, ${message.body}, 'pending', 0, ${at}, null, ${at}, null
-      where ${guard}`,
+  const fresh = sql`${guard} and not exists (select 1 from notification_outbox o where o.key = ${message.key})`;
+  // Insert-selects name every column in the schema's order: the selects list them so.
+  return [
+    db
+      .insert(personKeys)
+      .select(
+        sql`select ${message.workspaceId}, ${message.bodyKey.id}, ${message.bodyKey.leadId}, ${message.bodyKey.wrapped},
+          ${at} where ${fresh}`,
+      )
+      .onConflictDoNothing(),
+    // id, workspace, key, channel, topic, body, body key, named leads, status, attempts, next try, error, created,
+    // delivered.
+    db
+      .insert(notificationOutbox)
+      .select(
+        sql`select ${newId('msg', now.getTime())}, ${message.workspaceId}, ${message.key}, ${message.channelId},
+          ${message.topic}, ${message.body}, ${message.bodyKey.id}, ${JSON.stringify(message.namedLeads)}, 'pending',
+          0, ${at}, null, ${at}, null
+        where ${fresh}`,
+      )
+      .onConflictDoNothing(),
+  ];
+}
+
+/** A message's sealed body and key, as the sender opens it. */
+export interface SealedBody {
+  workspaceId: string;
+  key: string;
+  body: string;
+  bodyKey: string | null;
+}
+
+/** Opens a message's body for sending; null when its key is gone (a person it names was erased). */
+export type OpenBody = (messages: readonly SealedBody[]) => Promise<Map<string, string | null>>;
+
+/** The end of a message's body: its key destroyed, the sealed text forgotten. */
+function forgetBody(db: Database, message: { workspaceId: string; id: string; bodyKey: string | null }) {
+  return [
+    ...destroyPersonKeys(db, message.workspaceId, message.bodyKey ? [message.bodyKey] : []),
+    db
+      .update(notificationOutbox)
+      .set({ body: '', bodyKey: null })
+      .where(
+        and(eq(notificationOutbox.id, message.id), eq(notificationOutbox.workspaceId, message.workspaceId)),
+      ),
+  ];
+}
+
+/**
+ * Erasing people: every message naming one of them loses its body and key, and one still to be
+ * sent is never sent.
+ */
+export async function eraseMessagesStatements(
+  db: Database,
+  workspaceId: string,
+  leadIds: readonly string[],
+  erasedLabel: string,
+): Promise<Statement[]> {
+  if (leadIds.length === 0) return [];
+  const named = await db
+    .select({
+      id: notificationOutbox.id,
+      bodyKey: notificationOutbox.bodyKey,
+      status: notificationOutbox.status,
+    })
+    .from(notificationOutbox)
+    .where(
+      and(
+        eq(notificationOutbox.workspaceId, workspaceId),
+        sql`exists (select 1 from json_each(${notificationOutbox.namedLeads}) n where n.value in ${leadIds})`,
+      ),
     )
-    .onConflictDoNothing();
+    .all();
+  return named.flatMap((m) => [
+    ...forgetBody(db, { workspaceId, ...m }),
+    ...(m.status === 'pending'
+      ? [
+          db
+            .update(notificationOutbox)
+            .set({ status: 'failed', lastError: erasedLabel })
+            .where(and(eq(notificationOutbox.id, m.id), eq(notificationOutbox.workspaceId, workspaceId))),
+        ]
+      : []),
+  ]);
 }
 
 /** How a message reaches its endpoint; tests may pass their own, production uses `fetch`. */
@@ -157,6 +238,7 @@ export async function deliverOutbox(
   db: Database,
   now: Date,
   send: Send,
+  openBodies: OpenBody,
   signedAt: () => number = () => Date.now(),
 ): Promise<DeliveryReport> {
   const at = now.toISOString();
@@ -203,19 +285,16 @@ export async function deliverOutbox(
     for (const row of rows) channels.set(row.id, row);
   }
 
+  const bodies = await openBodies(claimed);
   const outcomes = await Promise.all(
     claimed.map(async (message) => {
       const channel = channels.get(message.channelId);
       if (!channel || channel.deletedAt)
         return { message, ok: false, error: 'The channel was deleted.', final: true };
+      const body = bodies.get(message.key);
+      if (!body) return { message, ok: false, error: 'The message can no longer be read.', final: true };
       try {
-        const { url, init } = await requestFor(
-          channel,
-          message.key,
-          message.body,
-          message.attempts,
-          signedAt(),
-        );
+        const { url, init } = await requestFor(channel, message.key, body, message.attempts, signedAt());
         const res = await send(url, init);
         // Drain the body so the connection is released.
         await res.arrayBuffer().catch(() => undefined);
@@ -227,30 +306,39 @@ export async function deliverOutbox(
     }),
   );
 
-  const updates: Statement[] = outcomes.map(({ message, ok, error, final }) => {
+  // Sent or given up, a body is needed no more: it goes with its key, in the batch that says so.
+  const updates: Statement[] = outcomes.flatMap(({ message, ok, error, final }) => {
     const where = and(
       eq(notificationOutbox.id, message.id),
       eq(notificationOutbox.workspaceId, message.workspaceId),
     );
     if (ok) {
       report.delivered += 1;
-      return db
-        .update(notificationOutbox)
-        .set({ status: 'delivered', deliveredAt: at, lastError: null })
-        .where(where);
+      return [
+        db
+          .update(notificationOutbox)
+          .set({ status: 'delivered', deliveredAt: at, lastError: null })
+          .where(where),
+        ...forgetBody(db, message),
+      ];
     }
     if (final || message.attempts >= DELIVERY_MAX_ATTEMPTS) {
       report.failed += 1;
-      return db.update(notificationOutbox).set({ status: 'failed', lastError: error }).where(where);
+      return [
+        db.update(notificationOutbox).set({ status: 'failed', lastError: error }).where(where),
+        ...forgetBody(db, message),
+      ];
     }
     report.retrying += 1;
     const retryAt = new Date(
       now.getTime() + backoffMs(message.attempts, DELIVERY_BACKOFF_BASE_MS, DELIVERY_BACKOFF_CAP_MS),
     );
-    return db
-      .update(notificationOutbox)
-      .set({ nextAttemptAt: retryAt.toISOString(), lastError: error })
-      .where(where);
+    return [
+      db
+        .update(notificationOutbox)
+        .set({ nextAttemptAt: retryAt.toISOString(), lastError: error })
+        .where(where),
+    ];
   });
   await runBatch(db, updates);
   return report;

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
   CHANNEL_KINDS,
@@ -124,8 +125,16 @@ export const notificationOutbox = sqliteTable(
     key: text('key').notNull(),
     channelId: text('channel_id').notNull(),
     topic: text('topic').notNull(),
-    /** The request body, rendered when the transition was recorded (the signature is added at each try). */
+    /**
+     * The request body, rendered when the transition was recorded (the signature is added at each try),
+     * sealed with a key of its own (`body_key`): it names people. Delivered or given up, the key is
+     * destroyed and the body forgotten; erasing a person it names does the same to a pending one.
+     */
     body: text('body').notNull(),
+    /** The `person_keys` id sealing `body`; null once the body is gone. */
+    bodyKey: text('body_key'),
+    /** The leads the body names (ids, not names): what erasure looks for. */
+    namedLeads: text('named_leads', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     status: text('status', { enum: OUTBOX_STATUSES }).notNull(),
     attempts: integer('attempts').notNull(),
     nextAttemptAt: text('next_attempt_at').notNull(),

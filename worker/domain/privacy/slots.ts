@@ -11,6 +11,8 @@ export const slot = {
   consent: (consentId: string) => `consent:${consentId}`,
   /** A stored delivery's raw body, before anyone knows whose it is (`intake_deliveries.body`). */
   delivery: (deliveryId: string) => `delivery:${deliveryId}`,
+  /** A notification's body, by its outbox key (`notification_outbox.body`). */
+  message: (messageKey: string) => `message:${messageKey}`,
   /** A person key wrapped by the workspace's data key (`person_keys.wrapped`). */
   personKey: (keyId: string) => `person-key:${keyId}`,
   /** A workspace key wrapped by a master key (`workspace_keys`). */

@@ -1,5 +1,5 @@
 import { runBatches, type Statement } from '../../db/batch';
-import { activeChannelRows } from '../../db/queries/notifications';
+import { activeChannelRows, type OutboxMessage } from '../../db/queries/notifications';
 import { getSheetConnection } from '../../db/queries/sheet';
 import {
   type DeadlineRow,
@@ -11,6 +11,7 @@ import {
 } from '../../db/queries/sla-sweep';
 import { teamMembers } from '../../db/queries/sla-sweep/due';
 import type { Host } from '../../domain/host';
+import { slot } from '../../domain/privacy';
 import {
   LEAD_LINK_DAYS,
   leadDisplayName,
@@ -26,6 +27,7 @@ import {
   weekOfReport,
 } from '../../domain/sla';
 import type { DatabaseContext, ServiceContext } from '../context';
+import { vaultOf } from '../privacy/vault';
 import { loadAgenda } from './load-agenda';
 import { STATEMENTS_PER_BATCH } from './sync-governance';
 import { type WorkspaceFacts, WorkspaceFactsCache } from './workspace-facts';
@@ -99,6 +101,17 @@ async function loadWorkspaceSweep(
   };
 }
 
+async function sealedMessage(
+  ctx: ServiceContext,
+  message: QueuedMessage,
+  namedLeads: readonly string[],
+): Promise<OutboxMessage> {
+  const vault = vaultOf(ctx, message.workspaceId);
+  const bodyKey = await vault.mintKey(null);
+  const body = await vault.seal(bodyKey.id, slot.message(message.key), message.body);
+  return { ...message, body, bodyKey, namedLeads };
+}
+
 /** The statements for one due deadline: the domain decides its steps and messages, the db writes them. */
 async function deadlineStatements(
   ctx: ServiceContext,
@@ -109,7 +122,7 @@ async function deadlineStatements(
   const outcome = sweepDeadline(d, now);
   if (!outcome) return { statements: [recheckStatement(db, d, now)], transitions: 0, messages: 0 };
   const { workspace, active } = sweep.facts;
-  const messages = new Map<TransitionStep, QueuedMessage[]>();
+  const messages = new Map<TransitionStep, OutboxMessage[]>();
   for (const step of outcome.steps) {
     // The agenda is the one costly read: only when a settled weekly report has a channel to go to.
     const agenda = wantsAgenda(step, d, sweep.team)
@@ -118,18 +131,19 @@ async function deadlineStatements(
           input: { week: weekOfReport(d.key), known: sweep.facts },
         })
       : null;
-    messages.set(
-      step,
-      messagesFor(step, d, sweep.team, {
-        language: workspace.language,
-        // The agreement's time zone words the times.
-        timeZone: active?.content.sla.timezone ?? workspace.timezone,
-        now,
-        leadName: d.leadId ? sweep.leadNames.get(d.leadId) : undefined,
-        agenda,
-        leadLink: d.leadId ? (sweep.leadLinks.get(d.leadId) ?? null) : null,
-      }),
-    );
+    // Bodies name people: each is sealed with a key of its own (never one bound to a lead, whose own key
+    // seals its data), and remembers which leads it names, for erasure.
+    const named = d.leadId ? [d.leadId] : (agenda?.handedOver.notWorkedLeads.map((l) => l.leadId) ?? []);
+    const rendered = messagesFor(step, d, sweep.team, {
+      language: workspace.language,
+      // The agreement's time zone words the times.
+      timeZone: active?.content.sla.timezone ?? workspace.timezone,
+      now,
+      leadName: d.leadId ? sweep.leadNames.get(d.leadId) : undefined,
+      agenda,
+      leadLink: d.leadId ? (sweep.leadLinks.get(d.leadId) ?? null) : null,
+    });
+    messages.set(step, await Promise.all(rendered.map((m) => sealedMessage(ctx, m, named))));
   }
   // The weekly agenda rolls over: once posted, next week's is scheduled in the same batch.
   const plan = d.kind === 'weekly_report' ? nextWeeklyReport(active, weekOfReport(d.key)) : null;
@@ -171,7 +185,7 @@ export async function sweepDeadlines({
     for (const [workspaceId, rows] of byWorkspace) {
       const known = await facts.facts(workspaceId);
       if (!known) continue;
-      const wctx = { db, now, workspaceId };
+      const wctx = { ...ctx, workspaceId };
       const sweep = await loadWorkspaceSweep(wctx, known, rows, input.leadLinks ?? null);
       const statements: Statement[] = [];
       for (const d of rows) {

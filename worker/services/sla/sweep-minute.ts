@@ -1,6 +1,7 @@
 import { deliverOutbox } from '../../db/queries/notifications';
 import type { DatabaseContext } from '../context';
 import { governancePass } from './governance-pass';
+import { bodyOpener } from './open-bodies';
 import { type LeadLinkSigning, type SweepReport, sweepDeadlines } from './sweep-deadlines';
 import { WorkspaceFactsCache } from './workspace-facts';
 
@@ -25,6 +26,6 @@ export async function sweepMinute({
   const facts = new WorkspaceFactsCache(ctx);
   const governance = await governancePass({ ctx, input: { facts } });
   const swept = await sweepDeadlines({ ctx, input: { facts, leadLinks: input.leadLinks ?? null } });
-  const delivery = await deliverOutbox(ctx.db, ctx.now, input.fetch);
+  const delivery = await deliverOutbox(ctx.db, ctx.now, input.fetch, bodyOpener(ctx));
   return { governance, ...swept, delivery };
 }

@@ -3,14 +3,13 @@ import {
   type DeadlineStatus,
   type GovernancePlan,
   nextCheckAt,
-  type QueuedMessage,
   type SweepOutcome,
   type TransitionStep,
 } from '../../../domain/sla';
 import type { Statement } from '../../batch';
 import type { Database } from '../../client';
 import { slaDeadlines, slaTransitions } from '../../schema';
-import { enqueueStatement } from '../notifications';
+import { enqueueStatements, type OutboxMessage } from '../notifications';
 import type { DeadlineRow } from './due';
 import { insertGovernanceStatement } from './governance';
 
@@ -34,7 +33,7 @@ export function recheckStatement(db: Database, d: DeadlineRow, now: Date): State
 /** What one due deadline's steps write: each step's messages, and the deadline that follows a posted agenda. */
 export interface StepWrites {
   outcome: SweepOutcome;
-  messages: ReadonlyMap<TransitionStep, readonly QueuedMessage[]>;
+  messages: ReadonlyMap<TransitionStep, readonly OutboxMessage[]>;
   /** The weekly report to schedule in the same batch, once this week's agenda is posted. */
   nextWeekly: { plan: GovernancePlan; version: number } | null;
 }
@@ -66,7 +65,7 @@ export function stepStatements(db: Database, d: DeadlineRow, writes: StepWrites,
     );
     from = to;
     for (const message of writes.messages.get(step) ?? [])
-      statements.push(enqueueStatement(db, message, now, guard));
+      statements.push(...enqueueStatements(db, message, now, guard));
   }
   statements.push(
     db
