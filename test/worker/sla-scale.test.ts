@@ -104,7 +104,9 @@ describe('the sweep at scale', () => {
     console.log(
       JSON.stringify({ governanceRowsRead: governanceRead, deliveryRowsRead: metered.totals.rowsRead }),
     );
-    expect(metered.totals.rowsRead).toBeLessThan(6 * DUE + 20);
+    // 6 per message before bodies were sealed (issue 16); each now also reads its key (one read for all) and
+    // destroys it once sent: measured 9 per message.
+    expect(metered.totals.rowsRead).toBeLessThan(10 * DUE + 20);
     expect((await outboxOf(ws.id)).every((m) => m.status === 'delivered')).toBe(true);
     // 12,000 seeding statements: under a loaded machine this passes the 5 s default; it asserts rows, not time.
   }, 60_000);

@@ -99,16 +99,10 @@ export interface OutboxMessage {
  */
 export function enqueueStatements(db: Database, message: OutboxMessage, now: Date, guard: SQL): Statement[] {
   const at = now.toISOString();
-  const fresh = sql`${guard} and not exists (select 1 from notification_outbox o where o.key = ${message.key})`;
-  // Insert-selects name every column in the schema's order: the selects list them so.
+  // Insert-selects name every column in the schema's order: the selects list them so. The key follows the
+  // message only when the message was inserted (changes() of the statement before, in the same batch), so a
+  // repeat leaves no key that seals nothing and reads nothing more.
   return [
-    db
-      .insert(personKeys)
-      .select(
-        sql`select ${message.workspaceId}, ${message.bodyKey.id}, ${message.bodyKey.leadId}, ${message.bodyKey.wrapped},
-          ${at} where ${fresh}`,
-      )
-      .onConflictDoNothing(),
     // id, workspace, key, channel, topic, body, body key, named leads, status, attempts, next try, error, created,
     // delivered.
     db
@@ -117,7 +111,14 @@ export function enqueueStatements(db: Database, message: OutboxMessage, now: Dat
         sql`select ${newId('msg', now.getTime())}, ${message.workspaceId}, ${message.key}, ${message.channelId},
           ${message.topic}, ${message.body}, ${message.bodyKey.id}, ${JSON.stringify(message.namedLeads)}, 'pending',
           0, ${at}, null, ${at}, null
-        where ${fresh}`,
+        where ${guard}`,
+      )
+      .onConflictDoNothing(),
+    db
+      .insert(personKeys)
+      .select(
+        sql`select ${message.workspaceId}, ${message.bodyKey.id}, ${message.bodyKey.leadId}, ${message.bodyKey.wrapped},
+          ${at} where changes() = 1`,
       )
       .onConflictDoNothing(),
   ];
@@ -312,21 +313,26 @@ export async function deliverOutbox(
       eq(notificationOutbox.id, message.id),
       eq(notificationOutbox.workspaceId, message.workspaceId),
     );
+    const forgotten = { body: '', bodyKey: null };
+    const keyGone = destroyPersonKeys(db, message.workspaceId, message.bodyKey ? [message.bodyKey] : []);
     if (ok) {
       report.delivered += 1;
       return [
         db
           .update(notificationOutbox)
-          .set({ status: 'delivered', deliveredAt: at, lastError: null })
+          .set({ status: 'delivered', deliveredAt: at, lastError: null, ...forgotten })
           .where(where),
-        ...forgetBody(db, message),
+        ...keyGone,
       ];
     }
     if (final || message.attempts >= DELIVERY_MAX_ATTEMPTS) {
       report.failed += 1;
       return [
-        db.update(notificationOutbox).set({ status: 'failed', lastError: error }).where(where),
-        ...forgetBody(db, message),
+        db
+          .update(notificationOutbox)
+          .set({ status: 'failed', lastError: error, ...forgotten })
+          .where(where),
+        ...keyGone,
       ];
     }
     report.retrying += 1;
