@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { NotFoundError } from '../../domain/errors';
 import { thing } from '../../domain/i18n';
-import type { NewPersonKey } from '../../domain/privacy';
+import { errorTextWithoutValues, type NewPersonKey } from '../../domain/privacy';
 import {
   backoffMs,
   type Channel,
@@ -302,7 +302,7 @@ export async function deliverOutbox(
         if (res.ok) return { message, ok: true, error: null, final: false };
         return { message, ok: false, error: `HTTP ${res.status}`, final: false };
       } catch (error) {
-        return { message, ok: false, error: String(error).slice(0, 500), final: false };
+        return { message, ok: false, error: errorTextWithoutValues(error), final: false };
       }
     }),
   );

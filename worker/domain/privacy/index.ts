@@ -29,6 +29,7 @@
  */
 export { blindIndex, type IdentityKind } from './blind-index';
 export type { Cipher, CipherKey } from './cipher';
+export { errorTextWithoutValues } from './error-text';
 export { KeysUnavailableError } from './errors';
 export * from './keys';
 export * from './personal-data';

@@ -22,7 +22,7 @@ import { planSubmission } from '../../domain/intake/plan';
 import type { CanonicalSubmission } from '../../domain/intake/types';
 import type { LeadStage } from '../../domain/ledger/constants';
 import type { SourceWithSecret } from '../../domain/ledger/sources';
-import { slot } from '../../domain/privacy';
+import { errorTextWithoutValues, slot } from '../../domain/privacy';
 import { newId } from '../../platform/ids';
 import { webHost } from '../../platform/web-host';
 import type { DatabaseContext } from '../context';
@@ -322,7 +322,7 @@ async function fail(
 ): Promise<void> {
   const kept: DeliveryError = {
     code: 'judge_failed',
-    message: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    message: errorTextWithoutValues(error),
   };
   console.error(
     JSON.stringify({ level: 'error', message: 'judging failed', delivery: row.id, error: kept.message }),
