@@ -180,7 +180,8 @@ CREATE TABLE `lead_events` (
 	`source_id` text,
 	`campaign` text,
 	`agreement_version` integer,
-	`payload` text NOT NULL
+	`payload` text NOT NULL,
+	`sealed_payload` text
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `lead_events_lead_seq` ON `lead_events` (`lead_id`,`seq`);--> statement-breakpoint
@@ -190,14 +191,9 @@ CREATE TABLE `leads` (
 	`workspace_id` text NOT NULL,
 	`seq` integer NOT NULL,
 	`stage` text NOT NULL,
-	`email` text,
-	`phone` text,
-	`first_name` text,
-	`last_name` text,
-	`company` text,
-	`company_domain` text,
-	`website` text,
-	`title` text,
+	`personal` text,
+	`email_index` text,
+	`phone_index` text,
 	`industry` text,
 	`employees` integer,
 	`country` text,
@@ -242,9 +238,9 @@ CREATE TABLE `leads` (
 	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `leads_workspace_email` ON `leads` (`workspace_id`,`email`) WHERE email is not null;--> statement-breakpoint
-CREATE UNIQUE INDEX `leads_workspace_phone_only` ON `leads` (`workspace_id`,`phone`) WHERE email is null and phone is not null;--> statement-breakpoint
-CREATE INDEX `leads_workspace_phone` ON `leads` (`workspace_id`,`phone`);--> statement-breakpoint
+CREATE UNIQUE INDEX `leads_workspace_email` ON `leads` (`workspace_id`,`email_index`) WHERE email_index is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX `leads_workspace_phone_only` ON `leads` (`workspace_id`,`phone_index`) WHERE email_index is null and phone_index is not null;--> statement-breakpoint
+CREATE INDEX `leads_workspace_phone` ON `leads` (`workspace_id`,`phone_index`);--> statement-breakpoint
 CREATE INDEX `leads_workspace_stage` ON `leads` (`workspace_id`,`stage`,`updated_at`);--> statement-breakpoint
 CREATE INDEX `leads_workspace_owner` ON `leads` (`workspace_id`,`owner_id`,`stage`);--> statement-breakpoint
 CREATE INDEX `leads_workspace_updated` ON `leads` (`workspace_id`,`updated_at`,`id`);--> statement-breakpoint

@@ -15,6 +15,7 @@ import {
   logMinimumAttempts,
   signStarterAgreement,
 } from './lead-fixtures';
+import { testVault } from './test-vault';
 
 const db = () => drizzle(env.DB, { schema });
 
@@ -113,8 +114,8 @@ describe('a lead worked from hand-over to revenue', () => {
     ]);
 
     // The row is the fold of the ledger: replaying every stored event gives the same lead.
-    const events = await listLeadEvents(db(), ws.id, leadId);
-    const row = await getLeadState(db(), ws.id, leadId);
+    const events = await listLeadEvents(db(), testVault(db(), ws.id), ws.id, leadId);
+    const row = await getLeadState(db(), testVault(db(), ws.id), ws.id, leadId);
     const replayed = events.reduce(applyEvent, newLeadState(leadId, row.createdAt));
     expect(replayed).toEqual(row);
   });

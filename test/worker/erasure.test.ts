@@ -5,6 +5,7 @@ import { getLeadState, listLeadEvents } from '../../worker/db/queries/leads';
 import * as schema from '../../worker/db/schema';
 import { personalMatcher, scrubPayload } from '../../worker/domain/ledger/erasure';
 import { applyEvent, newLeadState } from '../../worker/domain/ledger/lead';
+import { keyIdOfSealed, slot } from '../../worker/domain/privacy';
 import { webHost } from '../../worker/platform/web-host';
 import { call, env, expectProblem, WAIT_FOR_LEAD } from './harness';
 import {
@@ -15,8 +16,10 @@ import {
   logMinimumAttempts,
   signStarterAgreement,
 } from './lead-fixtures';
+import { testVault } from './test-vault';
 
 const db = () => drizzle(env.DB, { schema });
+const vault = (workspaceId: string) => testVault(db(), workspaceId);
 
 interface Person {
   email: string;
@@ -194,10 +197,14 @@ describe('DELETE /v1/leads/{id}', () => {
   it('should leave no trace of the e-mail, phone or name in any table, and keep the anonymous tombstone', async () => {
     const ws = await signStarterAgreement();
     const leadId = await richLead(ws, DUMPED);
-    expect(tracesIn(await dumpEveryTable())).toEqual(
-      expect.arrayContaining(['leads: bozena', 'lead_events: szczepanowska']),
+    // Sealed at rest: even before erasure the lead, its events and consents hold no plaintext of her…
+    expect(tracesIn(await dumpEveryTable()).filter((t) => /^(leads|lead_events): /.test(t))).toEqual([]);
+    // …while the API still reads her (the same detector finds her in the export).
+    const exported = await call('GET', `/v1/leads/${leadId}/export`, { token: ws.tokens.admin });
+    expect(tracesIn({ export: (await exported.text()).toLowerCase() })).toEqual(
+      expect.arrayContaining(['export: bozena', 'export: szczepanowska']),
     );
-    const before = await getLeadState(db(), ws.id, leadId);
+    const before = await getLeadState(db(), vault(ws.id), ws.id, leadId);
 
     const res = await call('DELETE', `/v1/leads/${leadId}`, { token: ws.tokens.admin });
     expect(res.status, await res.clone().text()).toBe(200);
@@ -232,7 +239,7 @@ describe('DELETE /v1/leads/{id}', () => {
     expect((lead.sales as { wonAmount: number }).wonAmount).toBe(12_500);
 
     // The ledger keeps every event, facts intact, and closes with `erased`.
-    const events = await listLeadEvents(db(), ws.id, leadId);
+    const events = await listLeadEvents(db(), vault(ws.id), ws.id, leadId);
     expect(events.at(-1)).toMatchObject({ type: 'erased', actor: { type: 'token', id: expect.any(String) } });
     expect(events.find((e) => e.type === 'won')?.payload).toMatchObject({ amount: 12_500, currency: 'PLN' });
     expect(events.find((e) => e.type === 'qualified')?.payload).toMatchObject({
@@ -247,7 +254,7 @@ describe('DELETE /v1/leads/{id}', () => {
       events.find((e) => e.type === 'touch' && e.payload.touchType === 'pricing_view')?.payload.url,
     ).toBe('https://example.com/pricing');
     // The row is still the fold of the (scrubbed) ledger.
-    const row = await getLeadState(db(), ws.id, leadId);
+    const row = await getLeadState(db(), vault(ws.id), ws.id, leadId);
     expect(events.reduce(applyEvent, newLeadState(leadId, row.createdAt))).toEqual(row);
 
     // The consent stays as an anonymous fact: when and through which source.
@@ -270,23 +277,45 @@ describe('DELETE /v1/leads/{id}', () => {
   it('should remember the erased e-mail and phone by hash, so import can refuse them; a fresh form may re-create', async () => {
     const ws = await signStarterAgreement();
     const leadId = await richLead(ws);
-    expect(await isErasedIdentity(db(), ws.id, { email: PERSON.email })).toBe(false);
+    expect(await isErasedIdentity(db(), vault(ws.id), ws.id, { email: PERSON.email })).toBe(false);
+    // What a copy of the database taken now (a backup, Time Travel) holds of her: ciphertext only.
+    const oldPersonal =
+      (
+        await env.DB.prepare('select personal from leads where id = ?')
+          .bind(leadId)
+          .first<{ personal: string | null }>()
+      )?.personal ?? null;
+    const oldKey = keyIdOfSealed(oldPersonal);
+    expect(oldKey).toMatch(/^pk/);
+    const oldSealedEvents = (
+      await env.DB.prepare(
+        'select id, sealed_payload from lead_events where lead_id = ? and sealed_payload is not null',
+      )
+        .bind(leadId)
+        .all<{ id: string; sealed_payload: string }>()
+    ).results;
+    expect(oldSealedEvents.length).toBeGreaterThan(0);
+    expect(
+      await vault(ws.id).open(oldSealedEvents[0]?.sealed_payload, slot.event(oldSealedEvents[0]?.id ?? '')),
+    ).toContain('Zofia');
     expect((await call('DELETE', `/v1/leads/${leadId}`, { token: ws.tokens.admin })).status).toBe(200);
 
-    expect(await isErasedIdentity(db(), ws.id, { email: `  ${PERSON.email.toUpperCase()} ` })).toBe(true);
-    expect(await isErasedIdentity(db(), ws.id, { phone: '+48512934781' })).toBe(true);
-    // The phone she had before also belonged to her.
-    expect(await isErasedIdentity(db(), ws.id, { phone: '+48600111222' })).toBe(true);
     expect(
-      await isErasedIdentity(db(), ws.id, {
+      await isErasedIdentity(db(), vault(ws.id), ws.id, { email: `  ${PERSON.email.toUpperCase()} ` }),
+    ).toBe(true);
+    expect(await isErasedIdentity(db(), vault(ws.id), ws.id, { phone: '+48512934781' })).toBe(true);
+    // The phone she had before also belonged to her.
+    expect(await isErasedIdentity(db(), vault(ws.id), ws.id, { phone: '+48600111222' })).toBe(true);
+    expect(
+      await isErasedIdentity(db(), vault(ws.id), ws.id, {
         email: 'someone.else@kwiatpol-ogrody.pl',
         phone: '+48500000000',
       }),
     ).toBe(false);
-    expect(await isErasedIdentity(db(), ws.id, {})).toBe(false);
+    expect(await isErasedIdentity(db(), vault(ws.id), ws.id, {})).toBe(false);
     // Salted per workspace: another tenant knows nothing about her.
     const other = await signStarterAgreement();
-    expect(await isErasedIdentity(db(), other.id, { email: PERSON.email })).toBe(false);
+    expect(await isErasedIdentity(db(), vault(other.id), other.id, { email: PERSON.email })).toBe(false);
     const stored = await env.DB.prepare('select hash from erased_identities where workspace_id = ?')
       .bind(ws.id)
       .all<{ hash: string }>();
@@ -319,8 +348,34 @@ describe('DELETE /v1/leads/{id}', () => {
     const fresh = (await back.json()) as { leadId: string; stage: string };
     expect(fresh.leadId).not.toBe(leadId);
     expect(fresh.stage).toBe('mql');
-    expect((await getLeadState(db(), ws.id, leadId)).stage).toBe('won');
-  });
+    // A new person, a new key: her old history stays unreadable with every key left in the system.
+    const keyOf = async (id: string) =>
+      keyIdOfSealed(
+        (
+          await env.DB.prepare('select personal from leads where id = ?')
+            .bind(id)
+            .first<{ personal: string | null }>()
+        )?.personal,
+      );
+    expect(await keyOf(leadId)).toBeNull();
+    const freshKey = await keyOf(fresh.leadId);
+    expect(freshKey).toMatch(/^pk/);
+    expect(freshKey).not.toBe(oldKey);
+    const keysNow = await env.DB.prepare('select id from person_keys where workspace_id = ?')
+      .bind(ws.id)
+      .all<{ id: string }>();
+    expect(keysNow.results.map((k) => k.id)).not.toContain(oldKey);
+    const reader = vault(ws.id);
+    await reader.load([oldKey, freshKey]);
+    expect(await reader.open(oldPersonal, slot.lead(leadId))).toBeNull();
+    for (const e of oldSealedEvents) expect(await reader.open(e.sealed_payload, slot.event(e.id))).toBeNull();
+    // Not even under the new lead's slot or with her new key's id.
+    expect(await reader.open(oldPersonal, slot.lead(fresh.leadId))).toBeNull();
+    expect((await getLeadState(db(), vault(ws.id), ws.id, fresh.leadId)).profile.email).toBe(
+      PERSON.email.toLowerCase(),
+    );
+    expect((await getLeadState(db(), vault(ws.id), ws.id, leadId)).stage).toBe('won');
+  }, 30_000);
 
   it('should erase an imported person too, down to a row key that was her address, and refuse the same list again', async () => {
     const ws = await signStarterAgreement();
@@ -357,7 +412,7 @@ describe('DELETE /v1/leads/{id}', () => {
         traces.filter((t) => text.includes(t)).map((t) => `${table}: ${t}`),
       ),
     ).toEqual([]);
-    const lead = await getLeadState(db(), ws.id, leadId);
+    const lead = await getLeadState(db(), vault(ws.id), ws.id, leadId);
     expect(lead).toMatchObject({ stage: 'won', sales: { wonAmount: 4_000, currency: 'PLN' } });
 
     const again = await call('POST', '/v1/import', {
@@ -374,12 +429,12 @@ describe('DELETE /v1/leads/{id}', () => {
     await logMinimumAttempts(ws.signers.sales.token, leadId);
     const first = await call('DELETE', `/v1/leads/${leadId}`, { token: ws.tokens.admin });
     expect(first.status).toBe(200);
-    const seq = (await getLeadState(db(), ws.id, leadId)).seq;
+    const seq = (await getLeadState(db(), vault(ws.id), ws.id, leadId)).seq;
 
     const again = await call('DELETE', `/v1/leads/${leadId}`, { token: ws.tokens.admin });
     expect(again.status).toBe(200);
     expect(((await again.json()) as { erased: boolean }).erased).toBe(false);
-    expect((await getLeadState(db(), ws.id, leadId)).seq).toBe(seq);
+    expect((await getLeadState(db(), vault(ws.id), ws.id, leadId)).seq).toBe(seq);
 
     const refused = await expectProblem(await act(ws.signers.sales.token, leadId, { type: 'accept' }), 409);
     expect(refused.allowedActions).toEqual([]);
@@ -393,7 +448,7 @@ describe('DELETE /v1/leads/{id}', () => {
       await expectProblem(await call('DELETE', `/v1/leads/${leadId}`, { token: ws.tokens[role] }), 403);
     }
     await expectProblem(await call('DELETE', `/v1/leads/${leadId}`, { token: other.tokens.admin }), 404);
-    expect((await getLeadState(db(), ws.id, leadId)).erasedAt).toBeNull();
+    expect((await getLeadState(db(), vault(ws.id), ws.id, leadId)).erasedAt).toBeNull();
   });
 });
 

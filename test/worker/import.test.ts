@@ -9,6 +9,7 @@ import { importRowReader } from '../../worker/domain/import/row';
 import { webHost } from '../../worker/platform/web-host';
 import { resolveSources } from '../../worker/services/import/resolve-sources';
 import { call, createTestWorkspace, env, expectProblem, type TestWorkspace, WAIT_FOR_LEAD } from './harness';
+import { openLeadRow, openPayload, testVault } from './test-vault';
 
 interface RowResult {
   row: number;
@@ -59,16 +60,31 @@ async function count(table: string, workspaceId: string, where = '') {
 }
 
 async function leadRow(id: string) {
-  return env.DB.prepare('select * from leads where id = ?').bind(id).first<Record<string, unknown>>();
+  return openLeadRow(
+    await env.DB.prepare('select * from leads where id = ?').bind(id).first<Record<string, unknown>>(),
+  );
 }
 
 async function eventsOf(leadId: string) {
   const rows = await env.DB.prepare(
-    'select type, occurred_at, agreement_version, payload from lead_events where lead_id = ? order by seq',
+    'select id, workspace_id, type, occurred_at, agreement_version, payload, sealed_payload from lead_events where lead_id = ? order by seq',
   )
     .bind(leadId)
-    .all<{ type: string; occurred_at: string; agreement_version: number | null; payload: string }>();
-  return rows.results.map((r) => ({ ...r, payload: JSON.parse(r.payload) as Record<string, unknown> }));
+    .all<{
+      id: string;
+      workspace_id: string;
+      type: string;
+      occurred_at: string;
+      agreement_version: number | null;
+      payload: string;
+      sealed_payload: string | null;
+    }>();
+  return Promise.all(
+    rows.results.map(async ({ id: _id, workspace_id, sealed_payload: _sealed, ...r }) => ({
+      ...r,
+      payload: await openPayload(workspace_id, { id: _id, payload: r.payload, sealed_payload: _sealed }),
+    })),
+  );
 }
 
 async function addMember(ws: TestWorkspace, email: string, side = 'sales') {
@@ -556,7 +572,7 @@ describe('import writes', () => {
         }),
       ),
     );
-    const out = await importLeadRows(db, {
+    const out = await importLeadRows(db, testVault(db, ws.id), {
       workspaceId: ws.id,
       agreement,
       actor: { type: 'system', id: null },

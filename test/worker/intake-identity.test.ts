@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchIdentity, sameIdentityLeads } from '../../worker/domain/ledger/identity';
 import { call, createTestWorkspace, env, type TestWorkspace, WAIT_FOR_LEAD } from './harness';
+import { openLeadRow, openPayload } from './test-vault';
 
 async function genericSource(ws: TestWorkspace): Promise<string> {
   const res = await call('POST', '/v1/sources', {
@@ -22,22 +23,34 @@ async function deliver(ws: TestWorkspace, sourceId: string, body: Record<string,
 }
 
 async function leadRows(workspaceId: string) {
-  const rows = await env.DB.prepare(
-    'select id, email, phone, erased_at as erasedAt from leads where workspace_id = ? order by created_at, id',
-  )
+  const rows = await env.DB.prepare('select * from leads where workspace_id = ? order by created_at, id')
     .bind(workspaceId)
-    .all<{ id: string; email: string | null; phone: string | null; erasedAt: string | null }>();
-  return rows.results;
+    .all<Record<string, unknown>>();
+  return Promise.all(
+    rows.results.map(async (r) => {
+      const opened = await openLeadRow(r);
+      return {
+        id: String(r.id),
+        email: (opened?.email ?? null) as string | null,
+        phone: (opened?.phone ?? null) as string | null,
+        erasedAt: (r.erased_at ?? null) as string | null,
+      };
+    }),
+  );
 }
 
 async function touchWarnings(leadId: string) {
   const rows = await env.DB.prepare(
-    "select payload from lead_events where lead_id = ? and type = 'touch' order by seq",
+    "select id, workspace_id, payload, sealed_payload from lead_events where lead_id = ? and type = 'touch' order by seq",
   )
     .bind(leadId)
-    .all<{ payload: string }>();
-  return rows.results.map(
-    (r) => (JSON.parse(r.payload) as { warnings: { path: string; message: string }[] }).warnings,
+    .all<{ id: string; workspace_id: string; payload: string; sealed_payload: string | null }>();
+  return Promise.all(
+    rows.results.map(
+      async (r) =>
+        ((await openPayload(r.workspace_id, r)) as { warnings: { path: string; message: string }[] })
+          .warnings,
+    ),
   );
 }
 

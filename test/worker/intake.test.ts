@@ -5,6 +5,7 @@ import typeform from '../fixtures/intake/typeform.json';
 import webflow from '../fixtures/intake/webflow.json';
 import { call, createTestWorkspace, env, expectProblem, type TestWorkspace, WAIT_FOR_LEAD } from './harness';
 import { type Provider, signedHeaders } from './signing';
+import { openConsentText, openLeadRow, openPayload } from './test-vault';
 
 interface CreatedSource {
   id: string;
@@ -147,9 +148,12 @@ describe('generic intake', () => {
       'consent_given',
       'scored',
     ]);
-    const consent = await env.DB.prepare('select * from consents where lead_id = ?')
+    const stored = await env.DB.prepare('select * from consents where lead_id = ?')
       .bind(answer.leadId)
-      .first<Record<string, unknown>>();
+      .first<{ id: string; text: string | null; workspace_id: string }>();
+    // The text is sealed with the person's key: stored as ciphertext, read back whole.
+    expect(stored?.text).not.toContain('Zgadzam');
+    const consent = stored && { ...stored, text: await openConsentText(stored.workspace_id, stored) };
     expect(consent).toMatchObject({
       source_id: source.id,
       text: 'Zgadzam się na kontakt telefoniczny.',
@@ -405,12 +409,12 @@ describe('one person, one lead; one delivery, one write', () => {
     const types = await eventsOf(first.leadId);
     expect(types.filter((t) => t === 'touch')).toHaveLength(2);
     const history = await env.DB.prepare(
-      "select payload from lead_events where lead_id = ? and type = 'profile_updated'",
+      "select id, workspace_id, payload, sealed_payload from lead_events where lead_id = ? and type = 'profile_updated'",
     )
       .bind(first.leadId)
-      .first<{ payload: string }>();
+      .first<{ id: string; workspace_id: string; payload: string; sealed_payload: string | null }>();
     // New values win, history kept; the title the Tally form did not ask for stays as it was.
-    expect(JSON.parse(history?.payload ?? '{}')).toEqual({
+    expect(history ? await openPayload(history.workspace_id, history) : {}).toEqual({
       changes: {
         phone: { from: '+48600100200', to: '+48601234567' },
         website: { from: null, to: 'https://www.hydro-tech.pl' },
@@ -452,10 +456,14 @@ describe('very long values', () => {
     const kept = await postGeneric(source, ws, lead(long));
     expect(kept.status, await kept.clone().text()).toBe(201);
     const { leadId } = (await kept.json()) as { leadId: string };
-    const row = await env.DB.prepare('select first_name, company, title from leads where id = ?')
-      .bind(leadId)
-      .first<{ first_name: string; company: string; title: string }>();
-    expect(row).toEqual({ first_name: long.firstName, company: long.company, title: long.title });
+    const row = await openLeadRow(
+      await env.DB.prepare('select * from leads where id = ?').bind(leadId).first<Record<string, unknown>>(),
+    );
+    expect({ first_name: row?.first_name, company: row?.company, title: row?.title }).toEqual({
+      first_name: long.firstName,
+      company: long.company,
+      title: long.title,
+    });
 
     const before = await countRows('leads', ws.id);
     const deliveriesBefore = await countRows('intake_deliveries', ws.id);

@@ -5,6 +5,7 @@ import * as schema from '../../worker/db/schema';
 import type { EventType } from '../../worker/domain/ledger/constants';
 import { applyEvent, type LedgerEvent, newLeadState, type Profile } from '../../worker/domain/ledger/lead';
 import { call, env, type TestWorkspace } from './harness';
+import { testVault } from './test-vault';
 
 /** One ledger event for a seeded lead: type, time, payload, and the source/campaign it carries. */
 export function ev(
@@ -47,7 +48,8 @@ export async function seedLeads(workspaceId: string, specs: readonly LeadSpec[])
   const db = databaseFor(env, workspaceId);
   const ids: string[] = [];
   const statements: unknown[] = [];
-  specs.forEach((spec, i) => {
+  const vault = testVault(db, workspaceId);
+  for (const [i, spec] of specs.entries()) {
     const id = `lead_seed_${i}_${crypto.randomUUID()}`;
     const events: LedgerEvent[] = [
       ev(
@@ -61,9 +63,9 @@ export async function seedLeads(workspaceId: string, specs: readonly LeadSpec[])
     ];
     let state = newLeadState(id, spec.at);
     for (const event of events) state = applyEvent(state, event);
-    statements.push(...appendStatements(db, workspaceId, 0, state, events, new Date(spec.at)));
+    statements.push(...(await appendStatements(db, vault, workspaceId, 0, state, events, new Date(spec.at))));
     ids.push(id);
-  });
+  }
   for (let i = 0; i < statements.length; i += 50) {
     await db.batch(statements.slice(i, i + 50) as unknown as Parameters<typeof db.batch>[0]);
   }

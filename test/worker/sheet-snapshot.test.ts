@@ -1,4 +1,7 @@
+import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
+import * as schema from '../../worker/db/schema';
+import { slot } from '../../worker/domain/privacy';
 import {
   decodeLead,
   type SheetSnapshotResponse,
@@ -6,6 +9,7 @@ import {
 } from '../../worker/domain/sheet/snapshot';
 import { call, createTestWorkspace, env, expectProblem } from './harness';
 import { actOk, createMql, signStarterAgreement } from './lead-fixtures';
+import { testVault } from './test-vault';
 
 async function snapshot(token: string, query = ''): Promise<SheetSnapshotResponse> {
   const res = await call('GET', `/v1/sheet/snapshot${query}`, { token });
@@ -130,26 +134,60 @@ describe('GET /v1/sheet/snapshot', () => {
   it('should keep 10,000 leads under 2 MB', async () => {
     const ws = await signStarterAgreement();
     const count = 10_000;
-    // Realistic widths: 40-character e-mails, phones, names, companies and campaigns, every lead owned.
+    // Realistic widths: 40-character e-mails, phones, names, companies and campaigns, every lead owned,
+    // each profile sealed as intake seals it (one key for the bulk, stored, so the snapshot opens them).
+    const vault = testVault(drizzle(env.DB, { schema }), ws.id);
+    const key = await vault.mintKey();
     await env.DB.prepare(
-      `insert into leads (id, workspace_id, seq, stage, email, phone, first_name, last_name, company, company_domain,
-         consent, owner_id, first_source_id, campaign, fit, engagement, quadrant, icp_match, touch_counts,
-         submitted_at, mql_at, first_attempt_at, created_at, updated_at)
-       with recursive n(i) as (select 0 union all select i + 1 from n where i < ?3 - 1)
-       select 'ld_01JBULK' || printf('%019d', i), ?1, 9, 'mql', 'firstname.lastname' || i || '@manufacturing-co.pl',
-         '+48 600 ' || printf('%03d %03d', i % 1000, i / 1000), 'Aleksandra', 'Wiśniewska-' || i, 'Zakłady Mechaniczne ' || i,
-         'manufacturing-co.pl', 1, ?2, ?4, 'webinar-2026-q1-' || (i % 20), 50, 30, 'perfect', 1, '{}',
-         '2026-03-02T09:00:00.000Z', '2026-03-02T09:00:00.000Z', '2026-03-02T10:00:00.000Z',
-         '2026-03-02T09:00:00.000Z', '2026-03-02T09:00:00.000Z'
-       from n`,
+      'insert into person_keys (workspace_id, id, lead_id, wrapped, created_at) values (?, ?, null, ?, ?)',
     )
-      .bind(ws.id, ws.signers.sales.memberId, count, ws.sourceId)
+      .bind(ws.id, key.id, key.wrapped, new Date().toISOString())
       .run();
+    const idOf = (i: number) => `ld_01JBULK${String(i).padStart(19, '0')}`;
+    const sealed = await Promise.all(
+      Array.from({ length: count }, (_, i) =>
+        vault.seal(
+          key.id,
+          slot.lead(idOf(i)),
+          JSON.stringify({
+            email: `firstname.lastname${i}@manufacturing-co.pl`,
+            phone: `+48 600 ${String(i % 1000).padStart(3, '0')} ${String(Math.floor(i / 1000)).padStart(3, '0')}`,
+            firstName: 'Aleksandra',
+            lastName: `Wiśniewska-${i}`,
+            company: `Zakłady Mechaniczne ${i}`,
+            companyDomain: 'manufacturing-co.pl',
+            website: null,
+            title: null,
+          }),
+        ),
+      ),
+    );
+    const insert = env.DB.prepare(
+      `insert into leads (id, workspace_id, seq, stage, personal, consent, owner_id, first_source_id, campaign, fit,
+         engagement, quadrant, icp_match, touch_counts, submitted_at, mql_at, first_attempt_at, created_at, updated_at)
+       values (?1, ?2, 9, 'mql', ?5, 1, ?3, ?4, 'webinar-2026-q1-' || ?6, 50, 30, 'perfect', 1, '{}',
+         '2026-03-02T09:00:00.000Z', '2026-03-02T09:00:00.000Z', '2026-03-02T10:00:00.000Z',
+         '2026-03-02T09:00:00.000Z', '2026-03-02T09:00:00.000Z')`,
+    );
+    for (let start = 0; start < count; start += 500) {
+      await env.DB.batch(
+        sealed
+          .slice(start, start + 500)
+          .map((s, j) =>
+            insert.bind(idOf(start + j), ws.id, ws.signers.sales.memberId, ws.sourceId, s, (start + j) % 20),
+          ),
+      );
+    }
+    const started = Date.now();
     const res = await call('GET', '/v1/sheet/snapshot', { token: ws.tokens.viewer });
     expect(res.status).toBe(200);
     const body = await res.text();
+    console.log(`snapshot of ${count} sealed leads answered in ${Date.now() - started} ms`);
     const parsed = JSON.parse(body) as SheetSnapshotResponse;
     expect(parsed.leads.rows).toHaveLength(count);
+    // Every profile opened: the names are in the sheet's rows.
+    expect(body).toContain('Wiśniewska-9999');
+    expect(body).toContain('firstname.lastname0@manufacturing-co.pl');
     const bytes = new TextEncoder().encode(body).length;
     console.log(`snapshot of ${count} leads: ${(bytes / 1024 / 1024).toFixed(2)} MB`);
     expect(bytes).toBeLessThanOrEqual(2 * 1024 * 1024);

@@ -16,8 +16,8 @@ const NOW = new Date('2026-11-23T12:00:00Z');
 async function seedOpenLeads(workspaceId: string, ownerId: string) {
   const lead = env.DB.prepare(
     `insert into leads (id, workspace_id, seq, stage, consent, fit, engagement, quadrant, icp_match, touch_counts,
-       owner_id, first_name, company, created_at, updated_at)
-     values (?, ?, 3, 'mql', 1, 10, 10, 'perfect', 1, '{}', ?, 'Bulk', ?, '2026-11-20T08:00:00.000Z', '2026-11-20T08:00:00.000Z')`,
+       owner_id, personal, created_at, updated_at)
+     values (?, ?, 3, 'mql', 1, 10, 10, 'perfect', 1, '{}', ?, ?, '2026-11-20T08:00:00.000Z', '2026-11-20T08:00:00.000Z')`,
   );
   const deadline = env.DB.prepare(
     `insert into sla_deadlines (id, workspace_id, key, lead_id, kind, status, agreement_version, owner_id, started_at,
@@ -27,7 +27,8 @@ async function seedOpenLeads(workspaceId: string, ownerId: string) {
   const statements: D1PreparedStatement[] = [];
   for (let i = 0; i < OPEN_LEADS; i++) {
     const id = `lead_bulk${String(i).padStart(6, '0')}`;
-    statements.push(lead.bind(id, workspaceId, ownerId, `Bulk ${i}`));
+    // No personal profile: the sweep reads none of it (it opens only the names its messages show).
+    statements.push(lead.bind(id, workspaceId, ownerId, null));
     for (const kind of ['first_touch', 'attempts', 'decision']) {
       // The first DUE leads' first touch came due an hour ago; everything else is weeks away.
       const due = kind === 'first_touch' && i < DUE;

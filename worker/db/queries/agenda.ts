@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Side } from '../../domain/constants';
 import type { LeadStage } from '../../domain/ledger/constants';
+import type { Vault } from '../../domain/privacy';
 import type { AgendaFacts } from '../../domain/sla';
 import type { Database } from '../client';
 import {
@@ -13,6 +14,7 @@ import {
   slaTransitions,
 } from '../schema';
 import { chunks, inWorkspace } from '../scope';
+import { openPersonal } from './leads';
 
 /** The next due date the latest recorded persona review set, or null when none was recorded. */
 export async function latestPersonaDueOn(db: Database, workspaceId: string): Promise<string | null> {
@@ -60,6 +62,7 @@ export async function openProposal(
  */
 export async function readAgendaFacts(
   db: Database,
+  vault: Vault,
   workspaceId: string,
   { from, to }: { from: string; to: string },
 ): Promise<AgendaFacts> {
@@ -120,7 +123,7 @@ export async function readAgendaFacts(
   const ids = [...new Set(mqlEvents.map((e) => e.leadId))];
   const campaignNames = campaignsActive.map((c) => c.campaign).filter((c): c is string => c !== null);
   const [{ handed, worked }, campaigns] = await Promise.all([
-    handedOverLeads(db, workspaceId, ids),
+    handedOverLeads(db, vault, workspaceId, ids),
     campaignStages(db, workspaceId, campaignNames),
   ]);
   return { mqlEvents, rejectedEvents, nurturedEvents, breaches, people, handed, worked, campaigns };
@@ -129,10 +132,11 @@ export async function readAgendaFacts(
 /** The leads `ids` as they stand now, and which of them sales has worked (an attempt, or any decision). */
 async function handedOverLeads(
   db: Database,
+  vault: Vault,
   workspaceId: string,
   ids: readonly string[],
 ): Promise<Pick<AgendaFacts, 'handed' | 'worked'>> {
-  const handed: AgendaFacts['handed'][number][] = [];
+  const stored: { id: string; ownerId: string | null; personal: string | null }[] = [];
   const worked = new Set<string>();
   for (const part of chunks(ids)) {
     const [rows, attempts] = await Promise.all([
@@ -140,10 +144,7 @@ async function handedOverLeads(
         .select({
           id: leads.id,
           ownerId: leads.ownerId,
-          firstName: leads.firstName,
-          lastName: leads.lastName,
-          company: leads.company,
-          email: leads.email,
+          personal: leads.personal,
         })
         .from(leads)
         .where(and(inWorkspace(leads.workspaceId, workspaceId), inArray(leads.id, part)))
@@ -160,9 +161,22 @@ async function handedOverLeads(
         )
         .all(),
     ]);
-    handed.push(...rows);
+    stored.push(...rows);
     for (const a of attempts) worked.add(a.leadId);
   }
+  // Only the names the agenda shows are opened: one read of their keys.
+  const personal = stored.length > 0 ? await openPersonal(vault, stored) : new Map();
+  const handed = stored.map((r) => {
+    const p = personal.get(r.id);
+    return {
+      id: r.id,
+      ownerId: r.ownerId,
+      firstName: p?.firstName ?? null,
+      lastName: p?.lastName ?? null,
+      company: p?.company ?? null,
+      email: p?.email ?? null,
+    };
+  });
   return { handed, worked };
 }
 

@@ -1,26 +1,22 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { StoredAnswer } from '../../domain/idempotency';
-import {
-  identityHash,
-  normaliseEmail,
-  normalisePhone,
-  personalMatcher,
-  personalValuesOf,
-  scrubPayload,
-} from '../../domain/ledger/erasure';
+import { personalMatcher, personalValuesOf, scrubPayload } from '../../domain/ledger/erasure';
 import { sameIdentityLeads } from '../../domain/ledger/identity';
 import { applyEvent, type LeadState, type LedgerEvent } from '../../domain/ledger/lead';
+import { slot, type Vault } from '../../domain/privacy';
 import type { Caller } from '../../domain/tokens';
 import { sha256Hex } from '../../domain/tokens';
 import { webHost } from '../../platform/web-host';
 import { runBatch } from '../batch';
 import type { Database } from '../client';
 import { retryOnConflict } from '../conflict';
-import { consents, erasedIdentities, importRows, intakeDeliveries, leadEvents, leads } from '../schema';
+import { consents, erasedIdentities, importRows, intakeDeliveries, leadEvents, leads, notificationOutbox } from '../schema';
 import { getActiveAgreement } from './agreement';
+import { erasedIdentityInsert, erasedIndexes } from './erased-identities';
 import type { IdempotencyHooks } from './idempotency';
 import { appendStatements, getLeadState, listLeadEvents, type StoredEvent } from './leads';
 import { eraseMessagesStatements } from './notifications';
+import { destroyPersonKeysOfLeads } from './privacy-keys';
 
 const MAX_ATTEMPTS = 8;
 
@@ -34,6 +30,19 @@ async function consentsOf(db: Database, workspaceId: string, leadId: string): Pr
     .where(and(eq(consents.workspaceId, workspaceId), eq(consents.leadId, leadId)))
     .orderBy(asc(consents.givenAt))
     .all();
+}
+
+/** A lead's consents with their texts opened (null once the person's key is destroyed). */
+async function openConsentsOf(
+  db: Database,
+  vault: Vault,
+  workspaceId: string,
+  leadId: string,
+): Promise<(ConsentRow & { sealedText: string | null })[]> {
+  const rows = await consentsOf(db, workspaceId, leadId);
+  return Promise.all(
+    rows.map(async (c) => ({ ...c, text: await vault.open(c.text, slot.consent(c.id)), sealedText: c.text })),
+  );
 }
 
 /** Deliveries whose stored answer names the lead (rare reads: erasure and export scan the workspace's keys). */
@@ -66,11 +75,16 @@ export interface LeadExport {
 }
 
 /** Everything held about the person behind a lead (a data subject's access request). */
-export async function exportLead(db: Database, workspaceId: string, leadId: string): Promise<LeadExport> {
-  const lead = await getLeadState(db, workspaceId, leadId);
+export async function exportLead(
+  db: Database,
+  vault: Vault,
+  workspaceId: string,
+  leadId: string,
+): Promise<LeadExport> {
+  const lead = await getLeadState(db, vault, workspaceId, leadId);
   const [events, consentRows, deliveries] = await Promise.all([
-    listLeadEvents(db, workspaceId, leadId),
-    consentsOf(db, workspaceId, leadId),
+    listLeadEvents(db, vault, workspaceId, leadId),
+    openConsentsOf(db, vault, workspaceId, leadId),
     deliveriesOf(db, workspaceId, leadId),
   ]);
   return {
@@ -118,6 +132,7 @@ async function anonymousKey(key: string, personal: (text: string) => boolean): P
  */
 export async function eraseLead(
   db: Database,
+  vault: Vault,
   workspaceId: string,
   leadId: string,
   caller: Pick<Caller, 'tokenId' | 'memberId'>,
@@ -127,12 +142,13 @@ export async function eraseLead(
 ): Promise<ErasureResult | StoredAnswer> {
   const earlier = await idempotency?.replay();
   if (earlier) return earlier;
-  const target = await getLeadState(db, workspaceId, leadId);
-  const twins = target.erasedAt ? [] : await sameIdentityOf(db, workspaceId, target);
+  const target = await getLeadState(db, vault, workspaceId, leadId);
+  const twins = target.erasedAt ? [] : await sameIdentityOf(db, vault, workspaceId, target);
   // Twins first: until the named lead is erased, a retried request still finds them by its phone.
-  for (const twin of twins) await eraseOneLead(db, workspaceId, twin, caller, now);
+  for (const twin of twins) await eraseOneLead(db, vault, workspaceId, twin, caller, now);
   const result = await eraseOneLead(
     db,
+    vault,
     workspaceId,
     leadId,
     caller,
@@ -146,25 +162,29 @@ export async function eraseLead(
 }
 
 /** Ids of the other, not yet erased, leads that are the same person (domain/ledger/identity.ts). */
-async function sameIdentityOf(db: Database, workspaceId: string, lead: LeadState): Promise<string[]> {
-  const phone = lead.profile.phone === null ? null : String(lead.profile.phone);
-  if (phone === null) return [];
+async function sameIdentityOf(
+  db: Database,
+  vault: Vault,
+  workspaceId: string,
+  lead: LeadState,
+): Promise<string[]> {
+  if (lead.profile.phone === null) return [];
+  // Compared by blind index, as the leads table holds them.
+  const phone = await vault.blindIndex('phone', String(lead.profile.phone));
+  const email =
+    lead.profile.email === null ? null : await vault.blindIndex('email', String(lead.profile.email));
   const rows = await db
-    .select({ id: leads.id, email: leads.email, phone: leads.phone, updatedAt: leads.updatedAt })
+    .select({ id: leads.id, email: leads.emailIndex, phone: leads.phoneIndex, updatedAt: leads.updatedAt })
     .from(leads)
-    .where(and(eq(leads.workspaceId, workspaceId), eq(leads.phone, phone)))
+    .where(and(eq(leads.workspaceId, workspaceId), eq(leads.phoneIndex, phone)))
     .all();
-  const self = {
-    id: lead.id,
-    email: lead.profile.email === null ? null : String(lead.profile.email),
-    phone,
-    updatedAt: lead.updatedAt,
-  };
+  const self = { id: lead.id, email, phone, updatedAt: lead.updatedAt };
   return sameIdentityLeads(self, rows).map((r) => r.id);
 }
 
 async function eraseOneLead(
   db: Database,
+  vault: Vault,
   workspaceId: string,
   leadId: string,
   caller: Pick<Caller, 'tokenId' | 'memberId'>,
@@ -176,11 +196,11 @@ async function eraseOneLead(
     async () => {
       const earlier = await idempotency?.replay();
       if (earlier) return earlier;
-      const state = await getLeadState(db, workspaceId, leadId);
+      const state = await getLeadState(db, vault, workspaceId, leadId);
       if (state.erasedAt) return { lead: state, erased: false };
       const [events, consentRows, deliveries, imported] = await Promise.all([
-        listLeadEvents(db, workspaceId, leadId),
-        consentsOf(db, workspaceId, leadId),
+        listLeadEvents(db, vault, workspaceId, leadId),
+        openConsentsOf(db, vault, workspaceId, leadId),
         deliveriesOf(db, workspaceId, leadId),
         db
           .select({ importKey: importRows.importKey, rowKey: importRows.rowKey })
@@ -209,6 +229,8 @@ async function eraseOneLead(
       };
       const next = applyEvent(state, erasedEvent);
 
+      // Destroying the key makes the sealed payloads unreadable; the plain ones are scrubbed again
+      // (defence in depth: earlier values of the person are known only now) and the sealed ones dropped.
       const eventUpdates = events.flatMap((event) => {
         const scrubbed = scrubPayload(event.type, event.payload, personal, webHost);
         return JSON.stringify(scrubbed) === JSON.stringify(event.payload)
@@ -216,7 +238,7 @@ async function eraseOneLead(
           : [
               db
                 .update(leadEvents)
-                .set({ payload: scrubbed })
+                .set({ payload: scrubbed, sealedPayload: null })
                 .where(and(eq(leadEvents.workspaceId, workspaceId), eq(leadEvents.id, event.id))),
             ];
       });
@@ -228,7 +250,8 @@ async function eraseOneLead(
         db
           .update(consents)
           .set({
-            text: c.text !== null && personal(c.text) ? null : c.text,
+            // The kept text stays sealed with the destroyed key: unreadable either way.
+            text: c.text !== null && personal(c.text) ? null : (consentRows[i]?.sealedText ?? null),
             deliveryKey: consentKeys[i] ?? null,
           })
           .where(and(eq(consents.workspaceId, workspaceId), eq(consents.id, c.id))),
@@ -273,30 +296,25 @@ async function eraseOneLead(
         ...values.emails.map((v) => ({ kind: 'email' as const, value: v })),
         ...values.phones.map((v) => ({ kind: 'phone' as const, value: v })),
       ];
+      // Remembered by blind index (HMAC with the workspace's index key), not a salted SHA-256: every
+      // phone number can be hashed in seconds, so a hash would name the person to whoever reads the table.
       const hashes = [
         ...new Map(
           await Promise.all(
-            identities.map(
-              async (i) =>
-                [`${i.kind}:${await identityHash(workspaceId, i.kind, i.value, webHost)}`, i] as const,
-            ),
+            identities.map(async (i) => [`${i.kind}:${await vault.blindIndex(i.kind, i.value)}`, i] as const),
           ),
         ).keys(),
       ];
       const identityInserts = hashes.map((kindHash) => {
         const [kind, hash] = kindHash.split(':') as ['email' | 'phone', string];
-        return db
-          .insert(erasedIdentities)
-          .values({ workspaceId, kind, hash, leadId, erasedAt: now.toISOString() })
-          .onConflictDoUpdate({
-            target: [erasedIdentities.workspaceId, erasedIdentities.kind, erasedIdentities.hash],
-            set: { leadId, erasedAt: now.toISOString() },
-          });
+        return erasedIdentityInsert(db, workspaceId, { kind, hash, leadId }, now);
       });
 
       const statements = [
         // The `erased` event's (lead_id, seq) goes first: a concurrent writer makes the whole batch fail and retry.
-        ...appendStatements(db, workspaceId, state.seq, next, [erasedEvent], now),
+        ...(await appendStatements(db, vault, workspaceId, state.seq, next, [erasedEvent], now)),
+        // The person's key goes in the same batch as the tombstone: every copy of their data is now unreadable.
+        ...destroyPersonKeysOfLeads(db, workspaceId, [leadId]),
         ...eventUpdates,
         ...consentUpdates,
         ...deliveryUpdates,
@@ -316,48 +334,34 @@ async function eraseOneLead(
  * True when an e-mail or phone belongs to a person erased on request in this
  * workspace. Import calls it before creating a lead: an erased person comes
  * back only through a new form submission with fresh consent. Values are
- * compared normalised (e-mail trimmed and lower-cased, phone as `+` and digits,
- * i.e. E.164 as intake stores it).
+ * compared by blind index (normalised: e-mail trimmed and lower-cased, phone as `+` and digits).
  */
 export async function isErasedIdentity(
   db: Database,
+  vault: Vault,
   workspaceId: string,
   identity: { email?: string | null; phone?: string | null },
 ): Promise<boolean> {
-  const wanted = [
-    ...(identity.email ? [{ kind: 'email' as const, value: normaliseEmail(identity.email) }] : []),
-    ...(identity.phone ? [{ kind: 'phone' as const, value: normalisePhone(identity.phone) }] : []),
-  ];
-  if (wanted.length === 0) return false;
-  const hashes = await Promise.all(wanted.map((w) => identityHash(workspaceId, w.kind, w.value, webHost)));
-  const row = await db
-    .select({ hash: erasedIdentities.hash })
-    .from(erasedIdentities)
-    .where(and(eq(erasedIdentities.workspaceId, workspaceId), inArray(erasedIdentities.hash, hashes)))
-    .get();
-  return row !== undefined;
+  const [email, phone] = await Promise.all([
+    identity.email ? vault.blindIndex('email', identity.email) : null,
+    identity.phone ? vault.blindIndex('phone', identity.phone) : null,
+  ]);
+  const [byEmail, byPhone] = await Promise.all([
+    email ? erasedIndexes(db, workspaceId, 'email', [email]) : new Map(),
+    phone ? erasedIndexes(db, workspaceId, 'phone', [phone]) : new Map(),
+  ]);
+  return byEmail.size > 0 || byPhone.size > 0;
 }
 
-/** Which of these e-mails (normalised) belong to people erased from this workspace: one indexed read. */
+/** Which of these e-mails belong to people erased from this workspace (by blind index): one indexed read. */
 export async function erasedEmails(
   db: Database,
+  vault: Vault,
   workspaceId: string,
   emails: readonly string[],
 ): Promise<Set<string>> {
   if (emails.length === 0) return new Set();
-  const values = emails.map(normaliseEmail);
-  const hashes = await Promise.all(values.map((v) => identityHash(workspaceId, 'email', v, webHost)));
-  const rows = await db
-    .select({ hash: erasedIdentities.hash })
-    .from(erasedIdentities)
-    .where(
-      and(
-        eq(erasedIdentities.workspaceId, workspaceId),
-        eq(erasedIdentities.kind, 'email'),
-        inArray(erasedIdentities.hash, hashes),
-      ),
-    )
-    .all();
-  const erased = new Set(rows.map((r) => r.hash));
-  return new Set(values.filter((_, i) => erased.has(hashes[i] ?? '')));
+  const indexes = await Promise.all(emails.map((e) => vault.blindIndex('email', e)));
+  const erased = await erasedIndexes(db, workspaceId, 'email', indexes);
+  return new Set(emails.filter((_, i) => erased.has(indexes[i] ?? '')));
 }

@@ -4,7 +4,6 @@ import type { ImportedPayload } from '../../domain/import/fold';
 import type { ImportRowResult } from '../../domain/import/request';
 import { type ReadRow, type ReadyRow, type RowIssue, rowIssue } from '../../domain/import/row';
 import { profileChanges, profileOfSubmission } from '../../domain/intake/profile';
-import { identityHash } from '../../domain/ledger/erasure';
 import { type IdentityCandidate, matchIdentity } from '../../domain/ledger/identity';
 import { type JudgingAgreement, judgeLead } from '../../domain/ledger/judge';
 import {
@@ -15,14 +14,15 @@ import {
   leadProfileOf,
   newLeadState,
 } from '../../domain/ledger/lead';
+import { slot, type Vault } from '../../domain/privacy';
 import { newId } from '../../platform/ids';
-import { webHost } from '../../platform/web-host';
 import { runBatch, type Statement } from '../batch';
 import type { Database } from '../client';
 import { retryOnConflict } from '../conflict';
-import { consents, erasedIdentities, importRows, leads, members } from '../schema';
+import { consents, importRows, leads, members } from '../schema';
 import { chunks } from '../scope';
-import { appendStatements, leadStateOfRow } from './leads';
+import { erasedIndexQuery } from './erased-identities';
+import { appendStatements, openLeadRows } from './leads';
 
 /**
  * Rows planned and written together: one read batch and one write batch each. A chunk of 200 new
@@ -82,6 +82,7 @@ interface ChunkReads {
 
 async function readChunk(
   db: Database,
+  vault: Vault,
   workspaceId: string,
   importKey: string,
   rows: readonly ReadyRow[],
@@ -101,53 +102,48 @@ async function readChunk(
         ),
       ),
   );
-  const emailReads = chunks(emails, IN_LIST).map((part) =>
-    db
-      .select()
-      .from(leads)
-      .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.email, part))),
-  );
-  // Every lead a phone names, with or without an e-mail: Identities picks by intake's rule.
-  const phoneReads = chunks(phones, IN_LIST).map((part) =>
-    db
-      .select()
-      .from(leads)
-      .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.phone, part))),
-  );
-  // Erased people are remembered by the erasure's salted hash only (worker/domain/ledger/erasure.ts).
+  // E-mails and phones are searched, and erased people remembered, by blind index only.
   const identities = [
     ...emails.map((value) => ({ kind: 'email' as const, value })),
     ...phones.map((value) => ({ kind: 'phone' as const, value })),
   ];
-  const hashes = await Promise.all(
-    identities.map((i) => identityHash(workspaceId, i.kind, i.value, webHost)),
-  );
-  const identityOfHash = new Map(hashes.map((hash, i) => [hash, identities[i]]));
-  const erasedReads = chunks(hashes, IN_LIST).map((part) =>
+  const hashes = await Promise.all(identities.map((i) => vault.blindIndex(i.kind, i.value)));
+  const identityOfHash = new Map(hashes.map((hash, i) => [`${identities[i]?.kind}:${hash}`, identities[i]]));
+  const emailIndexes = hashes.slice(0, emails.length);
+  const phoneIndexes = hashes.slice(emails.length);
+  const emailReads = chunks(emailIndexes, IN_LIST).map((part) =>
     db
-      .select({ hash: erasedIdentities.hash, erasedAt: erasedIdentities.erasedAt })
-      .from(erasedIdentities)
-      .where(and(eq(erasedIdentities.workspaceId, workspaceId), inArray(erasedIdentities.hash, part))),
+      .select()
+      .from(leads)
+      .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.emailIndex, part))),
   );
+  // Every lead a phone names, with or without an e-mail: Identities picks by intake's rule.
+  const phoneReads = chunks(phoneIndexes, IN_LIST).map((part) =>
+    db
+      .select()
+      .from(leads)
+      .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.phoneIndex, part))),
+  );
+  const erasedReads = chunks(hashes, IN_LIST).map((part) => erasedIndexQuery(db, workspaceId, part));
   const reads = [...keyReads, ...erasedReads, ...emailReads, ...phoneReads];
   // A batch of selects answers one row array per select.
   const results = (await runBatch(db, reads)) as unknown[][];
   const stored = new Map<string, StoredRow>();
   const found = new Map<string, LeadState>();
   const erased = new Map<string, string>();
+  const leadRows: (typeof leads.$inferSelect)[] = [];
   results.forEach((result, i) => {
     if (i < keyReads.length) {
       for (const r of result as { rowKey: string; contentHash: string; leadId: string }[])
         stored.set(r.rowKey, { contentHash: r.contentHash, leadId: r.leadId });
     } else if (i < keyReads.length + erasedReads.length) {
-      for (const r of result as { hash: string; erasedAt: string }[]) {
-        const identity = identityOfHash.get(r.hash);
+      for (const r of result as { kind: string; hash: string; erasedAt: string }[]) {
+        const identity = identityOfHash.get(`${r.kind}:${r.hash}`);
         if (identity) erased.set(`${identity.kind}:${identity.value}`, r.erasedAt);
       }
-    } else {
-      for (const r of result as (typeof leads.$inferSelect)[]) found.set(r.id, leadStateOfRow(r));
-    }
+    } else leadRows.push(...(result as (typeof leads.$inferSelect)[]));
   });
+  for (const state of await openLeadRows(vault, leadRows)) found.set(state.id, state);
   // A changed row with an external id merges into the lead it made before, whatever its e-mail now.
   const missing = [...new Set([...stored.values()].map((s) => s.leadId))].filter((id) => !found.has(id));
   for (const part of chunks(missing, IN_LIST)) {
@@ -156,7 +152,7 @@ async function readChunk(
       .from(leads)
       .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.id, part)))
       .all();
-    for (const r of rowsById) found.set(r.id, leadStateOfRow(r));
+    for (const state of await openLeadRows(vault, rowsById)) found.set(state.id, state);
   }
   return { stored, leads: found, erased };
 }
@@ -280,13 +276,14 @@ interface ChunkPlan {
 }
 
 /** Plans one chunk against fresh reads: per-row outcomes and every statement of its write batch. */
-function planChunk(
+async function planChunk(
   db: Database,
+  vault: Vault,
   rows: readonly ReadyRow[],
   reads: ChunkReads,
   seenBefore: ReadonlyMap<string, StoredRow>,
   ctx: ChunkContext,
-): ChunkPlan {
+): Promise<ChunkPlan> {
   const { input } = ctx;
   const now = input.now;
   const at = now.toISOString();
@@ -400,6 +397,7 @@ function planChunk(
   }
 
   const statements: Statement[] = [];
+  const appends: Promise<Statement[]>[] = [];
   for (const entry of entries.values()) {
     if (entry.events.length === 0) continue;
     // Imported leads are scored (fit, quadrant) but never made MQLs or routed: they are history.
@@ -417,11 +415,23 @@ function planChunk(
       entry.events.push(event);
       entry.state = applyEvent(entry.state, event);
     }
-    statements.push(
-      ...appendStatements(db, input.workspaceId, entry.before?.seq ?? 0, entry.state, entry.events, now),
+    // Sealed concurrently: each lead's crypto is independent; the statements keep the entries' order.
+    appends.push(
+      appendStatements(db, vault, input.workspaceId, entry.before?.seq ?? 0, entry.state, entry.events, now),
     );
   }
-  for (const part of chunks(consentRows, 11)) statements.push(db.insert(consents).values(part));
+  for (const appended of await Promise.all(appends)) statements.push(...appended);
+  // Consent text is the person's: sealed with the key appendStatements found or made for their lead.
+  const sealedConsents = await Promise.all(
+    consentRows.map(async (c) => ({
+      ...c,
+      text:
+        c.text === null || c.text === undefined
+          ? null
+          : await vault.seal(await vault.keyOfLead(c.leadId), slot.consent(c.id), c.text),
+    })),
+  );
+  for (const part of chunks(sealedConsents, 11)) statements.push(db.insert(consents).values(part));
   for (const part of chunks([...keyRows.values()], 12)) {
     statements.push(
       db
@@ -471,7 +481,11 @@ function erasedRefusal(
  * the chunk's leads fails the batch on the ledger's unique (lead_id, seq); the chunk is then read
  * and planned again. Refused rows write nothing; repeated rows are answered from `import_rows`.
  */
-export async function importLeadRows(db: Database, input: ImportRowsInput): Promise<ImportRowsOutput> {
+export async function importLeadRows(
+  db: Database,
+  vault: Vault,
+  input: ImportRowsInput,
+): Promise<ImportRowsOutput> {
   const started = Date.now();
   const owners = await loadMembersByEmail(db, input.workspaceId);
   const ctx: ChunkContext = { input, owners, sources: input.sources };
@@ -483,8 +497,8 @@ export async function importLeadRows(db: Database, input: ImportRowsInput): Prom
     const readyRows = rows.filter((r): r is ReadyRow => r.kind === 'ready');
     const plan = await retryOnConflict(
       async () => {
-        const reads = await readChunk(db, input.workspaceId, input.importKey, readyRows);
-        const candidate = planChunk(db, readyRows, reads, seen, ctx);
+        const reads = await readChunk(db, vault, input.workspaceId, input.importKey, readyRows);
+        const candidate = await planChunk(db, vault, readyRows, reads, seen, ctx);
         await runBatch(db, candidate.statements);
         return candidate;
       },

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { SubmissionPlan } from '../../domain/intake/plan';
 import type { CanonicalSubmission } from '../../domain/intake/types';
+import { slot, type Vault } from '../../domain/privacy';
 import { newId } from '../../platform/ids';
 import type { Statement } from '../batch';
 import type { Database } from '../client';
@@ -26,20 +27,35 @@ export interface SubmissionWrite {
  * projection (its unique `(lead_id, seq)` fails the batch when a concurrent
  * writer got there first), the consent record, and the routing cursor.
  */
-export function submissionStatements(db: Database, write: SubmissionWrite): Statement[] {
+export async function submissionStatements(
+  db: Database,
+  vault: Vault,
+  write: SubmissionWrite,
+): Promise<Statement[]> {
   const { workspaceId, submission, plan, at } = write;
+  const appended = await appendStatements(db, vault, workspaceId, write.fromSeq, plan.state, plan.events, at);
+  const consentId = newId('cns', at.getTime());
+  // The text shown to the person is theirs: sealed with their key (appendStatements made or found it).
+  const consentText =
+    submission.consent === true && submission.consentText !== null
+      ? await vault.seal(
+          await vault.keyOfLead(plan.state.id),
+          slot.consent(consentId),
+          submission.consentText,
+        )
+      : null;
   return [
-    ...appendStatements(db, workspaceId, write.fromSeq, plan.state, plan.events, at),
+    ...appended,
     ...(submission.consent === true
       ? [
           db.insert(consents).values({
-            id: newId('cns', at.getTime()),
+            id: consentId,
             workspaceId,
             leadId: plan.state.id,
             sourceId: write.sourceId,
             formId: submission.formId,
             givenAt: submission.submittedAt,
-            text: submission.consentText,
+            text: consentText,
             purposes: ['contact'],
             deliveryKey: write.deliveryKey,
           }),

@@ -3,30 +3,63 @@ import type { Quadrant, TemperatureLevel } from '../../domain/agreement/constant
 import { NotFoundError } from '../../domain/errors';
 import { thing } from '../../domain/i18n';
 import type { LeadStage } from '../../domain/ledger/constants';
+import { personalMatcher, personalValuesOf } from '../../domain/ledger/erasure';
 import { matchIdentity } from '../../domain/ledger/identity';
 import type { LeadState, LedgerEvent } from '../../domain/ledger/lead';
+import {
+  joinPayload,
+  keyIdOfSealed,
+  type PersonalProfile,
+  personalProfileFromJson,
+  personalProfileOf,
+  slot,
+  splitPayload,
+  type Vault,
+} from '../../domain/privacy';
 import { newId } from '../../platform/ids';
+import { webHost } from '../../platform/web-host';
+import type { Statement } from '../batch';
 import type { Database } from '../client';
 import { keysetAfter } from '../keyset';
 import { leadEvents, leads } from '../schema';
+import { personKeyInserts } from './privacy-keys';
 import { slaStatementsForEvents } from './sla';
 
 export type LeadRow = typeof leads.$inferSelect;
 
-export function leadStateOfRow(row: LeadRow): LeadState {
+/**
+ * Opens the personal part of lead rows with their people's keys: one read of the keys for the
+ * whole list, one decrypt per lead. A lead whose key is destroyed reads with every personal field null.
+ */
+export async function openPersonal(
+  vault: Vault,
+  rows: readonly { id: string; personal: string | null }[],
+): Promise<Map<string, PersonalProfile>> {
+  await vault.load(rows.map((r) => keyIdOfSealed(r.personal)));
+  const opened = await Promise.all(
+    rows.map(async (r) => {
+      const keyId = keyIdOfSealed(r.personal);
+      // Remember whose key it is: a write later in the request seals with it without a read.
+      if (keyId) await vault.keyOfLead(r.id, keyId);
+      return [r.id, personalProfileFromJson(await vault.open(r.personal, slot.lead(r.id)))] as const;
+    }),
+  );
+  return new Map(opened);
+}
+
+/** Lead rows as states, their personal profiles opened (see openPersonal). */
+export async function openLeadRows(vault: Vault, rows: readonly LeadRow[]): Promise<LeadState[]> {
+  const personal = await openPersonal(vault, rows);
+  return rows.map((row) => leadStateOfRow(row, personal.get(row.id) ?? personalProfileFromJson(null)));
+}
+
+export function leadStateOfRow(row: LeadRow, personal: PersonalProfile): LeadState {
   return {
     id: row.id,
     seq: row.seq,
     stage: row.stage,
     profile: {
-      email: row.email,
-      phone: row.phone,
-      firstName: row.firstName,
-      lastName: row.lastName,
-      company: row.company,
-      companyDomain: row.companyDomain,
-      website: row.website,
-      title: row.title,
+      ...personal,
       industry: row.industry,
       employees: row.employees,
       country: row.country,
@@ -72,21 +105,35 @@ export function leadStateOfRow(row: LeadRow): LeadState {
   };
 }
 
-export function rowOfLeadState(workspaceId: string, s: LeadState): LeadRow {
+/**
+ * The row a lead state is stored as: its personal profile sealed with the person's key and its
+ * e-mail and phone as blind indexes; an erased lead keeps neither. `keyId` is the person's key.
+ */
+export async function rowOfLeadState(
+  vault: Vault,
+  workspaceId: string,
+  s: LeadState,
+  keyId: string | null,
+): Promise<LeadRow> {
   const text = (v: string | number | null) => (v === null ? null : String(v));
+  const email = text(s.profile.email);
+  const phone = text(s.profile.phone);
+  const [personal, emailIndex, phoneIndex] =
+    keyId === null
+      ? [null, null, null]
+      : await Promise.all([
+          vault.seal(keyId, slot.lead(s.id), JSON.stringify(personalProfileOf(s.profile))),
+          email ? vault.blindIndex('email', email) : null,
+          phone ? vault.blindIndex('phone', phone) : null,
+        ]);
   return {
     id: s.id,
     workspaceId,
     seq: s.seq,
     stage: s.stage,
-    email: text(s.profile.email),
-    phone: text(s.profile.phone),
-    firstName: text(s.profile.firstName),
-    lastName: text(s.profile.lastName),
-    company: text(s.profile.company),
-    companyDomain: text(s.profile.companyDomain),
-    website: text(s.profile.website),
-    title: text(s.profile.title),
+    personal,
+    emailIndex,
+    phoneIndex,
     industry: text(s.profile.industry),
     employees: typeof s.profile.employees === 'number' ? s.profile.employees : null,
     country: text(s.profile.country),
@@ -131,30 +178,45 @@ export function rowOfLeadState(workspaceId: string, s: LeadState): LeadRow {
   };
 }
 
+/** An identity's e-mail and phone as blind indexes: what the `leads` indexes are searched by. */
+export interface IdentityIndexes {
+  email: string | null;
+  phone: string | null;
+}
+
+export async function identityIndexes(
+  vault: Vault,
+  identity: { email: string | null; phone: string | null },
+): Promise<IdentityIndexes> {
+  const [email, phone] = await Promise.all([
+    identity.email ? vault.blindIndex('email', identity.email) : null,
+    identity.phone ? vault.blindIndex('phone', identity.phone) : null,
+  ]);
+  return { email, phone };
+}
+
 /**
  * The person a delivery names, by the rule in domain/ledger/identity.ts: one
- * read of the leads holding its e-mail or its phone (both indexed).
+ * read of the leads holding its e-mail or its phone (both blind-indexed).
  */
 export async function findLeadByIdentity(
   db: Database,
+  vault: Vault,
   workspaceId: string,
   identity: { email: string | null; phone: string | null },
 ): Promise<{ lead: LeadState | null; conflicts: string[] }> {
-  const query = identityQuery(db, workspaceId, identity);
-  return identityMatch(identity, query ? await query.all() : []);
+  const indexes = await identityIndexes(vault, identity);
+  const query = identityQuery(db, workspaceId, indexes);
+  return identityMatch(vault, indexes, query ? await query.all() : []);
 }
 
 /** The read behind findLeadByIdentity, unrun, so a judge can batch many; null when there is nothing to look up. */
-export function identityQuery(
-  db: Database,
-  workspaceId: string,
-  identity: { email: string | null; phone: string | null },
-) {
+export function identityQuery(db: Database, workspaceId: string, indexes: IdentityIndexes) {
   // Each branch carries the workspace so SQLite answers it from its own (workspace, e-mail|phone)
   // index; `workspace AND (email OR phone)` makes it scan the workspace's leads instead.
   const names = [
-    ...(identity.email ? [and(eq(leads.workspaceId, workspaceId), eq(leads.email, identity.email))] : []),
-    ...(identity.phone ? [and(eq(leads.workspaceId, workspaceId), eq(leads.phone, identity.phone))] : []),
+    ...(indexes.email ? [and(eq(leads.workspaceId, workspaceId), eq(leads.emailIndex, indexes.email))] : []),
+    ...(indexes.phone ? [and(eq(leads.workspaceId, workspaceId), eq(leads.phoneIndex, indexes.phone))] : []),
   ];
   if (names.length === 0) return null;
   return db
@@ -163,26 +225,40 @@ export function identityQuery(
     .where(or(...names));
 }
 
-/** The lead (and the conflicting others) an identity read found. */
-export function identityMatch(
-  identity: { email: string | null; phone: string | null },
+/** The lead (and the conflicting others) an identity read found; only the matched lead is opened. */
+export async function identityMatch(
+  vault: Vault,
+  indexes: IdentityIndexes,
   rows: LeadRow[],
-): { lead: LeadState | null; conflicts: string[] } {
-  const match = matchIdentity(identity, rows);
-  return {
-    lead: match.lead ? leadStateOfRow(match.lead) : null,
-    conflicts: match.conflicts.map((c) => c.id),
-  };
+): Promise<{ lead: LeadState | null; conflicts: string[] }> {
+  const match = matchIdentity(
+    indexes,
+    rows.map((row) => ({
+      id: row.id,
+      email: row.emailIndex,
+      phone: row.phoneIndex,
+      updatedAt: row.updatedAt,
+      row,
+    })),
+  );
+  const [lead] = match.lead ? await openLeadRows(vault, [match.lead.row]) : [];
+  return { lead: lead ?? null, conflicts: match.conflicts.map((c) => c.id) };
 }
 
-export async function getLeadState(db: Database, workspaceId: string, leadId: string): Promise<LeadState> {
+export async function getLeadState(
+  db: Database,
+  vault: Vault,
+  workspaceId: string,
+  leadId: string,
+): Promise<LeadState> {
   const row = await db
     .select()
     .from(leads)
     .where(and(eq(leads.id, leadId), eq(leads.workspaceId, workspaceId)))
     .get();
   if (!row) throw new NotFoundError(thing('lead'));
-  return leadStateOfRow(row);
+  const [state] = await openLeadRows(vault, [row]);
+  return state as LeadState;
 }
 
 /** The events an append stores, as a reader would get them back. */
@@ -206,9 +282,10 @@ export interface StoredEvent extends LedgerEvent {
   recordedAt: string;
 }
 
-/** A lead's events in order; `range` limits them to `after < seq <= upTo` (what one write appended). */
+/** A lead's events in order, payloads opened; `range` limits them to `after < seq <= upTo` (what one write appended). */
 export async function listLeadEvents(
   db: Database,
+  vault: Vault,
   workspaceId: string,
   leadId: string,
   range?: { after: number; upTo: number },
@@ -221,18 +298,21 @@ export async function listLeadEvents(
     .where(and(...conditions))
     .orderBy(asc(leadEvents.seq))
     .all();
-  return rows.map((r) => ({
-    id: r.id,
-    seq: r.seq,
-    type: r.type,
-    occurredAt: r.occurredAt,
-    recordedAt: r.recordedAt,
-    actor: { type: r.actorType, id: r.actorId },
-    sourceId: r.sourceId,
-    campaign: r.campaign,
-    agreementVersion: r.agreementVersion,
-    payload: r.payload,
-  }));
+  await vault.load(rows.map((r) => keyIdOfSealed(r.sealedPayload)));
+  return Promise.all(
+    rows.map(async (r) => ({
+      id: r.id,
+      seq: r.seq,
+      type: r.type,
+      occurredAt: r.occurredAt,
+      recordedAt: r.recordedAt,
+      actor: { type: r.actorType, id: r.actorId },
+      sourceId: r.sourceId,
+      campaign: r.campaign,
+      agreementVersion: r.agreementVersion,
+      payload: joinPayload(r.payload, await vault.open(r.sealedPayload, slot.event(r.id))),
+    })),
+  );
 }
 
 /**
@@ -241,8 +321,9 @@ export async function listLeadEvents(
  * started from the same version fail the whole batch, so nothing is lost or
  * doubled: the loser retries on fresh state.
  */
-export function appendStatements(
+export async function appendStatements(
   db: Database,
+  vault: Vault,
   workspaceId: string,
   fromSeq: number,
   next: LeadState,
@@ -250,9 +331,26 @@ export function appendStatements(
   recordedAt: Date,
   /** The events' ids, when the caller must answer with the stored events without reading them back. */
   eventIds: readonly string[] = events.map(() => newId('evt', recordedAt.getTime())),
-) {
+): Promise<Statement[]> {
   const at = recordedAt.toISOString();
-  const row = rowOfLeadState(workspaceId, next);
+  const ids = events.map((_, i) => eventIds[i] ?? newId('evt', recordedAt.getTime()));
+  // What erasure would blank is sealed with the person's key; the rest stays plain for reports.
+  const personal = personalMatcher(personalValuesOf(next, events));
+  const splits = events.map((event) => splitPayload(event.type, event.payload, personal, webHost));
+  // An erased lead keeps nothing personal, so it needs no key (its key is gone).
+  const needsKey = next.erasedAt === null || splits.some((p) => p.personal !== null);
+  const keyId = needsKey ? await vault.keyOfLead(next.id, null, { isNew: fromSeq === 0 }) : null;
+  const [row, sealed] = await Promise.all([
+    rowOfLeadState(vault, workspaceId, next, next.erasedAt === null ? keyId : null),
+    Promise.all(
+      splits.map((p, i) =>
+        p.personal !== null && keyId !== null
+          ? vault.seal(keyId, slot.event(ids[i] as string), p.personal)
+          : null,
+      ),
+    ),
+  ]);
+  const minted = keyId ? vault.minted(keyId) : undefined;
   const lead =
     fromSeq === 0
       ? db.insert(leads).values(row)
@@ -262,7 +360,7 @@ export function appendStatements(
           .where(and(eq(leads.id, next.id), eq(leads.workspaceId, workspaceId), eq(leads.seq, fromSeq)));
   const inserts = events.map((event, i) =>
     db.insert(leadEvents).values({
-      id: eventIds[i] ?? newId('evt', recordedAt.getTime()),
+      id: ids[i] as string,
       workspaceId,
       leadId: next.id,
       seq: fromSeq + i + 1,
@@ -274,11 +372,18 @@ export function appendStatements(
       sourceId: event.sourceId,
       campaign: event.campaign,
       agreementVersion: event.agreementVersion,
-      payload: event.payload,
+      payload: splits[i]?.plain ?? {},
+      sealedPayload: sealed[i] ?? null,
     }),
   );
-  // Events first: their unique (lead_id, seq) is the optimistic lock. SLA deadlines follow in the same batch.
-  return [...inserts, lead, ...slaStatementsForEvents(db, workspaceId, fromSeq, next, events, recordedAt)];
+  // Events first: their unique (lead_id, seq) is the optimistic lock. The person's new key, if any,
+  // and SLA deadlines follow in the same batch.
+  return [
+    ...inserts,
+    lead,
+    ...personKeyInserts(db, workspaceId, minted ? [{ ...minted, leadId: next.id }] : [], recordedAt),
+    ...slaStatementsForEvents(db, workspaceId, fromSeq, next, events, recordedAt),
+  ];
 }
 
 export interface LeadListFilter {
@@ -295,6 +400,7 @@ export interface LeadListFilter {
 /** Keyset pagination on (updated_at, id): stable under concurrent writes, served by an index. */
 export async function listLeads(
   db: Database,
+  vault: Vault,
   workspaceId: string,
   filter: LeadListFilter,
 ): Promise<LeadState[]> {
@@ -313,5 +419,5 @@ export async function listLeads(
     .orderBy(asc(leads.updatedAt), asc(leads.id))
     .limit(filter.limit)
     .all();
-  return rows.map(leadStateOfRow);
+  return openLeadRows(vault, rows);
 }

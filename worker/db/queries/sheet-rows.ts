@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { LeadSheetFacts } from '../../domain/live-sheet';
+import type { Vault } from '../../domain/privacy';
 import type { Workspace } from '../../domain/workspace';
 import type { Database } from '../client';
 import { members, sources } from '../schema';
@@ -11,6 +12,7 @@ import { leadsWithSla } from './sheet-snapshot';
  */
 export async function loadLeadSheetFacts(
   db: Database,
+  vault: Vault,
   workspace: Workspace,
   leadIds: readonly string[],
 ): Promise<LeadSheetFacts[]> {
@@ -30,7 +32,7 @@ export async function loadLeadSheetFacts(
   ]);
   const memberName = new Map(people.map((m) => [m.id, m.name]));
   const sourceName = new Map(origins.map((s) => [s.id, s.name]));
-  const facts = await leadsWithSla(db, workspaceId, leadIds);
+  const facts = await leadsWithSla(db, vault, workspaceId, leadIds);
   return facts.map(({ lead, sla }) => ({
     lead,
     ownerName: lead.ownerId ? (memberName.get(lead.ownerId) ?? null) : null,

@@ -1,11 +1,12 @@
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { LeadState } from '../../domain/ledger/lead';
+import type { Vault } from '../../domain/privacy';
 import type { SheetLeadSla } from '../../domain/sheet/leads-layout';
 import { summarizeDeadlines } from '../../domain/sla/deadlines';
 import type { Database } from '../client';
 import { leads, slaDeadlines } from '../schema';
 import { chunks, inWorkspace } from '../scope';
-import { leadStateOfRow } from './leads';
+import { openLeadRows } from './leads';
 import { leadsSlaSummaries } from './sla';
 
 /** Leads are read in pages this long on a full load (a page is one D1 query). */
@@ -21,7 +22,11 @@ export interface LeadWithSla {
  * pages of leads by id and one read of the workspace's deadlines, so ten
  * thousand leads cost a handful of queries, not one per 90 leads.
  */
-export async function allLeadsWithSla(db: Database, workspaceId: string): Promise<LeadWithSla[]> {
+export async function allLeadsWithSla(
+  db: Database,
+  vault: Vault,
+  workspaceId: string,
+): Promise<LeadWithSla[]> {
   const states: LeadState[] = [];
   let after = '';
   for (;;) {
@@ -32,7 +37,7 @@ export async function allLeadsWithSla(db: Database, workspaceId: string): Promis
       .orderBy(asc(leads.id))
       .limit(PAGE)
       .all();
-    for (const row of rows) states.push(leadStateOfRow(row));
+    states.push(...(await openLeadRows(vault, rows)));
     const last = rows[rows.length - 1];
     if (!last || rows.length < PAGE) break;
     after = last.id;
@@ -60,6 +65,7 @@ export async function allLeadsWithSla(db: Database, workspaceId: string): Promis
 /** The named leads with their SLA summaries (an incremental refresh: the few that changed). */
 export async function leadsWithSla(
   db: Database,
+  vault: Vault,
   workspaceId: string,
   leadIds: readonly string[],
 ): Promise<LeadWithSla[]> {
@@ -73,8 +79,8 @@ export async function leadsWithSla(
         .all(),
       leadsSlaSummaries(db, workspaceId, part),
     ]);
-    for (const row of rows) {
-      out.push({ lead: leadStateOfRow(row), sla: sla.get(row.id) ?? { next: null, worst: null } });
+    for (const lead of await openLeadRows(vault, rows)) {
+      out.push({ lead, sla: sla.get(lead.id) ?? { next: null, worst: null } });
     }
   }
   return out;

@@ -1,22 +1,25 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { LeadState } from '../../domain/ledger/lead';
+import type { Vault } from '../../domain/privacy';
 import type { Database } from '../client';
 import { leads } from '../schema';
 import { inWorkspace } from '../scope';
-import { leadStateOfRow } from './leads';
+import { openLeadRows } from './leads';
 
-/** The workspace's leads carrying one of `emails` or one of `ids` (a touch batch names people either way). */
+/** The workspace's leads carrying one of `emails` (by blind index) or one of `ids`, opened. */
 export async function leadsByEmailOrId(
   db: Database,
+  vault: Vault,
   workspaceId: string,
   { emails, ids }: { emails: readonly string[]; ids: readonly string[] },
 ): Promise<LeadState[]> {
+  const indexes = await Promise.all(emails.map((e) => vault.blindIndex('email', e)));
   const [byEmail, byId] = await Promise.all([
-    emails.length
+    indexes.length
       ? db
           .select()
           .from(leads)
-          .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.email, [...emails])))
+          .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.emailIndex, indexes)))
           .all()
       : [],
     ids.length
@@ -28,9 +31,10 @@ export async function leadsByEmailOrId(
       : [],
   ]);
   const seen = new Set<string>();
-  return [...byEmail, ...byId].flatMap((row) => {
-    if (seen.has(row.id)) return [];
+  const rows = [...byEmail, ...byId].filter((row) => {
+    if (seen.has(row.id)) return false;
     seen.add(row.id);
-    return [leadStateOfRow(row)];
+    return true;
   });
+  return openLeadRows(vault, rows);
 }

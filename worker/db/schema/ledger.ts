@@ -46,14 +46,14 @@ export const leads = sqliteTable(
       .references(() => workspaces.id),
     seq: integer('seq').notNull(),
     stage: text('stage', { enum: LEAD_STAGES }).notNull(),
-    email: text('email'),
-    phone: text('phone'),
-    firstName: text('first_name'),
-    lastName: text('last_name'),
-    company: text('company'),
-    companyDomain: text('company_domain'),
-    website: text('website'),
-    title: text('title'),
+    /**
+     * The personal profile (e-mail, phone, names, company, domain, website, title) as one sealed
+     * JSON value under the person's key (worker/domain/privacy); null once erased.
+     */
+    personal: text('personal'),
+    /** Blind indexes (HMAC with the workspace's index key) of the e-mail and phone: dedupe without plaintext. */
+    emailIndex: text('email_index'),
+    phoneIndex: text('phone_index'),
     industry: text('industry'),
     employees: integer('employees'),
     country: text('country'),
@@ -101,12 +101,12 @@ export const leads = sqliteTable(
     stageReasons: text('stage_reasons', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
   },
   (t) => [
-    // One person, one lead: e-mail first, phone when there is no e-mail.
-    uniqueIndex('leads_workspace_email').on(t.workspaceId, t.email).where(sql`email is not null`),
+    // One person, one lead: e-mail first, phone when there is no e-mail (compared by blind index).
+    uniqueIndex('leads_workspace_email').on(t.workspaceId, t.emailIndex).where(sql`email_index is not null`),
     uniqueIndex('leads_workspace_phone_only')
-      .on(t.workspaceId, t.phone)
-      .where(sql`email is null and phone is not null`),
-    index('leads_workspace_phone').on(t.workspaceId, t.phone),
+      .on(t.workspaceId, t.phoneIndex)
+      .where(sql`email_index is null and phone_index is not null`),
+    index('leads_workspace_phone').on(t.workspaceId, t.phoneIndex),
     index('leads_workspace_stage').on(t.workspaceId, t.stage, t.updatedAt),
     index('leads_workspace_owner').on(t.workspaceId, t.ownerId, t.stage),
     index('leads_workspace_updated').on(t.workspaceId, t.updatedAt, t.id),
@@ -130,7 +130,10 @@ export const leadEvents = sqliteTable(
     sourceId: text('source_id'),
     campaign: text('campaign'),
     agreementVersion: integer('agreement_version'),
+    /** The facts that survive erasure (the erasure scrub of the payload): what reports read. */
     payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** The whole original payload, sealed with the person's key; null when the scrub removed nothing. */
+    sealedPayload: text('sealed_payload'),
   },
   (t) => [
     uniqueIndex('lead_events_lead_seq').on(t.leadId, t.seq),
@@ -148,6 +151,7 @@ export const consents = sqliteTable(
     sourceId: text('source_id'),
     formId: text('form_id'),
     givenAt: text('given_at').notNull(),
+    /** The text shown to the person, sealed with their key. */
     text: text('text'),
     purposes: text('purposes', { mode: 'json' }).$type<string[]>().notNull(),
     deliveryKey: text('delivery_key'),

@@ -1,10 +1,9 @@
 /**
  * Erasure on request (GDPR): what is personal in a lead's history, how each
- * event payload is reduced to its anonymous facts, and the salted hash that
- * remembers an erased e-mail or phone without keeping it. Pure.
+ * event payload is reduced to its anonymous facts. (Erased e-mails and phones are
+ * remembered by blind index: worker/domain/privacy/blind-index.ts.) Pure.
  */
 import type { Host } from '../host';
-import { sha256Hex } from '../tokens';
 import type { EventType } from './constants';
 import type { LeadState, LedgerEvent } from './lead';
 
@@ -33,17 +32,6 @@ export function normaliseEmail(email: string): string {
 export function normalisePhone(phone: string): string {
   const digits = phone.replace(/[^\d+]/g, '');
   return digits.startsWith('+') ? `+${digits.slice(1).replace(/\+/g, '')}` : digits.replace(/\+/g, '');
-}
-
-/** The stored form of an erased identity: SHA-256 salted with the workspace, so lists cannot be matched across tenants. */
-export function identityHash(
-  workspaceId: string,
-  kind: 'email' | 'phone',
-  value: string,
-  host: Pick<Host, 'sha256'>,
-): Promise<string> {
-  const normalised = kind === 'email' ? normaliseEmail(value) : normalisePhone(value);
-  return sha256Hex(`${workspaceId}:${kind}:${normalised}`, host);
 }
 
 function collect(values: PersonalValues, field: string, value: unknown): void {

@@ -18,10 +18,11 @@ export interface Vault {
   /** Loads these person keys in one read, so a list's opens need no further read. */
   load(keyIds: Iterable<string | null | undefined>): Promise<void>;
   /**
-   * The id of the key that seals a lead's data: `known` (the key id its stored row names) when
-   * given, else its stored key, else one minted now (a new lead; see `minted`).
+   * The id of the key that seals a lead's data: `known` (the key id its stored row names, now
+   * remembered for the lead), else the one remembered or stored for it, else one minted now (see
+   * `minted`). `isNew` (a lead being created) skips the read of a stored key.
    */
-  keyOfLead(leadId: string, known?: string | null): Promise<string>;
+  keyOfLead(leadId: string, known?: string | null, options?: { isNew?: boolean }): Promise<string>;
   /** A new key not bound to a person yet (a delivery's body before it is judged). */
   mintKey(leadId?: string | null): Promise<NewPersonKey>;
   /** The key minted in this request under this id, to store with the first write that uses it. */

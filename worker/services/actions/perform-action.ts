@@ -15,6 +15,7 @@ import type { LeadState } from '../../domain/ledger/lead';
 import { leadIfMatchAllows, staleLead } from '../../domain/ledger/lead-version';
 import { newId } from '../../platform/ids';
 import type { CallerContext } from '../context';
+import { vaultOf } from '../privacy';
 
 /** How often an action retries when another writer appended to the same lead first. */
 const MAX_ATTEMPTS = 8;
@@ -57,6 +58,7 @@ export async function performAction({
 }): Promise<ActionResult | StoredAnswer> {
   const { db, workspaceId, caller, now } = ctx;
   const { leadId, action, ifMatch } = input;
+  const vault = vaultOf(ctx, workspaceId);
   const idempotency: IdempotencyHooks<ActionResult> | undefined = input.idempotency
     ? idempotencyHooks(db, workspaceId, input.idempotency, now)
     : undefined;
@@ -68,7 +70,7 @@ export async function performAction({
     async () => {
       const earlier = await idempotency?.replay();
       if (earlier) return earlier;
-      const state = await getLeadState(db, workspaceId, leadId);
+      const state = await getLeadState(db, vault, workspaceId, leadId);
       if (!leadIfMatchAllows(ifMatch, state.seq)) throw staleLead(state.seq);
       const plan = planAction(state, action, agreement, caller, now, team);
       const ids = plan.events.map(() => newId('evt', now.getTime()));
@@ -78,7 +80,16 @@ export async function performAction({
         events: storedEvents(state.seq, plan.events, ids, now),
         outcome: plan.outcome,
       };
-      const statements = appendStatements(db, workspaceId, state.seq, plan.next, plan.events, now, ids);
+      const statements = await appendStatements(
+        db,
+        vault,
+        workspaceId,
+        state.seq,
+        plan.next,
+        plan.events,
+        now,
+        ids,
+      );
       await runBatch(db, idempotency ? [...statements, idempotency.remember(result)] : statements);
       return result;
     },

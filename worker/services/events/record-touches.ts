@@ -13,6 +13,7 @@ import { planTouches, refuseFutureTouches, type TouchResult } from '../../domain
 import type { TouchInput } from '../../domain/ledger/touches';
 import { newId } from '../../platform/ids';
 import type { CallerContext } from '../context';
+import { vaultOf } from '../privacy/vault';
 
 export type { TouchResult };
 
@@ -32,6 +33,7 @@ export async function recordTouches({
   input: { events: readonly TouchInput[]; idempotency?: Idempotency<TouchResult[]> };
 }): Promise<TouchResult[] | StoredAnswer> {
   const { db, workspaceId, now } = ctx;
+  const vault = vaultOf(ctx, workspaceId);
   const items = input.events;
   refuseFutureTouches(items, now);
   const workspace = await requireWorkspace(db, workspaceId);
@@ -46,12 +48,13 @@ export async function recordTouches({
       const earlier = await idempotency?.replay();
       if (earlier) return earlier;
       const [known, routing] = await Promise.all([
-        leadsByEmailOrId(db, workspaceId, { emails, ids }),
+        leadsByEmailOrId(db, vault, workspaceId, { emails, ids }),
         loadRouting(db, workspaceId),
       ]);
       const live = new Set(known.map((lead) => lead.profile.email));
       const erased = await erasedEmails(
         db,
+        vault,
         workspaceId,
         emails.filter((email) => !live.has(email)),
       );
@@ -65,9 +68,13 @@ export async function recordTouches({
         now,
         newLeadId: () => newId('lead', now.getTime()),
       });
-      const statements = plan.writes.flatMap((w) =>
-        appendStatements(db, workspaceId, w.before?.seq ?? 0, w.state, w.events, now),
-      );
+      const statements = (
+        await Promise.all(
+          plan.writes.map((w) =>
+            appendStatements(db, vault, workspaceId, w.before?.seq ?? 0, w.state, w.events, now),
+          ),
+        )
+      ).flat();
       if (plan.lastMemberId && plan.lastMemberId !== routing.lastMemberId) {
         statements.push(advanceCursorStatement(db, workspaceId, plan.lastMemberId, now));
       }

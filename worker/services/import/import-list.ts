@@ -14,6 +14,7 @@ import {
 import { type ImportDefaults, importRowReader, sayRowIssue } from '../../domain/import/row';
 import { webHost } from '../../platform/web-host';
 import type { CallerContext } from '../context';
+import { vaultOf } from '../privacy/vault';
 import { resolveSources } from './resolve-sources';
 
 /** How a list is read: its key, which column fills which field, what empty cells default to, new sources' origin. */
@@ -61,7 +62,7 @@ export async function importList({
     host: webHost,
   });
   const read = await Promise.all(windowRows.map((cells, i) => readRow(window.offset + i + 1, cells)));
-  const { results, handled } = await importLeadRows(db, {
+  const { results, handled } = await importLeadRows(db, vaultOf(ctx, workspaceId), {
     workspaceId,
     agreement,
     actor: { type: 'token', id: caller.tokenId },

@@ -10,7 +10,13 @@ import {
   rejectedStatement,
 } from '../../db/queries/intake-deliveries';
 import { type JudgingReads, loadJudgingReads } from '../../db/queries/judging';
-import { findLeadByIdentity, identityMatch, identityQuery, type LeadRow } from '../../db/queries/leads';
+import {
+  findLeadByIdentity,
+  identityIndexes,
+  identityMatch,
+  identityQuery,
+  type LeadRow,
+} from '../../db/queries/leads';
 import { loadRouting } from '../../db/queries/routing';
 import { base64Decode } from '../../domain/encoding';
 import { DomainError, fieldIssue, InvalidError } from '../../domain/errors';
@@ -199,26 +205,31 @@ async function judgeRound(
 ): Promise<void> {
   const { db } = ctx;
   const workspaceId = reads.workspace.id;
-  const queries = round.map((item) => identityQuery(db, workspaceId, item.submission));
-  const present = queries.filter((q): q is NonNullable<typeof q> => q !== null);
-  const [first, ...rest] = present;
-  const results: LeadRow[][] = first ? ((await db.batch([first, ...rest])) as LeadRow[][]) : [];
-  let next = 0;
+  const vault = vaultOf(ctx, workspaceId);
   const statements: Statement[] = [...extra];
   const judged: { item: Admitted; leadId: string; stage: LeadStage }[] = [];
-  for (const [i, item] of round.entries()) {
-    const rows = queries[i] ? (results[next++] ?? []) : [];
-    const { plan, answer, writes } = judgementOf(
-      ctx,
-      reads,
-      item,
-      identityMatch(item.submission, rows),
-      reads.routing,
-    );
-    // The next delivery of the batch continues the round robin from this one.
-    if (plan.assignedTo) reads.routing = { ...reads.routing, lastMemberId: plan.assignedTo };
-    statements.push(...writes);
-    judged.push({ item, ...answer });
+  try {
+    const indexes = await Promise.all(round.map((item) => identityIndexes(vault, item.submission)));
+    const queries = indexes.map((i) => identityQuery(db, workspaceId, i));
+    const present = queries.filter((q): q is NonNullable<typeof q> => q !== null);
+    const [first, ...rest] = present;
+    const results: LeadRow[][] = first ? ((await db.batch([first, ...rest])) as LeadRow[][]) : [];
+    let next = 0;
+    for (const [i, item] of round.entries()) {
+      const rows = queries[i] ? (results[next++] ?? []) : [];
+      const match = await identityMatch(vault, indexes[i] as (typeof indexes)[number], rows);
+      const { plan, answer, writes } = await judgementOf(ctx, reads, item, match, reads.routing);
+      // The next delivery of the batch continues the round robin from this one.
+      if (plan.assignedTo) reads.routing = { ...reads.routing, lastMemberId: plan.assignedTo };
+      statements.push(...writes);
+      judged.push({ item, ...answer });
+    }
+  } catch (error) {
+    // No key to seal personal data with (503): every delivery of the round stays stored for a later pass.
+    if (!(error instanceof DomainError && error.code === 'unavailable')) throw error;
+    await runBatch(db, extra);
+    for (const item of round) outcomes.set(item.row.id, { id: item.row.id, status: 'retry' });
+    return;
   }
   try {
     await runBatch(db, statements);
@@ -247,7 +258,7 @@ async function judgeRound(
 }
 
 /** One delivery judged against the lead its identity found: the plan, the answer, and the statements writing both. */
-function judgementOf(
+async function judgementOf(
   ctx: DatabaseContext,
   reads: JudgingReads,
   item: Admitted,
@@ -270,7 +281,7 @@ function judgementOf(
   const answer = { leadId: plan.state.id, stage: plan.state.stage };
   const writes: Statement[] = [
     ...judgedStatements(ctx.db, item.row, answer, ctx.now),
-    ...submissionStatements(ctx.db, {
+    ...(await submissionStatements(ctx.db, vaultOf(ctx, reads.workspace.id), {
       workspaceId: reads.workspace.id,
       sourceId: item.source.id,
       submission: item.submission,
@@ -278,7 +289,7 @@ function judgementOf(
       fromSeq: existing?.seq ?? 0,
       plan,
       at: item.at,
-    }),
+    })),
   ];
   return { plan, answer, writes };
 }
@@ -297,8 +308,8 @@ async function judgeAlone(
   return retryOnConflict<JudgeOutcome>(
     async () => {
       if (attempt++ > 0) routing = await loadRouting(db, workspaceId);
-      const match = await findLeadByIdentity(db, workspaceId, item.submission);
-      const { answer, writes } = judgementOf(ctx, reads, item, match, routing);
+      const match = await findLeadByIdentity(db, vaultOf(ctx, workspaceId), workspaceId, item.submission);
+      const { answer, writes } = await judgementOf(ctx, reads, item, match, routing);
       await runBatch(db, writes);
       return { id: item.row.id, status: 'judged', ...answer };
     },

@@ -6,6 +6,7 @@ import { NotFoundError } from '../../domain/errors';
 import type { LeadState } from '../../domain/ledger/lead';
 import type { Workspace } from '../../domain/workspace';
 import type { ServiceContext } from '../context';
+import { vaultOf } from '../privacy';
 
 export interface LeadPageFacts {
   lead: LeadState;
@@ -29,10 +30,12 @@ export async function getLeadPage({
   const workspace = await getWorkspace(ctx.db, ctx.workspaceId);
   if (!workspace) return null;
   if (input.expired) return { workspace, lead: null };
-  const lead = await getLeadState(ctx.db, ctx.workspaceId, input.leadId).catch((error: unknown) => {
-    if (error instanceof NotFoundError) return null;
-    throw error;
-  });
+  const lead = await getLeadState(ctx.db, vaultOf(ctx, ctx.workspaceId), ctx.workspaceId, input.leadId).catch(
+    (error: unknown) => {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    },
+  );
   if (!lead || lead.erasedAt) return { workspace, lead: null };
   const [sla, owner] = await Promise.all([
     leadDeadlines(ctx.db, ctx.workspaceId, input.leadId),

@@ -9,6 +9,7 @@ import { actionsAllowedFor } from '../../domain/ledger/allowed-actions';
 import { explainScores, type ScoreExplanation } from '../../domain/ledger/score-explanation';
 import { isOpen } from '../../domain/sla/deadlines';
 import type { CallerContext } from '../context';
+import { vaultOf } from '../privacy';
 
 export type LeadDetail = Awaited<ReturnType<typeof getLead>>;
 
@@ -20,9 +21,10 @@ export type LeadDetail = Awaited<ReturnType<typeof getLead>>;
  */
 export async function getLead({ ctx, input }: { ctx: CallerContext; input: { leadId: string } }) {
   const { db, workspaceId, now } = ctx;
+  const vault = vaultOf(ctx, workspaceId);
   const [lead, events, sla] = await Promise.all([
-    getLeadState(db, workspaceId, input.leadId),
-    listLeadEvents(db, workspaceId, input.leadId),
+    getLeadState(db, vault, workspaceId, input.leadId),
+    listLeadEvents(db, vault, workspaceId, input.leadId),
     leadDeadlines(db, workspaceId, input.leadId),
   ]);
   const scoredUnder = events.findLast((e) => e.type === 'scored')?.agreementVersion ?? lead.agreementVersion;

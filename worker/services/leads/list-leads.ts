@@ -3,6 +3,7 @@ import { type Deadline, leadsSlaSummaries } from '../../db/queries/sla';
 import type { LeadState } from '../../domain/ledger/lead';
 import type { DeadlineStatus } from '../../domain/sla';
 import type { ServiceContext } from '../context';
+import { vaultOf } from '../privacy';
 
 export interface LeadWithSla {
   id: string;
@@ -21,7 +22,7 @@ export async function listLeads({
   ctx: ServiceContext;
   input: { filter: LeadListFilter; shown: number };
 }): Promise<LeadWithSla[]> {
-  const rows = await readLeads(ctx.db, ctx.workspaceId, input.filter);
+  const rows = await readLeads(ctx.db, vaultOf(ctx, ctx.workspaceId), ctx.workspaceId, input.filter);
   const sla = await leadsSlaSummaries(
     ctx.db,
     ctx.workspaceId,

@@ -2,6 +2,7 @@ import { type ErasureResult, eraseLead as erase } from '../../db/queries/erasure
 import { idempotencyHooks } from '../../db/queries/idempotency';
 import type { Idempotency, StoredAnswer } from '../../domain/idempotency';
 import type { CallerContext } from '../context';
+import { vaultOf } from './vault';
 
 export type { ErasureResult };
 
@@ -15,6 +16,7 @@ export function eraseLead({
 }): Promise<ErasureResult | StoredAnswer> {
   return erase(
     ctx.db,
+    vaultOf(ctx, ctx.workspaceId),
     ctx.workspaceId,
     input.leadId,
     ctx.caller,

@@ -96,6 +96,14 @@ function createVault(ctx: DatabaseContext, workspaceId: string): Vault {
   const leadKeys = new Map<string, Promise<string>>();
   const minted = new Map<string, NewPersonKey>();
   const indexes = new Map<string, Promise<string>>();
+  // The index key imported once per request, not once per e-mail (an import indexes thousands).
+  let hmacKey: Promise<CryptoKey> | undefined;
+  const indexHmac = (raw: Uint8Array) => ({
+    hmacSha256: async (_key: Uint8Array, message: Uint8Array) => {
+      hmacKey ??= crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+      return new Uint8Array(await crypto.subtle.sign('HMAC', await hmacKey, message));
+    },
+  });
 
   async function loadWorkspace(): Promise<WorkspaceKeys> {
     const masters = await mastersOf(ctx.encryption);
@@ -176,11 +184,16 @@ function createVault(ctx: DatabaseContext, workspaceId: string): Vault {
         );
       await loading;
     },
-    keyOfLead: (leadId, known) => {
-      if (known) return Promise.resolve(known);
+    keyOfLead: (leadId, known, options) => {
+      if (known) {
+        const remembered = Promise.resolve(known);
+        leadKeys.set(leadId, remembered);
+        return remembered;
+      }
       let id = leadKeys.get(leadId);
       if (!id) {
         id = (async () => {
+          if (options?.isNew) return (await mint(leadId)).id;
           const stored = await getPersonKeyOfLead(db, workspaceId, leadId);
           if (!stored) return (await mint(leadId)).id;
           const { dataKey } = await workspaceKeys();
@@ -209,7 +222,7 @@ function createVault(ctx: DatabaseContext, workspaceId: string): Vault {
       const cacheKey = `${kind}:${value}`;
       let index = indexes.get(cacheKey);
       if (!index) {
-        index = workspaceKeys().then((w) => blindIndex(webHost, w.indexKey, kind, value));
+        index = workspaceKeys().then((w) => blindIndex(indexHmac(w.indexKey), w.indexKey, kind, value));
         indexes.set(cacheKey, index);
       }
       return index;

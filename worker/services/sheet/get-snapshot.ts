@@ -26,6 +26,7 @@ import type { AgreementPart, ReportPart } from '../../domain/sheet/snapshot-part
 import { localDateOf } from '../../domain/zoned-time';
 import { getAgreementOverview } from '../agreement/get-overview';
 import type { CallerContext } from '../context';
+import { vaultOf } from '../privacy/vault';
 import { agendaWeekOf, loadAgenda } from '../sla/load-agenda';
 
 export interface SnapshotInput {
@@ -80,6 +81,7 @@ export async function getSheetSnapshot({
   const meta = await getSheetMeta({ ctx });
   if (input.metaOnly) return meta;
   const { db, workspaceId, now } = ctx;
+  const vault = vaultOf(ctx, workspaceId);
   const timeZone = meta.workspace.timeZone;
 
   const upTo = await logEnds(db);
@@ -92,8 +94,8 @@ export async function getSheetSnapshot({
   const since = input.since;
   const full = since === null;
   const changed = since
-    ? await leadsWithSla(db, workspaceId, (await changedLeadIds(db, workspaceId, since, upTo)).leadIds)
-    : await allLeadsWithSla(db, workspaceId);
+    ? await leadsWithSla(db, vault, workspaceId, (await changedLeadIds(db, workspaceId, since, upTo)).leadIds)
+    : await allLeadsWithSla(db, vault, workspaceId);
   const rows = changed
     .sort((a, b) => (a.lead.id < b.lead.id ? -1 : 1))
     .map(({ lead, sla }) => encodeLead(sheetLeadOf(lead), sla, index));

@@ -18,7 +18,9 @@ import {
   STOPPING_ERRORS,
 } from '../../domain/live-sheet';
 import { LEADS_TAB } from '../../domain/sheet/leads-layout';
+import { encryptionSecretsOf } from '../../env';
 import { GoogleSheetsError, sheetsClient } from '../../google/sheets-client';
+import { vaultOf } from '../privacy/vault';
 import type { SheetContext } from './context';
 import { keyOfConnection } from './credentials';
 
@@ -56,6 +58,7 @@ export async function pushSheet({
   const { connection } = input.owed;
   const { layout } = input;
   const workspaceId = connection.workspaceId;
+  const vault = vaultOf({ db: ctx.db, now: ctx.now, encryption: encryptionSecretsOf(ctx.env) }, workspaceId);
   const from: SheetCursor = { events: connection.cursorEvents, transitions: connection.cursorTransitions };
   const fail = async (code: GoogleSheetsError['code'], detail: string): Promise<PushOutcome> => {
     const stop = STOPPING_ERRORS.has(code);
@@ -91,7 +94,7 @@ export async function pushSheet({
         await recordPushSuccess(ctx.db, connection, upTo, { rows: 0, layout: connection.layout }, ctx.now);
         return { workspaceId, result: 'unchanged', rows: 0 };
       }
-      const facts = await loadLeadSheetFacts(ctx.db, workspace, leadIds);
+      const facts = await loadLeadSheetFacts(ctx.db, vault, workspace, leadIds);
       // New leads land oldest first, as they would have one by one.
       facts.sort(
         (a, b) => a.lead.createdAt.localeCompare(b.lead.createdAt) || a.lead.id.localeCompare(b.lead.id),

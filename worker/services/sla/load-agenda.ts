@@ -21,6 +21,7 @@ import {
 import type { Workspace } from '../../domain/workspace';
 import { localDateOf } from '../../domain/zoned-time';
 import type { ServiceContext } from '../context';
+import { vaultOf } from '../privacy/vault';
 
 /**
  * The agenda of ISO `week` (the seven days before that week's meeting), from
@@ -41,7 +42,10 @@ export async function loadAgenda({
   const timeZone = content.sla.timezone;
   const period = agendaPeriod(content.meetings.weekly, timeZone, week);
   const [facts, latestDue, proposal, pace, liveSheet] = await Promise.all([
-    readAgendaFacts(db, workspaceId, { from: period.start.toISOString(), to: period.end.toISOString() }),
+    readAgendaFacts(db, vaultOf(ctx, workspaceId), workspaceId, {
+      from: period.start.toISOString(),
+      to: period.end.toISOString(),
+    }),
     latestPersonaDueOn(db, workspaceId),
     openProposal(db, workspaceId),
     paceAt(ctx, localDateOf(period.meetingAt, timeZone), paceInstant(period.meetingAt, now, timeZone), known),

@@ -73,7 +73,7 @@ async function loadWorkspaceSweep(
     teamMembers(db, workspaceId),
     activeChannelRows(db, workspaceId),
     signersOf(db, workspaceId, versions),
-    leadNameRows(db, workspaceId, leadIds),
+    leadNameRows(db, vaultOf(ctx, workspaceId), workspaceId, leadIds),
     getSheetConnection(db, workspaceId),
   ]);
   // The team's connected sheet holds every lead's row; without one, a signed page for a week.

@@ -1,9 +1,11 @@
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { Side } from '../../../domain/constants';
+import type { Vault } from '../../../domain/privacy';
 import { OPEN_DEADLINE_STATUSES, type TeamMember } from '../../../domain/sla';
 import type { Database } from '../../client';
 import { agreementSignatures, agreementVersions, leads, members, slaDeadlines } from '../../schema';
 import { chunks, inWorkspace } from '../../scope';
+import { openPersonal } from '../leads';
 
 export type DeadlineRow = typeof slaDeadlines.$inferSelect;
 
@@ -64,28 +66,33 @@ export interface LeadNameRow {
   ownerId: string | null;
 }
 
-/** The name fields of the leads asked, by key (in chunks under D1's parameter limit). */
+/** The name fields of the leads asked, by key (in chunks under D1's parameter limit), opened with their keys. */
 export async function leadNameRows(
   db: Database,
+  vault: Vault,
   workspaceId: string,
   leadIds: readonly string[],
 ): Promise<LeadNameRow[]> {
-  const out: LeadNameRow[] = [];
+  const rows: { id: string; personal: string | null; ownerId: string | null }[] = [];
   for (const part of chunks(leadIds)) {
-    out.push(
+    rows.push(
       ...(await db
-        .select({
-          id: leads.id,
-          firstName: leads.firstName,
-          lastName: leads.lastName,
-          company: leads.company,
-          email: leads.email,
-          ownerId: leads.ownerId,
-        })
+        .select({ id: leads.id, personal: leads.personal, ownerId: leads.ownerId })
         .from(leads)
         .where(and(inWorkspace(leads.workspaceId, workspaceId), inArray(leads.id, part)))
         .all()),
     );
   }
-  return out;
+  const personal = rows.length > 0 ? await openPersonal(vault, rows) : new Map();
+  return rows.map((r) => {
+    const p = personal.get(r.id);
+    return {
+      id: r.id,
+      firstName: p?.firstName ?? null,
+      lastName: p?.lastName ?? null,
+      company: p?.company ?? null,
+      email: p?.email ?? null,
+      ownerId: r.ownerId,
+    };
+  });
 }
