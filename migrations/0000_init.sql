@@ -194,6 +194,7 @@ CREATE TABLE `leads` (
 	`personal` text,
 	`email_index` text,
 	`phone_index` text,
+	`domain_index` text,
 	`industry` text,
 	`employees` integer,
 	`country` text,

@@ -191,5 +191,5 @@ describe('GET /v1/sheet/snapshot', () => {
     const bytes = new TextEncoder().encode(body).length;
     console.log(`snapshot of ${count} leads: ${(bytes / 1024 / 1024).toFixed(2)} MB`);
     expect(bytes).toBeLessThanOrEqual(2 * 1024 * 1024);
-  });
+  }, 120_000);
 });

@@ -97,7 +97,7 @@ describe('the sweep at scale', () => {
 
     // The rest of the minute: the governance pass (a few workspaces) and one delivery round for the DUE messages.
     metered.reset();
-    await governancePass({ ctx: { db, now: NOW } });
+    await governancePass({ ctx: { db, now: NOW, encryption: { key: env.LEADPACT_ENCRYPTION_KEY } } });
     const governanceRead = metered.totals.rowsRead;
     metered.reset();
     const delivery = await deliverOutbox(db, NOW, async () => new Response('ok'), opener(db));

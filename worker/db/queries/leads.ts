@@ -118,13 +118,15 @@ export async function rowOfLeadState(
   const text = (v: string | number | null) => (v === null ? null : String(v));
   const email = text(s.profile.email);
   const phone = text(s.profile.phone);
-  const [personal, emailIndex, phoneIndex] =
+  const domain = text(s.profile.companyDomain);
+  const [personal, emailIndex, phoneIndex, domainIndex] =
     keyId === null
-      ? [null, null, null]
+      ? [null, null, null, null]
       : await Promise.all([
           vault.seal(keyId, slot.lead(s.id), JSON.stringify(personalProfileOf(s.profile))),
           email ? vault.blindIndex('email', email) : null,
           phone ? vault.blindIndex('phone', phone) : null,
+          domain ? vault.blindIndex('domain', domain) : null,
         ]);
   return {
     id: s.id,
@@ -134,6 +136,7 @@ export async function rowOfLeadState(
     personal,
     emailIndex,
     phoneIndex,
+    domainIndex,
     industry: text(s.profile.industry),
     employees: typeof s.profile.employees === 'number' ? s.profile.employees : null,
     country: text(s.profile.country),

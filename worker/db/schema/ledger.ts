@@ -54,6 +54,8 @@ export const leads = sqliteTable(
     /** Blind indexes (HMAC with the workspace's index key) of the e-mail and phone: dedupe without plaintext. */
     emailIndex: text('email_index'),
     phoneIndex: text('phone_index'),
+    /** Blind index of the company domain: the account reports group by it without reading it. */
+    domainIndex: text('domain_index'),
     industry: text('industry'),
     employees: integer('employees'),
     country: text('country'),

@@ -2,7 +2,8 @@ import { bytesToHex, utf8Encode } from '../encoding';
 import type { Host } from '../host';
 import { normaliseEmail, normalisePhone } from '../ledger/erasure';
 
-export type IdentityKind = 'email' | 'phone';
+/** E-mail and phone name a person; a company domain groups an account in reports. */
+export type IdentityKind = 'email' | 'phone' | 'domain';
 
 /**
  * The blind index of an e-mail or phone: HMAC-SHA256 of the normalised value with the
@@ -17,6 +18,6 @@ export async function blindIndex(
   kind: IdentityKind,
   value: string,
 ): Promise<string> {
-  const normalised = kind === 'email' ? normaliseEmail(value) : normalisePhone(value);
+  const normalised = kind === 'phone' ? normalisePhone(value) : normaliseEmail(value);
   return bytesToHex(await host.hmacSha256(indexKey, utf8Encode(`${kind}:${normalised}`)));
 }

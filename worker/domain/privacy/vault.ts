@@ -32,5 +32,5 @@ export interface Vault {
   /** The text, or null when the key is destroyed or the value belongs to another row or tenant. */
   open(sealed: string | null | undefined, slot: string): Promise<string | null>;
   /** The blind index of an e-mail or phone in this workspace. */
-  blindIndex(kind: 'email' | 'phone', value: string): Promise<string>;
+  blindIndex(kind: 'email' | 'phone' | 'domain', value: string): Promise<string>;
 }

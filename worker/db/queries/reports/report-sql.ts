@@ -245,13 +245,13 @@ export function campaignQuery(scope: ReportScope): SQL {
 export function coverageQuery(scope: ReportScope): SQL {
   return sql`
     with accounts as (
-      select l.company_domain as domain, max(l.icp_match) as icp,
+      select l.domain_index as domain, max(l.icp_match) as icp,
         count(distinct coalesce('campaign:' || e.campaign,
           'touch:' || coalesce(json_extract(e.payload, '$.touchType'), 'custom'))) as actions
       from lead_events e
       cross join leads l on l.id = e.lead_id and l.workspace_id = ${scope.workspaceId}
-      where e.type = 'touch' and ${inRange(scope)} and l.company_domain is not null
-      group by l.company_domain
+      where e.type = 'touch' and ${inRange(scope)} and l.domain_index is not null
+      group by l.domain_index
     )
     select coalesce(sum(icp = 1), 0) as icpAccounts,
       coalesce(sum(icp = 1 and actions >= ${COVERAGE_MIN_ACTIONS}), 0) as covered
