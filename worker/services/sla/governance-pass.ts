@@ -27,7 +27,7 @@ export async function governancePass({
   if (page.length === 0 && cursor !== '') page = await activeAgreementsAfter(db, '', chunk);
   for (const { workspaceId, active } of page) {
     facts.seedAgreement(workspaceId, active);
-    await syncGovernance({ ctx: { db, now, workspaceId }, input: { active } });
+    await syncGovernance({ ctx: { db, now, workspaceId, encryption: ctx.encryption }, input: { active } });
   }
   await saveGovernanceCursor(db, page.length < chunk ? '' : (page.at(-1)?.workspaceId ?? ''), now);
   return page.length;
