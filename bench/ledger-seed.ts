@@ -36,10 +36,10 @@ export function ledgerSeedSql(seed: LedgerSeed): string[] {
   const source = (i: string) =>
     `case ${seed.sourceIds.map((id, k) => `when ${i} % ${seed.sourceIds.length} = ${k} then ${lit(id)}`).join(' ')} end`;
   const leads = `
-    insert into leads (id, workspace_id, seq, stage, company_domain, consent, owner_id, first_source_id, campaign,
+    insert into leads (id, workspace_id, seq, stage, domain_index, consent, owner_id, first_source_id, campaign,
       fit, engagement, quadrant, icp_match, touch_counts, submitted_at, mql_at, agreement_version,
       first_attempt_at, sql_at, sales_temperature, opportunity_at, won_at, won_amount, currency,
-      first_name, company, created_at, updated_at)
+      created_at, updated_at)
     with recursive n(i) as (select 0 union all select i + 1 from n where i < ${count - 1}),
     t as (select i, strftime('%Y-%m-%dT%H:%M:%fZ', ${lit(seed.from)},
       '+' || cast(i * ${stepMinutes} as integer) || ' minutes') as at from n)
@@ -58,7 +58,6 @@ export function ledgerSeedSql(seed: LedgerSeed): string[] {
       case when i % 32 = 0 then strftime('%Y-%m-%dT%H:%M:%fZ', at, '+3 days') end,
       case when i % 32 = 0 then 1000 end,
       case when i % 32 = 0 then 'EUR' end,
-      'Bulk', 'Company ' || (i % 700),
       at, at
     from t`;
   const events: Array<[number, string, string, string]> = [
@@ -114,10 +113,10 @@ export function openLeadsSql(seed: OpenLeadsSeed): string[] {
   const { workspaceId, prefix, count, due, ownerId, agreementVersion } = seed;
   const leads = `
     insert into leads (id, workspace_id, seq, stage, consent, fit, engagement, quadrant, icp_match, touch_counts,
-      owner_id, first_name, company, agreement_version, created_at, updated_at)
+      owner_id, agreement_version, created_at, updated_at)
     with recursive n(i) as (select 0 union all select i + 1 from n where i < ${count - 1})
     select ${lit(prefix)} || i, ${lit(workspaceId)}, 3, 'mql', 1, 10, 10, 'perfect', 1, '{}', ${lit(ownerId)},
-      'Bulk', 'Company ' || i, ${agreementVersion}, '2026-11-20T08:00:00.000Z', '2026-11-20T08:00:00.000Z'
+      ${agreementVersion}, '2026-11-20T08:00:00.000Z', '2026-11-20T08:00:00.000Z'
     from n`;
   return [
     leads,

@@ -8,6 +8,7 @@ import { call, createTestWorkspace, env, expectProblem, type TestWorkspace, WAIT
 import { drainIntake } from './intake-queue';
 import { signStarterAgreement } from './lead-fixtures';
 import { meteredD1 } from './metered-d1';
+import { testVault } from './test-vault';
 
 async function createSource(ws: TestWorkspace) {
   const res = await call('POST', '/v1/sources', {
@@ -157,8 +158,8 @@ describe('store first, judge after', () => {
     expect(await count('select count(*) as n from leads where workspace_id = ?', ws.id)).toBe(9);
     expect(
       await count(
-        "select count(*) as n from lead_events e join leads l on l.id = e.lead_id where l.email = ? and e.type = 'touch'",
-        twice.email,
+        "select count(*) as n from lead_events e join leads l on l.id = e.lead_id where l.email_index = ? and e.type = 'touch'",
+        await testVault(drizzle(env.DB, { schema }), ws.id).blindIndex('email', twice.email),
       ),
     ).toBe(2);
   });

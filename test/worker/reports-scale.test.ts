@@ -23,7 +23,7 @@ const MINUTES_BETWEEN_LEADS = 52;
  */
 async function bulkSeed(workspaceId: string, prefix: string, start: string, count: number): Promise<void> {
   const leadsSql = `
-    insert into leads (id, workspace_id, seq, stage, company_domain, consent, owner_id, first_source_id, campaign,
+    insert into leads (id, workspace_id, seq, stage, domain_index, consent, owner_id, first_source_id, campaign,
       fit, engagement, quadrant, icp_match, touch_counts, submitted_at, mql_at, agreement_version,
       first_attempt_at, sql_at, sales_temperature, opportunity_at, won_at, won_amount, currency, created_at, updated_at)
     with recursive n(i) as (select 0 union all select i + 1 from n where i < ?3 - 1),

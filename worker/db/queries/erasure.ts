@@ -10,7 +10,7 @@ import { webHost } from '../../platform/web-host';
 import { runBatch } from '../batch';
 import type { Database } from '../client';
 import { retryOnConflict } from '../conflict';
-import { consents, erasedIdentities, importRows, intakeDeliveries, leadEvents, leads, notificationOutbox } from '../schema';
+import { consents, importRows, intakeDeliveries, leadEvents, leads } from '../schema';
 import { getActiveAgreement } from './agreement';
 import { erasedIdentityInsert, erasedIndexes } from './erased-identities';
 import type { IdempotencyHooks } from './idempotency';
