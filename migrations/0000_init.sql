@@ -138,7 +138,8 @@ CREATE TABLE `idempotency_keys` (
 	`key` text NOT NULL,
 	`request_hash` text NOT NULL,
 	`status` integer NOT NULL,
-	`response` text NOT NULL,
+	`response` text,
+	`sealed_response` text,
 	`created_at` text NOT NULL,
 	PRIMARY KEY(`workspace_id`, `key`)
 );

@@ -103,6 +103,30 @@ describe('Idempotency-Key on ledger writes', () => {
     expect(await eventCount(leadId, 'erased')).toBe(1);
   });
 
+  it('should seal a stored action answer with the person key: no plaintext stored, same answer replayed, 409 once erased', async () => {
+    const ws = await signStarterAgreement();
+    const marker = `Idemmarker${Date.now()}`;
+    const { leadId, email } = await createMql(ws, { lastName: marker });
+    const first = await answer(await actWithKey(ws, leadId, 'call-sealed', ATTEMPT));
+    expect(first.body).toContain(marker);
+    expect(first.body).toContain(email);
+    const row = await env.DB.prepare('select * from idempotency_keys where key = ?')
+      .bind('call-sealed')
+      .first<Record<string, unknown>>();
+    const stored = JSON.stringify(row);
+    expect(row?.response).toBeNull();
+    expect(stored).not.toContain(marker);
+    expect(stored).not.toContain(email);
+    expect(await answer(await actWithKey(ws, leadId, 'call-sealed', ATTEMPT))).toEqual(first);
+
+    const erased = await call('DELETE', `/v1/leads/${leadId}`, { token: ws.tokens.admin });
+    expect(erased.status).toBe(200);
+    const replay = await actWithKey(ws, leadId, 'call-sealed', ATTEMPT);
+    const problem = await expectProblem(replay, 409);
+    expect(JSON.stringify(problem)).not.toContain(marker);
+    expect(await eventCount(leadId, 'attempt')).toBe(1);
+  });
+
   it('should refuse an unusable key naming the header', async () => {
     const ws = await signStarterAgreement();
     const { leadId } = await createMql(ws);

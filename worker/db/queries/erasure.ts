@@ -155,7 +155,7 @@ export async function eraseLead(
     now,
     idempotency && {
       replay: idempotency.replay,
-      remember: (one) => idempotency.remember({ ...one, alsoErased: twins }),
+      remember: (one, personOf) => idempotency.remember({ ...one, alsoErased: twins }, personOf),
     },
   );
   return result instanceof StoredAnswer ? result : { ...result, alsoErased: twins };
@@ -323,7 +323,11 @@ async function eraseOneLead(
         ...identityInserts,
       ];
       const result = { lead: next, erased: true };
-      await runBatch(db, idempotency ? [...statements, idempotency.remember(result)] : statements);
+      // The answer is the tombstone, which names no one; the person's key dies in this very batch.
+      await runBatch(
+        db,
+        idempotency ? [...statements, ...(await idempotency.remember(result, null))] : statements,
+      );
       return result;
     },
     { attempts: MAX_ATTEMPTS },

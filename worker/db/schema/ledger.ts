@@ -220,7 +220,13 @@ export const idempotencyKeys = sqliteTable(
     /** SHA-256 of method, path and body: the same key with another request is refused. */
     requestHash: text('request_hash').notNull(),
     status: integer('status').notNull(),
-    response: text('response', { mode: 'json' }).$type<unknown>().notNull(),
+    /** The answer's body when it names no person (touch results, an erasure's tombstone). */
+    response: text('response', { mode: 'json' }).$type<unknown>(),
+    /**
+     * The answer's body when it shows a lead (an action's lead view), sealed with that person's
+     * key (`slot.idempotency`): erasure destroys the key, and the stored answer with it.
+     */
+    sealedResponse: text('sealed_response'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.key] }), index('idempotency_keys_created').on(t.createdAt)],

@@ -13,6 +13,8 @@ export const slot = {
   delivery: (deliveryId: string) => `delivery:${deliveryId}`,
   /** A notification's body, by its outbox key (`notification_outbox.body`). */
   message: (messageKey: string) => `message:${messageKey}`,
+  /** A stored answer replayed for a retried `Idempotency-Key` (`idempotency_keys.sealed_response`). */
+  idempotency: (key: string) => `idempotency:${key}`,
   /** A person key wrapped by the workspace's data key (`person_keys.wrapped`). */
   personKey: (keyId: string) => `person-key:${keyId}`,
   /** A workspace key wrapped by a master key (`workspace_keys`). */

@@ -60,7 +60,7 @@ export async function performAction({
   const { leadId, action, ifMatch } = input;
   const vault = vaultOf(ctx, workspaceId);
   const idempotency: IdempotencyHooks<ActionResult> | undefined = input.idempotency
-    ? idempotencyHooks(db, workspaceId, input.idempotency, now)
+    ? idempotencyHooks(db, vault, workspaceId, input.idempotency, now)
     : undefined;
   const [active, team] = await Promise.all([getActiveAgreement(db, workspaceId), loadTeam(db, workspaceId)]);
   const agreement: ActiveAgreement | null = active
@@ -90,7 +90,11 @@ export async function performAction({
         now,
         ids,
       );
-      await runBatch(db, idempotency ? [...statements, idempotency.remember(result)] : statements);
+      // The answer shows the lead's view, so it is sealed with the person's key (used by this batch).
+      await runBatch(
+        db,
+        idempotency ? [...statements, ...(await idempotency.remember(result, leadId))] : statements,
+      );
       return result;
     },
     { attempts: MAX_ATTEMPTS },

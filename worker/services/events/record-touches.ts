@@ -39,7 +39,7 @@ export async function recordTouches({
   const workspace = await requireWorkspace(db, workspaceId);
   const agreement = await loadJudgingAgreement(db, workspace);
   const idempotency = input.idempotency
-    ? idempotencyHooks(db, workspaceId, input.idempotency, now)
+    ? idempotencyHooks(db, vault, workspaceId, input.idempotency, now)
     : undefined;
   const emails = [...new Set(items.flatMap((t) => (t.email ? [t.email] : [])))];
   const ids = [...new Set(items.flatMap((t) => (t.leadId ? [t.leadId] : [])))];
@@ -78,7 +78,11 @@ export async function recordTouches({
       if (plan.lastMemberId && plan.lastMemberId !== routing.lastMemberId) {
         statements.push(advanceCursorStatement(db, workspaceId, plan.lastMemberId, now));
       }
-      await runBatch(db, idempotency ? [...statements, idempotency.remember(plan.results)] : statements);
+      // Touch results are ids, stages and flags: nothing personal, so the answer is kept plain.
+      await runBatch(
+        db,
+        idempotency ? [...statements, ...(await idempotency.remember(plan.results, null))] : statements,
+      );
       return plan.results;
     },
     { attempts: MAX_ATTEMPTS, what: thing('theseLeads') },

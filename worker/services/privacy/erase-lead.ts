@@ -14,13 +14,16 @@ export function eraseLead({
   ctx: CallerContext;
   input: { leadId: string; idempotency?: Idempotency<ErasureResult> };
 }): Promise<ErasureResult | StoredAnswer> {
+  const vault = vaultOf(ctx, ctx.workspaceId);
   return erase(
     ctx.db,
-    vaultOf(ctx, ctx.workspaceId),
+    vault,
     ctx.workspaceId,
     input.leadId,
     ctx.caller,
     ctx.now,
-    input.idempotency ? idempotencyHooks(ctx.db, ctx.workspaceId, input.idempotency, ctx.now) : undefined,
+    input.idempotency
+      ? idempotencyHooks(ctx.db, vault, ctx.workspaceId, input.idempotency, ctx.now)
+      : undefined,
   );
 }
