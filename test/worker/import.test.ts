@@ -381,6 +381,35 @@ describe('POST /v1/import: JSON rows', () => {
     });
   });
 
+  it('should store each row key as a blind index: no external id or address in import_rows or its consents, and the list again writes nothing', async () => {
+    const ws = await createTestWorkspace();
+    const body = {
+      importKey: 'sheet-blind',
+      rows: [
+        { id: 'jadwiga.blind@firma.pl', email: 'jadwiga.blind@firma.pl', stage: 'lead', ...consented },
+        { id: 'CRM-7781', email: 'kazimierz.blind@firma.pl', stage: 'mql', ...consented },
+      ],
+      mapping: { id: 'externalId' },
+    };
+    const first = await ok(await importJson(ws, body));
+    expect(first.summary).toEqual({ created: 2, merged: 0, unchanged: 0, refused: 0 });
+    const stored = await env.DB.prepare('select row_key from import_rows where workspace_id = ?')
+      .bind(ws.id)
+      .all<{ row_key: string }>();
+    expect(stored.results).toHaveLength(2);
+    for (const r of stored.results) expect(r.row_key).toMatch(/^[0-9a-f]{64}$/);
+    const keys = await env.DB.prepare('select delivery_key from consents where workspace_id = ?')
+      .bind(ws.id)
+      .all<{ delivery_key: string }>();
+    const raw = JSON.stringify([stored.results, keys.results]);
+    for (const marker of ['jadwiga', 'CRM-7781', 'ext:']) expect(raw).not.toContain(marker);
+
+    const events = await count('lead_events', ws.id);
+    const again = await ok(await importJson(ws, body));
+    expect(again.summary).toEqual({ created: 0, merged: 0, unchanged: 2, refused: 0 });
+    expect(await count('lead_events', ws.id)).toBe(events);
+  });
+
   it('should be idempotent per row: the same list again writes nothing, a changed row with an id merges', async () => {
     const ws = await createTestWorkspace();
     const body = {

@@ -10,7 +10,7 @@ import { webHost } from '../../platform/web-host';
 import { runBatch } from '../batch';
 import type { Database } from '../client';
 import { retryOnConflict } from '../conflict';
-import { consents, importRows, intakeDeliveries, leadEvents, leads } from '../schema';
+import { consents, intakeDeliveries, leadEvents, leads } from '../schema';
 import { getActiveAgreement } from './agreement';
 import { erasedIdentityInsert, erasedIndexes } from './erased-identities';
 import type { IdempotencyHooks } from './idempotency';
@@ -123,7 +123,7 @@ async function anonymousKey(key: string, personal: (text: string) => boolean): P
 /**
  * Erases the person behind a lead (GDPR): blanks personal data in the lead row
  * and in every event payload, consent text that names them, the answers stored
- * for their deliveries and imported-row keys that name them, and remembers a
+ * for their deliveries (imported row keys are blind indexes, naming no one), and remembers a
  * salted hash of every e-mail and phone they used (`erased_identities`) so an
  * import cannot silently bring them back.
  * The anonymous tombstone keeps stage, dates, amounts, source and campaign, so
@@ -198,15 +198,12 @@ async function eraseOneLead(
       if (earlier) return earlier;
       const state = await getLeadState(db, vault, workspaceId, leadId);
       if (state.erasedAt) return { lead: state, erased: false };
-      const [events, consentRows, deliveries, imported] = await Promise.all([
+      // Imported row keys are blind indexes already (they name no one), and import refuses a row
+      // whose lead was erased by the erased people's memory: nothing to rewrite there.
+      const [events, consentRows, deliveries] = await Promise.all([
         listLeadEvents(db, vault, workspaceId, leadId),
         openConsentsOf(db, vault, workspaceId, leadId),
         deliveriesOf(db, workspaceId, leadId),
-        db
-          .select({ importKey: importRows.importKey, rowKey: importRows.rowKey })
-          .from(importRows)
-          .where(and(eq(importRows.workspaceId, workspaceId), eq(importRows.leadId, leadId)))
-          .all(),
       ]);
       const values = personalValuesOf(state, events);
       const personal = personalMatcher(values);
@@ -273,25 +270,6 @@ async function eraseOneLead(
             ),
           ),
       );
-      // An imported row's external id may be the person's address: it stays a key, as a hash.
-      const rowKeys = await Promise.all(imported.map((r) => anonymousKey(r.rowKey, personal)));
-      const importUpdates = imported.flatMap((r, i) => {
-        const key = rowKeys[i];
-        return key === undefined || key === r.rowKey
-          ? []
-          : [
-              db
-                .update(importRows)
-                .set({ rowKey: key })
-                .where(
-                  and(
-                    eq(importRows.workspaceId, workspaceId),
-                    eq(importRows.importKey, r.importKey),
-                    eq(importRows.rowKey, r.rowKey),
-                  ),
-                ),
-            ];
-      });
       const identities = [
         ...values.emails.map((v) => ({ kind: 'email' as const, value: v })),
         ...values.phones.map((v) => ({ kind: 'phone' as const, value: v })),
@@ -318,7 +296,6 @@ async function eraseOneLead(
         ...eventUpdates,
         ...consentUpdates,
         ...deliveryUpdates,
-        ...importUpdates,
         ...messageUpdates,
         ...identityInserts,
       ];

@@ -75,6 +75,8 @@ interface StoredRow {
 /** What one chunk needs from the database, read in one batch. */
 interface ChunkReads {
   stored: Map<string, StoredRow>;
+  /** Each row key → its blind index, what `import_rows.row_key` stores (an external id may be an e-mail). */
+  rowKeyIndex: Map<string, string>;
   leads: Map<string, LeadState>;
   /** `email:<value>` / `phone:<value>` of erased people → when they were erased. */
   erased: Map<string, string>;
@@ -88,9 +90,12 @@ async function readChunk(
   rows: readonly ReadyRow[],
 ): Promise<ChunkReads> {
   const keys = [...new Set(rows.map((r) => r.key))];
+  const keyIndexes = await Promise.all(keys.map((k) => vault.blindIndex('import-row', k)));
+  const rowKeyIndex = new Map(keys.map((k, i) => [k, keyIndexes[i] as string]));
+  const keyOfIndex = new Map(keys.map((k, i) => [keyIndexes[i] as string, k]));
   const emails = [...new Set(rows.flatMap((r) => (r.submission.email ? [r.submission.email] : [])))];
   const phones = [...new Set(rows.flatMap((r) => (r.submission.phone ? [r.submission.phone] : [])))];
-  const keyReads = chunks(keys, IN_LIST).map((part) =>
+  const keyReads = chunks(keyIndexes, IN_LIST).map((part) =>
     db
       .select({ rowKey: importRows.rowKey, contentHash: importRows.contentHash, leadId: importRows.leadId })
       .from(importRows)
@@ -134,8 +139,10 @@ async function readChunk(
   const leadRows: (typeof leads.$inferSelect)[] = [];
   results.forEach((result, i) => {
     if (i < keyReads.length) {
-      for (const r of result as { rowKey: string; contentHash: string; leadId: string }[])
-        stored.set(r.rowKey, { contentHash: r.contentHash, leadId: r.leadId });
+      for (const r of result as { rowKey: string; contentHash: string; leadId: string }[]) {
+        const key = keyOfIndex.get(r.rowKey);
+        if (key !== undefined) stored.set(key, { contentHash: r.contentHash, leadId: r.leadId });
+      }
     } else if (i < keyReads.length + erasedReads.length) {
       for (const r of result as { kind: string; hash: string; erasedAt: string }[]) {
         const identity = identityOfHash.get(`${r.kind}:${r.hash}`);
@@ -154,7 +161,7 @@ async function readChunk(
       .all();
     for (const state of await openLeadRows(vault, rowsById)) found.set(state.id, state);
   }
-  return { stored, leads: found, erased };
+  return { stored, rowKeyIndex, leads: found, erased };
 }
 
 interface Entry {
@@ -288,6 +295,8 @@ async function planChunk(
   const now = input.now;
   const at = now.toISOString();
   const seen = new Map(seenBefore);
+  // Every row of the chunk was indexed when it was read.
+  const rowKeyIndex = (key: string) => reads.rowKeyIndex.get(key) as string;
   const identities = new Identities();
   for (const state of reads.leads.values()) identities.index(state);
   const entries = new Map<string, Entry>();
@@ -309,7 +318,12 @@ async function planChunk(
   for (const row of rows) {
     const warnings = [...row.warnings];
     const prior = seen.get(row.key) ?? reads.stored.get(row.key);
-    if (prior && prior.contentHash === row.contentHash) {
+    // A row imported before as a person since erased is not 'unchanged': it is judged as a new
+    // row, so the erased people's memory refuses it (the row key is a blind index, it never named them).
+    const priorErased = prior
+      ? (entries.get(prior.leadId)?.state ?? reads.leads.get(prior.leadId))?.erasedAt
+      : null;
+    if (prior && prior.contentHash === row.contentHash && !priorErased) {
       results.push({
         row: row.row,
         status: 'unchanged',
@@ -374,13 +388,13 @@ async function planChunk(
         givenAt: s.submittedAt,
         text: s.consentText,
         purposes: ['contact'],
-        deliveryKey: `import:${input.importKey}:${row.key}`.slice(0, 500),
+        deliveryKey: `import:${input.importKey}:${rowKeyIndex(row.key)}`.slice(0, 500),
       });
     }
     keyRows.set(row.key, {
       workspaceId: input.workspaceId,
       importKey: input.importKey,
-      rowKey: row.key,
+      rowKey: rowKeyIndex(row.key),
       contentHash: row.contentHash,
       leadId: entry.state.id,
       outcome,

@@ -10,7 +10,11 @@ export const importRows = sqliteTable(
   {
     workspaceId: text('workspace_id').notNull(),
     importKey: text('import_key').notNull(),
-    /** `ext:<the row's externalId>` or `row:<SHA-256 of its mapped values>`. */
+    /**
+     * The blind index (`vault.blindIndex('import-row', …)`, HMAC with the workspace's index key)
+     * of `ext:<the row's externalId>` or `row:<SHA-256 of its mapped values>`: an external id may
+     * be an e-mail, and a plain SHA-256 of a row's few values can be found by trying them.
+     */
     rowKey: text('row_key').notNull(),
     contentHash: text('content_hash').notNull(),
     leadId: text('lead_id').notNull(),

@@ -2,8 +2,11 @@ import { bytesToHex, utf8Encode } from '../encoding';
 import type { Host } from '../host';
 import { normaliseEmail, normalisePhone } from '../ledger/erasure';
 
-/** E-mail and phone name a person; a company domain groups an account in reports. */
-export type IdentityKind = 'email' | 'phone' | 'domain';
+/**
+ * E-mail and phone name a person; a company domain groups an account in reports; an import
+ * row's key (`ext:<externalId>`, which may be an e-mail) keeps an import idempotent.
+ */
+export type IdentityKind = 'email' | 'phone' | 'domain' | 'import-row';
 
 /**
  * The blind index of an e-mail or phone: HMAC-SHA256 of the normalised value with the
@@ -18,6 +21,8 @@ export async function blindIndex(
   kind: IdentityKind,
   value: string,
 ): Promise<string> {
-  const normalised = kind === 'phone' ? normalisePhone(value) : normaliseEmail(value);
+  // A row key is compared as it was: two external ids that differ in case are two rows.
+  const normalised =
+    kind === 'phone' ? normalisePhone(value) : kind === 'import-row' ? value : normaliseEmail(value);
   return bytesToHex(await host.hmacSha256(indexKey, utf8Encode(`${kind}:${normalised}`)));
 }

@@ -1,3 +1,5 @@
+import type { IdentityKind } from './blind-index';
+
 /**
  * A per-request key cache, as the Worker's services give one (`worker/services/privacy/`):
  * the workspace's keys loaded once, each person key unwrapped once. Queries take it to seal
@@ -31,6 +33,6 @@ export interface Vault {
   seal(keyId: string, slot: string, text: string): Promise<string>;
   /** The text, or null when the key is destroyed or the value belongs to another row or tenant. */
   open(sealed: string | null | undefined, slot: string): Promise<string | null>;
-  /** The blind index of an e-mail or phone in this workspace. */
-  blindIndex(kind: 'email' | 'phone' | 'domain', value: string): Promise<string>;
+  /** The blind index of an e-mail, phone, domain or import row key in this workspace. */
+  blindIndex(kind: IdentityKind, value: string): Promise<string>;
 }
