@@ -3,7 +3,20 @@ import { rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Marked, type Person, personOf, scanDirectory } from './raw-bytes';
+import {
+  additionalDataCandidates,
+  additionalDataOpening,
+  everyKey,
+  keyRingOf,
+  type Marked,
+  openDatabaseCopy,
+  openSealed,
+  type Person,
+  personOf,
+  type SealedValue,
+  scanDirectory,
+  sealedValues,
+} from './raw-bytes';
 import { startWorkerServer, type WorkerServer } from './worker-server';
 
 /**
@@ -418,6 +431,33 @@ describe('erasure leaves no byte of the person in the local D1', () => {
       }
     }
 
+    // Before erasure, read independently of the Worker: each person's data is sealed under their own key, and
+    // the same decryption that later fails opens it now (with the additional data it is bound to).
+    const masters = [Buffer.from(MASTER_KEY, 'base64')];
+    const before = await openDatabaseCopy(worker.persistDir);
+    const ringBefore = keyRingOf(before, masters);
+    const erasedLeads = new Set(erased.map((e) => e.leadId));
+    const erasedKeyIds = new Set(
+      [...ringBefore.personKeys].filter(([, k]) => k.leadId && erasedLeads.has(k.leadId)).map(([id]) => id),
+    );
+    const sealedOfErased: { value: SealedValue; ad: string }[] = [];
+    for (const e of erased) {
+      const own = [...ringBefore.personKeys].filter(([, k]) => k.leadId === e.leadId);
+      expect(own.length, `${e.via} has a person key`).toBeGreaterThan(0);
+      const plain: string[] = [];
+      for (const value of sealedValues(before)) {
+        const key = own.find(([id]) => id === value.keyId)?.[1].key;
+        if (!key) continue;
+        const ad = additionalDataOpening(value, key);
+        expect(ad, `${value.table}.${value.column} opens with its own key`).not.toBeNull();
+        sealedOfErased.push({ value, ad: ad as string });
+        plain.push((openSealed(value.sealed, key, ad as string) as Buffer).toString('utf8').toLowerCase());
+      }
+      for (const marker of e.person.storedBy(e.via))
+        expect(plain.join(' '), `${e.via}: ${marker} is sealed with the person's key`).toContain(marker);
+    }
+    before.close();
+
     for (const e of erased) await api('DELETE', `/v1/leads/${e.leadId}`, admin);
 
     // Every file at once, while the Worker runs (the WAL's frames not yet checkpointed), and after it stopped.
@@ -439,5 +479,31 @@ describe('erasure leaves no byte of the person in the local D1', () => {
     // The scanner sees what is there: the sources' names, which are not personal, are found in the same files.
     const control = await scanDirectory(worker.persistDir, [SOURCE_MARKER]);
     expect(control.found.some((f) => f.includes('.sqlite'))).toBe(true);
+
+    // Their keys are gone, and no key left in the system — any workspace data key the master opens, any person
+    // key those open — opens what was sealed for them: neither the values read before, nor any value left that
+    // names a key that no longer exists.
+    const left = await openDatabaseCopy(worker.persistDir);
+    const ring = keyRingOf(left, masters);
+    expect([...ring.personKeys.keys()].filter((id) => erasedKeyIds.has(id))).toEqual([]);
+    expect(ring.personKeys.size).toBeGreaterThan(0);
+    const keysLeft = everyKey(ring);
+    let tries = 0;
+    for (const { value, ad } of sealedOfErased)
+      for (const key of keysLeft) {
+        tries += 1;
+        expect(openSealed(value.sealed, key, ad), `${value.table}.${value.column}`).toBeNull();
+      }
+    const orphans = sealedValues(left).filter(
+      (v) => !ring.personKeys.has(v.keyId) && v.table !== 'workspace_keys',
+    );
+    for (const value of orphans)
+      for (const ad of additionalDataCandidates(value))
+        for (const key of keysLeft) {
+          tries += 1;
+          expect(openSealed(value.sealed, key, ad), `${value.table}.${value.column}`).toBeNull();
+        }
+    expect(tries).toBeGreaterThan(0);
+    left.close();
   });
 });

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { createDecipheriv, randomInt } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -182,4 +182,166 @@ export async function scanDirectory(dir: string, markers: readonly string[]): Pr
     }
   }
   return { files: read, found, bytes };
+}
+
+/**
+ * The D1 database's rows, read from a copy of its files with node:sqlite — independently of
+ * the Worker's code: keys are unwrapped and values opened with node:crypto, from the format
+ * `lps1.<key id>.<iv>.<ciphertext+tag>` (base64url) and the additional data
+ * `leadpact:<workspace>:<slot>` that `worker/domain/privacy` documents.
+ */
+export interface SealedValue {
+  table: string;
+  column: string;
+  keyId: string;
+  sealed: string;
+  /** Every text value of its row: where the additional data's ids come from. */
+  row: Record<string, unknown>;
+}
+
+export interface DatabaseCopy {
+  tables: Map<string, Record<string, unknown>[]>;
+  close(): void;
+}
+
+/** Copies the `.sqlite` file (and its WAL, if any) of `persistDir` elsewhere and opens the copy. */
+export async function openDatabaseCopy(persistDir: string): Promise<DatabaseCopy> {
+  const { copyFile, mkdtemp } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { existsSync } = await import('node:fs');
+  const { DatabaseSync } = await import('node:sqlite');
+  const files = await filesUnder(persistDir);
+  const main = files.find((f) => f.endsWith('.sqlite') && f.includes('D1DatabaseObject'));
+  if (!main) throw new Error(`no D1 database under ${persistDir}`);
+  const dir = await mkdtemp(join(tmpdir(), 'leadpact-d1-copy-'));
+  const copy = join(dir, 'db.sqlite');
+  await copyFile(main, copy);
+  if (existsSync(`${main}-wal`)) await copyFile(`${main}-wal`, `${copy}-wal`).catch(() => undefined);
+  const db = new DatabaseSync(copy);
+  const tables = new Map<string, Record<string, unknown>[]>();
+  const names = db
+    .prepare(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%'",
+    )
+    .all() as { name: string }[];
+  for (const { name } of names)
+    tables.set(name, db.prepare(`select * from "${name}"`).all() as Record<string, unknown>[]);
+  return { tables, close: () => db.close() };
+}
+
+const SEALED = /^lps1\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/;
+
+/** Every sealed value of every column of every table (JSON columns included: a sealed string inside is found). */
+export function sealedValues(copy: DatabaseCopy): SealedValue[] {
+  const found: SealedValue[] = [];
+  const visit = (table: string, column: string, row: Record<string, unknown>, value: unknown) => {
+    if (typeof value === 'string') {
+      const match = SEALED.exec(value);
+      if (match) found.push({ table, column, keyId: match[1] as string, sealed: value, row });
+      else if (value.startsWith('{') || value.startsWith('[')) {
+        try {
+          visit(table, column, row, JSON.parse(value));
+        } catch {
+          // not JSON
+        }
+      }
+    } else if (Array.isArray(value)) for (const v of value) visit(table, column, row, v);
+    else if (value && typeof value === 'object')
+      for (const v of Object.values(value)) visit(table, column, row, v);
+  };
+  for (const [table, rows] of copy.tables)
+    for (const row of rows)
+      for (const [column, value] of Object.entries(row)) visit(table, column, row, value);
+  return found;
+}
+
+/** AES-256-GCM open of a sealed value with one key and one additional data; null when it does not open. */
+export function openSealed(sealed: string, key: Buffer, additionalData: string): Buffer | null {
+  const match = SEALED.exec(sealed);
+  if (!match) return null;
+  const iv = Buffer.from(match[2] as string, 'base64url');
+  const data = Buffer.from(match[3] as string, 'base64url');
+  if (iv.length !== 12 || data.length < 16) return null;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, iv);
+    decipher.setAAD(Buffer.from(additionalData, 'utf8'));
+    decipher.setAuthTag(data.subarray(data.length - 16));
+    return Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]);
+  } catch {
+    return null;
+  }
+}
+
+/** The keys left in a database: workspace data keys opened with the master keys, person keys with those. */
+export interface KeyRing {
+  /** Workspace id → its data keys (raw). */
+  dataKeys: Map<string, Buffer[]>;
+  /** Person key id → raw key, with its workspace. */
+  personKeys: Map<string, { workspaceId: string; leadId: string | null; key: Buffer }>;
+}
+
+const WORKSPACE_DATA = (ws: string) => `leadpact:${ws}:workspace-key:data`;
+const PERSON_KEY = (ws: string, id: string) => `leadpact:${ws}:person-key:${id}`;
+
+/** Opens every workspace key the master keys open, then every person key those open. */
+export function keyRingOf(copy: DatabaseCopy, masterKeys: readonly Buffer[]): KeyRing {
+  const dataKeys = new Map<string, Buffer[]>();
+  for (const row of copy.tables.get('workspace_keys') ?? []) {
+    const ws = String(row.workspace_id);
+    const keys: Buffer[] = [];
+    for (const [column, value] of Object.entries(row)) {
+      if (typeof value !== 'string' || !column.includes('data')) continue;
+      for (const master of masterKeys) {
+        const raw = openSealed(value, master, WORKSPACE_DATA(ws));
+        if (raw) keys.push(raw);
+      }
+    }
+    dataKeys.set(ws, keys);
+  }
+  const personKeys: KeyRing['personKeys'] = new Map();
+  for (const row of copy.tables.get('person_keys') ?? []) {
+    const ws = String(row.workspace_id);
+    const id = String(row.id);
+    for (const dataKey of dataKeys.get(ws) ?? []) {
+      const raw = openSealed(String(row.wrapped), dataKey, PERSON_KEY(ws, id));
+      if (raw)
+        personKeys.set(id, { workspaceId: ws, leadId: (row.lead_id as string | null) ?? null, key: raw });
+    }
+  }
+  return { dataKeys, personKeys };
+}
+
+/** The slot names a sealed value may be bound to (`worker/domain/privacy/slots.ts`), for guessing its additional data. */
+const SLOT_PREFIXES = [
+  'lead',
+  'event',
+  'consent',
+  'delivery',
+  'message',
+  'idempotency',
+  'import',
+  'person-key',
+];
+
+/** Every additional data a value in this row could have been sealed with. */
+export function additionalDataCandidates(value: SealedValue): string[] {
+  const ws = String(value.row.workspace_id ?? '');
+  const ids = Object.values(value.row).filter(
+    (v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 300 && !v.startsWith('lps1.'),
+  );
+  return [
+    `leadpact:${ws}:workspace-key:data`,
+    `leadpact:${ws}:workspace-key:index`,
+    ...SLOT_PREFIXES.flatMap((prefix) => ids.map((id) => `leadpact:${ws}:${prefix}:${id}`)),
+  ];
+}
+
+/** The additional data that opens `value` with `key`, or null. */
+export function additionalDataOpening(value: SealedValue, key: Buffer): string | null {
+  return additionalDataCandidates(value).find((ad) => openSealed(value.sealed, key, ad) !== null) ?? null;
+}
+
+/** Every raw key left in the ring: person keys and workspace data keys. */
+export function everyKey(ring: KeyRing): Buffer[] {
+  return [...[...ring.dataKeys.values()].flat(), ...[...ring.personKeys.values()].map((k) => k.key)];
 }
