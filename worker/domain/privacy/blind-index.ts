@@ -4,9 +4,10 @@ import { normaliseEmail, normalisePhone } from '../ledger/erasure';
 
 /**
  * E-mail and phone name a person; a company domain groups an account in reports; an import
- * row's key (`ext:<externalId>`, which may be an e-mail) keeps an import idempotent.
+ * row's key (`ext:<externalId>`, which may be an e-mail) keeps an import idempotent; so does a
+ * stored delivery's key (the sender's `Idempotency-Key` or event id, which a form may fill with anything).
  */
-export type IdentityKind = 'email' | 'phone' | 'domain' | 'import-row';
+export type IdentityKind = 'email' | 'phone' | 'domain' | 'import-row' | 'delivery-key';
 
 /**
  * The blind index of an e-mail or phone: HMAC-SHA256 of the normalised value with the
@@ -21,8 +22,12 @@ export async function blindIndex(
   kind: IdentityKind,
   value: string,
 ): Promise<string> {
-  // A row key is compared as it was: two external ids that differ in case are two rows.
+  // A row or delivery key is compared as it was: two external ids that differ in case are two rows.
   const normalised =
-    kind === 'phone' ? normalisePhone(value) : kind === 'import-row' ? value : normaliseEmail(value);
+    kind === 'phone'
+      ? normalisePhone(value)
+      : kind === 'import-row' || kind === 'delivery-key'
+        ? value
+        : normaliseEmail(value);
   return bytesToHex(await host.hmacSha256(indexKey, utf8Encode(`${kind}:${normalised}`)));
 }
