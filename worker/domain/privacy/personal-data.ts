@@ -1,26 +1,21 @@
 import type { Host } from '../host';
-import type { EventType } from '../ledger/constants';
-import { scrubPayload } from '../ledger/erasure';
+import { type EventType, PROFILE_FIELDS, type ProfileField } from '../ledger/constants';
+import { scrubPayload, TOMBSTONE_PROFILE_FIELDS } from '../ledger/erasure';
 import type { Profile } from '../ledger/lead';
 
 /**
  * What of a lead is personal, and so sealed with the person's key: the contact and
  * identity fields of the profile (one sealed value per lead), the original payload of
- * any event whose erasure scrub would change it, and consent text. Industry, size and
- * country describe the company and stay plain, as the erasure tombstone keeps them.
+ * any event whose erasure scrub would change it, and consent text. The profile fields the
+ * erasure tombstone keeps (industry, size, country) describe the company and stay plain.
  */
-export const PERSONAL_PROFILE_FIELDS = [
-  'email',
-  'phone',
-  'firstName',
-  'lastName',
-  'company',
-  'companyDomain',
-  'website',
-  'title',
-] as const;
+export const PERSONAL_PROFILE_FIELDS: readonly PersonalProfileField[] = PROFILE_FIELDS.filter(
+  (f): f is PersonalProfileField => !(TOMBSTONE_PROFILE_FIELDS as readonly string[]).includes(f),
+);
 
-export type PersonalProfileField = (typeof PERSONAL_PROFILE_FIELDS)[number];
+/** The profile's fields minus the tombstone's. */
+export type PersonalProfileField = Exclude<ProfileField, (typeof TOMBSTONE_PROFILE_FIELDS)[number]>;
+
 export type PersonalProfile = Record<PersonalProfileField, string | null>;
 
 /** The personal fields of a profile, as text (the sealed part of a lead). */
