@@ -5,7 +5,6 @@ import { sameIdentityLeads } from '../../domain/ledger/identity';
 import { applyEvent, type LeadState, type LedgerEvent } from '../../domain/ledger/lead';
 import { slot, type Vault } from '../../domain/privacy';
 import type { Caller } from '../../domain/tokens';
-import { sha256Hex } from '../../domain/tokens';
 import { webHost } from '../../platform/web-host';
 import { runBatch } from '../batch';
 import type { Database } from '../client';
@@ -115,15 +114,10 @@ export interface ErasureResult {
   alsoErased: string[];
 }
 
-/** A key that names the person is replaced by its hash: it still dedupes, it no longer reads. */
-async function anonymousKey(key: string, personal: (text: string) => boolean): Promise<string> {
-  return personal(key) ? `erased_${(await sha256Hex(key, webHost)).slice(0, 32)}` : key;
-}
-
 /**
  * Erases the person behind a lead (GDPR): blanks personal data in the lead row
  * and in every event payload, consent text that names them, the answers stored
- * for their deliveries (imported row keys are blind indexes, naming no one), and remembers a
+ * for their deliveries (delivery and imported row keys are blind indexes, naming no one), and remembers a
  * salted hash of every e-mail and phone they used (`erased_identities`) so an
  * import cannot silently bring them back.
  * The anonymous tombstone keeps stage, dates, amounts, source and campaign, so
@@ -239,29 +233,20 @@ async function eraseOneLead(
                 .where(and(eq(leadEvents.workspaceId, workspaceId), eq(leadEvents.id, event.id))),
             ];
       });
-      // Keys are hashed first: a drizzle query is thenable, so it must not be returned from an async callback.
-      const consentKeys = await Promise.all(
-        consentRows.map((c) => (c.deliveryKey === null ? null : anonymousKey(c.deliveryKey, personal))),
-      );
-      const consentUpdates = consentRows.map((c, i) =>
+      // Delivery keys (and a consent's) are blind indexes already: they name no one and stay, so a
+      // late retry of the delivery still meets its row.
+      const consentUpdates = consentRows.map((c) =>
         db
           .update(consents)
-          .set({
-            // The kept text stays sealed with the destroyed key: unreadable either way.
-            text: c.text !== null && personal(c.text) ? null : (consentRows[i]?.sealedText ?? null),
-            deliveryKey: consentKeys[i] ?? null,
-          })
+          // The kept text stays sealed with the destroyed key: unreadable either way.
+          .set({ text: c.text !== null && personal(c.text) ? null : c.sealedText })
           .where(and(eq(consents.workspaceId, workspaceId), eq(consents.id, c.id))),
       );
-      const deliveryKeys = await Promise.all(deliveries.map((d) => anonymousKey(d.key, personal)));
-      const deliveryUpdates = deliveries.map((d, i) =>
+      const deliveryUpdates = deliveries.map((d) =>
         db
           .update(intakeDeliveries)
-          .set({
-            key: deliveryKeys[i] ?? d.key,
-            // Only the anonymous answer stays, so a late retry of the delivery is still a duplicate.
-            response: { leadId, stage: d.response?.stage ?? null, duplicate: false },
-          })
+          // Only the anonymous answer stays, so a late retry of the delivery is still a duplicate.
+          .set({ response: { leadId, stage: d.response?.stage ?? null, duplicate: false } })
           .where(
             and(
               eq(intakeDeliveries.workspaceId, workspaceId),
