@@ -1,13 +1,17 @@
-import { base64url } from '../domain/tokens';
+import { base64url, base64urlDecode, utf8Decode, utf8Encode } from '../domain/encoding';
+import { webCipher } from '../platform/web-cipher';
+import { webHost } from '../platform/web-host';
+import { masterKeysOf } from './master-keys';
 
 /**
- * Secrets at rest (a team's Google key): AES-256-GCM with WebCrypto, the key
- * from the Worker secret `LEADPACT_ENCRYPTION_KEY` (32 bytes, base64). The
- * ciphertext names its key (`lpk1.<key id>.<iv>.<data>`), so after a rotation
- * — new key in `LEADPACT_ENCRYPTION_KEY`, old one in
+ * Secrets at rest (a team's Google key): AES-256-GCM under the master key itself, the
+ * Worker secret `LEADPACT_ENCRYPTION_KEY` (32 bytes, base64), loaded as the privacy vault
+ * loads it (`master-keys.ts`). The ciphertext names its key (`lpk1.<key id>.<iv>.<data>`),
+ * so after a rotation — new key in `LEADPACT_ENCRYPTION_KEY`, old one in
  * `LEADPACT_ENCRYPTION_KEY_PREVIOUS` — old ciphertexts still open and are
  * re-sealed with the new key when next used. The additional data binds a
  * ciphertext to its workspace, so a row copied to another tenant does not open.
+ * (The vault's `lps1` values bind `leadpact:<workspace>:<slot>`, so neither opens as the other.)
  */
 export interface SecretBox {
   /** The id of the key `seal` uses. */
@@ -21,33 +25,17 @@ export interface SecretBox {
 
 const PREFIX = 'lpk1';
 
-function fromBase64(text: string): Uint8Array {
-  const normal = text.trim().replace(/-/g, '+').replace(/_/g, '/');
-  const binary = atob(normal + '='.repeat((4 - (normal.length % 4)) % 4));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}
-
-async function keyOf(secret: string): Promise<{ id: string; key: CryptoKey }> {
-  const raw = fromBase64(secret);
-  if (raw.length !== 32) throw new Error('LEADPACT_ENCRYPTION_KEY must be 32 bytes, base64-encoded');
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', raw));
-  const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
-  return { id: base64url(digest).slice(0, 8), key };
-}
-
 /** The box for the configured keys, or null when `LEADPACT_ENCRYPTION_KEY` is not set. */
 export async function secretBoxOf(env: {
   LEADPACT_ENCRYPTION_KEY?: string;
   LEADPACT_ENCRYPTION_KEY_PREVIOUS?: string;
 }): Promise<SecretBox | null> {
   if (!env.LEADPACT_ENCRYPTION_KEY) return null;
-  const current = await keyOf(env.LEADPACT_ENCRYPTION_KEY);
-  const keys = new Map([[current.id, current.key]]);
-  if (env.LEADPACT_ENCRYPTION_KEY_PREVIOUS) {
-    const previous = await keyOf(env.LEADPACT_ENCRYPTION_KEY_PREVIOUS);
-    keys.set(previous.id, previous.key);
-  }
-  const encoder = new TextEncoder();
+  // A malformed key fails closed, as in the vault (`KeysUnavailableError`, 503).
+  const { current, all } = await masterKeysOf({
+    key: env.LEADPACT_ENCRYPTION_KEY,
+    previousKey: env.LEADPACT_ENCRYPTION_KEY_PREVIOUS,
+  });
   return {
     currentKeyId: current.id,
     keyIdOf: (sealed) => {
@@ -55,28 +43,18 @@ export async function secretBoxOf(env: {
       return prefix === PREFIX && id ? id : null;
     },
     seal: async (plaintext, context) => {
-      const iv = crypto.getRandomValues(new Uint8Array(12));
-      const data = await crypto.subtle.encrypt(
-        { name: 'AES-GCM', iv, additionalData: encoder.encode(context) },
-        current.key,
-        encoder.encode(plaintext),
-      );
-      return [PREFIX, current.id, base64url(iv), base64url(new Uint8Array(data))].join('.');
+      const iv = webHost.randomBytes(12);
+      const data = await webCipher.encrypt(current.key, iv, utf8Encode(plaintext), utf8Encode(context));
+      return [PREFIX, current.id, base64url(iv), base64url(data)].join('.');
     },
     open: async (sealed, context) => {
       const [prefix, id, iv, data] = sealed.split('.');
-      const key = id ? keys.get(id) : undefined;
-      if (prefix !== PREFIX || !key || !iv || !data) return null;
-      try {
-        const plain = await crypto.subtle.decrypt(
-          { name: 'AES-GCM', iv: fromBase64(iv), additionalData: encoder.encode(context) },
-          key,
-          fromBase64(data),
-        );
-        return new TextDecoder().decode(plain);
-      } catch {
-        return null;
-      }
+      const master = id ? all.get(id) : undefined;
+      const ivBytes = iv ? base64urlDecode(iv) : null;
+      const dataBytes = data ? base64urlDecode(data) : null;
+      if (prefix !== PREFIX || !master || !ivBytes || !dataBytes) return null;
+      const plain = await webCipher.decrypt(master.key, ivBytes, dataBytes, utf8Encode(context));
+      return plain === null ? null : utf8Decode(plain);
     },
   };
 }

@@ -19,7 +19,7 @@ export const PERSON_KEY_PREFIX = 'pk';
 export const WORKSPACE_DATA_KEY_ID = 'wk';
 
 export interface MasterKey {
-  /** The first 8 base64url characters of the raw key's SHA-256 (as `worker/secrets/secret-box.ts`). */
+  /** The first 8 base64url characters of the raw key's SHA-256 (`worker/secrets/master-keys.ts`). */
   id: string;
   key: CipherKey;
 }

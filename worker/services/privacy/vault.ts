@@ -12,9 +12,6 @@ import {
   type CipherKey,
   KeysUnavailableError,
   keyIdOfSealed,
-  type MasterKey,
-  masterKeyOf,
-  masterSecretBytes,
   mintPersonKey,
   mintWorkspaceKeys,
   type NewPersonKey,
@@ -28,42 +25,14 @@ import {
 } from '../../domain/privacy';
 import { webCipher } from '../../platform/web-cipher';
 import { webHost } from '../../platform/web-host';
+import { masterKeysOf } from '../../secrets/master-keys';
 import type { DatabaseContext, EncryptionSecrets } from '../context';
 
 const tools = { cipher: webCipher, host: webHost };
 
-/** Imported master keys per secret, for the isolate's life: a request does not re-import them. */
-const masterCache = new Map<string, Promise<MasterKey>>();
-
-function masterOf(secret: string): Promise<MasterKey> {
-  let key = masterCache.get(secret);
-  if (!key) {
-    const raw = masterSecretBytes(secret);
-    // A secret that is not 32 bytes of base64 is as good as none: fail closed.
-    key = raw ? masterKeyOf(tools, raw) : Promise.reject(new KeysUnavailableError('missing'));
-    key.catch(() => masterCache.delete(secret));
-    masterCache.set(secret, key);
-  }
-  return key;
-}
-
-/** The configured master keys: the current one first. */
-async function mastersOf(
-  secrets: EncryptionSecrets | undefined,
-): Promise<{ current: MasterKey; all: Map<string, MasterKey> }> {
-  if (!secrets?.key) throw new KeysUnavailableError('missing');
-  const current = await masterOf(secrets.key);
-  const all = new Map([[current.id, current]]);
-  if (secrets.previousKey) {
-    const previous = await masterOf(secrets.previousKey).catch(() => null);
-    if (previous) all.set(previous.id, previous);
-  }
-  return { current, all };
-}
-
 /** True when a master key is configured and well-formed (`/health` says so). */
 export async function encryptionConfigured(secrets: EncryptionSecrets | undefined): Promise<boolean> {
-  return mastersOf(secrets).then(
+  return masterKeysOf(secrets).then(
     () => true,
     () => false,
   );
@@ -106,7 +75,7 @@ function createVault(ctx: DatabaseContext, workspaceId: string): Vault {
   });
 
   async function loadWorkspace(): Promise<WorkspaceKeys> {
-    const masters = await mastersOf(ctx.encryption);
+    const masters = await masterKeysOf(ctx.encryption);
     let stored = await getWorkspaceKeys(db, workspaceId);
     if (!stored) {
       // The first personal write of a workspace makes its keys; a concurrent first write keeps the winner's.
