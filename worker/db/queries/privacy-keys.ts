@@ -100,14 +100,6 @@ export function personKeyInserts(
   );
 }
 
-/** Binds a key minted for a delivery to the lead the delivery made or joined. */
-export function bindPersonKey(db: Database, workspaceId: string, keyId: string, leadId: string): Statement {
-  return db
-    .update(personKeys)
-    .set({ leadId })
-    .where(and(eq(personKeys.workspaceId, workspaceId), eq(personKeys.id, keyId)));
-}
-
 /** Destroys keys: whatever they sealed can never be opened again. */
 export function destroyPersonKeys(db: Database, workspaceId: string, keyIds: readonly string[]): Statement[] {
   return chunks(keyIds, IN_LIST).map((part) =>

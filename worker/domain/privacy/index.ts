@@ -13,8 +13,8 @@
  *   its row, so a copy elsewhere does not open. If `vault.minted(keyId)` returns a key, store
  *   it in the same batch (`personKeyInserts` in `worker/db/queries/privacy-keys.ts`).
  * - Seal for a delivery (no person yet): `const key = await vault.mintKey()`, store `key` with
- *   the delivery, seal with `key.id`; once judged, bind it to the lead (`bindPersonKey`) or
- *   destroy it.
+ *   the delivery, seal with `key.id`; destroy it once the row no longer needs it (never bind
+ *   it to a lead: the lead's key is the one `keyOfLead` finds).
  * - Open: `await vault.open(sealed, slot.x(rowId))` → the text, or null when the key is gone.
  *   For lists, `await vault.load(keyIds)` first (one read); `keyIdOfSealed` names a value's key.
  * - Destroy: delete the `person_keys` row (`destroyPersonKeys`) in the batch that writes the
