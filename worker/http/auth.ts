@@ -6,7 +6,7 @@ import type { Permission } from '../domain/permissions';
 import { roleAllows } from '../domain/permissions';
 import { type Caller, parseToken, sha256Hex, timingSafeEqualText } from '../domain/tokens';
 import { webHost } from '../platform/web-host';
-import { refreshLastUsed, resolveToken } from '../services/tokens';
+import { type AcceptedToken, acceptToken, type ReadToken, resolveToken } from '../services/tokens';
 import { assertNotLocked, authFailureLimiters, clientAddress, countFailure } from './auth-failures';
 import type { AppEnv } from './context';
 import { ApiError } from './problem';
@@ -21,66 +21,57 @@ function bearerOf(header: string | undefined): string | null {
 const CHALLENGE = { 'www-authenticate': 'Bearer realm="leadpact"' };
 
 /**
- * Resolves a raw bearer token to its caller, or throws 401. Unknown, malformed
- * and revoked tokens look the same to the caller.
+ * What every bearer check shares: the lockout, a failure counted and answered 401 (unknown,
+ * malformed and revoked tokens look the same to the caller), the API limit and the last-used
+ * refresh. `check` finds the caller of a well-formed token, or null.
  */
-export async function authenticate(c: Context<AppEnv>, raw: string): Promise<Caller> {
+async function admit(
+  c: Context<AppEnv>,
+  raw: string,
+  check: (parsed: { workspaceId: string }) => Promise<AcceptedToken | null>,
+): Promise<Caller> {
   const parsed = parseToken(raw);
   const scope = { ip: clientAddress(c), target: parsed ? `ws:${parsed.workspaceId}` : null };
   assertNotLocked(scope);
-  const resolved = parsed
-    ? await resolveToken({
-        ctx: { db: databaseFor(c.env, parsed.workspaceId), workspaceId: parsed.workspaceId, now: new Date() },
-        input: { raw },
-      })
-    : null;
-  if (!resolved) {
+  const accepted = parsed ? await check(parsed) : null;
+  if (!accepted) {
     await countFailure(authFailureLimiters(c.env), scope);
     throw new ApiError('unauthorized', say('tokenUnknown'), { headers: CHALLENGE });
   }
-  c.set('workspaceLanguage', resolved.language);
-  await enforceRateLimit(c.env.API_LIMITER, `token:${resolved.caller.tokenId}`);
-  if (resolved.touch) c.executionCtx.waitUntil(resolved.touch());
-  return resolved.caller;
+  await enforceRateLimit(c.env.API_LIMITER, `token:${accepted.caller.tokenId}`);
+  if (accepted.touch) c.executionCtx.waitUntil(accepted.touch());
+  return accepted.caller;
 }
 
-/** A token row the caller already read (the intake lookup batch), in the shape `authenticateRead` checks. */
-export interface ReadToken {
-  id: string;
-  workspaceId: string;
-  role: Caller['role'];
-  memberId: string | null;
-  tokenHash: string;
-  lastUsedAt: string | null;
+/** Resolves a raw bearer token to its caller, or throws 401. */
+export function authenticate(c: Context<AppEnv>, raw: string): Promise<Caller> {
+  return admit(c, raw, async ({ workspaceId }) => {
+    const resolved = await resolveToken({
+      ctx: { db: databaseFor(c.env, workspaceId), workspaceId, now: new Date() },
+      input: { raw },
+    });
+    if (resolved) c.set('workspaceLanguage', resolved.language);
+    return resolved;
+  });
 }
 
 /**
  * `authenticate` for a token that was read along with other rows (intake reads
- * source, workspace and token in one round trip): the same lockout, failure
- * count, 401, API limit and last-used refresh, without a read of its own.
- * `token` is the live row whose hash matched, or null.
+ * source, workspace and token in one round trip): the same checks without a
+ * read of its own. `token` is the live row whose hash matched, or null.
  */
-export async function authenticateRead(
+export function authenticateRead(
   c: Context<AppEnv>,
   raw: string,
   token: ReadToken | null,
   now: Date,
 ): Promise<Caller> {
-  const parsed = parseToken(raw);
-  const scope = { ip: clientAddress(c), target: parsed ? `ws:${parsed.workspaceId}` : null };
-  assertNotLocked(scope);
-  const hash = await sha256Hex(raw, webHost);
-  if (!token || !timingSafeEqualText(token.tokenHash, hash, webHost)) {
-    await countFailure(authFailureLimiters(c.env), scope);
-    throw new ApiError('unauthorized', say('tokenUnknown'), { headers: CHALLENGE });
-  }
-  await enforceRateLimit(c.env.API_LIMITER, `token:${token.id}`);
-  const refresh = refreshLastUsed({
-    ctx: { db: databaseFor(c.env, token.workspaceId), workspaceId: token.workspaceId, now },
-    input: { tokenId: token.id, lastUsedAt: token.lastUsedAt },
-  });
-  if (refresh) c.executionCtx.waitUntil(refresh);
-  return { workspaceId: token.workspaceId, tokenId: token.id, role: token.role, memberId: token.memberId };
+  return admit(c, raw, async ({ workspaceId }) =>
+    acceptToken({
+      ctx: { db: databaseFor(c.env, workspaceId), workspaceId, now },
+      input: { hash: await sha256Hex(raw, webHost), token },
+    }),
+  );
 }
 
 export function bearerToken(c: Context<AppEnv>): string | null {
