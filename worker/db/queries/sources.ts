@@ -43,19 +43,6 @@ export async function findSource(
   return row ? toSource(row) : null;
 }
 
-/**
- * The intake path knows only the source id from the URL. Sources live in the
- * same database as their workspace; with several databases this becomes a
- * directory lookup (see worker/db/client.ts).
- */
-export async function findSourceForIntake(
-  db: Database,
-  sourceId: string,
-): Promise<(SourceWithSecret & { workspaceId: string }) | null> {
-  const row = await db.select().from(sources).where(eq(sources.id, sourceId)).get();
-  return row ? { ...toSource(row), workspaceId: row.workspaceId } : null;
-}
-
 export async function saveSource(
   db: Database,
   workspaceId: string,
