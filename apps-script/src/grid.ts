@@ -1,7 +1,6 @@
 import type { Language } from '../../worker/domain/constants';
 import { LANGUAGES } from '../../worker/domain/constants';
 import { catalogueOf, fill, localeOf, type SheetFrameTexts } from '../../worker/domain/i18n';
-import { columnLetters } from '../../worker/domain/sheet/a1';
 import type { CellValue } from '../../worker/domain/sheet/cells';
 import type { SheetTab } from '../../worker/domain/sheet/constants';
 import type { Cell, SheetLike, SpreadsheetLike } from './services';
@@ -102,6 +101,3 @@ export function localTime(language: Language, at: Date, timeZone: string): strin
     timeZone,
   }).format(at);
 }
-
-/** The column letters of a 1-based column (27 → AA), for formulas and conditional formatting. */
-export const columnLetter = columnLetters;

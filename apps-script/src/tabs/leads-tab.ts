@@ -1,4 +1,5 @@
 import { catalogueOf } from '../../../worker/domain/i18n';
+import { columnLetters } from '../../../worker/domain/sheet/a1';
 import { safeText } from '../../../worker/domain/sheet/cells';
 import { OWNER_HEADER_COLOURS, writableRuns } from '../../../worker/domain/sheet/columns';
 import { SHEET_ACTIONS } from '../../../worker/domain/sheet/constants';
@@ -12,7 +13,7 @@ import {
   leadRowIndex,
 } from '../../../worker/domain/sheet/leads-layout';
 import { NAMED_RANGES } from '../../../worker/domain/sheet/named-ranges';
-import { columnLetter, ensureSize, ensureTab, type TabContext } from '../grid';
+import { ensureSize, ensureTab, type TabContext } from '../grid';
 import type { Cell, SheetLike, SpreadsheetAppLike } from '../services';
 import { applyNamedRanges } from './grid-tab';
 
@@ -207,7 +208,7 @@ function applyLeadsFormats(
   }
   sheet.getRange(LEADS_FIRST_DATA_ROW, 1, rows, width).setNumberFormats(formats);
 
-  const status = columnLetter(indexes.sla_status + 1);
+  const status = columnLetters(indexes.sla_status + 1);
   const dataRange = sheet.getRange(LEADS_FIRST_DATA_ROW, 1, rows, width);
   const rule = (label: string, colour: string) =>
     app
