@@ -1,5 +1,11 @@
 import * as z from 'zod';
-import { FUNNEL_RATES, FUNNEL_STAGES, type FunnelRate, type FunnelStage } from './funnel-constants';
+import {
+  FUNNEL_RATES,
+  FUNNEL_STAGES,
+  type FunnelRate,
+  type FunnelStage,
+  MAX_MONEY,
+} from './funnel-constants';
 import { schemaText } from './i18n';
 import { optionalFields } from './optional-fields';
 
@@ -25,7 +31,7 @@ export const Rate = z
 
 export const Money = z
   .number({ message: schemaText('mustBeNumber') })
-  .max(1e15, { message: schemaText('moneyMax') });
+  .max(MAX_MONEY, { message: schemaText('moneyMax') });
 
 /**
  * How a team asks for one rate: a number it gives, `history` (its own rate from

@@ -1,4 +1,4 @@
-import { FUNNEL_RATES } from '../../../worker/domain/funnel-constants';
+import { FUNNEL_RATES, MAX_MONEY } from '../../../worker/domain/funnel-constants';
 import { catalogueOf } from '../../../worker/domain/i18n';
 import { type CellValue, safeText, sheetSerial } from '../../../worker/domain/sheet/cells';
 import {
@@ -13,9 +13,6 @@ import type { SnapshotPart } from '../../../worker/domain/sheet/snapshot';
 import { ensureSize, ensureTab, findTab, type TabContext } from '../grid';
 import type { Cell, DataValidationBuilderLike, Services, SheetLike } from '../services';
 import type { SheetState } from '../state';
-
-/** The largest amount the Worker takes (its Money schema). */
-const MAX_MONEY = 1e15;
 
 /** Marks the month rows LeadPact wrote (their Month formula), so a shorter plan clears them and nothing else. */
 const MONTH_MARK = `${INPUT_NAMES.periodStart})+`;
