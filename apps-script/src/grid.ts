@@ -48,6 +48,14 @@ export function ensureTab(context: TabContext, tab: SheetTab): { sheet: SheetLik
   return { sheet: context.spreadsheet.insertSheet(context.texts.tabs[tab]), created: true };
 }
 
+/**
+ * Row 1 back to its own colour, for a writer that has just put the freshness line there: a failed
+ * refresh paints row 1 of every tab red (refresh.ts), and whatever writes the line again must undo it.
+ */
+export function markFresh(sheet: SheetLike): void {
+  sheet.getRange(1, 1, 1, 1).setFontColor(null);
+}
+
 /** Grows the sheet's grid so rows × columns fit: Sheets refuses ranges outside the grid. */
 export function ensureSize(sheet: SheetLike, rows: number, columns: number): void {
   const maxRows = sheet.getMaxRows();

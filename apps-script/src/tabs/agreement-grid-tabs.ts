@@ -10,7 +10,7 @@ import {
 } from '../../../worker/domain/sheet/agreement-grid';
 import { OWNER_HEADER_COLOURS } from '../../../worker/domain/sheet/columns';
 import { readAgreementBase, saveAgreementBase } from '../agreement/pending-edits';
-import { ensureTab, findTab, type TabContext, writeWholeTab } from '../grid';
+import { ensureTab, findTab, markFresh, type TabContext, writeWholeTab } from '../grid';
 import type { Services, SpreadsheetLike } from '../services';
 
 /** Rows 1 (freshness) and 2 (how to edit) stay in view. */
@@ -112,8 +112,8 @@ function writeAgreementTab(services: Services, context: TabContext, rendered: Re
   area.setBackgrounds(backgrounds);
   area.setFontWeights(weights);
   area.setWrap(true);
-  // Row 1 may still be red from a failed refresh or a kept edit.
-  sheet.getRange(1, 1, 1, 1).setFontColor(null);
+  // Row 1 may also be red from a kept edit.
+  markFresh(sheet);
   for (const dropdown of rendered.dropdowns) {
     const rule = services.spreadsheetApp
       .newDataValidation()

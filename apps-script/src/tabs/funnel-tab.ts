@@ -10,7 +10,7 @@ import {
   INPUT_NAMES,
 } from '../../../worker/domain/sheet/funnel-tab';
 import type { SnapshotPart } from '../../../worker/domain/sheet/snapshot';
-import { ensureSize, ensureTab, findTab, type TabContext } from '../grid';
+import { ensureSize, ensureTab, findTab, markFresh, type TabContext } from '../grid';
 import type { Cell, DataValidationBuilderLike, Services, SheetLike } from '../services';
 import type { SheetState } from '../state';
 
@@ -88,6 +88,7 @@ export function writeFunnelTab(
   area.setNumberFormats(layout.numberFormats);
   area.setBackgrounds(layout.backgrounds);
   area.setFontWeights(layout.bold.map((row) => row.map((b) => (b ? 'bold' : 'normal'))));
+  markFresh(sheet);
   if (!part) return { written: true };
 
   // Named again on every write: a person who deleted a name gets it back, and formulas read the white cells.

@@ -6,7 +6,7 @@ import {
   type RowStyle,
   type TabGrid,
 } from '../../../worker/domain/sheet/tab-grid';
-import { ensureTab, type TabContext, writeWholeTab } from '../grid';
+import { ensureTab, markFresh, type TabContext, writeWholeTab } from '../grid';
 import type { SheetLike, SpreadsheetLike } from '../services';
 
 const ROW_BACKGROUNDS: Record<RowStyle, string> = {
@@ -47,8 +47,7 @@ export function writeGridTab(context: TabContext, tab: SheetTab, grid: TabGrid):
   area.setNumberFormats(formats);
   area.setFontWeights(weights);
   area.setBackgrounds(backgrounds);
-  // Row 1 may still be red from a failed refresh.
-  sheet.getRange(1, 1, 1, 1).setFontColor(null);
+  markFresh(sheet);
   sheet.setFrozenRows(FROZEN_ROWS);
   if (created) {
     for (const [i, px] of grid.widths.entries()) sheet.setColumnWidths(i + 1, 1, px);

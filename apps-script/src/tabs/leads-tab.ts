@@ -13,7 +13,7 @@ import {
   leadRowIndex,
 } from '../../../worker/domain/sheet/leads-layout';
 import { NAMED_RANGES } from '../../../worker/domain/sheet/named-ranges';
-import { ensureSize, ensureTab, type TabContext } from '../grid';
+import { ensureSize, ensureTab, markFresh, type TabContext } from '../grid';
 import type { Cell, SheetLike, SpreadsheetAppLike } from '../services';
 import { applyNamedRanges } from './grid-tab';
 
@@ -156,8 +156,7 @@ export function writeLeadsTab(
   }
 
   applyLeadsFormats(app, sheet, context, indexes, width, Math.max(height, lastRow), update.reasons);
-  // Row 1 may still be red from a failed refresh: the freshness line is back, so is its colour.
-  sheet.getRange(1, 1, 1, 1).setFontColor(null);
+  markFresh(sheet);
   // Every lead row, however many there are now: what other tabs' formulas count.
   applyNamedRanges(context.spreadsheet, sheet, {
     [NAMED_RANGES.leads]: {

@@ -281,6 +281,10 @@ describe('the built add-on against the real Worker', () => {
     expect(String(agreement.cell(1, 1).value)).toMatch(/^LeadPact · refreshed/);
     expect(agreement.cell(1, 1).fontColor).toBe('#000000');
     expect(sheet.cell(1, 1).fontColor).toBe('#000000');
+    // Every tab the refresh wrote, the Funnel plan included, is back from the failure's red.
+    const funnel = fake.spreadsheet.sheet('Funnel plan');
+    expect(String(funnel.cell(1, 1).value)).toMatch(/^LeadPact · refreshed/);
+    expect(funnel.cell(1, 1).fontColor).toBe('#000000');
     expect(agreement.dump().slice(1)).toEqual(agreementBefore);
   });
 
