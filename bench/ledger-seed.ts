@@ -26,7 +26,7 @@ export interface LedgerSeed {
 /**
  * `count` leads spread evenly over [from, until) with their ledger events, the shape intake and the
  * sales actions write: every lead created and touched; every 2nd an MQL (owned), every 4th attempted,
- * every 8th an SQL (hot), every 16th an opportunity, every 32nd won (1,000 EUR). Four statements.
+ * every 8th an SQL (hot), every 16th an opportunity, every 32nd won (1,000 EUR). Eight statements (the leads, then one per event type).
  */
 export function ledgerSeedSql(seed: LedgerSeed): string[] {
   const { workspaceId, prefix, count } = seed;

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ledgerSeedSql, seededBetween as seededFromCadence } from '../../bench/ledger-seed';
 import { getPlanView, getReport, type ReportScope, reportQueries } from '../../worker/db/queries/reports';
 import * as schema from '../../worker/db/schema';
 import { reportRangeOf } from '../../worker/domain/reports/query';
@@ -17,54 +18,24 @@ import { meteredD1 } from './metered-d1';
 const MINUTES_BETWEEN_LEADS = 52;
 
 /**
- * `count` leads, one every 52 minutes from `start`, with their events: every
- * lead is created and touched; every 2nd becomes an MQL (owned), every 4th is
- * attempted, every 8th an SQL (hot), every 16th an opportunity, every 32nd won.
+ * `count` leads, one every 52 minutes from `start`, with their events, in the bench's bulk SQL
+ * (bench/ledger-seed.ts): both measure one shape of data.
  */
+function ledgerOf(workspaceId: string, prefix: string, start: string, count: number) {
+  return {
+    workspaceId,
+    prefix,
+    count,
+    from: start,
+    until: new Date(Date.parse(start) + count * MINUTES_BETWEEN_LEADS * 60_000).toISOString(),
+    ownerIds: ['mem_0', 'mem_1', 'mem_2', 'mem_3', 'mem_4'],
+    sourceIds: [0, 1, 2].map((k) => `src_${prefix}${k}`),
+  };
+}
+
 async function bulkSeed(workspaceId: string, prefix: string, start: string, count: number): Promise<void> {
-  const leadsSql = `
-    insert into leads (id, workspace_id, seq, stage, domain_index, consent, owner_id, first_source_id, campaign,
-      fit, engagement, quadrant, icp_match, touch_counts, submitted_at, mql_at, agreement_version,
-      first_attempt_at, sql_at, sales_temperature, opportunity_at, won_at, won_amount, currency, created_at, updated_at)
-    with recursive n(i) as (select 0 union all select i + 1 from n where i < ?3 - 1),
-    t as (select i, strftime('%Y-%m-%dT%H:%M:%fZ', ?4, '+' || (i * ${MINUTES_BETWEEN_LEADS}) || ' minutes') as at from n)
-    select ?2 || i, ?1, 7,
-      case when i % 32 = 0 then 'won' when i % 16 = 0 then 'opportunity' when i % 8 = 0 then 'sql'
-        when i % 2 = 0 then 'mql' else 'lead' end,
-      'd' || (i % 700) || '.test', 1,
-      case when i % 2 = 0 then 'mem_' || (i % 5) end,
-      'src_' || ?2 || (i % 3), 'campaign-' || (i % 20),
-      0, 0, 'low', i % 3 = 0, '{}', at,
-      case when i % 2 = 0 then strftime('%Y-%m-%dT%H:%M:%fZ', at, '+1 hours') end, null,
-      case when i % 4 = 0 then strftime('%Y-%m-%dT%H:%M:%fZ', at, '+2 hours') end,
-      case when i % 8 = 0 then strftime('%Y-%m-%dT%H:%M:%fZ', at, '+1 days') end,
-      case when i % 8 = 0 then 'hot' end,
-      case when i % 16 = 0 then strftime('%Y-%m-%dT%H:%M:%fZ', at, '+2 days') end,
-      case when i % 32 = 0 then strftime('%Y-%m-%dT%H:%M:%fZ', at, '+3 days') end,
-      case when i % 32 = 0 then 1000 end,
-      case when i % 32 = 0 then 'EUR' end,
-      at, at
-    from t`;
-  await env.DB.prepare(leadsSql).bind(workspaceId, prefix, count, start).run();
-  const events: Array<[number, string, string, string]> = [
-    [1, 'created', 'created_at', `'{"createsLead":true}'`],
-    [2, 'touch', 'created_at', `'{"touchType":"page_view"}'`],
-    [3, 'mql', 'mql_at', `'{}'`],
-    [4, 'attempt', 'first_attempt_at', `'{"channel":"phone","outcome":"connected"}'`],
-    [5, 'qualified', 'sql_at', `'{"sql":true,"salesTemperature":"hot"}'`],
-    [6, 'opportunity', 'opportunity_at', `'{}'`],
-    [7, 'won', 'won_at', `json_object('amount', won_amount, 'currency', currency)`],
-  ];
   await env.DB.batch(
-    events.map(([seq, type, column, payload]) =>
-      env.DB.prepare(
-        `insert into lead_events (id, workspace_id, lead_id, seq, type, occurred_at, recorded_at, actor_type,
-           source_id, campaign, payload)
-         select id || ':${seq}', workspace_id, id, ${seq}, '${type}', ${column}, ${column}, 'system',
-           case when ${seq} <= 2 then first_source_id end, case when ${seq} <= 2 then campaign end, ${payload}
-         from leads where workspace_id = ?1 and id like ?2 || '%' and ${column} is not null`,
-      ).bind(workspaceId, prefix),
-    ),
+    ledgerSeedSql(ledgerOf(workspaceId, prefix, start, count)).map((s) => env.DB.prepare(s)),
   );
 }
 
@@ -73,11 +44,7 @@ async function bulkSeed(workspaceId: string, prefix: string, start: string, coun
  * the seeding cadence (lead i at start + 52·i minutes), not read back from the database.
  */
 function seededBetween(start: string, count: number, from: string, to: string): number {
-  const step = MINUTES_BETWEEN_LEADS * 60_000;
-  const t0 = Date.parse(start);
-  const firstIn = Math.max(0, Math.ceil((Date.parse(from) - t0) / step));
-  const firstAfter = Math.min(count, Math.max(0, Math.ceil((Date.parse(to) - t0) / step)));
-  return Math.max(0, firstAfter - firstIn);
+  return seededFromCadence(ledgerOf('', '', start, count), from, to);
 }
 
 /** March 2026 in Warsaw: from midnight CET on the 1st to midnight CEST after the 31st. */
