@@ -1,7 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   additionalDataCandidates,
@@ -17,6 +15,7 @@ import {
   scanDirectory,
   sealedValues,
 } from './raw-bytes';
+import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver';
 import { startWorkerServer, type WorkerServer } from './worker-server';
 
 /**
@@ -35,31 +34,8 @@ const MASTER_KEY = randomBytes(32).toString('base64');
 /** In the sources' names: not personal, stored as it is, so the scanner must find it. */
 const SOURCE_MARKER = `sn${RUN}`;
 
-interface Receiver {
-  server: Server;
-  url: string;
-  bodies: string[];
-}
-
-function startReceiver(): Promise<Receiver> {
-  const bodies: string[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      bodies.push(Buffer.concat(chunks).toString('utf8'));
-      // The chat channel answers 500 so its message stays in the outbox, undelivered, until erasure.
-      const status = req.url?.startsWith('/down') ? 500 : 200;
-      res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : 'down');
-    });
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ server, url: `http://127.0.0.1:${port}`, bodies });
-    });
-  });
-}
+/** The chat channel (`/down`) answers 500 so its message stays in the outbox, undelivered, until erasure. */
+const startReceiver = () => startWebhookReceiver((request) => (request.path.startsWith('/down') ? 500 : 200));
 
 const hmac = (secret: string, message: string) => createHmac('sha256', secret).update(message);
 
@@ -201,7 +177,7 @@ const BODIES: Record<string, (p: Person) => string> = {
 
 describe('erasure leaves no byte of the person in the local D1', () => {
   let worker: WorkerServer;
-  let receiver: Receiver;
+  let receiver: WebhookReceiver;
 
   async function api<T>(
     method: string,
@@ -418,7 +394,7 @@ describe('erasure leaves no byte of the person in the local D1', () => {
     expect(firstTouch).toBeDefined();
     await cron(Date.parse(firstTouch?.dueAt ?? '') + 60_000);
     const named = (p: Person) =>
-      receiver.bodies.some((b) => b.toLowerCase().includes(p.lastName.toLowerCase()));
+      receiver.received.some(({ body }) => body.toLowerCase().includes(p.lastName.toLowerCase()));
     expect(erased.filter((e) => e.via !== 'touch' && e.via !== 'import').some((e) => named(e.person))).toBe(
       true,
     );

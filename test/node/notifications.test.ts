@@ -1,8 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium';
+import { type Received, startWebhookReceiver } from './webhook-receiver';
 import { startWorkerServer, type WorkerServer } from './worker-server';
 
 /**
@@ -12,50 +11,22 @@ import { startWorkerServer, type WorkerServer } from './worker-server';
  * Worker's `scheduled` handler with a chosen `scheduledTime`.
  */
 
-interface Received {
-  path: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-  /** The status the receiver answered. */
-  status: number;
-}
-
-/** A webhook receiver that answers 500 to the first delivery of each key in `failFirst`, 200 otherwise. */
-function startReceiver(): Promise<{
-  server: Server;
-  url: string;
-  received: Received[];
-  failFirst: Set<string>;
-}> {
-  const received: Received[] = [];
+/** A webhook receiver that answers 500 to the first delivery of each type in `failFirst`, 200 otherwise. */
+async function startReceiver() {
   const failFirst = new Set<string>();
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      const key = String(req.headers['leadpact-delivery'] ?? '');
-      const type = (() => {
-        try {
-          return String((JSON.parse(body) as { type?: string }).type ?? '');
-        } catch {
-          return '';
-        }
-      })();
-      const fail =
-        [...failFirst].some((t) => t === type) &&
-        !received.some((r) => r.headers['leadpact-delivery'] === key);
-      const status = fail ? 500 : 200;
-      received.push({ path: req.url ?? '', headers: req.headers, body, status });
-      res.writeHead(status, { 'content-type': 'text/plain' }).end(fail ? 'try again' : 'ok');
-    });
+  const receiver = await startWebhookReceiver((request, before) => {
+    const key = String(request.headers['leadpact-delivery'] ?? '');
+    const type = (() => {
+      try {
+        return String((JSON.parse(request.body) as { type?: string }).type ?? '');
+      } catch {
+        return '';
+      }
+    })();
+    const fail = failFirst.has(type) && !before.some((r) => r.headers['leadpact-delivery'] === key);
+    return fail ? 500 : 200;
   });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ server, url: `http://127.0.0.1:${port}`, received, failFirst });
-    });
-  });
+  return { ...receiver, failFirst };
 }
 
 /** Checks `LeadPact-Signature: t=…,v1=…` as a receiver would: HMAC-SHA256 over "t.body", fresh timestamp. */
