@@ -11,33 +11,20 @@ export interface ReportScenario {
   plan?: boolean;
 }
 
+/** A report over [from, to] (dates in the workspace's calendar), with more of its query after them. */
+const reportOver = (name: string, from: string, to: string, more = ''): ReportScenario => ({
+  name,
+  path: `/v1/reports?from=${from}&to=${to}${more}`,
+  range: { from, to },
+});
+
 /** The reports and the plan bench/run.mjs times and the pool meters: one list, so both measure the same calls. */
 export const REPORT_SCENARIOS: ReportScenario[] = [
-  {
-    name: 'Report, one month',
-    path: '/v1/reports?from=2026-03-01&to=2026-03-31',
-    range: { from: '2026-03-01', to: '2026-03-31' },
-  },
-  {
-    name: 'Report, one month by source',
-    path: '/v1/reports?from=2026-03-01&to=2026-03-31&groupBy=source',
-    range: { from: '2026-03-01', to: '2026-03-31' },
-  },
-  {
-    name: 'Report, one quarter by campaign',
-    path: '/v1/reports?from=2026-01-01&to=2026-03-31&groupBy=campaign',
-    range: { from: '2026-01-01', to: '2026-03-31' },
-  },
-  {
-    name: 'Report, one year by month',
-    path: '/v1/reports?from=2026-01-01&to=2026-12-31&groupBy=month',
-    range: { from: '2026-01-01', to: '2026-12-31' },
-  },
-  {
-    name: 'Report, one year by owner, CSV',
-    path: '/v1/reports?from=2026-01-01&to=2026-12-31&groupBy=owner&format=csv',
-    range: { from: '2026-01-01', to: '2026-12-31' },
-  },
+  reportOver('Report, one month', '2026-03-01', '2026-03-31'),
+  reportOver('Report, one month by source', '2026-03-01', '2026-03-31', '&groupBy=source'),
+  reportOver('Report, one quarter by campaign', '2026-01-01', '2026-03-31', '&groupBy=campaign'),
+  reportOver('Report, one year by month', '2026-01-01', '2026-12-31', '&groupBy=month'),
+  reportOver('Report, one year by owner, CSV', '2026-01-01', '2026-12-31', '&groupBy=owner&format=csv'),
   {
     name: 'Plan 2026 with actuals and team rates',
     path: '/v1/funnel/plans/2026',
