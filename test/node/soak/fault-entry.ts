@@ -41,13 +41,14 @@ function faultOf(text: string | null | undefined): Fault | null {
   }
 }
 
-function storedFault(base64: string | null): Fault | null {
-  if (!base64) return null;
-  return faultOf(new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))));
-}
+/**
+ * Deliveries planned to fail in the judge or the consumer, by id (from the Location they were accepted
+ * with): their stored bodies are sealed (issue 16), so the fault can no longer be read back from D1.
+ */
+const planned = new Map<string, 'judge' | 'queue'>();
 
 const judgeFault: JudgeFault = (row) => {
-  if (row.attempts === 0 && storedFault(row.body) === 'judge') {
+  if (row.attempts === 0 && planned.get(row.id) === 'judge') {
     injected.judgeThrew += 1;
     throw new Error('soak fault: the judge throws on this delivery');
   }
@@ -99,6 +100,12 @@ export default {
         } as unknown as Queue<IntakeMessage>;
         return worker.fetch(request, { ...env, INTAKE_QUEUE: dropped }, ctx);
       }
+      if (fault === 'judge' || fault === 'queue') {
+        const response = await worker.fetch(request, env, ctx);
+        const id = response.headers.get('location')?.split('/').pop();
+        if (id) planned.set(id, fault);
+        return response;
+      }
     }
     return worker.fetch(request, env, ctx);
   },
@@ -106,16 +113,9 @@ export default {
   async queue(batch, env) {
     if (env.LEADPACT_SOAK_FAULTS === 'on') {
       const first = batch.messages.filter((m) => m.attempts === 1).map((m) => m.body.id);
-      if (first.length > 0) {
-        const rows = await env.DB.prepare(
-          `select body from intake_deliveries where id in (${first.map(() => '?').join(',')})`,
-        )
-          .bind(...first)
-          .all<{ body: string | null }>();
-        if (rows.results.some((r) => storedFault(r.body) === 'queue')) {
-          injected.batchesThrown += 1;
-          throw new Error('soak fault: this consumer batch fails');
-        }
+      if (first.some((id) => planned.get(id) === 'queue')) {
+        injected.batchesThrown += 1;
+        throw new Error('soak fault: this consumer batch fails');
       }
     }
     await judgeQueuedDeliveries(
