@@ -4,6 +4,7 @@ import { env } from '../../test/worker/harness';
 import { meteredD1 } from '../../test/worker/metered-d1';
 import { addChannel, CLOSED_PORT_URL, createSlaWorkspace } from '../../test/worker/sla-fixtures';
 import * as schema from '../../worker/db/schema';
+import { encryptionSecretsOf } from '../../worker/env';
 import { sweepDeadlines } from '../../worker/services/sla';
 import { openLeadsSql } from '../ledger-seed';
 import { benchScales, report } from './report';
@@ -44,7 +45,7 @@ it('sweeps deadlines reading rows in proportion to those due', async () => {
 
     const metered = meteredD1(env.DB);
     const db = drizzle(metered.binding, { schema });
-    const result = await sweepDeadlines({ ctx: { db, now: NOW } });
+    const result = await sweepDeadlines({ ctx: { db, now: NOW, encryption: encryptionSecretsOf(env) } });
     expect(result.due).toBe(due);
     const first = { ...metered.totals };
     // How SQLite reads the sweep's two selects that grow with the due deadlines: the due ones and their leads.
@@ -66,7 +67,9 @@ it('sweeps deadlines reading rows in proportion to those due', async () => {
       byShape.set(shape, { statements: seen.statements + 1, rowsRead: seen.rowsRead + q.rowsRead });
     }
     metered.reset();
-    await sweepDeadlines({ ctx: { db, now: new Date(NOW.getTime() + 60_000) } });
+    await sweepDeadlines({
+      ctx: { db, now: new Date(NOW.getTime() + 60_000), encryption: encryptionSecretsOf(env) },
+    });
     report('sweep', {
       open,
       deadlines: 3 * open,
