@@ -24,13 +24,13 @@ import {
 import { googleServices } from './google-services';
 import { leadViewHtml } from './lead-view-html';
 import { getLeadView as leadView, sendLeadAction as sendAction } from './leads/lead-view';
-import { type EditEventLike, markPendingEdits, teamLanguage } from './leads/pending';
+import { type EditEventLike, markPendingEdits } from './leads/pending';
 import { sendPendingRows } from './leads/send-pending';
 import { keepSheetLive as keepLive, liveSheetStatus } from './live-sheet';
 import { addMenu } from './menu';
 import { refreshAll as refresh } from './refresh';
 import { sidebarHtml } from './sidebar-html';
-import { readState } from './state';
+import { teamLanguage } from './state';
 import { installRefreshTriggers } from './timers';
 
 export function onOpen(_event?: unknown) {
@@ -56,10 +56,7 @@ export function refreshNow() {
 
 export function showSidebar() {
   const services = googleServices();
-  const state = readState(services);
-  const language =
-    state.language === 'pl' || state.language === 'ro' || state.language === 'ru' ? state.language : 'en';
-  const texts = catalogueOf(language).sheet.sidebar;
+  const texts = catalogueOf(teamLanguage(services)).sheet.sidebar;
   services.ui()?.showSidebar(services.htmlOutput(sidebarHtml(texts)).setTitle(texts.title));
 }
 

@@ -1,4 +1,3 @@
-import type { Language } from '../../worker/domain/constants';
 import { catalogueOf } from '../../worker/domain/i18n';
 import { fill } from '../../worker/domain/i18n/format';
 import { SHEET_TABS } from '../../worker/domain/sheet/constants';
@@ -10,7 +9,7 @@ import { ApiFailure, getJson, savedConnection } from './api';
 import { LOCK_WAIT_MS } from './config';
 import { findTab, localTime, tabContextOf } from './grid';
 import type { Services } from './services';
-import { readState, type SheetState, saveState } from './state';
+import { readState, type SheetState, saveState, stateLanguage } from './state';
 import { refreshAgreementGridTabs } from './tabs/agreement-grid-tabs';
 import { refreshFunnelTab } from './tabs/funnel-tab';
 import { writeLeadsTab } from './tabs/leads-tab';
@@ -21,10 +20,6 @@ export interface RefreshResult {
   message: string;
   /** Tabs written by this refresh. */
   written: string[];
-}
-
-function languageOf(value: string | null | undefined): Language {
-  return value === 'pl' || value === 'ro' || value === 'ru' ? value : 'en';
 }
 
 /** The query that asks only for what changed since the state's versions and cursor. */
@@ -158,7 +153,7 @@ function withoutUnrenderedAgreement(services: Services, state: SheetState): Shee
 /** An error row instead of silence: row 1 of every LeadPact tab says why the values are old. */
 function reportFailure(services: Services, state: SheetState, reason: string): void {
   const spreadsheet = services.spreadsheetApp.getActiveSpreadsheet();
-  const language = languageOf(state.language);
+  const language = stateLanguage(state);
   const texts = catalogueOf(language).sheet.frame;
   const line = fill(texts.failure, {
     at: localTime(language, services.now(), spreadsheet.getSpreadsheetTimeZone()),

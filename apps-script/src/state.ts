@@ -1,3 +1,5 @@
+import type { Language } from '../../worker/domain/constants';
+import { isLanguage } from '../../worker/domain/i18n/locales';
 import type { SnapshotPartName } from '../../worker/domain/sheet/snapshot';
 import { STATE_PROPERTY } from './config';
 import type { Services } from './services';
@@ -38,6 +40,16 @@ export function readState(services: Services): SheetState {
   } catch {
     return { ...EMPTY_STATE };
   }
+}
+
+/** The workspace's language as a refresh kept it; English before the first refresh. */
+export function stateLanguage(state: Pick<SheetState, 'language'>): Language {
+  return state.language !== null && isLanguage(state.language) ? state.language : 'en';
+}
+
+/** The team's language, as the last refresh saw it (the sidebars open before any call). */
+export function teamLanguage(services: Services): Language {
+  return stateLanguage(readState(services));
 }
 
 export function saveState(services: Services, state: SheetState): void {

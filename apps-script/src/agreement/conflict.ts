@@ -3,8 +3,9 @@ import { fill } from '../../../worker/domain/i18n/format';
 import { ApiFailure, answerText, type Connection, getJson, requestJson, savedConnection } from '../api';
 import { refreshAll } from '../refresh';
 import type { Services } from '../services';
+import { teamLanguage } from '../state';
 import { clearPendingEdits, readPendingEdits, saveAgreementBase } from './pending-edits';
-import { type DraftAnswer, reviewWords, sheetLanguage } from './worker-answers';
+import { type DraftAnswer, reviewWords } from './worker-answers';
 
 /** What the conflict view shows: each changed section with both sides' changes, and the draft it compared to. */
 export interface ConflictView {
@@ -25,7 +26,7 @@ export interface ReapplyAnswer {
 }
 
 function viewOf(services: Services, connection: Connection): ConflictAnswer {
-  const language = sheetLanguage(services);
+  const language = teamLanguage(services);
   const pending = readPendingEdits(services);
   if (!pending) return { ok: false, message: reviewWords(language).nothingPending };
   const draft = getJson<DraftAnswer>(services, connection, '/v1/agreement/draft');
@@ -43,7 +44,7 @@ function guarded<T extends { ok: boolean; message?: string }>(
   run: (connection: Connection) => T,
 ): T | { ok: false; message: string } {
   const connection = savedConnection(services);
-  if (!connection) return { ok: false, message: reviewWords(sheetLanguage(services)).notConnected };
+  if (!connection) return { ok: false, message: reviewWords(teamLanguage(services)).notConnected };
   try {
     return run(connection);
   } catch (error) {
@@ -69,7 +70,7 @@ export function reapplyMyEdits(
   services: Services,
   input: { etag?: unknown; keepMine?: unknown },
 ): ReapplyAnswer {
-  const words = reviewWords(sheetLanguage(services));
+  const words = reviewWords(teamLanguage(services));
   const keepMine = Array.isArray(input.keepMine) ? input.keepMine.filter((s) => typeof s === 'string') : [];
   return guarded(services, (connection): ReapplyAnswer => {
     const pending = readPendingEdits(services);

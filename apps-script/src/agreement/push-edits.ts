@@ -15,7 +15,7 @@ import { ApiFailure, answerText, type Connection, requestJson, savedConnection }
 import { AGREEMENT_MARKS_PROPERTY, LOCK_WAIT_MS, MAX_AGREEMENT_MARKS } from '../config';
 import { findTab, type TabContext, tabContextOf } from '../grid';
 import type { Services } from '../services';
-import { readState } from '../state';
+import { readState, stateLanguage } from '../state';
 import { readAgreementGrids, writeAgreementTabs } from '../tabs/agreement-grid-tabs';
 import { readAgreementBase, saveAgreementBase, savePendingEdits } from './pending-edits';
 
@@ -37,10 +37,6 @@ interface Mark {
   column: number;
 }
 
-function languageOf(value: string | null): Language {
-  return value === 'pl' || value === 'ro' || value === 'ru' ? value : 'en';
-}
-
 /**
  * "Push agreement edits": reads Glossary, ICP, Scoring and Rules with one
  * `getValues` each and parses them with the shared schema onto the draft they
@@ -56,7 +52,7 @@ export function pushAgreementEdits(
   options: { openConflict?: () => void } = {},
 ): PushResult {
   const state = readState(services);
-  const language = languageOf(state.language);
+  const language = stateLanguage(state);
   const answer = (ok: boolean, message: string, extra: Partial<PushResult> = {}): PushResult => ({
     ok,
     message,

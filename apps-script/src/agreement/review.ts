@@ -5,12 +5,12 @@ import { fill, formatInstant } from '../../../worker/domain/i18n/format';
 import { ApiFailure, answerText, type Connection, getJson, requestJson, savedConnection } from '../api';
 import { refreshAll } from '../refresh';
 import type { Services } from '../services';
+import { teamLanguage } from '../state';
 import {
   type DiffAnswer,
   type MetaAnswer,
   type OverviewAnswer,
   reviewWords,
-  sheetLanguage,
   type VersionAnswer,
 } from './worker-answers';
 
@@ -51,7 +51,7 @@ export interface ActionAnswer {
 }
 
 function guarded<T>(services: Services, run: (connection: Connection, language: Language) => T) {
-  const language = sheetLanguage(services);
+  const language = teamLanguage(services);
   const connection = savedConnection(services);
   if (!connection) return { ok: false as const, message: reviewWords(language).notConnected };
   try {

@@ -2,8 +2,6 @@ import type { Agreement } from '../../../worker/domain/agreement/schema';
 import type { Language, Role, Side } from '../../../worker/domain/constants';
 import type { Catalogue } from '../../../worker/domain/i18n/catalogue';
 import { catalogueOf } from '../../../worker/domain/i18n/catalogue';
-import type { Services } from '../services';
-import { readState } from '../state';
 
 /** The parts of the Worker's agreement answers the sidebar reads (see `worker/routes/agreement.ts`). */
 export interface DraftAnswer {
@@ -36,12 +34,6 @@ export interface DiffAnswer {
 export interface MetaAnswer {
   workspace: { language: Language; timeZone: string };
   caller: { role: Role; memberId: string | null; memberName: string | null };
-}
-
-/** The workspace language the last refresh saw (the sidebar opens before any call). */
-export function sheetLanguage(services: Services): Language {
-  const language = readState(services).language;
-  return language === 'pl' || language === 'ro' || language === 'ru' ? language : 'en';
 }
 
 export function reviewWords(language: Language): Catalogue['review'] {

@@ -24,9 +24,8 @@ import {
 } from '../api';
 import { tabContextOf } from '../grid';
 import type { Services } from '../services';
-import { readState } from '../state';
+import { readState, teamLanguage } from '../state';
 import { writeLeadsTab } from '../tabs/leads-tab';
-import { teamLanguage } from './pending';
 
 /**
  * What a Leads row and the sidebar's lead view share: reading a lead and the

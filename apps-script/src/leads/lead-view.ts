@@ -19,6 +19,7 @@ import { viewIdempotencyKey } from '../../../worker/domain/sheet/row-action';
 import { ApiFailure, type Connection, savedConnection } from '../api';
 import { findTab } from '../grid';
 import type { Services } from '../services';
+import { teamLanguage } from '../state';
 import {
   type Directory,
   type LeadAnswer,
@@ -30,7 +31,6 @@ import {
   type WorkContext,
   writeRows,
 } from './lead-rows';
-import { teamLanguage } from './pending';
 
 /** One choice in a list: the code sent, the label shown. */
 export interface Choice {

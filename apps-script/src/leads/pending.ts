@@ -1,4 +1,3 @@
-import type { Language } from '../../../worker/domain/constants';
 import { CATALOGUES, catalogueOf } from '../../../worker/domain/i18n';
 import {
   LEADS_FIRST_DATA_ROW,
@@ -9,7 +8,7 @@ import {
 import { inputFingerprint, type RowInput } from '../../../worker/domain/sheet/row-action';
 import { MAX_PENDING_ROWS, PENDING_PROPERTY } from '../config';
 import type { Cell, Services } from '../services';
-import { readState } from '../state';
+import { teamLanguage } from '../state';
 
 /** The colour of an Action cell waiting to be sent by the person who edited it. */
 export const PENDING_COLOUR = '#e8f0fe';
@@ -41,11 +40,6 @@ export function readPending(services: Services): PendingRows {
 export function savePending(services: Services, pending: PendingRows): void {
   if (Object.keys(pending).length === 0) services.userProperties.deleteProperty(PENDING_PROPERTY);
   else services.userProperties.setProperty(PENDING_PROPERTY, JSON.stringify(pending));
-}
-
-export function teamLanguage(services: Services): Language {
-  const language = readState(services).language;
-  return language === 'pl' || language === 'ro' || language === 'ru' ? language : 'en';
 }
 
 const text = (cell: Cell | undefined) => (cell === undefined ? '' : String(cell));

@@ -16,8 +16,9 @@ import { ApiFailure, savedConnection } from '../api';
 import { LOCK_WAIT_MS } from '../config';
 import { findTab } from '../grid';
 import type { Cell, Services, SheetLike } from '../services';
+import { teamLanguage } from '../state';
 import { freshRow, loadContext, postLeadAction, writeRows } from './lead-rows';
-import { type PendingRows, readPending, rowInput, savePending, teamLanguage } from './pending';
+import { type PendingRows, readPending, rowInput, savePending } from './pending';
 
 export { pullLeadRows } from './lead-rows';
 
