@@ -53,8 +53,6 @@ const ZOD_CHECKS = new Set([
 const ALLOWED: Record<string, string> = {
   'worker/services/health/check-databases.ts':
     'the health probe answers the operator, before any workspace is known',
-  'worker/domain/agreement/warnings.ts':
-    'a notice, not a refusal: code, path and numbers travel with it, and the sheet and share page say it from the catalogue (warningText)',
 };
 
 interface Finding {

@@ -61,6 +61,55 @@ describe('an agreement that can never be met', () => {
     expect(page).toMatch(/40[^<]*najwyższy wynik[^<]*35/);
   });
 
+  it('should say each warning in the workspace’s language, or the one Accept-Language asks for, with code and path unchanged', async () => {
+    const ws = await createSigningWorkspace({ language: 'pl' });
+    const draft = await readDraft(ws.tokens.marketing);
+    const content = edit(draft.content, (a) => {
+      unreachableFit(a);
+      a.mql.quadrants = ['low', 'engaged'];
+      a.mql.minFit = 1000;
+    });
+    const put = await putDraft(ws.tokens.marketing, content, draft.etag);
+    expect(put.status, await put.clone().text()).toBe(200);
+    const polish = ((await put.json()) as AgreementDraft).warnings;
+    expect(polish.map((w) => [w.code, w.path, w.threshold, w.reachable])).toEqual([
+      ['quadrants_unreachable', 'mql.quadrants', 40, 35],
+      ['threshold_unreachable', 'scoring.thresholds.fit', 40, 35],
+      ['threshold_unreachable', 'mql.minFit', 1000, 35],
+    ]);
+    expect(polish.map((w) => w.message)).toEqual([
+      'mql.quadrants dopuszcza tylko low, engaged, ale żaden lead spełniający minima MQL nie może się tam znaleźć przy tych progach: żaden lead nigdy nie zostanie MQL.',
+      'scoring.thresholds.fit wynosi 40, ale najwyższy wynik dopasowania, jaki lead może uzyskać według tej umowy, to 35: żaden lead nigdy go nie osiągnie.',
+      'mql.minFit wynosi 1000, ale najwyższy wynik dopasowania, jaki lead może uzyskać według tej umowy, to 35: żaden lead nigdy go nie osiągnie.',
+    ]);
+    const version = await propose(ws.tokens.marketing);
+    expect(version.warnings.map((w) => w.message)).toEqual(polish.map((w) => w.message));
+    const said = async (language: string) =>
+      (
+        (await (
+          await call('GET', `/v1/agreement/versions/${version.number}`, {
+            token: ws.tokens.viewer,
+            headers: { 'accept-language': language },
+          })
+        ).json()) as AgreementVersion
+      ).warnings.map((w) => w.message)[2];
+    expect(await said('ru')).toBe(
+      'mql.minFit равен 1\u00a0000, но наибольший балл соответствия, который лид может получить по этому соглашению, — 35: ни один лид его никогда не достигнет.',
+    );
+    expect(await said('ro')).toBe(
+      'mql.minFit este 1.000, dar cel mai mare scor de potrivire pe care îl poate obține un lead conform acestui acord este 35: niciun lead nu îl poate atinge vreodată.',
+    );
+    expect(await said('en')).toBe(
+      'mql.minFit is 1,000, but the highest fit a lead can score under this agreement is 35: no lead can ever reach it.',
+    );
+    const overview = (await (await call('GET', '/v1/agreement', { token: ws.tokens.viewer })).json()) as {
+      pending: AgreementVersion;
+      draft: AgreementDraft;
+    };
+    expect(overview.pending.warnings[1]?.message).toBe(polish[1]?.message);
+    expect(overview.draft.warnings[1]?.message).toBe(polish[1]?.message);
+  });
+
   it('should check every threshold: engagement with no touch worth points, and the MQL minimums', async () => {
     {
       const workspace = await createSigningWorkspace();

@@ -86,7 +86,10 @@ const WarningSchema = z
     quadrants: z.array(z.enum(QUADRANTS)).optional().openapi({
       description: '`quadrants_unreachable` only: the quadrants the MQL rule allows.',
     }),
-    message: z.string(),
+    message: z.string().openapi({
+      description:
+        "The warning in words, in the request's language (Accept-Language, else the workspace's); code and path stay English.",
+    }),
   })
   .openapi('AgreementWarning');
 const warnings = z.array(WarningSchema).openapi({

@@ -113,4 +113,6 @@ export {
   highestEngagement,
   highestFit,
   WARNING_CODES,
+  warningMessage,
+  warningsIn,
 } from './warnings';

@@ -1,3 +1,7 @@
+import type { Language } from '../constants';
+import { catalogueOf } from '../i18n/catalogue';
+import { fill } from '../i18n/format';
+import { localeOf } from '../i18n/locales';
 import type { Quadrant } from './constants';
 import type { Agreement } from './schema';
 
@@ -21,6 +25,7 @@ export interface AgreementWarning {
   reachable: number;
   /** `quadrants_unreachable` only: the MQL quadrants the agreement allows. */
   quadrants?: Quadrant[];
+  /** The warning in words, in the reader's language (`warningsIn`); the fields above stay stable. */
   message: string;
 }
 
@@ -48,52 +53,69 @@ export function highestEngagement(agreement: Pick<Agreement, 'scoring'>): number
   return any ? null : 0;
 }
 
+/** A warning's `message` in `language`: the numbers grouped as its people write them, the path and quadrant codes as they are. */
+export function warningMessage(warning: Omit<AgreementWarning, 'message'>, language: Language): string {
+  const words = catalogueOf(language).warnings;
+  const number = new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 2 });
+  if (warning.code === 'quadrants_unreachable')
+    return fill(words.quadrantsUnreachable, { quadrants: (warning.quadrants ?? []).join(', ') });
+  return fill(words.thresholdUnreachable, {
+    path: warning.path,
+    threshold: number.format(warning.threshold),
+    reachable: number.format(warning.reachable),
+    score: /engagement/i.test(warning.path) ? words.scores.engagement : words.scores.fit,
+  });
+}
+
+/**
+ * `x` with its warnings said in `language`. Draft and version reads compute the
+ * warnings once (in English); each service says them in the request's language.
+ */
+export function warningsIn<T extends { warnings: readonly AgreementWarning[] }>(
+  x: T,
+  language: Language | undefined,
+): T {
+  if (!language || language === 'en') return x;
+  return { ...x, warnings: x.warnings.map((w) => ({ ...w, message: warningMessage(w, language) })) };
+}
+
 /** Every score threshold of the agreement that no lead can reach (fit, engagement, MQL minimums). */
-export function agreementWarnings(agreement: Pick<Agreement, 'icp' | 'scoring' | 'mql'>): AgreementWarning[] {
+export function agreementWarnings(
+  agreement: Pick<Agreement, 'icp' | 'scoring' | 'mql'>,
+  language: Language = 'en',
+): AgreementWarning[] {
   const fit = highestFit(agreement);
   const engagement = highestEngagement(agreement);
-  const checks: { path: string; threshold: number | null; reachable: number | null; what: string }[] = [
-    {
-      path: 'scoring.thresholds.fit',
-      threshold: agreement.scoring.thresholds.fit,
-      reachable: fit,
-      what: 'fit',
-    },
+  const checks: { path: string; threshold: number | null; reachable: number | null }[] = [
+    { path: 'scoring.thresholds.fit', threshold: agreement.scoring.thresholds.fit, reachable: fit },
     {
       path: 'scoring.thresholds.engagement',
       threshold: agreement.scoring.thresholds.engagement,
       reachable: engagement,
-      what: 'engagement',
     },
-    { path: 'mql.minFit', threshold: agreement.mql.minFit, reachable: fit, what: 'fit' },
-    {
-      path: 'mql.minEngagement',
-      threshold: agreement.mql.minEngagement,
-      reachable: engagement,
-      what: 'engagement',
-    },
+    { path: 'mql.minFit', threshold: agreement.mql.minFit, reachable: fit },
+    { path: 'mql.minEngagement', threshold: agreement.mql.minEngagement, reachable: engagement },
   ];
+  const said = (w: Omit<AgreementWarning, 'message'>): AgreementWarning => ({
+    ...w,
+    message: warningMessage(w, language),
+  });
   const out: AgreementWarning[] = [];
   const quadrants = agreement.mql.quadrants;
   if (quadrants.length > 0 && !quadrants.some((q) => mqlQuadrantReachable(agreement, q))) {
-    out.push({
-      code: 'quadrants_unreachable',
-      path: 'mql.quadrants',
-      threshold: agreement.scoring.thresholds.fit,
-      reachable: fit,
-      quadrants: [...quadrants],
-      message: `mql.quadrants allows only ${quadrants.join(', ')}, but no lead that meets the MQL minimums can land there under these thresholds: no lead can ever become an MQL.`,
-    });
+    out.push(
+      said({
+        code: 'quadrants_unreachable',
+        path: 'mql.quadrants',
+        threshold: agreement.scoring.thresholds.fit,
+        reachable: fit,
+        quadrants: [...quadrants],
+      }),
+    );
   }
-  for (const { path, threshold, reachable, what } of checks) {
+  for (const { path, threshold, reachable } of checks) {
     if (threshold === null || reachable === null || threshold <= reachable) continue;
-    out.push({
-      code: 'threshold_unreachable',
-      path,
-      threshold,
-      reachable,
-      message: `${path} is ${threshold}, but the highest ${what} a lead can score under this agreement is ${reachable}: no lead can ever reach it.`,
-    });
+    out.push(said({ code: 'threshold_unreachable', path, threshold, reachable }));
   }
   return out;
 }

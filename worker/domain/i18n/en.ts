@@ -29,6 +29,14 @@ export const en = {
     active: 'Version {version} is signed and active: SLA clocks run under it.',
     none: 'No version is signed yet: leads are recorded and scored, but no SLA clock starts and no lead becomes an MQL until both sides sign.',
   },
+  /** The API's agreement warnings (`message`); `code`, `path` and the quadrant codes stay English. */
+  warnings: {
+    thresholdUnreachable:
+      '{path} is {threshold}, but the highest {score} a lead can score under this agreement is {reachable}: no lead can ever reach it.',
+    quadrantsUnreachable:
+      'mql.quadrants allows only {quadrants}, but no lead that meets the MQL minimums can land there under these thresholds: no lead can ever become an MQL.',
+    scores: { fit: 'fit', engagement: 'engagement' },
+  },
   /** Problem details and field messages; `say(key, params)` names them, so their placeholders are checked. */
   errors: {
     planInvalid: 'The plan cannot be computed.',

@@ -23,6 +23,13 @@ export const pl: Catalogue = {
     active: 'Wersja {version} jest podpisana i obowiązuje: według niej biegną terminy SLA.',
     none: 'Żadna wersja nie jest jeszcze podpisana: leady są zapisywane i oceniane, ale dopóki obie strony nie podpiszą umowy, nie rusza żaden termin SLA i żaden lead nie staje się MQL.',
   },
+  warnings: {
+    thresholdUnreachable:
+      '{path} wynosi {threshold}, ale najwyższy {score}, jaki lead może uzyskać według tej umowy, to {reachable}: żaden lead nigdy go nie osiągnie.',
+    quadrantsUnreachable:
+      'mql.quadrants dopuszcza tylko {quadrants}, ale żaden lead spełniający minima MQL nie może się tam znaleźć przy tych progach: żaden lead nigdy nie zostanie MQL.',
+    scores: { fit: 'wynik dopasowania', engagement: 'wynik zaangażowania' },
+  },
   errors: {
     planInvalid: 'Nie da się obliczyć planu.',
     keyStoreMissing:

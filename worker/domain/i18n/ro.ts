@@ -23,6 +23,13 @@ export const ro: Catalogue = {
     active: 'Versiunea {version} este semnată și activă: termenele SLA curg conform ei.',
     none: 'Nicio versiune nu este încă semnată: lead-urile sunt înregistrate și punctate, dar niciun termen SLA nu pornește și niciun lead nu devine MQL până nu semnează ambele părți.',
   },
+  warnings: {
+    thresholdUnreachable:
+      '{path} este {threshold}, dar cel mai mare {score} pe care îl poate obține un lead conform acestui acord este {reachable}: niciun lead nu îl poate atinge vreodată.',
+    quadrantsUnreachable:
+      'mql.quadrants permite doar {quadrants}, dar niciun lead care îndeplinește minimele MQL nu poate ajunge acolo cu aceste praguri: niciun lead nu poate deveni vreodată MQL.',
+    scores: { fit: 'scor de potrivire', engagement: 'scor de implicare' },
+  },
   errors: {
     planInvalid: 'Planul nu poate fi calculat.',
     keyStoreMissing:

@@ -120,7 +120,7 @@ function signatureTable(g: GridBuilder, version: AgreementVersionPart, language:
   }
 }
 
-/** A warning in the team's words (the API's `message` is English). */
+/** A warning in the team's words, as the Agreement tab explains it (the API's `message` names the field instead). */
 export function warningText(warning: AgreementWarning, language: Language): string {
   const t = catalogueOf(language).sheet.agreementTab;
   if (warning.code === 'quadrants_unreachable') {

@@ -1,8 +1,8 @@
 import { getDraft as readDraft } from '../../db/queries/agreement';
-import type { AgreementDraft } from '../../domain/agreement';
+import { type AgreementDraft, warningsIn } from '../../domain/agreement';
 import type { ServiceContext } from '../context';
 
 /** The workspace's draft (created from the starter when missing). */
 export async function getDraft({ ctx }: { ctx: ServiceContext }): Promise<AgreementDraft> {
-  return readDraft(ctx.db, ctx.workspaceId, ctx.now);
+  return warningsIn(await readDraft(ctx.db, ctx.workspaceId, ctx.now), ctx.language);
 }

@@ -5,6 +5,7 @@ import {
   type AgreementVersion,
   type Enforcement,
   enforcementOf,
+  warningsIn,
 } from '../../domain/agreement';
 import type { ServiceContext } from '../context';
 
@@ -19,13 +20,13 @@ export interface AgreementOverview extends Enforcement {
 export async function getAgreementOverview({ ctx }: { ctx: ServiceContext }): Promise<AgreementOverview> {
   const { db, workspaceId, now } = ctx;
   const [rows, draft] = await Promise.all([openVersionRows(db, workspaceId), getDraft(db, workspaceId, now)]);
-  const versions = await withSignatures(db, workspaceId, rows);
+  const versions = (await withSignatures(db, workspaceId, rows)).map((v) => warningsIn(v, ctx.language));
   const active = versions.find((v) => v.status === 'active') ?? null;
   const pending = versions.find((v) => v.status === 'proposed') ?? null;
   return {
     ...enforcementOf(active ? { version: active.number } : null, ctx.language),
     active,
     pending,
-    draft,
+    draft: warningsIn(draft, ctx.language),
   };
 }

@@ -1,5 +1,5 @@
 import { getVersion as versionWithSignatures } from '../../db/queries/agreement';
-import type { AgreementVersion } from '../../domain/agreement';
+import { type AgreementVersion, warningsIn } from '../../domain/agreement';
 import type { ServiceContext } from '../context';
 
 /** One version with its content and signatures. */
@@ -10,5 +10,5 @@ export async function getVersion({
   ctx: ServiceContext;
   input: { number: number };
 }): Promise<AgreementVersion> {
-  return versionWithSignatures(ctx.db, ctx.workspaceId, input.number);
+  return warningsIn(await versionWithSignatures(ctx.db, ctx.workspaceId, input.number), ctx.language);
 }

@@ -14,6 +14,7 @@ import {
   parseAgreement,
   sameContentRefusal,
   staleDraft,
+  warningsIn,
 } from '../../domain/agreement';
 import { webHost } from '../../platform/web-host';
 import type { CallerContext } from '../context';
@@ -49,5 +50,5 @@ export async function proposeDraft({
     if (isUniqueViolation(error)) throw concurrentProposal();
     throw error;
   }
-  return getVersion(db, workspaceId, number);
+  return warningsIn(await getVersion(db, workspaceId, number), ctx.language);
 }

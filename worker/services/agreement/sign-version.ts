@@ -1,7 +1,13 @@
 import { isUniqueViolation } from '../../db/conflict';
 import { getVersion, insertSignature, sideHasSigned, versionRow } from '../../db/queries/agreement';
 import { findMember } from '../../db/queries/members';
-import { type AgreementVersion, alreadySigned, sideOfRole, signingRefusal } from '../../domain/agreement';
+import {
+  type AgreementVersion,
+  alreadySigned,
+  sideOfRole,
+  signingRefusal,
+  warningsIn,
+} from '../../domain/agreement';
 import type { CallerContext } from '../context';
 
 /**
@@ -51,5 +57,5 @@ export async function signVersion({
     if (isUniqueViolation(error)) throw alreadySigned(input.number, decision.side);
     throw error;
   }
-  return getVersion(db, workspaceId, input.number);
+  return warningsIn(await getVersion(db, workspaceId, input.number), ctx.language);
 }

@@ -1,6 +1,12 @@
 import { type DraftRow, draftRow, latestVersionRow, toDraft, updateDraft } from '../../db/queries/agreement';
 import { findMember } from '../../db/queries/members';
-import { type Agreement, type AgreementDraft, staleDraft, unknownGuardian } from '../../domain/agreement';
+import {
+  type Agreement,
+  type AgreementDraft,
+  staleDraft,
+  unknownGuardian,
+  warningsIn,
+} from '../../domain/agreement';
 import type { CallerContext, ServiceContext } from '../context';
 
 /** The persona guardian the content names must be a member of the workspace. */
@@ -26,5 +32,8 @@ export async function writeDraft(
   };
   if (!(await updateDraft(db, workspaceId, expected.revision, next)))
     throw staleDraft((await draftRow(db, workspaceId, now)).revision);
-  return toDraft({ ...expected, ...next }, await latestVersionRow(db, workspaceId));
+  return warningsIn(
+    await toDraft({ ...expected, ...next }, await latestVersionRow(db, workspaceId)),
+    ctx.language,
+  );
 }
