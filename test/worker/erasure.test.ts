@@ -4,7 +4,8 @@ import { isErasedIdentity } from '../../worker/db/queries/erasure';
 import { getLeadState, listLeadEvents } from '../../worker/db/queries/leads';
 import * as schema from '../../worker/db/schema';
 import { personalMatcher, scrubPayload } from '../../worker/domain/ledger/erasure';
-import { applyEvent, newLeadState } from '../../worker/domain/ledger/lead';
+import { planErasure } from '../../worker/domain/ledger/erasure-plan';
+import { applyEvent, type LedgerEvent, newLeadState } from '../../worker/domain/ledger/lead';
 import { keyIdOfSealed, slot } from '../../worker/domain/privacy';
 import { webHost } from '../../worker/platform/web-host';
 import { call, env, expectProblem, WAIT_FOR_LEAD } from './harness';
@@ -522,5 +523,73 @@ describe('scrubbing a payload', () => {
     expect(personal('mail: Jan@Firma.pl')).toBe(true);
     expect(personal('firma sp. z o.o. invoice')).toBe(true);
     expect(personal('no_need')).toBe(false);
+  });
+});
+
+describe('planning an erasure (pure: no D1)', () => {
+  const at = '2026-03-02T09:00:00.000Z';
+  const created: LedgerEvent & { id: string } = {
+    id: 'evt_1',
+    type: 'created',
+    occurredAt: at,
+    actor: { type: 'system', id: null },
+    sourceId: 'src_1',
+    campaign: 'targi',
+    agreementVersion: 1,
+    payload: {
+      profile: { email: 'jan@firma.pl', phone: '+48600100200', firstName: 'Jan', industry: 'Retail' },
+      createsLead: true,
+    },
+  };
+  const attempt: LedgerEvent & { id: string } = {
+    ...created,
+    id: 'evt_2',
+    type: 'attempt',
+    payload: { memberId: 'mem_1', channel: 'phone', outcome: 'connected' },
+  };
+  const state = [created, attempt].reduce(applyEvent, newLeadState('lead_1', at));
+
+  const plan = planErasure({
+    state,
+    events: [created, attempt],
+    consents: [
+      { id: 'cns_1', text: 'Jan agrees to be called', sealedText: 'lps1.sealed-1' },
+      { id: 'cns_2', text: 'I agree to be contacted', sealedText: 'lps1.sealed-2' },
+    ],
+    deliveries: [{ sourceId: 'src_1', key: 'k1', response: { leadId: 'lead_1', stage: 'lead', x: 'Jan' } }],
+    caller: { tokenId: 'tok_1', memberId: 'mem_9' },
+    agreementVersion: 3,
+    now: new Date('2026-03-05T10:00:00Z'),
+    host: webHost,
+  });
+
+  it('should close the history with an erased event by the caller under the active version', () => {
+    expect(plan.event).toMatchObject({
+      type: 'erased',
+      occurredAt: '2026-03-05T10:00:00.000Z',
+      actor: { type: 'token', id: 'tok_1' },
+      agreementVersion: 3,
+      payload: { byMemberId: 'mem_9' },
+    });
+    expect(plan.next.erasedAt).toBe('2026-03-05T10:00:00.000Z');
+    expect(plan.next.profile.email).toBeNull();
+    expect(plan.next.profile.industry).toBe('Retail');
+  });
+
+  it('should rewrite only the payloads that change, drop consent texts naming the person, keep anonymous answers', () => {
+    expect(plan.scrubbedEvents).toEqual([
+      { id: 'evt_1', payload: { profile: { industry: 'Retail' }, createsLead: true } },
+    ]);
+    expect(plan.consentTexts).toEqual([
+      { id: 'cns_1', text: null },
+      { id: 'cns_2', text: 'lps1.sealed-2' },
+    ]);
+    expect(plan.deliveryAnswers).toEqual([
+      { sourceId: 'src_1', key: 'k1', response: { leadId: 'lead_1', stage: 'lead', duplicate: false } },
+    ]);
+    expect(plan.identities).toEqual([
+      { kind: 'email', value: 'jan@firma.pl' },
+      { kind: 'phone', value: '+48600100200' },
+    ]);
   });
 });

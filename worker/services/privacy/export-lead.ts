@@ -1,4 +1,6 @@
-import { type LeadExport, exportLead as readExport } from '../../db/queries/erasure';
+import { deliveriesOf, openConsentsOf } from '../../db/queries/erasure';
+import { getLeadState, listLeadEvents, type StoredEvent } from '../../db/queries/leads';
+import { type LeadExport, leadExportOf } from '../../domain/ledger/lead-export';
 import type { ServiceContext } from '../context';
 import { vaultOf } from './vault';
 
@@ -9,7 +11,15 @@ export async function exportLead({
 }: {
   ctx: ServiceContext;
   input: { leadId: string };
-}): Promise<LeadExport & { exportedAt: string; workspaceId: string }> {
-  const data = await readExport(ctx.db, vaultOf(ctx, ctx.workspaceId), ctx.workspaceId, input.leadId);
-  return { exportedAt: ctx.now.toISOString(), workspaceId: ctx.workspaceId, ...data };
+}): Promise<LeadExport<StoredEvent> & { exportedAt: string; workspaceId: string }> {
+  const { db, workspaceId } = ctx;
+  const vault = vaultOf(ctx, workspaceId);
+  const lead = await getLeadState(db, vault, workspaceId, input.leadId);
+  const [events, consents, deliveries] = await Promise.all([
+    listLeadEvents(db, vault, workspaceId, input.leadId),
+    openConsentsOf(db, vault, workspaceId, input.leadId),
+    deliveriesOf(db, workspaceId, input.leadId),
+  ]);
+  const data = leadExportOf({ lead, events, consents, deliveries });
+  return { exportedAt: ctx.now.toISOString(), workspaceId, ...data };
 }
