@@ -24,6 +24,7 @@ export function leadViewHtml(texts: LeadViewTexts): string {
   input[type=checkbox] { width: auto; margin-right: 6px; }
   label { display: block; margin-top: 6px; }
   button { margin: 6px 6px 0 0; padding: 5px 10px; border-radius: 4px; border: 1px solid #dadce0; background: #fff; cursor: pointer; }
+  button:disabled { opacity: .5; cursor: default; }
   button.primary, #actions button.chosen { background: #1a73e8; color: #fff; border-color: #1a73e8; }
   #open { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; }
   #open input { flex: 1; min-width: 90px; width: auto; margin: 6px 0 0; }
@@ -153,6 +154,19 @@ export function leadViewHtml(texts: LeadViewTexts): string {
     } else if (type === 'opportunity' || type === 'won') {
       field(form, T.inputs.amount, number('amount'));
       var cur = field(form, T.inputs.currency, el('input')); cur.name = 'currency'; cur.value = c.currency || '';
+    } else if (type === 'assign') {
+      // The owner is shown, marked and selected, but cannot be chosen: Send waits for someone else.
+      if (!c.assignees.some(function (a) { return !a.current; })) form.appendChild(el('div', T.inputs.noAssignee, 'muted'));
+      var picker = el('select'); picker.name = 'memberId';
+      if (!c.assignees.some(function (a) { return a.current; })) {
+        var blank = el('option', T.inputs.chooseAssignee); blank.value = ''; picker.appendChild(blank);
+      }
+      c.assignees.forEach(function (a) {
+        var o = el('option', a.label); o.value = a.code;
+        if (a.current) { o.disabled = true; o.selected = true; }
+        picker.appendChild(o);
+      });
+      field(form, T.inputs.assignee, picker);
     } else if (type === 'feedback') {
       c.questions.forEach(function (q) {
         var input;
@@ -166,6 +180,12 @@ export function leadViewHtml(texts: LeadViewTexts): string {
     var send = el('button', T.inputs.send, 'primary'); send.id = 'send';
     send.onclick = function () { sendAction(type); };
     form.appendChild(send);
+    if (type === 'assign') {
+      var chosenMember = form.querySelector('[name="memberId"]');
+      var check = function () { send.disabled = chosenMember.value === '' || chosenMember.value === current.ownerId; };
+      chosenMember.onchange = check;
+      check();
+    }
   }
 
   function value(name) { var e = $('form').querySelector('[name="' + name + '"]'); return e ? e.value.trim() : ''; }
@@ -185,6 +205,7 @@ export function leadViewHtml(texts: LeadViewTexts): string {
       $('form').querySelectorAll('[name="reason"]').forEach(function (b) { if (b.checked) action.reasons.push(b.value); });
     }
     if (type === 'nurture' || type === 'lost') action.reason = value('reason');
+    if (type === 'assign') action.memberId = value('memberId');
     if (type === 'opportunity' || type === 'won') {
       var amount = amountOf(value('amount'));
       if (amount !== undefined) action.amount = amount;

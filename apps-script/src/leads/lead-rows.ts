@@ -6,6 +6,11 @@ import type { EventType, LeadStage } from '../../../worker/domain/ledger/constan
 import { leadEtag } from '../../../worker/domain/ledger/lead-version';
 import type { ScoreExplanation } from '../../../worker/domain/ledger/score-explanation';
 import {
+  activeSalesMembers,
+  type ListedMember,
+  type SheetMember,
+} from '../../../worker/domain/sheet/assignee';
+import {
   type LeadCells,
   leadRow,
   type SheetLeadSla,
@@ -76,6 +81,8 @@ export interface WorkContext {
   terms: RowTerms;
   agreement: Agreement | null;
   directory: Directory;
+  /** Who a lead may be assigned to: the active sales members, by name. */
+  salesMembers: SheetMember[];
 }
 
 export function json<T>(answer: ApiAnswer): T {
@@ -90,19 +97,21 @@ export function loadContext(services: Services, connection: Connection): WorkCon
   for (const answer of [overview, members, sources])
     if (answer.status >= 400) throw new ApiFailure(answerText(answer), answer.status);
   const active = json<{ active: { content: Agreement } | null }>(overview).active;
+  const team = json<{ data: ListedMember[] }>(members).data;
+  const salesMembers = activeSalesMembers(team);
   return {
     terms: active
       ? {
           rejectionReasons: active.content.rejectionReasons,
           sqlCriteria: active.content.sqlCriteria,
           feedbackQuestions: active.content.feedback.questions,
+          salesMembers,
         }
-      : { rejectionReasons: [], sqlCriteria: [] },
+      : { rejectionReasons: [], sqlCriteria: [], salesMembers },
     agreement: active?.content ?? null,
+    salesMembers,
     directory: {
-      memberNames: Object.fromEntries(
-        json<{ data: Array<{ id: string; name: string }> }>(members).data.map((m) => [m.id, m.name]),
-      ),
+      memberNames: Object.fromEntries(team.map((m) => [m.id, m.name])),
       sourceNames: Object.fromEntries(
         json<{ data: Array<{ id: string; name: string }> }>(sources).data.map((s) => [s.id, s.name]),
       ),

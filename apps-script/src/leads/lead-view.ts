@@ -1,22 +1,27 @@
 import type { Agreement } from '../../../worker/domain/agreement/schema';
-import type { Language } from '../../../worker/domain/constants';
+import type { Language, Role } from '../../../worker/domain/constants';
 import type { LeadViewTexts } from '../../../worker/domain/i18n';
 import { catalogueOf } from '../../../worker/domain/i18n/catalogue';
 import { fill, formatInstant, formatMoney, formatNumber } from '../../../worker/domain/i18n/format';
-import type { ActionType, LeadActionInput } from '../../../worker/domain/ledger/actions';
+import {
+  ACTS_ON_ANY_LEAD,
+  type ActionType,
+  type LeadActionInput,
+} from '../../../worker/domain/ledger/actions';
 import { ACTION_TYPES } from '../../../worker/domain/ledger/constants';
 import {
   ATTEMPT_CHANNELS,
   ATTEMPT_OUTCOMES,
   type AttemptOutcome,
 } from '../../../worker/domain/ledger/events';
+import { type AssigneeChoice, assigneeChoices } from '../../../worker/domain/sheet/assignee';
 import {
   LEADS_FIRST_DATA_ROW,
   LEADS_HEADER_ROW,
   leadColumnIndexes,
 } from '../../../worker/domain/sheet/leads-layout';
 import { viewIdempotencyKey } from '../../../worker/domain/sheet/row-action';
-import { ApiFailure, type Connection, savedConnection } from '../api';
+import { ApiFailure, type Connection, getJson, savedConnection } from '../api';
 import { findTab } from '../grid';
 import type { Services } from '../services';
 import { teamLanguage } from '../state';
@@ -38,8 +43,15 @@ export interface Choice {
   label: string;
 }
 
-/** The actions the view has a form for, in the order the buttons show (assign needs a manager's picker). */
-const VIEW_ACTIONS = ACTION_TYPES.filter((type) => type !== 'assign');
+/**
+ * Whether this person gets the assign picker: the Worker must allow `assign`
+ * on this lead now, and the role must be one that acts on any lead (a
+ * manager's decision about the team). A rep may still hand on their own lead
+ * through the API or a row; the Worker stays the authority either way.
+ */
+export function mayPickAssignee(allowed: readonly ActionType[], role: Role | null): boolean {
+  return role !== null && ACTS_ON_ANY_LEAD.includes(role) && allowed.includes('assign');
+}
 
 /**
  * The sidebar's one lead, rendered to plain strings in the team's language:
@@ -56,6 +68,8 @@ export interface LeadView {
   /** `state` is the status's code, for the colour. */
   deadlines: Array<{ what: string; due: string; status: string; state: string; left: string }>;
   actions: Array<{ type: ActionType; label: string }>;
+  /** The lead's owner (null: nobody yet): the picker marks them and does not offer them. */
+  ownerId: string | null;
   choices: {
     channels: Choice[];
     outcomes: Choice[];
@@ -65,6 +79,8 @@ export interface LeadView {
     criteria: Array<Choice & { required: boolean }>;
     questions: Array<{ id: string; question: string; answer: string; required: boolean }>;
     currency: string;
+    /** Assign: the active sales members, the owner marked `current`; empty unless the picker is offered. */
+    assignees: AssigneeChoice[];
   };
 }
 
@@ -98,7 +114,12 @@ export function selectedLeadId(services: Services): string | null {
 }
 
 function who(event: LeadAnswer['events'][number], directory: Directory, t: LeadViewTexts): string {
-  const member = text(event.payload.memberId ?? event.payload.byMemberId);
+  // An assignment's `memberId` is the new owner; who did it is `byMemberId`.
+  const member = text(
+    event.type === 'assigned'
+      ? event.payload.byMemberId
+      : (event.payload.memberId ?? event.payload.byMemberId),
+  );
   if (event.actor.type === 'token' && member && directory.memberNames[member])
     return directory.memberNames[member] ?? member;
   if (event.actor.type === 'source') {
@@ -224,12 +245,13 @@ function scoreLines(lead: LeadAnswer, language: Language): string[] {
   return lines;
 }
 
-/** The lead as the sidebar shows it to this person. */
+/** The lead as the sidebar shows it to this person (`role`: their token's, for the assign picker). */
 export function leadViewOf(
   lead: LeadAnswer,
   context: WorkContext,
   language: Language,
   timeZone: string,
+  role: Role | null = null,
 ): LeadView {
   const t = catalogueOf(language).sheet.leadView;
   const sheet = catalogueOf(language).sheet.frame;
@@ -241,6 +263,7 @@ export function leadViewOf(
   const version = versionOf(lead);
   const reasons = agreement?.rejectionReasons ?? [];
   const choice = (r: { code: string; label: string }) => ({ code: r.code, label: r.label });
+  const picker = mayPickAssignee(lead.allowedActions, role);
   return {
     leadId: lead.id,
     version,
@@ -283,10 +306,13 @@ export function leadViewOf(
               : fill(t.deadlines.overdue, { hours }),
       };
     }),
-    actions: VIEW_ACTIONS.filter((type) => lead.allowedActions.includes(type)).map((type) => ({
+    actions: ACTION_TYPES.filter(
+      (type) => lead.allowedActions.includes(type) && (type !== 'assign' || picker),
+    ).map((type) => ({
       type,
       label: actionLabel(type, language),
     })),
+    ownerId: lead.ownerId,
     choices: {
       channels: ATTEMPT_CHANNELS.map((code) => ({ code, label: t.channels[code] })),
       outcomes: ATTEMPT_OUTCOMES.map((code) => ({
@@ -304,8 +330,22 @@ export function leadViewOf(
         required: q.required,
       })),
       currency,
+      assignees: picker
+        ? assigneeChoices(
+            context.salesMembers,
+            lead.ownerId ? { id: lead.ownerId, name: owner } : null,
+            t.inputs.currentOwner,
+          )
+        : [],
     },
   };
+}
+
+/** The role of the connected token, asked only when the view might offer the picker. */
+function roleFor(services: Services, connection: Connection, lead: LeadAnswer): Role | null {
+  if (!lead.allowedActions.includes('assign')) return null;
+  return getJson<{ caller: { role: Role } }>(services, connection, '/v1/sheet/snapshot?parts=meta').caller
+    .role;
 }
 
 function load(
@@ -318,7 +358,8 @@ function load(
   const timeZone = services.spreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
   const work = context ?? loadContext(services, connection);
   const lead = readLead(services, connection, leadId);
-  return { lead, context: work, view: leadViewOf(lead, work, language, timeZone) };
+  const role = roleFor(services, connection, lead);
+  return { lead, context: work, view: leadViewOf(lead, work, language, timeZone, role) };
 }
 
 /**

@@ -5,7 +5,7 @@ import { leadViewHtml } from '../../../apps-script/src/lead-view-html';
 import type { LeadAnswer, WorkContext } from '../../../apps-script/src/leads/lead-rows';
 import { type LeadView, leadViewOf } from '../../../apps-script/src/leads/lead-view';
 import { starterAgreement } from '../../../worker/domain/agreement/templates';
-import type { Language } from '../../../worker/domain/constants';
+import type { Language, Role } from '../../../worker/domain/constants';
 import { catalogueOf } from '../../../worker/domain/i18n';
 import { launchChromium } from '../chromium';
 
@@ -133,13 +133,21 @@ function leadAnswer(extraAttempt = false): LeadAnswer {
   };
 }
 
-function viewIn(language: Language, extraAttempt = false): LeadView {
+/** Sales members whose names try to be mark-up and a formula: the picker must show them as text. */
+const SALES = [
+  { id: 'mb_eve', name: '<img src=x onerror="window.pwned=2">Eve' },
+  { id: 'mb_bea', name: '=HYPERLINK("http://evil.test","x") Bea' },
+  { id: 'mb_sam', name: 'Sam Sales' },
+];
+
+function viewIn(language: Language, extraAttempt = false, role: Role | null = null): LeadView {
   const context: WorkContext = {
     terms: { rejectionReasons: [], sqlCriteria: [] },
     agreement: starterAgreement(language, { timezone: 'Europe/Warsaw', country: 'PL' }),
     directory: { memberNames: { mb_sam: 'Sam Sales' }, sourceNames: { src_web: 'Website form' } },
+    salesMembers: SALES,
   };
-  return leadViewOf(leadAnswer(extraAttempt), context, language, 'Europe/Warsaw');
+  return leadViewOf(leadAnswer(extraAttempt), context, language, 'Europe/Warsaw', role);
 }
 
 /** A `google.script.run` stand-in that answers as the script would and records each call. */
@@ -174,10 +182,10 @@ const calls = (page: Page) => page.evaluate(() => (globalThis as unknown as { ca
 const texts = (page: Page, selector: string) =>
   page.$$eval(selector, (nodes) => nodes.map((n) => n.textContent));
 
-async function openPage(language: Language, refusal: string) {
+async function openPage(language: Language, refusal: string, role: Role | null = null) {
   const t = catalogueOf(language).sheet.leadView;
-  const view = viewIn(language);
-  const after = viewIn(language, true);
+  const view = viewIn(language, false, role);
+  const after = viewIn(language, true, role);
   const page = await browser.newPage({ viewport: { width: 300, height: 1400 } });
   const sent = `${t.sent.replace('{action}', t.inputs.attempt)}`;
   await page.setContent(
@@ -262,6 +270,49 @@ describe('the lead view in Chromium', () => {
     await page.click('#send');
     await expect.poll(() => page.textContent('#status')).toBe(refusal);
     expect(await page.isChecked('#form input[name="reason"][value="no_budget"]')).toBe(true);
+    await page.close();
+  });
+
+  it('should give a manager the assign picker: members as text, the owner marked and not choosable, the choice sent', async () => {
+    const { page, sent } = await openPage('en', 'unused', 'manager');
+    expect(await texts(page, '#actions button')).toEqual([
+      'Log an attempt',
+      'Accept',
+      'Reject',
+      'Send to nurture',
+      'Feedback',
+      'Assign',
+    ]);
+    await page.click('#actions button[data-action="assign"]');
+    expect(await texts(page, '#form label')).toContain(
+      `New owner${SALES.map((m) => m.name).join('')} (owns it now)`,
+    );
+    expect(await texts(page, '#form select[name="memberId"] option')).toEqual([
+      SALES[0]?.name,
+      SALES[1]?.name,
+      'Sam Sales (owns it now)',
+    ]);
+    // Names are text: no element made from them, no script run.
+    expect(await page.$('img')).toBeNull();
+    expect(await page.evaluate(() => (globalThis as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    // The owner is preselected and cannot be chosen; Send waits for someone else.
+    expect(await page.inputValue('#form select[name="memberId"]')).toBe('mb_sam');
+    expect(await page.isDisabled('#form option[value="mb_sam"]')).toBe(true);
+    expect(await page.isDisabled('#send')).toBe(true);
+    await page.selectOption('#form select[name="memberId"]', 'mb_bea');
+    expect(await page.isDisabled('#send')).toBe(false);
+    await page.fill('#form textarea[name="note"]', 'Bea covers Silesia');
+    await page.screenshot({ path: 'docs/sheet-lead-assign.png', fullPage: true });
+    await page.click('#send');
+    await expect.poll(() => page.textContent('#status')).toBe(sent);
+    expect((await calls(page)).at(-1)).toEqual([
+      'sendLeadAction',
+      {
+        leadId: 'ld_01JQ7',
+        version: 5,
+        action: { type: 'assign', memberId: 'mb_bea', note: 'Bea covers Silesia' },
+      },
+    ]);
     await page.close();
   });
 });

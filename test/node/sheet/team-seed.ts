@@ -122,3 +122,26 @@ export async function seedMql(team: SeededTeam, firstName = 'Ada'): Promise<stri
   if (answer.status !== 201) throw new Error(`intake: ${answer.status} ${JSON.stringify(answer.body)}`);
   return String(answer.body.leadId);
 }
+
+/** Another person on the team with a token bound to them (a second rep, a look-alike name, someone inactive). */
+export async function addMember(
+  team: SeededTeam,
+  name: string,
+  options: { side?: Side; active?: boolean } = {},
+): Promise<{ id: string; name: string; token: string }> {
+  people += 1;
+  const side = options.side ?? 'sales';
+  const member = await ok(team.url, 'POST', '/v1/members', team.admin, {
+    name,
+    email: `person.${people}@acme.test`,
+    side,
+  });
+  const token = await ok(team.url, 'POST', '/v1/tokens', team.admin, {
+    role: ROLE_OF_SIDE[side],
+    label: `${name} token`,
+    memberId: member.id,
+  });
+  if (options.active === false)
+    await ok(team.url, 'PATCH', `/v1/members/${String(member.id)}`, team.admin, { active: false });
+  return { id: String(member.id), name, token: String(token.token) };
+}

@@ -37,5 +37,6 @@ export const SHEET_ACTIONS = [
   'won',
   'lost',
   'feedback',
+  'assign',
 ] as const;
 export type SheetAction = (typeof SHEET_ACTIONS)[number];

@@ -4,6 +4,7 @@ import { catalogueOf } from '../i18n';
 import { fill } from '../i18n/format';
 import type { LeadActionInput } from '../ledger/actions';
 import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '../ledger/events';
+import { matchAssignee, type SheetMember } from './assignee';
 import { SHEET_ACTIONS, type SheetAction } from './constants';
 
 /**
@@ -20,7 +21,12 @@ import { SHEET_ACTIONS, type SheetAction } from './constants';
  *   order, separated by semicolons (`4; yes; the CFO`): yes/no in any of the
  *   team languages, 1–5 as a number, text as written; the Worker says which
  *   answer is missing or wrong;
- * - the Note is sent as the action's note.
+ * - assign: the Note names the new owner, an active sales member (full name,
+ *   first name or surname alone when only one has it, or the member id); what
+ *   follows a `;` is the action's note (`Anna Nowak; she covers Silesia`). The
+ *   Reason column holds reasons and outcomes only (its dropdown refuses
+ *   anything else), so the name cannot go there;
+ * - otherwise the Note is sent as the action's note.
  */
 export interface RowInput {
   action: string;
@@ -34,6 +40,8 @@ export interface RowTerms {
   sqlCriteria: ReadonlyArray<{ code: string; label: string }>;
   /** The agreement's feedback questions, in order (a row's feedback answers them from its Note). */
   feedbackQuestions?: ReadonlyArray<{ id: string; answer: string }>;
+  /** The active sales members a row's assign may name (`activeSalesMembers`). */
+  salesMembers?: ReadonlyArray<SheetMember>;
 }
 
 export type RowActionParse =
@@ -109,6 +117,36 @@ export function leadingAmount(note: string): { amount: number; currency?: string
   const amount = Number(digits);
   if (!Number.isFinite(amount)) return null;
   return match[2] ? { amount, currency: match[2] } : { amount };
+}
+
+/** A row's assign: the new owner named at the start of the Note, the rest after `;` as the note. */
+function assignOf(note: string, terms: RowTerms, language: Language, label: string): RowActionParse {
+  const t = catalogueOf(language).sheet.work;
+  const cut = note.indexOf(';');
+  const named = (cut < 0 ? note : note.slice(0, cut)).trim();
+  const rest = cut < 0 ? '' : note.slice(cut + 1).trim();
+  if (named === '') return { kind: 'invalid', message: fill(t.needsAssignee, { action: label }) };
+  const members = terms.salesMembers ?? [];
+  const match = matchAssignee(named, members);
+  if (match.kind === 'none') {
+    return {
+      kind: 'invalid',
+      message: fill(t.unknownAssignee, { value: named, known: members.map((m) => m.name).join(', ') }),
+    };
+  }
+  if (match.kind === 'several') {
+    return {
+      kind: 'invalid',
+      message: fill(t.severalAssignees, {
+        value: named,
+        names: match.members.map((m) => `${m.name} (${m.id})`).join(', '),
+      }),
+    };
+  }
+  return {
+    kind: 'action',
+    action: { type: 'assign', memberId: match.member.id, ...(rest ? { note: rest } : {}) },
+  };
 }
 
 /**
@@ -195,6 +233,8 @@ export function rowAction(input: RowInput, terms: RowTerms, language: Language):
           ...withNote,
         },
       };
+    case 'assign':
+      return assignOf(note, terms, language, label);
   }
 }
 

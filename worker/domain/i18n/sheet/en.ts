@@ -48,6 +48,7 @@ export const enSheet = {
       won: 'Won',
       lost: 'Lost',
       feedback: 'Feedback',
+      assign: 'Assign',
     },
     locale: 'en_GB',
     dateFormat: 'yyyy-mm-dd',
@@ -150,6 +151,12 @@ export const enSheet = {
     needsAmount: '{action} needs the amount: write it at the start of the Note, such as 25000 EUR.',
     needsCriterionReason:
       'To qualify with a failed criterion, choose a reason tied to an SQL criterion; "{value}" names none.',
+    needsAssignee:
+      '{action} needs the new owner: write their name at the start of the Note (a note may follow after ;).',
+    unknownAssignee:
+      '"{value}" is not an active sales member of this workspace (active sales members: {known}).',
+    severalAssignees:
+      '"{value}" names more than one active sales member ({names}): write the full name, or the id in brackets.',
     noLeadId: 'This row has no lead id, so LeadPact cannot tell which lead it is.',
     /** Chosen by the number of rows sent (`count`). */
     sent: forms({
@@ -242,6 +249,10 @@ export const enSheet = {
       send: 'Send',
       yes: 'Yes',
       no: 'No',
+      assignee: 'New owner',
+      currentOwner: '{name} (owns it now)',
+      chooseAssignee: 'Choose a sales member',
+      noAssignee: 'There is no other active sales member to give this lead to.',
     },
     noActions: 'You cannot act on this lead now.',
     selectRow: 'Select a lead’s row in the Leads tab (or type its id), then open it.',

@@ -31,6 +31,7 @@ export const plSheet: Catalogue['sheet'] = {
       won: 'Wygrany',
       lost: 'Przegrany',
       feedback: 'Informacja zwrotna',
+      assign: 'Przypisz',
     },
     locale: 'pl_PL',
     dateFormat: 'yyyy-mm-dd',
@@ -131,6 +132,11 @@ export const plSheet: Catalogue['sheet'] = {
     needsAmount: '{action} wymaga kwoty: wpisz ją na początku notatki, np. 25000 PLN.',
     needsCriterionReason:
       'Aby zakwalifikować z niespełnionym kryterium, wybierz powód powiązany z kryterium SQL; „{value}” żadnego nie wskazuje.',
+    needsAssignee:
+      '{action} wymaga nowego opiekuna: wpisz jego imię i nazwisko na początku notatki (notatka może być po ;).',
+    unknownAssignee: '„{value}” nie jest aktywnym handlowcem tego zespołu (aktywni handlowcy: {known}).',
+    severalAssignees:
+      '„{value}” pasuje do więcej niż jednego aktywnego handlowca ({names}): wpisz pełne imię i nazwisko albo ID z nawiasu.',
     noLeadId: 'Ten wiersz nie ma ID leada, więc LeadPact nie wie, którego leada dotyczy.',
     sent: forms({
       one: 'Wysłano {count} wiersz; odrzucono: {refused}; nadal czeka: {waiting}.',
@@ -230,6 +236,10 @@ export const plSheet: Catalogue['sheet'] = {
       send: 'Wyślij',
       yes: 'Tak',
       no: 'Nie',
+      assignee: 'Nowy opiekun',
+      currentOwner: '{name} (obecny opiekun)',
+      chooseAssignee: 'Wybierz handlowca',
+      noAssignee: 'Nie ma innego aktywnego handlowca, któremu można przekazać tego leada.',
     },
     noActions: 'Nie możesz teraz działać na tym leadzie.',
     selectRow: 'Zaznacz wiersz leada w karcie Leads (lub wpisz jego id), a potem go otwórz.',

@@ -31,6 +31,7 @@ export const roSheet: Catalogue['sheet'] = {
       won: 'Câștigat',
       lost: 'Pierdut',
       feedback: 'Feedback',
+      assign: 'Atribuie',
     },
     locale: 'ro_RO',
     dateFormat: 'yyyy-mm-dd',
@@ -133,6 +134,12 @@ export const roSheet: Catalogue['sheet'] = {
     needsAmount: '{action} cere suma: scrie-o la începutul notei, de exemplu 25000 RON.',
     needsCriterionReason:
       'Pentru a califica cu un criteriu neîndeplinit, alege un motiv legat de un criteriu SQL; „{value}” nu indică niciunul.',
+    needsAssignee:
+      '{action} cere noul responsabil: scrie-i numele la începutul notei (nota poate urma după ;).',
+    unknownAssignee:
+      '„{value}” nu este un membru activ de vânzări al acestei echipe (membri activi de vânzări: {known}).',
+    severalAssignees:
+      '„{value}” se potrivește cu mai mulți membri activi de vânzări ({names}): scrie numele complet sau ID-ul din paranteză.',
     noLeadId: 'Rândul nu are ID de lead, deci LeadPact nu știe despre ce lead este vorba.',
     sent: forms({
       one: 'Trimis: {count} rând; refuzate: {refused}; în așteptare: {waiting}.',
@@ -231,6 +238,10 @@ export const roSheet: Catalogue['sheet'] = {
       send: 'Trimite',
       yes: 'Da',
       no: 'Nu',
+      assignee: 'Noul responsabil',
+      currentOwner: '{name} (responsabil acum)',
+      chooseAssignee: 'Alege un membru de vânzări',
+      noAssignee: 'Nu există alt membru activ de vânzări căruia să-i dai acest lead.',
     },
     noActions: 'Nu poți acționa acum asupra acestui lead.',
     selectRow: 'Selectează rândul unui lead în fila Leads (sau scrie id-ul lui), apoi deschide-l.',

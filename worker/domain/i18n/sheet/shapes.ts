@@ -93,6 +93,12 @@ export interface SheetWorkTexts {
   unknownOutcome: string;
   needsAmount: string;
   needsCriterionReason: string;
+  /** Assign: the Note names the new owner (`{action}`). */
+  needsAssignee: string;
+  /** Assign: no active sales member is named `{value}`; `{known}` lists them. */
+  unknownAssignee: string;
+  /** Assign: `{value}` names several active sales members (`{names}`, each with its id). */
+  severalAssignees: string;
   noLeadId: string;
   /** The answer of "Send my pending rows", chosen by the rows sent (`count`). */
   sent: PluralForms;
@@ -160,6 +166,14 @@ export interface LeadViewTexts {
     send: string;
     yes: string;
     no: string;
+    /** Assign: the picker of active sales members. */
+    assignee: string;
+    /** The owner's entry in the picker (`{name}`), shown but not offered. */
+    currentOwner: string;
+    /** The picker's empty choice when the lead has no owner yet. */
+    chooseAssignee: string;
+    /** No active sales member but the owner: nobody to give the lead to. */
+    noAssignee: string;
   };
   noActions: string;
   /** Messages. */

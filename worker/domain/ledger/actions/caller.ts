@@ -5,6 +5,13 @@ import type { Caller } from '../../tokens';
 import type { LeadState } from '../lead';
 import type { ActionType } from './schemas';
 
+/**
+ * The roles that act on any lead, whoever owns it: the only ones for whom
+ * reassigning is a decision about the team rather than handing on their own
+ * lead. The sheet offers its assign picker to these roles only.
+ */
+export const ACTS_ON_ANY_LEAD: readonly Role[] = ['admin', 'manager'];
+
 function forbidden(message: Said): DomainError {
   return new DomainError('forbidden', message);
 }
@@ -25,7 +32,7 @@ export function checkCaller(
   caller: Pick<Caller, 'role' | 'memberId'>,
 ): void {
   const role: Role = caller.role;
-  if (role === 'admin' || role === 'manager') return;
+  if (ACTS_ON_ANY_LEAD.includes(role)) return;
   if (role === 'marketing') {
     if (type === 'feedback') return;
     if (type === 'attempt' && state.stage === 'nurture') return;

@@ -8,7 +8,7 @@
 export { planAccept } from './accept';
 export { planAssign } from './assign';
 export { planAttempt } from './attempt';
-export { checkCaller } from './caller';
+export { ACTS_ON_ANY_LEAD, checkCaller } from './caller';
 export { planFeedback } from './feedback';
 export { planLost } from './lost';
 export { planNurture } from './nurture';
