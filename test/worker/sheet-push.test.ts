@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatInstant } from '../../worker/domain/i18n';
 import { call, createTestWorkspace, env } from './harness';
+import { addMember } from './lead-fixtures';
 import {
   calls,
   DEPLOYMENT_EMAIL,
@@ -108,6 +109,37 @@ describe('the minute cron keeps a connected sheet live', { timeout: 90_000 }, ()
 
     const s = await status(ws.tokens.viewer);
     expect(s).toMatchObject({ state: 'active', lastError: null, lastPushAt: '2026-11-23T12:00:00.000Z' });
+  });
+
+  it('should rewrite the Owner of a lead a manager reassigned at the next minute, the new name as text, and no other row', async () => {
+    const ws = await createSlaWorkspace();
+    const spreadsheetId = await newSpreadsheet({ grid: leadsTop(LEAD_KEYS) });
+    await connect(ws.tokens.admin, { spreadsheetId });
+    const moved = await submitLeadAt(ws, '2026-11-23T08:00:00Z');
+    const kept = await submitLeadAt(ws, '2026-11-23T08:00:00Z');
+    await runCron('2026-11-23T08:01:00Z');
+    const before = await gridOf(spreadsheetId);
+    const repA = rowOf(before, moved.leadId)?.[col('owner')];
+    expect(repA).toBeTruthy();
+
+    const name = '=HYPERLINK("http://evil.test","x") Eve';
+    const eve = await addMember(ws, 'sales', { name });
+    const assigned = await call('POST', `/v1/leads/${moved.leadId}/actions`, {
+      token: ws.tokens.manager,
+      json: { type: 'assign', memberId: eve.memberId },
+    });
+    expect(assigned.status).toBe(200);
+    await resetCalls();
+    await runCron('2026-11-23T08:02:00Z');
+
+    const after = await gridOf(spreadsheetId);
+    expect(rowOf(after, moved.leadId)?.[col('owner')]).toBe(name);
+    expect(rowOf(after, kept.leadId)).toEqual(rowOf(before, kept.leadId));
+    expect(rowOf(after, kept.leadId)?.[col('owner')]).toBe(repA);
+    expect(after.flat().some((cell) => String(cell).startsWith('FORMULA:'))).toBe(false);
+    const pushed = await sheetCalls(spreadsheetId);
+    expect(pushed.map((c) => c.kind)).toEqual(['read', 'write']);
+    expect(pushed[1]?.ranges).toBe(1);
   });
 
   it('should write a thousand changed leads with one batch call, and rewrite them in place when they change', async () => {

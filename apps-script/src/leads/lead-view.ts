@@ -341,11 +341,20 @@ export function leadViewOf(
   };
 }
 
-/** The role of the connected token, asked only when the view might offer the picker. */
+/**
+ * The role of the connected token, asked only when the view might offer the
+ * picker. Unknown (the Worker did not say) means no picker: the rest of the
+ * view still opens, and the Worker would judge an assign anyway.
+ */
 function roleFor(services: Services, connection: Connection, lead: LeadAnswer): Role | null {
   if (!lead.allowedActions.includes('assign')) return null;
-  return getJson<{ caller: { role: Role } }>(services, connection, '/v1/sheet/snapshot?parts=meta').caller
-    .role;
+  try {
+    const meta = getJson<{ caller?: { role?: Role } }>(services, connection, '/v1/sheet/snapshot?parts=meta');
+    return meta.caller?.role ?? null;
+  } catch (error) {
+    if (error instanceof ApiFailure) return null;
+    throw error;
+  }
 }
 
 function load(
