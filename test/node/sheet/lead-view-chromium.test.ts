@@ -140,14 +140,20 @@ const SALES = [
   { id: 'mb_sam', name: 'Sam Sales' },
 ];
 
-function viewIn(language: Language, extraAttempt = false, role: Role | null = null): LeadView {
+function viewIn(
+  language: Language,
+  extraAttempt = false,
+  role: Role | null = null,
+  team: { sales: typeof SALES; ownerId: string | null } = { sales: SALES, ownerId: 'mb_sam' },
+): LeadView {
   const context: WorkContext = {
     terms: { rejectionReasons: [], sqlCriteria: [] },
     agreement: starterAgreement(language, { timezone: 'Europe/Warsaw', country: 'PL' }),
     directory: { memberNames: { mb_sam: 'Sam Sales' }, sourceNames: { src_web: 'Website form' } },
-    salesMembers: SALES,
+    salesMembers: team.sales,
   };
-  return leadViewOf(leadAnswer(extraAttempt), context, language, 'Europe/Warsaw', role);
+  const lead = { ...leadAnswer(extraAttempt), ownerId: team.ownerId };
+  return leadViewOf(lead, context, language, 'Europe/Warsaw', role);
 }
 
 /** A `google.script.run` stand-in that answers as the script would and records each call. */
@@ -182,10 +188,15 @@ const calls = (page: Page) => page.evaluate(() => (globalThis as unknown as { ca
 const texts = (page: Page, selector: string) =>
   page.$$eval(selector, (nodes) => nodes.map((n) => n.textContent));
 
-async function openPage(language: Language, refusal: string, role: Role | null = null) {
+async function openPage(
+  language: Language,
+  refusal: string,
+  role: Role | null = null,
+  team?: Parameters<typeof viewIn>[3],
+) {
   const t = catalogueOf(language).sheet.leadView;
-  const view = viewIn(language, false, role);
-  const after = viewIn(language, true, role);
+  const view = viewIn(language, false, role, team);
+  const after = viewIn(language, true, role, team);
   const page = await browser.newPage({ viewport: { width: 300, height: 1400 } });
   const sent = `${t.sent.replace('{action}', t.inputs.attempt)}`;
   await page.setContent(
@@ -314,5 +325,31 @@ describe('the lead view in Chromium', () => {
       },
     ]);
     await page.close();
+  });
+
+  it('should start an unowned lead’s picker on “choose”, and say so when the owner is the only sales member (pl)', async () => {
+    const unowned = await openPage('pl', 'unused', 'manager', { sales: SALES, ownerId: null });
+    await unowned.page.click('#actions button[data-action="assign"]');
+    expect(await texts(unowned.page, '#form select[name="memberId"] option')).toEqual([
+      'Wybierz handlowca',
+      ...SALES.map((m) => m.name),
+    ]);
+    expect(await unowned.page.inputValue('#form select[name="memberId"]')).toBe('');
+    expect(await unowned.page.isDisabled('#send')).toBe(true);
+    await unowned.page.selectOption('#form select[name="memberId"]', 'mb_sam');
+    expect(await unowned.page.isDisabled('#send')).toBe(false);
+    await unowned.page.close();
+
+    const alone = await openPage('pl', 'unused', 'manager', {
+      sales: [SALES[2] as (typeof SALES)[number]],
+      ownerId: 'mb_sam',
+    });
+    await alone.page.click('#actions button[data-action="assign"]');
+    expect(await texts(alone.page, '#form div.muted')).toContain(alone.t.inputs.noAssignee);
+    expect(await texts(alone.page, '#form select[name="memberId"] option')).toEqual([
+      'Sam Sales (obecny opiekun)',
+    ]);
+    expect(await alone.page.isDisabled('#send')).toBe(true);
+    await alone.page.close();
   });
 });
