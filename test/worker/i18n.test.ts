@@ -3,11 +3,13 @@ import { diffAgreements, diffAsMarkdown, starterAgreement } from '../../worker/d
 import { LANGUAGES, type Language } from '../../worker/domain/constants';
 import {
   CATALOGUES,
+  counted,
   formatMoney,
   formatNumber,
   isPluralForms,
   languageOfAcceptLanguage,
   localeOf,
+  type PluralForms,
   pluralFor,
 } from '../../worker/domain/i18n';
 import { type AgendaInput, buildAgenda, noticeLines } from '../../worker/domain/sla';
@@ -102,6 +104,594 @@ describe('the catalogues', () => {
       '25 leads',
       '101 leads',
     ]);
+  });
+});
+
+/** A plural entry by its dotted path in a catalogue. */
+function entryAt(language: Language, path: string): PluralForms {
+  const entry = path
+    .split('.')
+    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], CATALOGUES[language]);
+  if (!isPluralForms(entry)) throw new Error(`${path} is not a plural entry`);
+  return entry;
+}
+
+describe('counts said with the forms each language uses', () => {
+  // The same counts in every row: one, few, many, the few again past 20 (pl/ru), and a fraction.
+  const COUNTS = [1, 2, 5, 22, 1.5];
+  const TABLE: Array<[string, Record<Language, string[]>]> = [
+    [
+      'agreement.words.monthsHot',
+      {
+        en: [
+          'Hot: buying in less than 1 month',
+          'Hot: buying in fewer than 2 months',
+          'Hot: buying in fewer than 5 months',
+          'Hot: buying in fewer than 22 months',
+          'Hot: buying in fewer than 1.5 months',
+        ],
+        pl: [
+          'Gorący: zakup przed upływem 1 miesiąca',
+          'Gorący: zakup przed upływem 2 miesięcy',
+          'Gorący: zakup przed upływem 5 miesięcy',
+          'Gorący: zakup przed upływem 22 miesięcy',
+          'Gorący: zakup przed upływem 1,5 miesiąca',
+        ],
+        ro: [
+          'Fierbinte: cumpără în mai puțin de 1 lună',
+          'Fierbinte: cumpără în mai puțin de 2 luni',
+          'Fierbinte: cumpără în mai puțin de 5 luni',
+          'Fierbinte: cumpără în mai puțin de 22 de luni',
+          'Fierbinte: cumpără în mai puțin de 1,5 luni',
+        ],
+        ru: [
+          'Горячий: покупка менее чем через 1 месяц',
+          'Горячий: покупка менее чем через 2 месяца',
+          'Горячий: покупка менее чем через 5 месяцев',
+          'Горячий: покупка менее чем через 22 месяца',
+          'Горячий: покупка менее чем через 1,5 месяца',
+        ],
+      },
+    ],
+    [
+      'agreement.words.monthsWarm',
+      {
+        en: [
+          'Warm: buying in 0 to 1 month',
+          'Warm: buying in 0 to 2 months',
+          'Warm: buying in 0 to 5 months',
+          'Warm: buying in 0 to 22 months',
+          'Warm: buying in 0 to 1.5 months',
+        ],
+        pl: [
+          'Ciepły: zakup za 0–1 miesiąc',
+          'Ciepły: zakup za 0–2 miesiące',
+          'Ciepły: zakup za 0–5 miesięcy',
+          'Ciepły: zakup za 0–22 miesiące',
+          'Ciepły: zakup za 0–1,5 miesiąca',
+        ],
+        ro: [
+          'Cald: cumpără în 0–1 lună',
+          'Cald: cumpără în 0–2 luni',
+          'Cald: cumpără în 0–5 luni',
+          'Cald: cumpără în 0–22 de luni',
+          'Cald: cumpără în 0–1,5 luni',
+        ],
+        ru: [
+          'Тёплый: покупка через 0–1 месяц',
+          'Тёплый: покупка через 0–2 месяца',
+          'Тёплый: покупка через 0–5 месяцев',
+          'Тёплый: покупка через 0–22 месяца',
+          'Тёплый: покупка через 0–1,5 месяца',
+        ],
+      },
+    ],
+    [
+      'agreement.words.monthsCold',
+      {
+        en: [
+          'Cold: buying in more than 1 month',
+          'Cold: buying in more than 2 months',
+          'Cold: buying in more than 5 months',
+          'Cold: buying in more than 22 months',
+          'Cold: buying in more than 1.5 months',
+        ],
+        pl: [
+          'Zimny: zakup za ponad 1 miesiąc',
+          'Zimny: zakup za ponad 2 miesiące',
+          'Zimny: zakup za ponad 5 miesięcy',
+          'Zimny: zakup za ponad 22 miesiące',
+          'Zimny: zakup za ponad 1,5 miesiąca',
+        ],
+        ro: [
+          'Rece: cumpără în mai mult de 1 lună',
+          'Rece: cumpără în mai mult de 2 luni',
+          'Rece: cumpără în mai mult de 5 luni',
+          'Rece: cumpără în mai mult de 22 de luni',
+          'Rece: cumpără în mai mult de 1,5 luni',
+        ],
+        ru: [
+          'Холодный: покупка более чем через 1 месяц',
+          'Холодный: покупка более чем через 2 месяца',
+          'Холодный: покупка более чем через 5 месяцев',
+          'Холодный: покупка более чем через 22 месяца',
+          'Холодный: покупка более чем через 1,5 месяца',
+        ],
+      },
+    ],
+    [
+      'agreement.words.halfLife',
+      {
+        en: [
+          'Engagement points halve every day.',
+          'Engagement points halve every 2 days.',
+          'Engagement points halve every 5 days.',
+          'Engagement points halve every 22 days.',
+          'Engagement points halve every 1.5 days.',
+        ],
+        pl: [
+          'Punkty zaangażowania maleją o połowę co 1 dzień.',
+          'Punkty zaangażowania maleją o połowę co 2 dni.',
+          'Punkty zaangażowania maleją o połowę co 5 dni.',
+          'Punkty zaangażowania maleją o połowę co 22 dni.',
+          'Punkty zaangażowania maleją o połowę co 1,5 dnia.',
+        ],
+        ro: [
+          'Punctele de implicare se înjumătățesc în fiecare zi.',
+          'Punctele de implicare se înjumătățesc la fiecare 2 zile.',
+          'Punctele de implicare se înjumătățesc la fiecare 5 zile.',
+          'Punctele de implicare se înjumătățesc la fiecare 22 de zile.',
+          'Punctele de implicare se înjumătățesc la fiecare 1,5 zile.',
+        ],
+        ru: [
+          'Баллы вовлечённости уменьшаются вдвое каждый 1 день.',
+          'Баллы вовлечённости уменьшаются вдвое каждые 2 дня.',
+          'Баллы вовлечённости уменьшаются вдвое каждые 5 дней.',
+          'Баллы вовлечённости уменьшаются вдвое каждые 22 дня.',
+          'Баллы вовлечённости уменьшаются вдвое каждые 1,5 дня.',
+        ],
+      },
+    ],
+    [
+      'agreement.words.fitThreshold',
+      {
+        en: [
+          'High fit from 1 point',
+          'High fit from 2 points',
+          'High fit from 5 points',
+          'High fit from 22 points',
+          'High fit from 1.5 points',
+        ],
+        pl: [
+          'Wysokie dopasowanie od 1 punktu',
+          'Wysokie dopasowanie od 2 punktów',
+          'Wysokie dopasowanie od 5 punktów',
+          'Wysokie dopasowanie od 22 punktów',
+          'Wysokie dopasowanie od 1,5 punktu',
+        ],
+        ro: [
+          'Potrivire mare de la 1 punct',
+          'Potrivire mare de la 2 puncte',
+          'Potrivire mare de la 5 puncte',
+          'Potrivire mare de la 22 de puncte',
+          'Potrivire mare de la 1,5 puncte',
+        ],
+        ru: [
+          'Высокое соответствие от 1 балла',
+          'Высокое соответствие от 2 баллов',
+          'Высокое соответствие от 5 баллов',
+          'Высокое соответствие от 22 баллов',
+          'Высокое соответствие от 1,5 балла',
+        ],
+      },
+    ],
+    [
+      'agreement.words.engagementThreshold',
+      {
+        en: [
+          'High engagement from 1 point',
+          'High engagement from 2 points',
+          'High engagement from 5 points',
+          'High engagement from 22 points',
+          'High engagement from 1.5 points',
+        ],
+        pl: [
+          'Wysokie zaangażowanie od 1 punktu',
+          'Wysokie zaangażowanie od 2 punktów',
+          'Wysokie zaangażowanie od 5 punktów',
+          'Wysokie zaangażowanie od 22 punktów',
+          'Wysokie zaangażowanie od 1,5 punktu',
+        ],
+        ro: [
+          'Implicare mare de la 1 punct',
+          'Implicare mare de la 2 puncte',
+          'Implicare mare de la 5 puncte',
+          'Implicare mare de la 22 de puncte',
+          'Implicare mare de la 1,5 puncte',
+        ],
+        ru: [
+          'Высокая вовлечённость от 1 балла',
+          'Высокая вовлечённость от 2 баллов',
+          'Высокая вовлечённость от 5 баллов',
+          'Высокая вовлечённость от 22 баллов',
+          'Высокая вовлечённость от 1,5 балла',
+        ],
+      },
+    ],
+    [
+      'agreement.words.mqlMinFit',
+      {
+        en: [
+          'Fit of at least 1 point',
+          'Fit of at least 2 points',
+          'Fit of at least 5 points',
+          'Fit of at least 22 points',
+          'Fit of at least 1.5 points',
+        ],
+        pl: [
+          'Dopasowanie co najmniej 1 punkt',
+          'Dopasowanie co najmniej 2 punkty',
+          'Dopasowanie co najmniej 5 punktów',
+          'Dopasowanie co najmniej 22 punkty',
+          'Dopasowanie co najmniej 1,5 punktu',
+        ],
+        ro: [
+          'Potrivire de cel puțin 1 punct',
+          'Potrivire de cel puțin 2 puncte',
+          'Potrivire de cel puțin 5 puncte',
+          'Potrivire de cel puțin 22 de puncte',
+          'Potrivire de cel puțin 1,5 puncte',
+        ],
+        ru: [
+          'Соответствие не менее 1 балла',
+          'Соответствие не менее 2 баллов',
+          'Соответствие не менее 5 баллов',
+          'Соответствие не менее 22 баллов',
+          'Соответствие не менее 1,5 балла',
+        ],
+      },
+    ],
+    [
+      'agreement.words.mqlMinEngagement',
+      {
+        en: [
+          'Engagement of at least 1 point',
+          'Engagement of at least 2 points',
+          'Engagement of at least 5 points',
+          'Engagement of at least 22 points',
+          'Engagement of at least 1.5 points',
+        ],
+        pl: [
+          'Zaangażowanie co najmniej 1 punkt',
+          'Zaangażowanie co najmniej 2 punkty',
+          'Zaangażowanie co najmniej 5 punktów',
+          'Zaangażowanie co najmniej 22 punkty',
+          'Zaangażowanie co najmniej 1,5 punktu',
+        ],
+        ro: [
+          'Implicare de cel puțin 1 punct',
+          'Implicare de cel puțin 2 puncte',
+          'Implicare de cel puțin 5 puncte',
+          'Implicare de cel puțin 22 de puncte',
+          'Implicare de cel puțin 1,5 puncte',
+        ],
+        ru: [
+          'Вовлечённость не менее 1 балла',
+          'Вовлечённость не менее 2 баллов',
+          'Вовлечённость не менее 5 баллов',
+          'Вовлечённость не менее 22 баллов',
+          'Вовлечённость не менее 1,5 балла',
+        ],
+      },
+    ],
+    [
+      'agreement.words.hoursCount',
+      {
+        en: [
+          '1 business hour',
+          '2 business hours',
+          '5 business hours',
+          '22 business hours',
+          '1.5 business hours',
+        ],
+        pl: [
+          '1 godzina robocza',
+          '2 godziny robocze',
+          '5 godzin roboczych',
+          '22 godziny robocze',
+          '1,5 godziny roboczej',
+        ],
+        ro: [
+          '1 oră lucrătoare',
+          '2 ore lucrătoare',
+          '5 ore lucrătoare',
+          '22 de ore lucrătoare',
+          '1,5 ore lucrătoare',
+        ],
+        ru: ['1 рабочий час', '2 рабочих часа', '5 рабочих часов', '22 рабочих часа', '1,5 рабочего часа'],
+      },
+    ],
+    [
+      'agreement.words.reviewEvery',
+      {
+        en: [
+          'Reviewed every month',
+          'Reviewed every 2 months',
+          'Reviewed every 5 months',
+          'Reviewed every 22 months',
+          'Reviewed every 1.5 months',
+        ],
+        pl: [
+          'Przegląd co miesiąc',
+          'Przegląd co 2 miesiące',
+          'Przegląd co 5 miesięcy',
+          'Przegląd co 22 miesiące',
+          'Przegląd co 1,5 miesiąca',
+        ],
+        ro: [
+          'Revizuită în fiecare lună',
+          'Revizuită la fiecare 2 luni',
+          'Revizuită la fiecare 5 luni',
+          'Revizuită la fiecare 22 de luni',
+          'Revizuită la fiecare 1,5 luni',
+        ],
+        ru: [
+          'Пересматривается каждый 1 месяц',
+          'Пересматривается каждые 2 месяца',
+          'Пересматривается каждые 5 месяцев',
+          'Пересматривается каждые 22 месяца',
+          'Пересматривается каждые 1,5 месяца',
+        ],
+      },
+    ],
+    [
+      'agreement.words.contactAttempts',
+      {
+        en: [
+          '1 contact attempt',
+          '2 contact attempts',
+          '5 contact attempts',
+          '22 contact attempts',
+          '1.5 contact attempts',
+        ],
+        pl: [
+          '1 próba kontaktu',
+          '2 próby kontaktu',
+          '5 prób kontaktu',
+          '22 próby kontaktu',
+          '1,5 próby kontaktu',
+        ],
+        ro: [
+          '1 încercare de contact',
+          '2 încercări de contact',
+          '5 încercări de contact',
+          '22 de încercări de contact',
+          '1,5 încercări de contact',
+        ],
+        ru: ['1 попытки', '2 попыток', '5 попыток', '22 попыток', '1,5 попытки'],
+      },
+    ],
+    [
+      'agreement.words.channelCount',
+      {
+        en: ['1 channel', '2 channels', '5 channels', '22 channels', '1.5 channels'],
+        pl: ['1 kanale', '2 kanałach', '5 kanałach', '22 kanałach', '1,5 kanału'],
+        ro: ['1 canal', '2 canale', '5 canale', '22 de canale', '1,5 canale'],
+        ru: ['1 каналу', '2 каналам', '5 каналам', '22 каналам', '1,5 канала'],
+      },
+    ],
+    [
+      'agreement.words.businessDays',
+      {
+        en: ['1 business day', '2 business days', '5 business days', '22 business days', '1.5 business days'],
+        pl: [
+          '1 dnia roboczego',
+          '2 dni roboczych',
+          '5 dni roboczych',
+          '22 dni roboczych',
+          '1,5 dnia roboczego',
+        ],
+        ro: [
+          '1 zi lucrătoare',
+          '2 zile lucrătoare',
+          '5 zile lucrătoare',
+          '22 de zile lucrătoare',
+          '1,5 zile lucrătoare',
+        ],
+        ru: ['1 рабочий день', '2 рабочих дня', '5 рабочих дней', '22 рабочих дня', '1,5 рабочего дня'],
+      },
+    ],
+    [
+      'sheet.leadView.scores.fit',
+      {
+        en: [
+          'Fit: 1 point (high from 40)',
+          'Fit: 2 points (high from 40)',
+          'Fit: 5 points (high from 40)',
+          'Fit: 22 points (high from 40)',
+          'Fit: 1.5 points (high from 40)',
+        ],
+        pl: [
+          'Dopasowanie: 1 punkt (wysokie od 40)',
+          'Dopasowanie: 2 punkty (wysokie od 40)',
+          'Dopasowanie: 5 punktów (wysokie od 40)',
+          'Dopasowanie: 22 punkty (wysokie od 40)',
+          'Dopasowanie: 1,5 punktu (wysokie od 40)',
+        ],
+        ro: [
+          'Potrivire: 1 punct (ridicată de la 40)',
+          'Potrivire: 2 puncte (ridicată de la 40)',
+          'Potrivire: 5 puncte (ridicată de la 40)',
+          'Potrivire: 22 de puncte (ridicată de la 40)',
+          'Potrivire: 1,5 puncte (ridicată de la 40)',
+        ],
+        ru: [
+          'Соответствие: 1 балл (высокое от 40)',
+          'Соответствие: 2 балла (высокое от 40)',
+          'Соответствие: 5 баллов (высокое от 40)',
+          'Соответствие: 22 балла (высокое от 40)',
+          'Соответствие: 1,5 балла (высокое от 40)',
+        ],
+      },
+    ],
+    [
+      'sheet.leadView.scores.engagement',
+      {
+        en: [
+          'Engagement: 1 point (high from 40)',
+          'Engagement: 2 points (high from 40)',
+          'Engagement: 5 points (high from 40)',
+          'Engagement: 22 points (high from 40)',
+          'Engagement: 1.5 points (high from 40)',
+        ],
+        pl: [
+          'Zaangażowanie: 1 punkt (wysokie od 40)',
+          'Zaangażowanie: 2 punkty (wysokie od 40)',
+          'Zaangażowanie: 5 punktów (wysokie od 40)',
+          'Zaangażowanie: 22 punkty (wysokie od 40)',
+          'Zaangażowanie: 1,5 punktu (wysokie od 40)',
+        ],
+        ro: [
+          'Implicare: 1 punct (ridicată de la 40)',
+          'Implicare: 2 puncte (ridicată de la 40)',
+          'Implicare: 5 puncte (ridicată de la 40)',
+          'Implicare: 22 de puncte (ridicată de la 40)',
+          'Implicare: 1,5 puncte (ridicată de la 40)',
+        ],
+        ru: [
+          'Вовлечённость: 1 балл (высокая от 40)',
+          'Вовлечённость: 2 балла (высокая от 40)',
+          'Вовлечённость: 5 баллов (высокая от 40)',
+          'Вовлечённость: 22 балла (высокая от 40)',
+          'Вовлечённость: 1,5 балла (высокая от 40)',
+        ],
+      },
+    ],
+    [
+      'sheet.leadView.scores.touch',
+      {
+        en: [
+          '3 × X: 1 point each',
+          '3 × X: 2 points each',
+          '3 × X: 5 points each',
+          '3 × X: 22 points each',
+          '3 × X: 1.5 points each',
+        ],
+        pl: [
+          '3 × X, każdy za 1 punkt',
+          '3 × X, każdy za 2 punkty',
+          '3 × X, każdy za 5 punktów',
+          '3 × X, każdy za 22 punkty',
+          '3 × X, każdy za 1,5 punktu',
+        ],
+        ro: [
+          '3 × X: câte 1 punct',
+          '3 × X: câte 2 puncte',
+          '3 × X: câte 5 puncte',
+          '3 × X: câte 22 de puncte',
+          '3 × X: câte 1,5 puncte',
+        ],
+        ru: [
+          '3 × X: по 1 баллу',
+          '3 × X: по 2 балла',
+          '3 × X: по 5 баллов',
+          '3 × X: по 22 балла',
+          '3 × X: по 1,5 балла',
+        ],
+      },
+    ],
+    [
+      'sheet.leadView.deadlines.left',
+      {
+        en: [
+          '1 business hour left',
+          '2 business hours left',
+          '5 business hours left',
+          '22 business hours left',
+          '1.5 business hours left',
+        ],
+        pl: [
+          'została 1 godzina robocza',
+          'zostały 2 godziny robocze',
+          'zostało 5 godzin roboczych',
+          'zostały 22 godziny robocze',
+          'zostało 1,5 godziny roboczej',
+        ],
+        ro: [
+          'a mai rămas 1 oră lucrătoare',
+          'au mai rămas 2 ore lucrătoare',
+          'au mai rămas 5 ore lucrătoare',
+          'au mai rămas 22 de ore lucrătoare',
+          'au mai rămas 1,5 ore lucrătoare',
+        ],
+        ru: [
+          'остался 1 рабочий час',
+          'осталось 2 рабочих часа',
+          'осталось 5 рабочих часов',
+          'осталось 22 рабочих часа',
+          'осталось 1,5 рабочего часа',
+        ],
+      },
+    ],
+    [
+      'sheet.leadView.deadlines.overdue',
+      {
+        en: [
+          '1 business hour overdue',
+          '2 business hours overdue',
+          '5 business hours overdue',
+          '22 business hours overdue',
+          '1.5 business hours overdue',
+        ],
+        pl: [
+          'po terminie o 1 godzinę roboczą',
+          'po terminie o 2 godziny robocze',
+          'po terminie o 5 godzin roboczych',
+          'po terminie o 22 godziny robocze',
+          'po terminie o 1,5 godziny roboczej',
+        ],
+        ro: [
+          'depășit cu 1 oră lucrătoare',
+          'depășit cu 2 ore lucrătoare',
+          'depășit cu 5 ore lucrătoare',
+          'depășit cu 22 de ore lucrătoare',
+          'depășit cu 1,5 ore lucrătoare',
+        ],
+        ru: [
+          'просрочено на 1 рабочий час',
+          'просрочено на 2 рабочих часа',
+          'просрочено на 5 рабочих часов',
+          'просрочено на 22 рабочих часа',
+          'просрочено на 1,5 рабочего часа',
+        ],
+      },
+    ],
+  ];
+  const params: Record<string, Record<string, string | number>> = {
+    'agreement.words.monthsWarm': { a: 0 },
+    'sheet.leadView.scores.fit': { threshold: 40 },
+    'sheet.leadView.scores.engagement': { threshold: 40 },
+    'sheet.leadView.scores.touch': { touches: 3, type: 'X' },
+  };
+  const digits = (path: string) => (path.startsWith('sheet.leadView.deadlines') ? 1 : 2);
+
+  it.each(TABLE)('should say %s with the right form for 1, 2, 5, 22 and 1.5', (path, expected) => {
+    for (const language of LANGUAGES) {
+      const said = COUNTS.map((n) =>
+        counted(language, entryAt(language, path), n, params[path] ?? {}, digits(path)),
+      );
+      expect(said, `${language} ${path}`).toEqual(expected[language]);
+    }
+  });
+
+  it('should write the count as the language does and pick the form of the number shown', () => {
+    expect(counted('ru', entryAt('ru', 'agreement.words.fitThreshold'), 1000)).toBe(
+      `Высокое соответствие от 1${NBSP}000 баллов`,
+    );
+    // 2.004 is shown as 2, so it takes the form of 2, not of a fraction.
+    expect(counted('pl', entryAt('pl', 'sheet.leadView.scores.fit'), 2.004, { threshold: 40 })).toBe(
+      'Dopasowanie: 2 punkty (wysokie od 40)',
+    );
   });
 });
 

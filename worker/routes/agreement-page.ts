@@ -16,9 +16,11 @@ import type { Language } from '../domain/constants';
 import {
   type AgreementLabels as CatalogueLabels,
   catalogueOf,
+  counted,
   fill,
   formatMoney,
   localeOf,
+  type PluralForms,
   pluralFor,
 } from '../domain/i18n';
 import type { SharedAgreement } from '../services/agreement';
@@ -102,6 +104,8 @@ function body(a: Agreement, l: AgreementLabels, guardianName: string | null): Ht
   const w = l.words;
   const s = l.sections;
   const money = (n: number | null) => (n === null ? w.notSet : formatMoney(l.language, n, a.goals.currency));
+  const count = (entry: PluralForms, n: number, params: Record<string, number> = {}) =>
+    counted(l.language, entry, n, params);
   const hoursOf = (day: (typeof WEEKDAYS)[number]) => {
     const value = a.sla.businessHours[day];
     if (value === null) return w.closed;
@@ -158,9 +162,9 @@ function body(a: Agreement, l: AgreementLabels, guardianName: string | null): Ht
             .map((x) => `${l.touches[x.touch]} ≥ ${x.atLeast}`)
             .join(', ')})</span></li>`,
       )}</ul></div><div><h3>${w.salesView}</h3>${list([
-        fill(w.monthsHot, { n: a.temperature.sales.hotUnderMonths }),
-        fill(w.monthsWarm, { a: a.temperature.sales.hotUnderMonths, b: a.temperature.sales.coldOverMonths }),
-        fill(w.monthsCold, { n: a.temperature.sales.coldOverMonths }),
+        count(w.monthsHot, a.temperature.sales.hotUnderMonths),
+        count(w.monthsWarm, a.temperature.sales.coldOverMonths, { a: a.temperature.sales.hotUnderMonths }),
+        count(w.monthsCold, a.temperature.sales.coldOverMonths),
       ])}</div></div>`,
     ],
     [
@@ -179,9 +183,9 @@ function body(a: Agreement, l: AgreementLabels, guardianName: string | null): Ht
         a.scoring.engagement.pages.length
           ? html`<h3>${w.pages}</h3>${list(a.scoring.engagement.pages.map((p) => `${p.urlContains}: +${p.points} ${w.points}`))}`
           : null
-      }<p>${fill(w.halfLife, { n: a.scoring.engagement.halfLifeDays })}</p><h3>${w.thresholds}</h3>${list([
-        fill(w.fitThreshold, { n: a.scoring.thresholds.fit }),
-        fill(w.engagementThreshold, { n: a.scoring.thresholds.engagement }),
+      }<p>${count(w.halfLife, a.scoring.engagement.halfLifeDays)}</p><h3>${w.thresholds}</h3>${list([
+        count(w.fitThreshold, a.scoring.thresholds.fit),
+        count(w.engagementThreshold, a.scoring.thresholds.engagement),
         ...Object.values(l.quadrants),
       ])}`,
     ],
@@ -194,8 +198,8 @@ function body(a: Agreement, l: AgreementLabels, guardianName: string | null): Ht
           a.mql.requiredFields.length
             ? `${w.mqlFields}: ${a.mql.requiredFields.map((f) => l.fields[f]).join(', ')}`
             : null,
-          a.mql.minFit !== null ? fill(w.mqlMinFit, { n: a.mql.minFit }) : null,
-          a.mql.minEngagement !== null ? fill(w.mqlMinEngagement, { n: a.mql.minEngagement }) : null,
+          a.mql.minFit !== null ? count(w.mqlMinFit, a.mql.minFit) : null,
+          a.mql.minEngagement !== null ? count(w.mqlMinEngagement, a.mql.minEngagement) : null,
           a.mql.quadrants.length
             ? `${w.mqlQuadrants}: ${a.mql.quadrants.map((q) => l.quadrants[q]).join('; ')}`
             : null,
@@ -232,12 +236,12 @@ function body(a: Agreement, l: AgreementLabels, guardianName: string | null): Ht
         ['perfect', 'engaged', 'fit', 'low'] as const
       ).map(
         (q) =>
-          html`<tr><td>${l.quadrants[q]}</td><td>${a.sla.firstTouchHours[q]} ${w.businessHoursUnit}</td></tr>`,
+          html`<tr><td>${l.quadrants[q]}</td><td>${count(w.hoursCount, a.sla.firstTouchHours[q])}</td></tr>`,
       )}</tbody></table></div></div><p>${fill(w.attemptsRule, {
-        attempts: a.sla.minAttempts,
-        channels: a.sla.minChannels,
-        days: a.sla.attemptWindowDays,
-      })}</p><p>${fill(w.decisionRule, { days: a.sla.decisionDays })}</p>`,
+        attempts: count(w.contactAttempts, a.sla.minAttempts),
+        channels: count(w.channelCount, a.sla.minChannels),
+        days: count(w.businessDays, a.sla.attemptWindowDays),
+      })}</p><p>${fill(w.decisionRule, { days: count(w.businessDays, a.sla.decisionDays) })}</p>`,
     ],
     [
       s.goals,
@@ -283,7 +287,7 @@ function body(a: Agreement, l: AgreementLabels, guardianName: string | null): Ht
           : null
       }${a.persona.values.length ? html`<h3>${w.values}</h3>${list(a.persona.values)}` : null}<p><strong>${w.guardian}:</strong> ${
         guardianName ?? w.notSet
-      } · ${fill(w.reviewEvery, { n: a.persona.reviewEveryMonths })} · <strong>${w.lastReviewed}:</strong> ${dateOnly(
+      } · ${count(w.reviewEvery, a.persona.reviewEveryMonths)} · <strong>${w.lastReviewed}:</strong> ${dateOnly(
         a.persona.lastReviewedOn,
         l.locale,
       )}</p>`,
@@ -339,7 +343,7 @@ function page(language: Language, title: string, content: Part): string {
 <body><main>${render(content)}</main></body></html>`;
 }
 
-const RULE_OF_PATH: Record<string, (w: AgreementLabels['words']) => string> = {
+const RULE_OF_PATH: Record<string, (w: AgreementLabels['words']) => PluralForms> = {
   'scoring.thresholds.fit': (w) => w.fitThreshold,
   'scoring.thresholds.engagement': (w) => w.engagementThreshold,
   'mql.minFit': (w) => w.mqlMinFit,
@@ -354,7 +358,8 @@ function unreachable(warnings: readonly AgreementWarning[], l: AgreementLabels) 
       const quadrants = (warning.quadrants ?? []).map((q) => l.quadrants[q]).join(', ');
       return fill(l.words.quadrantsUnreachable, { rule: l.words.mqlQuadrants, quadrants });
     }
-    const rule = fill(RULE_OF_PATH[warning.path]?.(l.words) ?? warning.path, { n: warning.threshold });
+    const entry = RULE_OF_PATH[warning.path]?.(l.words);
+    const rule = entry ? counted(l.language, entry, warning.threshold) : warning.path;
     return fill(l.words.unreachable, { rule, reachable: number(warning.reachable, l.locale) });
   });
   return html`<section class="warnings" role="alert" data-warnings="${warnings.length}"><h2>${l.words.unreachableTitle}</h2>${list(lines)}</section>`;

@@ -3,6 +3,7 @@ import type { Language, Role } from '../../../worker/domain/constants';
 import type { LeadViewTexts } from '../../../worker/domain/i18n';
 import { catalogueOf } from '../../../worker/domain/i18n/catalogue';
 import { fill, formatInstant, formatMoney, formatNumber } from '../../../worker/domain/i18n/format';
+import { counted } from '../../../worker/domain/i18n/plural';
 import {
   ACTS_ON_ANY_LEAD,
   type ActionType,
@@ -222,7 +223,7 @@ function scoreLines(lead: LeadAnswer, language: Language): string[] {
   const s = lead.scores;
   if (!s) return [...lines, t.unexplained];
   if (s.temperatureRule) lines.push(fill(t.rule, { label: s.temperatureRule.label }));
-  lines.push(fill(t.fit, { total: n(s.fit.total), threshold: n(s.fit.threshold) }));
+  lines.push(counted(language, t.fit, s.fit.total, { threshold: s.fit.threshold }));
   for (const c of s.fit.criteria) {
     const label = c.kind === 'required' ? `${c.label} ${t.gate}` : c.label;
     if (!c.met) lines.push(fill(t.notMet, { label }));
@@ -230,18 +231,17 @@ function scoreLines(lead: LeadAnswer, language: Language): string[] {
     else lines.push(fill(t.met, { label }));
   }
   if (s.fit.role) lines.push(fill(t.role, { label: s.fit.role.label, points: n(s.fit.role.points) }));
-  lines.push(fill(t.engagement, { total: n(s.engagement.total), threshold: n(s.engagement.threshold) }));
+  lines.push(counted(language, t.engagement, s.engagement.total, { threshold: s.engagement.threshold }));
   const touches = catalogueOf(language).agreement.touches;
   for (const touch of s.engagement.touches) {
     lines.push(
-      fill(t.touch, {
-        count: n(touch.count),
+      counted(language, t.touch, touch.pointsEach, {
+        touches: touch.count,
         type: touches[touch.type as keyof typeof touches] ?? touch.type,
-        points: n(touch.pointsEach),
       }),
     );
   }
-  lines.push(fill(t.halfLife, { days: n(s.engagement.halfLifeDays) }));
+  lines.push(counted(language, catalogueOf(language).agreement.words.halfLife, s.engagement.halfLifeDays));
   return lines;
 }
 
@@ -292,7 +292,6 @@ export function leadViewOf(
       })),
     deadlines: lead.sla.deadlines.map((d) => {
       const left = lead.businessHoursLeft[d.id];
-      const hours = left === undefined ? '' : formatNumber(language, Math.abs(left), 1);
       return {
         what: sheet.kinds[d.kind] ?? d.kind,
         due: formatInstant(language, d.dueAt, timeZone),
@@ -302,8 +301,8 @@ export function leadViewOf(
           left === undefined
             ? ''
             : left >= 0
-              ? fill(t.deadlines.left, { hours })
-              : fill(t.deadlines.overdue, { hours }),
+              ? counted(language, t.deadlines.left, left, {}, 1)
+              : counted(language, t.deadlines.overdue, -left, {}, 1),
       };
     }),
     actions: ACTION_TYPES.filter(

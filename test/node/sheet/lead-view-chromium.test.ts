@@ -274,7 +274,7 @@ describe('the lead view in Chromium', () => {
     expect(await page.textContent('#openSelected')).toBe(t.openSelected);
     expect(await texts(page, '#profile td.label')).toContain('Компания');
     expect(await texts(page, '#actions button')).toContain('Записать попытку');
-    expect((await texts(page, '#deadlines li'))[0]).toContain('осталось 1,5 рабочих ч.');
+    expect((await texts(page, '#deadlines li'))[0]).toContain('осталось 1,5 рабочего часа');
     expect(await page.$('img')).toBeNull();
     await page.click('#actions button[data-action="reject"]');
     await page.check('#form input[name="reason"][value="no_budget"]');

@@ -6,7 +6,7 @@
 export { type AgreementGridTexts, CATALOGUES, type Catalogue, catalogueOf } from './catalogue';
 export { fill, formatDate, formatInstant, formatMoney, formatNumber, type TextParams } from './format';
 export { isLanguage, LOCALES, languageOfAcceptLanguage, localeOf } from './locales';
-export { forms, isPluralForms, type PluralForms, pluralFor } from './plural';
+export { counted, forms, isPluralForms, type PluralForms, pluralFor } from './plural';
 export { type ErrorKey, type Said, say, sayList, type ThingKey, thing, verbatim } from './say';
 export type { AgendaLabels, AgreementLabels, LiveSheetLabels, SlaLabels } from './shapes';
 export type {

@@ -1,4 +1,5 @@
 import type { Language } from '../constants';
+import { fill, formatNumber } from './format';
 import { localeOf } from './locales';
 
 /**
@@ -36,4 +37,24 @@ export function isPluralForms(value: unknown): value is PluralForms {
 export function pluralFor(language: Language, entry: PluralForms, count: number): string {
   const category = new Intl.PluralRules(localeOf(language)).select(count) as keyof PluralForms;
   return entry[category] ?? entry.other;
+}
+
+/**
+ * A plural entry said for `count`: the form `language` uses for it, with
+ * `{count}` written as its people write numbers ("22 dni", "1 000 баллов") and
+ * any other placeholders filled from `params`. The count is rounded to `digits`
+ * first, so the form agrees with the number shown ("2 punkty", not "2 punktu" for 2.004).
+ */
+export function counted(
+  language: Language,
+  entry: PluralForms,
+  count: number,
+  params: Readonly<Record<string, string | number>> = {},
+  digits = 2,
+): string {
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params))
+    values[name] = typeof value === 'number' ? formatNumber(language, value, digits) : value;
+  const shown = Math.round(count * 10 ** digits) / 10 ** digits;
+  return fill(pluralFor(language, entry, shown), { ...values, count: formatNumber(language, shown, digits) });
 }

@@ -70,21 +70,22 @@ export interface AgreementLabels {
     prospectTouch: string;
     marketingView: string;
     salesView: string;
-    monthsHot: string;
-    monthsWarm: string;
-    monthsCold: string;
+    monthsHot: PluralForms;
+    /** Chosen by the upper bound (`count`); `{a}` is the lower. */
+    monthsWarm: PluralForms;
+    monthsCold: PluralForms;
     fitRoles: string;
     engagementPoints: string;
     pages: string;
-    halfLife: string;
+    halfLife: PluralForms;
     thresholds: string;
-    fitThreshold: string;
-    engagementThreshold: string;
+    fitThreshold: PluralForms;
+    engagementThreshold: PluralForms;
     mqlConsent: string;
     mqlIcp: string;
     mqlFields: string;
-    mqlMinFit: string;
-    mqlMinEngagement: string;
+    mqlMinFit: PluralForms;
+    mqlMinEngagement: PluralForms;
     /** The share page's notice of thresholds no lead can reach (agreement warnings). */
     unreachableTitle: string;
     unreachable: string;
@@ -103,8 +104,13 @@ export interface AgreementLabels {
     holidays: string;
     none: string;
     firstTouch: string;
-    businessHoursUnit: string;
+    /** "1 business hour", "5 business hours" (`count`). */
+    hoursCount: PluralForms;
+    /** `{attempts}`, `{channels}`, `{days}`: the three counts below, each in the case the sentence needs. */
     attemptsRule: string;
+    contactAttempts: PluralForms;
+    channelCount: PluralForms;
+    businessDays: PluralForms;
     decisionRule: string;
     period: string;
     currency: string;
@@ -133,7 +139,7 @@ export interface AgreementLabels {
     challenges: string;
     values: string;
     guardian: string;
-    reviewEvery: string;
+    reviewEvery: PluralForms;
     lastReviewed: string;
     question: string;
     answer: string;

@@ -194,15 +194,23 @@ export const enSheet = {
       quadrant: 'Quadrant',
       marketingTemperature: 'Marketing temperature',
       salesTemperature: 'Sales temperature',
-      fit: 'Fit: {total} points (high from {threshold})',
-      engagement: 'Engagement: {total} points (high from {threshold})',
+      fit: forms({
+        one: 'Fit: {count} point (high from {threshold})',
+        other: 'Fit: {count} points (high from {threshold})',
+      }),
+      engagement: forms({
+        one: 'Engagement: {count} point (high from {threshold})',
+        other: 'Engagement: {count} points (high from {threshold})',
+      }),
       met: '✓ {label}',
       metPoints: '✓ {label}: +{points}',
       notMet: '✗ {label}',
       gate: '(required)',
       role: 'Role: {label}: +{points}',
-      touch: '{count} × {type}: {points} points each',
-      halfLife: 'Engagement points halve every {days} days.',
+      touch: forms({
+        one: '{touches} × {type}: {count} point each',
+        other: '{touches} × {type}: {count} points each',
+      }),
       rule: 'Matches: {label}',
       none: '—',
       unexplained: 'No signed agreement explains these scores yet.',
@@ -231,8 +239,8 @@ export const enSheet = {
     channels: { phone: 'Phone', email: 'E-mail', linkedin: 'LinkedIn', meeting: 'Meeting', other: 'Other' },
     actors: { system: 'LeadPact', token: 'a LeadPact token', source: 'form: {name}' },
     deadlines: {
-      left: '{hours} business hours left',
-      overdue: '{hours} business hours overdue',
+      left: forms({ one: '{count} business hour left', other: '{count} business hours left' }),
+      overdue: forms({ one: '{count} business hour overdue', other: '{count} business hours overdue' }),
       none: 'No deadlines.',
     },
     inputs: {

@@ -130,9 +130,9 @@ export interface LeadViewTexts {
     quadrant: string;
     marketingTemperature: string;
     salesTemperature: string;
-    /** `{total}` points, high from `{threshold}`. */
-    fit: string;
-    engagement: string;
+    /** Chosen by the points (`count`), high from `{threshold}`. */
+    fit: PluralForms;
+    engagement: PluralForms;
     /** A criterion met (`{points}` added when weighted) or not. */
     met: string;
     metPoints: string;
@@ -140,8 +140,8 @@ export interface LeadViewTexts {
     /** A required ICP criterion (a gate). */
     gate: string;
     role: string;
-    touch: string;
-    halfLife: string;
+    /** `{touches}` × `{type}`, chosen by the points each (`count`). */
+    touch: PluralForms;
     rule: string;
     none: string;
     unexplained: string;
@@ -150,7 +150,8 @@ export interface LeadViewTexts {
   channels: Record<AttemptChannel, string>;
   /** Who acted, when the ledger names no member. */
   actors: { system: string; token: string; source: string };
-  deadlines: { left: string; overdue: string; none: string };
+  /** Chosen by the business hours (`count`). */
+  deadlines: { left: PluralForms; overdue: PluralForms; none: string };
   inputs: {
     /** The Worker's `attempt`: one button with channel and outcome. */
     attempt: string;
