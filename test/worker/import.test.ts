@@ -1,15 +1,15 @@
 import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
-import { importLeadRows } from '../../worker/db/queries/imports';
 import { loadJudgingAgreement } from '../../worker/db/queries/judging';
 import { getWorkspace } from '../../worker/db/queries/workspaces';
 import * as schema from '../../worker/db/schema';
 import { resolveMapping } from '../../worker/domain/import/mapping';
 import { importRowReader } from '../../worker/domain/import/row';
 import { webHost } from '../../worker/platform/web-host';
+import { importLeadRows } from '../../worker/services/import/import-rows';
 import { resolveSources } from '../../worker/services/import/resolve-sources';
 import { call, createTestWorkspace, env, expectProblem, type TestWorkspace, WAIT_FOR_LEAD } from './harness';
-import { openLeadRow, openPayload, testVault } from './test-vault';
+import { openLeadRow, openPayload } from './test-vault';
 
 interface RowResult {
   row: number;
@@ -601,15 +601,17 @@ describe('import writes', () => {
         }),
       ),
     );
-    const out = await importLeadRows(db, testVault(db, ws.id), {
-      workspaceId: ws.id,
-      agreement,
-      actor: { type: 'system', id: null },
-      importKey: 'k',
-      sources: await resolveSources({ db, workspaceId: ws.id, now }, new Set(['Fair']), 'other'),
-      rows,
-      columnOf: mapping.columnOf,
-      now,
+    const ctx = { db, workspaceId: ws.id, now, encryption: { key: env.LEADPACT_ENCRYPTION_KEY } };
+    const out = await importLeadRows({
+      ctx,
+      input: {
+        agreement,
+        actor: { type: 'system', id: null },
+        importKey: 'k',
+        sources: await resolveSources(ctx, new Set(['Fair']), 'other'),
+        rows,
+        columnOf: mapping.columnOf,
+      },
     });
     expect(out.handled).toBe(1000);
     expect(out.results.filter((r) => r.status === 'created')).toHaveLength(900);

@@ -1,4 +1,3 @@
-import { importLeadRows } from '../../db/queries/imports';
 import { loadJudgingAgreement } from '../../db/queries/judging';
 import { requireWorkspace } from '../../db/queries/workspaces';
 import { InvalidError } from '../../domain/errors';
@@ -14,7 +13,7 @@ import {
 import { type ImportDefaults, importRowReader, sayRowIssue } from '../../domain/import/row';
 import { webHost } from '../../platform/web-host';
 import type { CallerContext } from '../context';
-import { vaultOf } from '../privacy/vault';
+import { importLeadRows } from './import-rows';
 import { resolveSources } from './resolve-sources';
 
 /** How a list is read: its key, which column fills which field, what empty cells default to, new sources' origin. */
@@ -62,22 +61,23 @@ export async function importList({
     host: webHost,
   });
   const read = await Promise.all(windowRows.map((cells, i) => readRow(window.offset + i + 1, cells)));
-  const { results, handled } = await importLeadRows(db, vaultOf(ctx, workspaceId), {
-    workspaceId,
-    agreement,
-    actor: { type: 'token', id: caller.tokenId },
-    importKey: settings.importKey,
-    sources: await resolveSources(
-      ctx,
-      new Set(
-        read.flatMap((r) => (r.kind === 'ready' && r.history.sourceName ? [r.history.sourceName] : [])),
+  const { results, handled } = await importLeadRows({
+    ctx,
+    input: {
+      agreement,
+      actor: { type: 'token', id: caller.tokenId },
+      importKey: settings.importKey,
+      sources: await resolveSources(
+        ctx,
+        new Set(
+          read.flatMap((r) => (r.kind === 'ready' && r.history.sourceName ? [r.history.sourceName] : [])),
+        ),
+        settings.sourceOrigin,
       ),
-      settings.sourceOrigin,
-    ),
-    rows: read,
-    columnOf: resolved.mapping.columnOf,
-    now,
-    budgetMs: input.budgetMs,
+      rows: read,
+      columnOf: resolved.mapping.columnOf,
+      budgetMs: input.budgetMs,
+    },
   });
   const summary = Object.fromEntries(IMPORT_OUTCOMES.map((o) => [o, 0])) as Record<ImportOutcome, number>;
   for (const r of results) summary[r.status] += 1;
