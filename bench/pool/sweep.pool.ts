@@ -48,7 +48,8 @@ it('sweeps deadlines reading rows in proportion to those due', async () => {
     const result = await sweepDeadlines({ ctx: { db, now: NOW, encryption: encryptionSecretsOf(env) } });
     expect(result.due).toBe(due);
     const first = { ...metered.totals };
-    // How SQLite reads the sweep's two selects that grow with the due deadlines: the due ones and their leads.
+    // How SQLite reads the sweep's selects that grow with the due deadlines (one per open status), and the
+    // lead reads it used to make (none now: a notice's lead is named when it is sent).
     const plans: Record<string, string[]> = {};
     for (const q of metered.log.filter(
       (l) => /from "(sla_deadlines|leads)"/.test(l.sql) && /^\s*select/i.test(l.sql),

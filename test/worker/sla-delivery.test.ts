@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { databaseFor } from '../../worker/db/client';
 import { deliverOutbox, type Send } from '../../worker/db/queries/notifications';
-import { DELIVERY_MAX_ATTEMPTS, verifySignatureHeader } from '../../worker/domain/sla';
+import { slot } from '../../worker/domain/privacy';
+import { DELIVERY_MAX_ATTEMPTS, draftOf, verifySignatureHeader } from '../../worker/domain/sla';
 import { webHost } from '../../worker/platform/web-host';
+import { vaultOf } from '../../worker/services/privacy/vault';
 import { sweepDeadlines } from '../../worker/services/sla';
 import { call, env } from './harness';
 import {
@@ -249,5 +251,53 @@ describe('erasing a lead with messages about it', () => {
     const { send, sent } = transport();
     await deliverOutbox(db, at(60_000), send, opener(db));
     expect(sent.filter(deliveryOf(before[0]?.key))).toEqual([]);
+  });
+});
+
+describe('naming the lead in a notice', () => {
+  it('should queue a notice without the lead’s name and name the lead as it is when the notice is sent', async () => {
+    const ws = await createSlaWorkspace();
+    await addChannel(ws, {
+      kind: 'slack',
+      url: 'https://hooks.slack.com/services/T1/B1/YY',
+      topics: ['breached'],
+    });
+    const person = {
+      email: 'ewa@huta-sendzimira.pl',
+      firstName: 'Ewa',
+      lastName: 'Nowak',
+      company: 'Huta S',
+    };
+    const { leadId } = await submitLeadAt(ws, MONDAY_9, person);
+    const db = databaseFor(env, ws.id);
+    const ctx = { db, now: BREACHED, encryption: { key: env.LEADPACT_ENCRYPTION_KEY } };
+    await sweepDeadlines({ ctx });
+
+    // What the outbox holds, opened with the message's own key: the whole notice but the name.
+    const stored = await env.DB.prepare(
+      'select key, body, body_key from notification_outbox where workspace_id = ?',
+    )
+      .bind(ws.id)
+      .all<{ key: string; body: string; body_key: string }>();
+    expect(stored.results).toHaveLength(1);
+    const [row] = stored.results;
+    const vault = vaultOf(ctx, ws.id);
+    await vault.load([row?.body_key ?? null]);
+    const raw = (await vault.open(row?.body ?? '', slot.message(row?.key ?? ''))) ?? '';
+    expect(draftOf(raw)).toMatchObject({ leadId, channelKind: 'slack' });
+    expect(raw).not.toContain('Ewa');
+    expect(raw).not.toContain('Nowak');
+
+    // She writes again under her new name before the notice goes out: it names her as she is now.
+    const again = await submitLeadAt(ws, '2026-11-23T12:00:30Z', { ...person, lastName: 'Kowalska' });
+    expect(again.leadId).toBe(leadId);
+    const { send, sent } = transport();
+    await deliverOutbox(db, at(60_000), send, opener(db));
+    const text = sent
+      .filter((s) => s.url.startsWith('https://hooks.slack.com/services/T1/'))
+      .map((s) => (JSON.parse(s.body) as { text: string }).text);
+    expect(text).toHaveLength(1);
+    expect(text[0]).toMatch(/^🔴 SLA breached: first touch for Ewa Kowalska \(Huta S\) was due /);
+    expect(text[0]).not.toContain('Nowak');
   });
 });

@@ -21,8 +21,8 @@ const NOW = new Date('2026-11-23T12:00:00Z');
 
 /**
  * Thousands of open MQLs, inserted straight into D1 in the bench's bulk SQL (bench/ledger-seed.ts): three
- * deadlines each, all but DUE far from due, and no personal profile (the sweep opens only the names its
- * messages show).
+ * deadlines each, all but DUE far from due, and no personal profile (the sweep reads no lead at all; the
+ * sender opens the names its messages show).
  */
 async function seedOpenLeads(ws: SlaWorkspace, prefix: string, count: number) {
   const statements = openLeadsSql({
@@ -49,9 +49,14 @@ describe('the sweep at scale', () => {
     });
     expect(report).toEqual({ due: DUE, transitions: DUE, messages: DUE });
     const sweepRead = metered.totals.rowsRead;
-    // Measured 295 for 40 due: about 7 rows per due deadline (its index entry, its lead by key, the guard and
-    // unique-key lookups of the transition, the message and the update) plus a few per workspace (members,
-    // channels, signatures). The 3,000 open leads and their 8,960 deadlines that are not due never show up.
+    // Measured 295 for 40 due before issue 15's bound (7 per due: the sort counted every due row twice, its
+    // lead was read by key, and each of three writes looked the deadline up), 93 after: 2 per due deadline
+    // (its row, found by the (status, next_at) index without a sort, and the guarded update that moves it on;
+    // the transition, the message and its key follow the update by changes() and read nothing) plus a few per
+    // workspace (members, channels, signatures, keys). The 3,000 open leads and their 8,960 deadlines that are
+    // not due never show up.
+    expect(sweepRead).toBeLessThanOrEqual(3 * DUE + 20);
+    expect(metered.log.filter((q) => /from "leads"/.test(q.sql))).toEqual([]);
     expect(sweepRead).toBeLessThan(8 * DUE);
     expect(sweepRead).toBeLessThan(OPEN_LEADS / 10);
     console.log(
@@ -89,7 +94,9 @@ describe('the sweep at scale', () => {
       JSON.stringify({ governanceRowsRead: governanceRead, deliveryRowsRead: metered.totals.rowsRead }),
     );
     // 6 per message before bodies were sealed (issue 16); each now also reads its key (one read for all) and
-    // destroys it once sent: measured 9 per message.
+    // destroys it once sent: measured 9 per message. Since issue 15's bound the sender also reads each lead's
+    // name (2 per lead) and claims each message by key (1, where one `update … in (…) returning` read 4):
+    // measured 8 per message.
     expect(metered.totals.rowsRead).toBeLessThan(10 * DUE + 20);
     expect((await outboxOf(ws.id)).every((m) => m.status === 'delivered')).toBe(true);
   }, 60_000);
@@ -134,5 +141,6 @@ describe('the sweep at ten times the scale', () => {
     );
     expect(metered.totals.rowsRead).toBe(small);
     expect(metered.totals.rowsRead).toBeLessThan(8 * DUE);
+    expect(metered.totals.rowsRead).toBeLessThanOrEqual(3 * DUE + 20);
   }, 120_000);
 });

@@ -94,8 +94,9 @@ export interface OutboxMessage {
 
 /**
  * Queues a message and its body's key unless a message with the same key
- * exists, and only while `guard` holds (the transition that caused it is still
- * to be recorded), so a message exists exactly when its transition does.
+ * exists, and only while `guard` holds (for the sweep: the transition that
+ * caused it was written just before), so a message exists exactly when its
+ * transition does.
  */
 export function enqueueStatements(db: Database, message: OutboxMessage, now: Date, guard: SQL): Statement[] {
   const at = now.toISOString();
@@ -246,7 +247,7 @@ export async function deliverOutbox(
   const report: DeliveryReport = { claimed: 0, delivered: 0, retrying: 0, failed: 0 };
   // Cross-workspace by design: the sweep serves every workspace of this database.
   const due = await db
-    .select({ id: notificationOutbox.id })
+    .select()
     .from(notificationOutbox)
     .where(and(eq(notificationOutbox.status, 'pending'), lte(notificationOutbox.nextAttemptAt, at)))
     .orderBy(asc(notificationOutbox.nextAttemptAt))
@@ -254,22 +255,27 @@ export async function deliverOutbox(
     .all();
   if (due.length === 0) return report;
   const lease = new Date(now.getTime() + DELIVERY_LEASE_MS).toISOString();
-  // The claim is by primary key across workspaces, like the read above; every later write names the workspace.
-  const claimed = await db
-    .update(notificationOutbox)
-    .set({ nextAttemptAt: lease, attempts: sql`${notificationOutbox.attempts} + 1` })
-    .where(
-      and(
-        inArray(
-          notificationOutbox.id,
-          due.map((d) => d.id),
+  // One claim per message, by primary key (across workspaces, like the read above; every later write names the
+  // workspace), holding only while it is as read: a concurrent sweep's claim makes it change nothing. One
+  // `update … where id in (…) returning` read each row four times; this reads it once.
+  const claims = (await runBatch(
+    db,
+    due.map((m) =>
+      db
+        .update(notificationOutbox)
+        .set({ nextAttemptAt: lease, attempts: sql`${notificationOutbox.attempts} + 1` })
+        .where(
+          and(
+            eq(notificationOutbox.id, m.id),
+            eq(notificationOutbox.status, 'pending'),
+            eq(notificationOutbox.nextAttemptAt, m.nextAttemptAt),
+          ),
         ),
-        eq(notificationOutbox.status, 'pending'),
-        lte(notificationOutbox.nextAttemptAt, at),
-      ),
-    )
-    .returning()
-    .all();
+    ),
+  )) as { meta: { changes: number } }[];
+  const claimed = due
+    .filter((_, i) => claims[i]?.meta.changes === 1)
+    .map((m) => ({ ...m, attempts: m.attempts + 1, nextAttemptAt: lease }));
   report.claimed = claimed.length;
   if (claimed.length === 0) return report;
 

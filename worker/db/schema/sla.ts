@@ -126,8 +126,9 @@ export const notificationOutbox = sqliteTable(
     channelId: text('channel_id').notNull(),
     topic: text('topic').notNull(),
     /**
-     * The request body, rendered when the transition was recorded (the signature is added at each try),
-     * sealed with a key of its own (`body_key`): it names people. Delivered or given up, the key is
+     * The request body, rendered when the transition was recorded (the signature is added at each try), or
+     * for a lead's notice the whole message but the lead's name (`NoticeDraft`: the sender adds the name it
+     * reads then), sealed with a key of its own (`body_key`): it is about people. Delivered or given up, the key is
      * destroyed and the body forgotten; erasing a person it names does the same to a pending one.
      */
     body: text('body').notNull(),

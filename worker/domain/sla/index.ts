@@ -12,6 +12,7 @@ export * from './deadlines';
 export * from './governance';
 export * from './lead-link';
 export * from './messages';
+export * from './notice-draft';
 export * from './recipients';
 export * from './reconcile-governance';
 export * from './sweep-messages';

@@ -4,6 +4,7 @@ import { type Agenda, agendaChatLines, agendaLinkLabel } from './agenda';
 import { channelBody, type OutgoingMessage } from './channels';
 import type { DeadlineKind, TransitionStep } from './constants';
 import { type DeadlineNotice, noticeLines } from './messages';
+import { draftBody } from './notice-draft';
 import { channelsFor, recipientsOf, type SweepTeam } from './recipients';
 
 /** A deadline row as the sweep words its messages. */
@@ -34,8 +35,6 @@ export interface MessageSetting {
   /** The agreement's time zone (else the workspace's): deadlines are written in it. */
   timeZone: string;
   now: Date;
-  /** The lead's display name, when the deadline is a lead's. */
-  leadName: string | undefined;
   /** The week's agenda, read only when a weekly report settles and a channel takes it. */
   agenda: Agenda | null;
   /**
@@ -99,15 +98,15 @@ export function messagesFor(
   const channels = channelsFor(step, recipients, team.channels);
   if (channels.length === 0) return [];
   const texts = catalogueOf(language).sla;
-  const notice: DeadlineNotice = {
+  const notice: Omit<DeadlineNotice, 'lead'> = {
     topic: step,
     kind: d.kind as DeadlineKind,
     dueAt: d.dueAt,
-    lead: d.leadId ? { id: d.leadId, name: setting.leadName ?? texts.unnamedLead } : null,
     ownerName: d.ownerId ? (team.members.get(d.ownerId)?.name ?? null) : null,
     recipients,
   };
-  const lines = noticeLines(notice, language, setting.timeZone);
+  // A team deadline's words are whole now; a lead's wait for its name, which the sender adds.
+  const lines = d.leadId ? [] : noticeLines({ ...notice, lead: null }, language, setting.timeZone);
   return channels.map((channel) => {
     const key = `${d.id}:${step}:${channel.id}`;
     const url = d.leadId ? `${channel.linkBase}/v1/leads/${d.leadId}` : null;
@@ -135,12 +134,21 @@ export function messagesFor(
         recipients,
       },
     };
+    const { lines: _, ...unnamed } = message;
     return {
       workspaceId: d.workspaceId,
       key,
       channelId: channel.id,
       topic: step,
-      body: channelBody(channel.kind, message),
+      body: d.leadId
+        ? draftBody({
+            channelKind: channel.kind,
+            leadId: d.leadId,
+            notice,
+            timeZone: setting.timeZone,
+            message: unnamed,
+          })
+        : channelBody(channel.kind, message),
     };
   });
 }

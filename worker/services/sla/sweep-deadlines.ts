@@ -4,7 +4,6 @@ import { getSheetConnection } from '../../db/queries/sheet';
 import {
   type DeadlineRow,
   dueDeadlineRows,
-  leadNameRows,
   recheckStatement,
   signersOf,
   stepStatements,
@@ -14,7 +13,6 @@ import type { Host } from '../../domain/host';
 import { slot } from '../../domain/privacy';
 import {
   LEAD_LINK_DAYS,
-  leadDisplayName,
   messagesFor,
   nextWeeklyReport,
   type QueuedMessage,
@@ -49,7 +47,6 @@ export interface SweepReport {
 interface WorkspaceSweep {
   facts: WorkspaceFacts;
   team: SweepTeam;
-  leadNames: Map<string, string>;
   /** Per lead: where a person opens it from a message (see MessageSetting.leadLink). */
   leadLinks: Map<string, (linkBase: string) => string>;
 }
@@ -69,11 +66,12 @@ async function loadWorkspaceSweep(
   const { db, workspaceId } = ctx;
   const versions = [...new Set(rows.map((r) => r.agreementVersion).filter((v): v is number => v !== null))];
   const leadIds = [...new Set(rows.map((r) => r.leadId).filter((id): id is string => id !== null))];
-  const [people, channels, signers, names, sheet] = await Promise.all([
+  // No lead is read: a notice names its lead only when it is sent (NoticeDraft), so the sweep's reads
+  // follow the deadlines that fell due and nothing else.
+  const [people, channels, signers, sheet] = await Promise.all([
     teamMembers(db, workspaceId),
     activeChannelRows(db, workspaceId),
     signersOf(db, workspaceId, versions),
-    leadNameRows(db, vaultOf(ctx, workspaceId), workspaceId, leadIds),
     getSheetConnection(db, workspaceId),
   ]);
   // The team's connected sheet holds every lead's row; without one, a signed page for a week.
@@ -96,7 +94,6 @@ async function loadWorkspaceSweep(
       activeVersion: facts.active?.version ?? null,
       channels,
     },
-    leadNames: new Map(names.map((l) => [l.id, leadDisplayName(l, facts.workspace.language)])),
     leadLinks,
   };
 }
@@ -131,15 +128,15 @@ async function deadlineStatements(
           input: { week: weekOfReport(d.key), known: sweep.facts },
         })
       : null;
-    // Bodies name people: each is sealed with a key of its own (never one bound to a lead, whose own key
-    // seals its data), and remembers which leads it names, for erasure.
+    // Bodies are about people (a lead's notice gets its name when sent, the agenda names leads now): each
+    // is sealed with a key of its own (never one bound to a lead, whose own key seals its data), and
+    // remembers which leads it names, for erasure.
     const named = d.leadId ? [d.leadId] : (agenda?.handedOver.notWorkedLeads.map((l) => l.leadId) ?? []);
     const rendered = messagesFor(step, d, sweep.team, {
       language: workspace.language,
       // The agreement's time zone words the times.
       timeZone: active?.content.sla.timezone ?? workspace.timezone,
       now,
-      leadName: d.leadId ? sweep.leadNames.get(d.leadId) : undefined,
       agenda,
       leadLink: d.leadId ? (sweep.leadLinks.get(d.leadId) ?? null) : null,
     });
@@ -158,9 +155,10 @@ async function deadlineStatements(
 /**
  * Records what became true of deadlines by `now`: reads only the deadlines whose
  * next step has come, across the database's workspaces; then per workspace
- * (read once: the workspace, its agreement, members, channels, signers, lead
- * names) records each step once, queues its messages and moves the deadline
- * on, in batches guarded by the state read. Safe to run twice, concurrently, or late.
+ * (read once: the workspace, its agreement, members, channels, signers) moves
+ * each deadline on, records its steps once and queues its messages, in batches
+ * guarded by the state read. Reads no lead: a notice's lead is named when it is
+ * sent. Safe to run twice, concurrently, or late.
  */
 export async function sweepDeadlines({
   ctx,

@@ -40,34 +40,16 @@ export interface StepWrites {
 
 /**
  * The statements that record a due deadline's steps, queue their messages and
- * move it on. Every statement holds only while the row is as the sweep read
- * it: a concurrent sweep or writer makes them no-ops.
+ * move it on. The deadline's update goes first and holds only while the row is
+ * as the sweep read it; every insert after it holds only if the statement before
+ * it wrote its row (`changes() = 1`), so a concurrent sweep or writer makes the
+ * whole chain a no-op, and nothing but the update reads the deadline again.
  */
 export function stepStatements(db: Database, d: DeadlineRow, writes: StepWrites, now: Date): Statement[] {
   const { outcome } = writes;
   const at = now.toISOString();
-  const guard: SQL = sql`exists (select 1 from sla_deadlines g where g.id = ${d.id} and g.workspace_id = ${d.workspaceId}
-    and g.status = ${d.status} and g.next_at = ${d.nextAt})`;
-  const statements: Statement[] = [];
-  let from: DeadlineStatus = d.status;
-  for (const step of outcome.steps) {
-    const to: DeadlineStatus =
-      step === 'due_soon' ? 'due_soon' : step === 'settled' ? outcome.status : 'breached';
-    statements.push(
-      db
-        .insert(slaTransitions)
-        .select(
-          sql`select ${`${d.id}:${step}`}, ${d.workspaceId}, ${d.id}, ${d.leadId}, ${d.kind}, ${step}, ${from}, ${to},
-            ${d.ownerId}, ${stepAt(step, d, at)}, ${at}
-          where ${guard}`,
-        )
-        .onConflictDoNothing(),
-    );
-    from = to;
-    for (const message of writes.messages.get(step) ?? [])
-      statements.push(...enqueueStatements(db, message, now, guard));
-  }
-  statements.push(
+  const wroteOne: SQL = sql`changes() = 1`;
+  const statements: Statement[] = [
     db
       .update(slaDeadlines)
       .set({
@@ -87,7 +69,26 @@ export function stepStatements(db: Database, d: DeadlineRow, writes: StepWrites,
           eq(slaDeadlines.nextAt, d.nextAt ?? ''),
         ),
       ),
-  );
+  ];
+  let from: DeadlineStatus = d.status;
+  for (const step of outcome.steps) {
+    const to: DeadlineStatus =
+      step === 'due_soon' ? 'due_soon' : step === 'settled' ? outcome.status : 'breached';
+    statements.push(
+      db
+        .insert(slaTransitions)
+        .select(
+          sql`select ${`${d.id}:${step}`}, ${d.workspaceId}, ${d.id}, ${d.leadId}, ${d.kind}, ${step}, ${from}, ${to},
+            ${d.ownerId}, ${stepAt(step, d, at)}, ${at}
+          where ${wroteOne}`,
+        )
+        .onConflictDoNothing(),
+    );
+    from = to;
+    // Each message and its key are one more link of the chain (the key follows its message the same way).
+    for (const message of writes.messages.get(step) ?? [])
+      statements.push(...enqueueStatements(db, message, now, wroteOne));
+  }
   if (writes.nextWeekly)
     statements.push(
       insertGovernanceStatement(
