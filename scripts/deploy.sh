@@ -15,7 +15,8 @@ if [ "${1:-}" = "--dry-run" ]; then
   exit 0
 fi
 
-$WRANGLER whoami >/dev/null 2>&1 || { echo "Log in first: npx wrangler login (or set CLOUDFLARE_API_TOKEN)." >&2; exit 1; }
+# Plain `wrangler whoami` exits 0 when nobody is logged in; with --json it fails (prints {"loggedIn":false}).
+$WRANGLER whoami --json >/dev/null 2>&1 || { echo "Log in first: npx wrangler login (or set CLOUDFLARE_API_TOKEN)." >&2; exit 1; }
 
 # 0. The master key personal data is sealed under: never generated here, since losing it loses
 #    every person's data, so it must be made (and backed up) by whoever runs the deployment.

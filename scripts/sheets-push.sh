@@ -8,9 +8,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-target="${1:-dev}"
+# The target and --dry-run in any order: `-- --dry-run` alone is the dev script's dry run.
+target=dev
 dry_run=false
-for arg in "$@"; do [ "$arg" = "--dry-run" ] && dry_run=true; done
+for arg in "$@"; do
+  if [ "$arg" = "--dry-run" ]; then dry_run=true; else target="$arg"; fi
+done
 case "$target" in
   dev) script_id="${LEADPACT_SCRIPT_ID_DEV:-}" ;;
   prod) script_id="${LEADPACT_SCRIPT_ID_PROD:-}" ;;

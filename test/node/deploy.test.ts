@@ -23,8 +23,14 @@ describe('npm run deploy -- --dry-run', () => {
   }, 120_000);
 });
 
-/** A wrangler stand-in that logs each call and answers `secret list` with the given secrets; anything else fails. */
-async function fakeWrangler(secrets: string[]): Promise<{ path: string; calls: () => Promise<string[]> }> {
+/**
+ * A wrangler stand-in that logs each call and answers `secret list` with the given secrets; anything else fails.
+ * Logged out, `whoami` behaves as wrangler 4's does: exit 0 in plain text, exit 1 with `--json`.
+ */
+async function fakeWrangler(
+  secrets: string[],
+  loggedIn = true,
+): Promise<{ path: string; calls: () => Promise<string[]> }> {
   const dir = await mkdtemp(join(tmpdir(), 'leadpact-fake-wrangler-'));
   const log = join(dir, 'calls.log');
   const path = join(dir, 'wrangler');
@@ -35,7 +41,9 @@ async function fakeWrangler(secrets: string[]): Promise<{ path: string; calls: (
       '#!/usr/bin/env bash',
       `echo "$*" >> '${log}'`,
       'case "$1" in',
-      '  whoami) exit 0 ;;',
+      loggedIn
+        ? '  whoami) exit 0 ;;'
+        : `  whoami) [ "$2" = --json ] && { echo '{"loggedIn":false}'; exit 1; }; echo 'You are not authenticated.'; exit 0 ;;`,
       `  secret) [ "$2" = list ] && { echo '${list}'; exit 0; } ;;`,
       'esac',
       'exit 3',
@@ -54,6 +62,15 @@ describe('npm run deploy without the encryption key', () => {
       (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
     );
 
+  it('should ask to log in first when wrangler has no credentials, before looking at secrets', async () => {
+    const wrangler = await fakeWrangler(['LEADPACT_ADMIN_SECRET', 'LEADPACT_ENCRYPTION_KEY'], false);
+    const result = await deploy(wrangler.path);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Log in first: npx wrangler login');
+    expect(result.stderr).not.toContain('Refusing to deploy');
+    expect(await wrangler.calls()).toEqual(['whoami --json']);
+  });
+
   it('should refuse before changing anything remote when LEADPACT_ENCRYPTION_KEY is not set', async () => {
     // Only the previous key is set: that is not the key.
     const wrangler = await fakeWrangler(['LEADPACT_ADMIN_SECRET', 'LEADPACT_ENCRYPTION_KEY_PREVIOUS']);
@@ -61,7 +78,7 @@ describe('npm run deploy without the encryption key', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('the Worker secret LEADPACT_ENCRYPTION_KEY is not set');
     expect(result.stderr).toContain('wrangler secret put LEADPACT_ENCRYPTION_KEY');
-    expect(await wrangler.calls()).toEqual(['whoami', 'secret list']);
+    expect(await wrangler.calls()).toEqual(['whoami --json', 'secret list']);
   });
 
   it('should go on to the database when the key is set', async () => {
@@ -71,7 +88,7 @@ describe('npm run deploy without the encryption key', () => {
     expect(result.code).not.toBe(0);
     expect(result.stderr).not.toContain('Refusing to deploy');
     const calls = await wrangler.calls();
-    expect(calls.slice(0, 2)).toEqual(['whoami', 'secret list']);
+    expect(calls.slice(0, 2)).toEqual(['whoami --json', 'secret list']);
     expect(calls[2]).toMatch(/^d1 /);
   });
 });

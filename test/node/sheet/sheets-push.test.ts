@@ -73,6 +73,13 @@ describe('npm run sheets:push', () => {
     expect(JSON.parse(await readFile('apps-script/.clasp.json', 'utf8')).scriptId).toBe(prodId);
   });
 
+  it('should take --dry-run alone as the dev script, as `npm run sheets:push -- --dry-run`', async () => {
+    const result = await push(['--dry-run'], { LEADPACT_SCRIPT_ID_DEV: SCRIPT_ID });
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(`[dev] 4/4 dry run: would push apps-script/dist/ to script ${SCRIPT_ID}`);
+    expect(JSON.parse(await readFile('apps-script/.clasp.json', 'utf8')).scriptId).toBe(SCRIPT_ID);
+  });
+
   it('should refuse a target without a script id before running anything', async () => {
     const result = await push(['prod'], { LEADPACT_SCRIPT_ID_PROD: '' });
     expect(result.code).toBe(2);
