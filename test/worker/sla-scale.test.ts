@@ -144,3 +144,34 @@ describe('the sweep at ten times the scale', () => {
     expect(metered.totals.rowsRead).toBeLessThanOrEqual(3 * DUE + 20);
   }, 120_000);
 });
+
+describe('the sweep over several teams', () => {
+  it('should pay its per-team reads once for each team with something due, and 2 rows per due deadline', async () => {
+    const TEAMS = 4;
+    for (let t = 0; t < TEAMS; t++) {
+      const ws = await createSlaWorkspace();
+      await addChannel(ws, { kind: 'webhook', url: CLOSED_PORT_URL });
+      const statements = openLeadsSql({
+        workspaceId: ws.id,
+        prefix: `lead_team${t}_`,
+        count: OPEN_LEADS / 10,
+        due: DUE / TEAMS,
+        ownerId: ws.signers.sales.memberId,
+        agreementVersion: ws.version,
+      });
+      for (const statement of statements) await env.DB.prepare(statement).run();
+    }
+    const metered = meteredD1(env.DB);
+    const db = drizzle(metered.binding, { schema });
+    // Earlier tests' first touches wait for their escalation in 2027: only these teams' DUE are due.
+    expect(
+      await sweepDeadlines({ ctx: { db, now: NOW, encryption: { key: env.LEADPACT_ENCRYPTION_KEY } } }),
+    ).toEqual({ due: DUE, transitions: DUE, messages: DUE });
+    const perTeam = metered.log.filter((q) => /from "members"/.test(q.sql));
+    expect(perTeam).toHaveLength(TEAMS);
+    // Measured 135: 2 per due deadline and about 14 per team (members, signatures, channels, workspace,
+    // agreement, keys).
+    console.log(JSON.stringify({ teams: TEAMS, due: DUE, sweepRowsRead: metered.totals.rowsRead }));
+    expect(metered.totals.rowsRead).toBeLessThanOrEqual(2 * DUE + 15 * TEAMS);
+  }, 60_000);
+});
