@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { getPlanView } from '../../worker/db/queries/reports';
+import type { Database } from '../../worker/db/client';
 import type { LedgerEvent } from '../../worker/domain/ledger/lead';
 import { planPeriodOf, startOfLocalDay } from '../../worker/domain/reports/period';
 import { ILLUSTRATIVE_RATES, type PlanView } from '../../worker/domain/reports/plan';
+import { getPlan } from '../../worker/services/plans';
 import { call, createTestWorkspace, expectProblem, type TestWorkspace } from './harness';
 import { ev, type LeadSpec, seedLeads, testDb } from './report-fixtures';
 
@@ -14,6 +15,10 @@ import { ev, type LeadSpec, seedLeads, testDb } from './report-fixtures';
  *   February: 10 leads,  6 MQLs, 2 SQLs, 2 opportunities, 0 won
  * and, before the quarter, 5 leads in December 2025 that all became MQLs.
  */
+/** The plan verb at `now` (what GET /v1/funnel/plans/{period} answers), called directly. */
+const getPlanView = (db: Database, workspaceId: string, period: string, now: Date) =>
+  getPlan({ ctx: { db, workspaceId, now }, input: { period } });
+
 const NOW = new Date('2026-02-16T15:00:00Z');
 const Q1 = { revenueTarget: 90_000, averageDealSize: 10_000 };
 const FULL_RATES = { lead_mql: 0.5, mql_sql: 0.5, sql_opportunity: 1, opportunity_won: 0.5 };

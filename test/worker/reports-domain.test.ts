@@ -11,6 +11,7 @@ import {
   teamRate,
 } from '../../worker/domain/reports/plan';
 import { ReportQuery, reportRangeOf } from '../../worker/domain/reports/query';
+import { monthlyActuals, rangeStageCounts, stageActualsOf } from '../../worker/domain/reports/stage-actuals';
 
 describe('quantile (as the sheet’s MEDIAN and PERCENTILE.INC)', () => {
   it.each([
@@ -316,5 +317,41 @@ describe('toCsv', () => {
     expect(toCsv(['miasto', 'rate', 'n'], rows, csvDialect('rfc4180', 'pl'))).toBe(
       'miasto,rate,n\r\n"Łódź — żółć",0.25,1200\r\n',
     );
+  });
+});
+
+describe('the plan actuals from the ledger stage rows', () => {
+  const row = (key: string | null, metric: StageRow['metric'], leads: number, revenue = 0) => ({
+    key,
+    metric,
+    leads,
+    revenue,
+  });
+  const actuals = stageActualsOf([
+    row('2026-01', 'lead', 10),
+    row('2026-01', 'mql', 4),
+    row('2026-01', 'won', 2, 30_000),
+    row('2026-01', 'nurture', 3),
+    row('2026-02', 'sql', 1),
+    row(null, 'lead', 12),
+    row(null, 'won', 2, 30_000),
+  ]);
+
+  it('should count funnel stages per group, revenue with won, and nothing for other metrics', () => {
+    expect(actuals.get('2026-01')).toEqual({
+      lead: 10,
+      mql: 4,
+      sql: 0,
+      opportunity: 0,
+      won: 2,
+      revenue: 30_000,
+    });
+    expect(actuals.get('2026-02')).toEqual({ lead: 0, mql: 0, sql: 1, opportunity: 0, won: 0, revenue: 0 });
+  });
+
+  it('should give the months without the whole range, and the range with every stage present', () => {
+    expect([...monthlyActuals(actuals).keys()]).toEqual(['2026-01', '2026-02']);
+    expect(rangeStageCounts(actuals)).toMatchObject({ lead: 12, mql: 0, sql: 0, opportunity: 0, won: 2 });
+    expect(rangeStageCounts(new Map())).toEqual({ lead: 0, mql: 0, sql: 0, opportunity: 0, won: 0 });
   });
 });

@@ -2,11 +2,17 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ledgerSeedSql, seededBetween as seededFromCadence } from '../../bench/ledger-seed';
-import { getPlanView, getReport, type ReportScope, reportQueries } from '../../worker/db/queries/reports';
+import type { Database } from '../../worker/db/client';
+import { getReport, type ReportScope, reportQueries } from '../../worker/db/queries/reports';
 import * as schema from '../../worker/db/schema';
 import { reportRangeOf } from '../../worker/domain/reports/query';
+import { getPlan } from '../../worker/services/plans';
 import { call, createTestWorkspace, env, type TestWorkspace } from './harness';
 import { meteredD1 } from './metered-d1';
+
+/** The plan verb at `now` (what GET /v1/funnel/plans/{period} answers), called directly. */
+const getPlanView = (db: Database, workspaceId: string, period: string, now: Date) =>
+  getPlan({ ctx: { db, workspaceId, now }, input: { period } });
 
 /**
  * Tens of thousands of leads and events, written straight into the ledger

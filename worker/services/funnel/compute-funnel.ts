@@ -1,4 +1,4 @@
-import { windowStageCounts } from '../../db/queries/reports';
+import { stageRows } from '../../db/queries/reports';
 import { requireWorkspace } from '../../db/queries/workspaces';
 import type { ComputeFunnelRequest, FunnelPlan, FunnelRate } from '../../domain/funnel';
 import {
@@ -9,6 +9,7 @@ import {
   resolveRates,
   TEAM_RATE_WINDOW_DAYS,
 } from '../../domain/reports/plan';
+import { rangeStageCounts, stageActualsOf } from '../../domain/reports/stage-actuals';
 import { localDateOf } from '../../domain/zoned-time';
 import type { ServiceContext } from '../context';
 
@@ -36,10 +37,18 @@ export async function computeFunnelPlan({
     period = { start: `${year}-01-01`, end: `${year}-12-31` };
   }
   const window = asksForHistory(input.rates)
-    ? await windowStageCounts(ctx.db, ctx.workspaceId, {
-        from: new Date(ctx.now.getTime() - TEAM_RATE_WINDOW_DAYS * 86_400_000).toISOString(),
-        to: ctx.now.toISOString(),
-      })
+    ? rangeStageCounts(
+        stageActualsOf(
+          await stageRows(ctx.db, {
+            workspaceId: ctx.workspaceId,
+            from: new Date(ctx.now.getTime() - TEAM_RATE_WINDOW_DAYS * 86_400_000).toISOString(),
+            to: ctx.now.toISOString(),
+            groupBy: null,
+            months: [],
+            currency: null,
+          }),
+        ),
+      )
     : null;
   const rates = resolveRates(input.rates, window);
   assertHistoryAvailable(input.rates, rates);

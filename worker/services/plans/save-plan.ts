@@ -1,4 +1,4 @@
-import { planCreatedAt, planViewOf, upsertPlan } from '../../db/queries/reports';
+import { planCreatedAt, upsertPlan } from '../../db/queries/reports';
 import { planPeriodOf } from '../../domain/reports/period';
 import {
   assertHistoryAvailable,
@@ -7,6 +7,7 @@ import {
   type StoredPlan,
 } from '../../domain/reports/plan';
 import type { CallerContext } from '../context';
+import { planViewOf } from './plan-view';
 
 /**
  * Stores the plan's inputs for a year, quarter or month (replacing earlier
@@ -31,7 +32,7 @@ export async function savePlan({
     updatedAt: at,
     updatedBy: ctx.caller.tokenId,
   };
-  const view = await planViewOf(ctx.db, ctx.workspaceId, stored, period, ctx.now);
+  const view = await planViewOf({ ctx, input: { stored, period } });
   assertHistoryAvailable(input.plan.rates, view.rates);
   await upsertPlan(ctx.db, ctx.workspaceId, stored);
   return { view, created: createdAt === undefined };

@@ -1,7 +1,7 @@
 import { liveShare } from '../../db/queries/agreement';
 import { loadJudgingAgreement } from '../../db/queries/judging';
 import { getMember, listMembers } from '../../db/queries/members';
-import { getPlanView, getReport, listStoredPlans } from '../../db/queries/reports';
+import { getReport, listStoredPlans } from '../../db/queries/reports';
 import { changedLeadIds, logEnds } from '../../db/queries/sheet';
 import { allLeadsWithSla, leadsWithSla } from '../../db/queries/sheet-snapshot';
 import { listSources } from '../../db/queries/sources';
@@ -26,6 +26,7 @@ import type { AgreementPart, ReportPart } from '../../domain/sheet/snapshot-part
 import { localDateOf } from '../../domain/zoned-time';
 import { getAgreementOverview } from '../agreement/get-overview';
 import type { CallerContext } from '../context';
+import { getPlan } from '../plans/get-plan';
 import { vaultOf } from '../privacy/vault';
 import { agendaWeekOf, loadAgenda } from '../sla/load-agenda';
 
@@ -142,7 +143,7 @@ export async function getSheetSnapshot({
         localDateOf(now, timeZone),
       );
       if (!key) return null;
-      const view = await getPlanView(db, workspaceId, key, now);
+      const view = await getPlan({ ctx, input: { period: key } });
       // Pace moves with the clock: the sheet computes it with NOW(), so this part changes only with the ledger.
       const { pace: _pace, months, ...stable } = view;
       return { ...stable, months: months.map((m) => ({ month: m.month, actual: m.actual })) };

@@ -1,6 +1,6 @@
 import { latestPersonaDueOn, openProposal, readAgendaFacts } from '../../db/queries/agenda';
 import { loadJudgingAgreement } from '../../db/queries/judging';
-import { getPlanView, type KnownWorkspace, listStoredPlans } from '../../db/queries/reports';
+import { listStoredPlans } from '../../db/queries/reports';
 import { getSheetConnection } from '../../db/queries/sheet';
 import { requireWorkspace } from '../../db/queries/workspaces';
 import { sheetErrorMessage } from '../../domain/live-sheet/messages';
@@ -21,6 +21,8 @@ import {
 import type { Workspace } from '../../domain/workspace';
 import { localDateOf } from '../../domain/zoned-time';
 import type { ServiceContext } from '../context';
+import { getPlan } from '../plans/get-plan';
+import type { KnownWorkspace } from '../plans/plan-view';
 import { vaultOf } from '../privacy/vault';
 
 /**
@@ -75,7 +77,7 @@ async function paceAt(
   const stored = new Set((await listStoredPlans(ctx.db, ctx.workspaceId)).map((p) => p.period));
   const key = agendaPlanPeriod(meetingDay, stored);
   if (!key) return null;
-  return agendaPaceOf(key, await getPlanView(ctx.db, ctx.workspaceId, key, at, known));
+  return agendaPaceOf(key, await getPlan({ ctx: { ...ctx, now: at }, input: { period: key, known } }));
 }
 
 /** The team's live sheet when its pushes have stopped: the meeting is where someone takes on fixing it. */

@@ -1,5 +1,4 @@
-export { getPlanView, type KnownWorkspace, planViewOf, windowStageCounts } from './plan-view';
 export { getReport } from './report';
-export { stageRows } from './report-rows';
+export { currencyRows, stageRows } from './report-rows';
 export { type ReportScope, reportQueries } from './report-sql';
-export { getStoredPlan, listStoredPlans, planCreatedAt, upsertPlan } from './stored-plans';
+export { findStoredPlan, listStoredPlans, planCreatedAt, upsertPlan } from './stored-plans';

@@ -1,6 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import { NotFoundError } from '../../../domain/errors';
-import { thing } from '../../../domain/i18n';
 import type { StoredPlan } from '../../../domain/reports/plan';
 import type { Database } from '../../client';
 import { funnelPlans } from '../../schema';
@@ -21,14 +19,18 @@ function toStoredPlan(row: typeof funnelPlans.$inferSelect): StoredPlan {
   };
 }
 
-export async function getStoredPlan(db: Database, workspaceId: string, period: string): Promise<StoredPlan> {
+/** The plan stored for `period`, or null. */
+export async function findStoredPlan(
+  db: Database,
+  workspaceId: string,
+  period: string,
+): Promise<StoredPlan | null> {
   const row = await db
     .select()
     .from(funnelPlans)
     .where(and(eq(funnelPlans.workspaceId, workspaceId), eq(funnelPlans.period, period)))
     .get();
-  if (!row) throw new NotFoundError(thing('plan', { period }));
-  return toStoredPlan(row);
+  return row ? toStoredPlan(row) : null;
 }
 
 export async function listStoredPlans(db: Database, workspaceId: string): Promise<StoredPlan[]> {
