@@ -11,6 +11,7 @@ export type DemoStep = (args: {
   state: DemoState;
 }) => Promise<void>;
 export declare const DEMO_STEPS: DemoStep[];
+export declare const DEMO_TOKEN_MEMBERS: Record<string, string>;
 export declare function seedDemo(options: {
   baseUrl: string;
   adminSecret: string;

@@ -21,6 +21,11 @@ const DEMO_TOKENS = [
   { role: 'intake', member: null },
 ];
 
+/** Who each demo token speaks for (`{ sales: 'Sorin Popescu' }`); admin, viewer and intake speak for nobody. */
+export const DEMO_TOKEN_MEMBERS = Object.fromEntries(
+  DEMO_TOKENS.filter((t) => t.member).map((t) => [t.role, DEMO_MEMBERS.find((m) => m.key === t.member).name]),
+);
+
 async function api(baseUrl, method, path, token, body) {
   const res = await fetch(`${baseUrl}${path}`, {
     method,

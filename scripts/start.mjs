@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_STEPS, seedDemo } from './seed.mjs';
+import { DEMO_STEPS, DEMO_TOKEN_MEMBERS, seedDemo } from './seed.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const HOST = '127.0.0.1';
@@ -93,6 +93,10 @@ const demo = await seedDemo({
 });
 
 const pad = (s) => s.padEnd(10);
+const speaksFor = (role) => (DEMO_TOKEN_MEMBERS[role] ? `  as ${DEMO_TOKEN_MEMBERS[role]}` : '');
+const contactUrl = demo.sources?.contact?.url ?? '';
+// The sweep script's default URL is port 8787: name this one when PORT moved it.
+const sweep = `npm run sweep --${PORT === 8787 ? '' : ` --url ${baseUrl}`} --at <date-time>`;
 console.log(`
 LeadPact is running.
 
@@ -102,12 +106,15 @@ LeadPact is running.
 
 Demo workspace ${demo.workspaceId} (${demo.created ? 'created now' : 'already seeded'})
 ${Object.entries(demo.tokens)
-  .map(([role, token]) => `  ${pad(role)} ${token}`)
+  .map(([role, token]) => `  ${pad(role)} ${token}${speaksFor(role)}`)
   .join('\n')}
 
-The agreement is signed; sources: contact form ${demo.sources?.contact?.url ?? ''}
+The starter agreement is signed: a lead with consent and a phone becomes an MQL with an owner.
+Contact form (generic source): ${contactUrl}
 Try:  curl -H "Authorization: Bearer ${demo.tokens.manager}" ${baseUrl}/v1/members
       curl -H "Authorization: Bearer ${demo.tokens.sales}" ${baseUrl}/v1/leads
+      curl -X POST ${contactUrl} -H "Authorization: Bearer ${demo.tokens.intake}" -H 'Prefer: wait=5' -H 'content-type: application/json' -d '{"email":"jan@stalmet.pl","phone":"+48 601 234 567","consent":true}'
+No cron fires here: ${sweep} runs the SLA sweep once, as of then (without --at: now).
 Admin secret for POST /v1/workspaces and the local encryption key are in .dev.vars. Stop with Ctrl+C.
 LEADPACT_READY ${JSON.stringify({ baseUrl, workspaceId: demo.workspaceId, tokens: demo.tokens })}
 `);

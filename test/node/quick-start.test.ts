@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LOCAL_ENV } from './worker-server';
 
@@ -85,6 +86,23 @@ describe('npm start', () => {
       'viewer',
     ]);
     for (const token of Object.values(ready.tokens)) expect(first.output()).toContain(token);
+    // Each bound token says whose it is: the sales token acts only on Sorin's leads and unowned ones.
+    expect(first.output()).toMatch(new RegExp(`sales +${ready.tokens.sales}  as Sorin Popescu\n`));
+    expect(first.output()).toMatch(new RegExp(`manager +${ready.tokens.manager}  as Maria Ionescu\n`));
+    expect(first.output()).toMatch(new RegExp(`admin +${ready.tokens.admin}\n`));
+
+    // The admin secret is in .dev.vars, never printed, and creates workspaces as the README's curl does.
+    const devVars = await readFile('.dev.vars', 'utf8');
+    expect(devVars).toMatch(/^LEADPACT_ENCRYPTION_KEY=/m);
+    const adminSecret = /^LEADPACT_ADMIN_SECRET="?([^"\n]+)"?$/m.exec(devVars)?.[1] ?? '';
+    expect(adminSecret).not.toBe('');
+    expect(first.output()).not.toContain(adminSecret);
+    const workspace = await fetch(`${ready.baseUrl}/v1/workspaces`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminSecret}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Acme', timezone: 'Europe/Warsaw', language: 'pl', country: 'PL' }),
+    });
+    expect(workspace.status).toBe(201);
 
     const members = await fetch(`${ready.baseUrl}/v1/members`, {
       headers: { authorization: `Bearer ${ready.tokens.manager}` },
@@ -124,5 +142,28 @@ describe('npm start', () => {
       headers: { authorization: `Bearer ${ready.tokens.sales}` },
     });
     expect(((await again.json()) as { data: unknown[] }).data).toHaveLength(3);
+
+    // The printed contact form takes the README's delivery and, asked to wait, answers with the judged MQL.
+    const contactUrl = /Contact form \(generic source\): (\S+)/.exec(second.output())?.[1] ?? '';
+    expect(contactUrl).toMatch(new RegExp(`^${ready.baseUrl}/v1/intake/src_`));
+    const delivery = await fetch(contactUrl, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${ready.tokens.intake}`,
+        prefer: 'wait=5',
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ email: 'jan@stalmet.pl', phone: '+48 601 234 567', consent: true }),
+    });
+    expect(delivery.status).toBe(201);
+    expect(delivery.headers.get('location')).toMatch(/^\/v1\/intake\/deliveries\/dlv_/);
+    expect(await delivery.json()).toMatchObject({ status: 'judged', stage: 'mql', duplicate: false });
+
+    // The printed sweep command names this port (not the script's default 8787) and runs the cron.
+    expect(second.output()).toContain(`npm run sweep -- --url ${ready.baseUrl} --at <date-time>`);
+    const sweep = await promisify(execFile)(process.execPath, ['scripts/sweep.mjs', '--url', ready.baseUrl], {
+      env: LOCAL_ENV,
+    });
+    expect(sweep.stdout).toMatch(/Ran cron "\* \* \* \* \*" as of .+: ok\./);
   }, 180_000);
 });
