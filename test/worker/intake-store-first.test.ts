@@ -4,7 +4,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as schema from '../../worker/db/schema';
 import worker from '../../worker/index';
 import { INTAKE_LOOKUP_TTL_MS, judgeDeliveries } from '../../worker/services/intake';
-import { call, createTestWorkspace, env, expectProblem, type TestWorkspace, WAIT_FOR_LEAD } from './harness';
+import {
+  BASE,
+  call,
+  createTestWorkspace,
+  env,
+  expectProblem,
+  type TestWorkspace,
+  WAIT_FOR_LEAD,
+} from './harness';
 import { drainIntake } from './intake-queue';
 import { signStarterAgreement } from './lead-fixtures';
 import { meteredD1 } from './metered-d1';
@@ -297,6 +305,52 @@ describe('a judge that fails', () => {
     expect((await judge(arrival + 61_000)).status).toBe('judged');
     expect(await count('select count(*) as n from leads where workspace_id = ?', ws.id)).toBe(1);
   });
+  it('should answer 202 when the queue send fails after the store, and judge the delivery from the minute cron', async () => {
+    const ws = await createTestWorkspace();
+    const sourceId = await createSource(ws);
+    const sends: unknown[] = [];
+    // The send runs after the answer (waitUntil); a queue that refuses it loses nothing that was stored.
+    const brokenQueue = {
+      send: async (message: unknown) => {
+        sends.push(message);
+        throw new Error('queue unavailable');
+      },
+    };
+    const ctx = createExecutionContext();
+    const res = await worker.fetch(
+      new Request(`${BASE}/v1/intake/${sourceId}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ws.tokens.intake}`, 'content-type': 'application/json' },
+        body: JSON.stringify(person()),
+      }),
+      { ...env, INTAKE_QUEUE: brokenQueue as unknown as Queue },
+      ctx,
+    );
+    await waitOnExecutionContext(ctx);
+    expect(res.status).toBe(202);
+    const { deliveryId } = (await res.json()) as Answer;
+    expect(sends).toEqual([{ workspaceId: ws.id, id: deliveryId }]);
+    expect(
+      await count(
+        "select count(*) as n from intake_deliveries where id = ? and status = 'stored'",
+        deliveryId,
+      ),
+    ).toBe(1);
+    const cron = createExecutionContext();
+    await worker.scheduled(
+      createScheduledController({ cron: '* * * * *', scheduledTime: Date.now() + 61_000 }),
+      env,
+      cron,
+    );
+    await waitOnExecutionContext(cron);
+    const view = (await (
+      await call('GET', `/v1/intake/deliveries/${deliveryId}`, { token: ws.tokens.admin })
+    ).json()) as { status: string; leadId: string | null };
+    expect(view.status).toBe('judged');
+    expect(
+      await count('select count(*) as n from leads where workspace_id = ? and id = ?', ws.id, view.leadId),
+    ).toBe(1);
+  });
 });
 
 describe('the intake lookup', () => {
@@ -315,6 +369,40 @@ describe('the intake lookup', () => {
     expect((await post(ws, sourceId, person())).status).toBe(202);
     vi.setSystemTime(new Date(start.getTime() + INTAKE_LOOKUP_TTL_MS + 1));
     await expectProblem(await post(ws, sourceId, person()), 401);
+  });
+
+  it("should refresh a held token row's last_used_at once, not on every delivery the lookup serves", async () => {
+    const ws = await createTestWorkspace();
+    const sourceId = await createSource(ws);
+    const deliver = async () => {
+      const ctx = createExecutionContext();
+      const res = await worker.fetch(
+        new Request(`${BASE}/v1/intake/${sourceId}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${ws.tokens.intake}`, 'content-type': 'application/json' },
+          body: JSON.stringify(person()),
+        }),
+        env,
+        ctx,
+      );
+      await waitOnExecutionContext(ctx);
+      expect(res.status).toBe(202);
+    };
+    const lastUsed = async () =>
+      (
+        await env.DB.prepare('select last_used_at as at from api_tokens where id = ?')
+          .bind(ws.tokenIds.intake)
+          .first<{ at: string | null }>()
+      )?.at;
+    await deliver();
+    expect(await lastUsed()).not.toBeNull();
+    // Cleared behind the isolate's back: a write from the next deliveries would show here.
+    await env.DB.prepare('update api_tokens set last_used_at = null where id = ?')
+      .bind(ws.tokenIds.intake)
+      .run();
+    await deliver();
+    await deliver();
+    expect(await lastUsed()).toBeNull();
   });
 
   it('should stop a token revoked through the API at once in the isolate that revoked it', async () => {

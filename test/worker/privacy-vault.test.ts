@@ -17,6 +17,10 @@ import {
 import { webHost } from '../../worker/platform/web-host';
 import type { DatabaseContext, EncryptionSecrets } from '../../worker/services/context';
 import { vaultOf } from '../../worker/services/privacy';
+import {
+  forgetWorkspaceKeys,
+  WORKSPACE_KEYS_TTL_MS,
+} from '../../worker/services/privacy/held-workspace-keys';
 import { createTestWorkspace, env } from './harness';
 import { meteredD1 } from './metered-d1';
 
@@ -161,6 +165,68 @@ describe('the vault: per-person keys under the workspace keys', () => {
     await expect(vaultOf(context(), ws.id).blindIndex('email', 'a@b.pl')).rejects.toBeInstanceOf(
       KeysUnavailableError,
     );
+  });
+});
+
+describe('the workspace keys held by the isolate', () => {
+  const at = (ms: number, encryption: EncryptionSecrets = secrets, binding: D1Database = env.DB) => ({
+    ...context(encryption, binding),
+    now: new Date(ms),
+  });
+
+  it('reads workspace_keys once per WORKSPACE_KEYS_TTL_MS, and again once that has passed', async () => {
+    const ws = await createTestWorkspace();
+    const start = Date.now();
+    // The workspace's keys exist (its first personal write made them); this isolate holds nothing yet.
+    const first = await vaultOf(at(start), ws.id).blindIndex('email', 'a@b.pl');
+    forgetWorkspaceKeys(ws.id);
+    const metered = meteredD1(env.DB);
+    const keyReads = () => metered.log.filter((s) => s.sql.includes('"workspace_keys"')).length;
+    expect(await vaultOf(at(start, secrets, metered.binding), ws.id).blindIndex('email', 'a@b.pl')).toBe(
+      first,
+    );
+    expect(keyReads()).toBe(1);
+    // Another request (another vault) within the time: the held keys, no read.
+    const held = vaultOf(at(start + WORKSPACE_KEYS_TTL_MS - 1, secrets, metered.binding), ws.id);
+    expect(await held.blindIndex('email', 'a@b.pl')).toBe(first);
+    const { id } = await held.mintKey(null);
+    expect(await held.open(await held.seal(id, slot.delivery('dlv_1'), 'x'), slot.delivery('dlv_1'))).toBe(
+      'x',
+    );
+    expect(keyReads()).toBe(1);
+    // Past it: read again.
+    const later = vaultOf(at(start + WORKSPACE_KEYS_TTL_MS + 1, secrets, metered.binding), ws.id);
+    expect(await later.blindIndex('email', 'a@b.pl')).toBe(first);
+    expect(keyReads()).toBe(2);
+  });
+
+  it('never lends held keys to a request whose master key did not open them, and forgets them at a rotation', async () => {
+    const ws = await createTestWorkspace();
+    const start = Date.now();
+    const before = await vaultOf(at(start), ws.id).blindIndex('email', 'a@b.pl');
+    // Held, yet no master key or another one still fails closed, by reading the row.
+    await expect(vaultOf(at(start + 1, {}), ws.id).blindIndex('email', 'a@b.pl')).rejects.toBeInstanceOf(
+      KeysUnavailableError,
+    );
+    const other = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
+    const metered = meteredD1(env.DB);
+    const keyReads = () => metered.log.filter((s) => s.sql.includes('"workspace_keys"')).length;
+    await expect(
+      vaultOf(at(start + 2, { key: other }, metered.binding), ws.id).blindIndex('email', 'a@b.pl'),
+    ).rejects.toBeInstanceOf(KeysUnavailableError);
+    expect(keyReads()).toBe(1);
+    // The rotation re-wraps them in this isolate: the retired master key opens nothing at once,
+    // not after WORKSPACE_KEYS_TTL_MS.
+    const rotated = vaultOf(at(start + 3, { key: other, previousKey: secrets.key }), ws.id);
+    expect(await rotated.blindIndex('email', 'a@b.pl')).toBe(before);
+    await expect(vaultOf(at(start + 4), ws.id).blindIndex('email', 'a@b.pl')).rejects.toBeInstanceOf(
+      KeysUnavailableError,
+    );
+    // The new master key is served from what the rotation held.
+    expect(
+      await vaultOf(at(start + 5, { key: other }, metered.binding), ws.id).blindIndex('email', 'a@b.pl'),
+    ).toBe(before);
+    expect(keyReads()).toBe(1);
   });
 });
 

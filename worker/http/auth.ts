@@ -58,20 +58,25 @@ export function authenticate(c: Context<AppEnv>, raw: string): Promise<Caller> {
 /**
  * `authenticate` for a token that was read along with other rows (intake reads
  * source, workspace and token in one round trip): the same checks without a
- * read of its own. `token` is the live row whose hash matched, or null.
+ * read of its own. `token` is the live row whose hash matched, or null; `hash`
+ * is the bearer value's SHA-256 the row was found by (hashed once per request).
  */
 export function authenticateRead(
   c: Context<AppEnv>,
   raw: string,
-  token: ReadToken | null,
+  read: { hash: string; token: ReadToken | null },
   now: Date,
 ): Promise<Caller> {
-  return admit(c, raw, async ({ workspaceId }) =>
-    acceptToken({
+  return admit(c, raw, async ({ workspaceId }) => {
+    const accepted = acceptToken({
       ctx: { db: databaseFor(c.env, workspaceId), workspaceId, now },
-      input: { hash: await sha256Hex(raw, webHost), token },
-    }),
-  );
+      input: read,
+    });
+    // The row may be held by the isolate (intake's lookup cache): it now says it was used, so the
+    // requests that follow within the cache's life do not write `last_used_at` again, each of them.
+    if (accepted?.touch && read.token) read.token.lastUsedAt = now.toISOString();
+    return accepted;
+  });
 }
 
 export function bearerToken(c: Context<AppEnv>): string | null {

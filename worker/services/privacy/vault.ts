@@ -27,6 +27,12 @@ import { webCipher } from '../../platform/web-cipher';
 import { webHost } from '../../platform/web-host';
 import { masterKeysOf } from '../../secrets/master-keys';
 import type { DatabaseContext, EncryptionSecrets } from '../context';
+import {
+  forgetWorkspaceKeys,
+  type HeldWorkspaceKeys,
+  heldWorkspaceKeys,
+  holdWorkspaceKeys,
+} from './held-workspace-keys';
 
 const tools = { cipher: webCipher, host: webHost };
 
@@ -42,7 +48,8 @@ const vaults = new WeakMap<DatabaseContext, Map<string, Vault>>();
 
 /**
  * The request's vault for a workspace: the same one for every call with the same context, so
- * a verb and the queries it calls share one key cache. Nothing is read until a key is needed.
+ * a verb and the queries it calls share one key cache. Nothing is read until a key is needed;
+ * the workspace's own keys are then held by the isolate for a minute (held-workspace-keys.ts).
  */
 export function vaultOf(ctx: DatabaseContext, workspaceId: string): Vault {
   let byWorkspace = vaults.get(ctx);
@@ -60,22 +67,23 @@ export function vaultOf(ctx: DatabaseContext, workspaceId: string): Vault {
 
 function createVault(ctx: DatabaseContext, workspaceId: string): Vault {
   const { db } = ctx;
-  let workspace: Promise<WorkspaceKeys> | undefined;
+  let workspace: Promise<HeldWorkspaceKeys> | undefined;
   const keys = new Map<string, Promise<CipherKey | null>>();
   const leadKeys = new Map<string, Promise<string>>();
   const minted = new Map<string, NewPersonKey>();
   const indexes = new Map<string, Promise<string>>();
-  // The index key imported once per request, not once per e-mail (an import indexes thousands).
-  let hmacKey: Promise<CryptoKey> | undefined;
-  const indexHmac = (raw: Uint8Array) => ({
-    hmacSha256: async (_key: Uint8Array, message: Uint8Array) => {
-      hmacKey ??= crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-      return new Uint8Array(await crypto.subtle.sign('HMAC', await hmacKey, message));
-    },
+  // The index key imported once per isolate and workspace (held-workspace-keys.ts), not once per e-mail.
+  const indexHmac = (held: HeldWorkspaceKeys) => ({
+    hmacSha256: async (_key: Uint8Array, message: Uint8Array) =>
+      new Uint8Array(await crypto.subtle.sign('HMAC', await held.indexHmacKey(), message)),
   });
 
-  async function loadWorkspace(): Promise<WorkspaceKeys> {
+  async function loadWorkspace(): Promise<HeldWorkspaceKeys> {
     const masters = await masterKeysOf(ctx.encryption);
+    const at = ctx.now.getTime();
+    // Held by this isolate for a short while, and only for the master key that opened them.
+    const held = heldWorkspaceKeys(workspaceId, masters.current.id, at);
+    if (held) return held;
     let stored = await getWorkspaceKeys(db, workspaceId);
     if (!stored) {
       // The first personal write of a workspace makes its keys; a concurrent first write keeps the winner's.
@@ -91,6 +99,8 @@ function createVault(ctx: DatabaseContext, workspaceId: string): Vault {
     if (!opened) throw new KeysUnavailableError('wrong');
     if (opened.masterKeyId !== masters.current.id) {
       // Rotation: the workspace keys move under the current master key; nothing sealed with them changes.
+      // What this isolate held under the previous master key is forgotten at once.
+      forgetWorkspaceKeys(workspaceId);
       const rewrapped = await wrapWorkspaceKeys(tools, masters.current, workspaceId, {
         dataKey: opened.rawDataKey,
         indexKey: opened.indexKey,
@@ -99,10 +109,14 @@ function createVault(ctx: DatabaseContext, workspaceId: string): Vault {
         rewrapWorkspaceKeysStatement(db, workspaceId, opened.masterKeyId, rewrapped, ctx.now),
       ]);
     }
-    return opened;
+    return holdWorkspaceKeys(workspaceId, opened, masters.current.id, at);
   }
 
   function workspaceKeys(): Promise<WorkspaceKeys> {
+    return heldKeys().then((held) => held.keys);
+  }
+
+  function heldKeys(): Promise<HeldWorkspaceKeys> {
     if (!workspace) {
       workspace = loadWorkspace();
       workspace.catch(() => {
@@ -191,7 +205,7 @@ function createVault(ctx: DatabaseContext, workspaceId: string): Vault {
       const cacheKey = `${kind}:${value}`;
       let index = indexes.get(cacheKey);
       if (!index) {
-        index = workspaceKeys().then((w) => blindIndex(indexHmac(w.indexKey), w.indexKey, kind, value));
+        index = heldKeys().then((held) => blindIndex(indexHmac(held), held.keys.indexKey, kind, value));
         indexes.set(cacheKey, index);
       }
       return index;

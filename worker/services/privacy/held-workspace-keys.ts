@@ -1,0 +1,68 @@
+import type { WorkspaceKeys } from '../../domain/privacy';
+
+/**
+ * How long an isolate keeps a workspace's opened keys after reading `workspace_keys`. The raw
+ * keys never change (a rotation re-wraps the same keys), so what this bounds is how long a
+ * removed or damaged row goes unnoticed here; the master key is checked on every use, so a
+ * request whose configured master key did not open them reads the row again (and fails
+ * closed). A rotation in this isolate forgets them at once. Intake pays one read of the row
+ * per isolate and workspace a minute instead of one per delivery.
+ */
+export const WORKSPACE_KEYS_TTL_MS = 60_000;
+/** Beyond this many workspaces an isolate starts over rather than grow. */
+const MAX_ENTRIES = 1000;
+
+export interface HeldWorkspaceKeys {
+  keys: WorkspaceKeys;
+  /** The index key imported for HMAC, once per isolate and workspace rather than once per request. */
+  indexHmacKey: () => Promise<CryptoKey>;
+}
+
+const held = new Map<string, HeldWorkspaceKeys & { until: number }>();
+
+/**
+ * The keys held for a workspace when they are younger than WORKSPACE_KEYS_TTL_MS at `at` and
+ * were opened (or re-wrapped) by `currentMasterKeyId`, the master key of this request.
+ */
+export function heldWorkspaceKeys(
+  workspaceId: string,
+  currentMasterKeyId: string,
+  at: number,
+): HeldWorkspaceKeys | null {
+  const entry = held.get(workspaceId);
+  if (!entry) return null;
+  if (entry.until <= at) {
+    held.delete(workspaceId);
+    return null;
+  }
+  return entry.keys.masterKeyId === currentMasterKeyId ? entry : null;
+}
+
+/** Holds keys just opened, wrapped by `masterKeyId` in D1 (the current master key). */
+export function holdWorkspaceKeys(
+  workspaceId: string,
+  keys: WorkspaceKeys,
+  masterKeyId: string,
+  at: number,
+): HeldWorkspaceKeys {
+  let hmac: Promise<CryptoKey> | undefined;
+  const entry = {
+    keys: { ...keys, masterKeyId },
+    indexHmacKey: () => {
+      hmac ??= crypto.subtle.importKey('raw', keys.indexKey, { name: 'HMAC', hash: 'SHA-256' }, false, [
+        'sign',
+      ]);
+      return hmac;
+    },
+    until: at + WORKSPACE_KEYS_TTL_MS,
+  };
+  if (held.size >= MAX_ENTRIES && !held.has(workspaceId)) held.clear();
+  held.set(workspaceId, entry);
+  return entry;
+}
+
+/** Forgets what this isolate holds for one workspace (a rotation re-wrapped its keys), or for all. */
+export function forgetWorkspaceKeys(workspaceId?: string): void {
+  if (workspaceId === undefined) held.clear();
+  else held.delete(workspaceId);
+}
