@@ -117,6 +117,12 @@ describe('npm start', () => {
       'sales',
     ]);
     expect((await fetch(`${ready.baseUrl}/docs`)).status).toBe(200);
+    expect(first.output()).toContain(`${ready.baseUrl}/openapi.json`);
+    const openapi = (await (await fetch(`${ready.baseUrl}/openapi.json`)).json()) as { paths: object };
+    expect(Object.keys(openapi.paths)).toContain('/v1/intake/{sourceId}');
+    // npm start writes the local master key, so personal data can be sealed from the first delivery.
+    expect(first.output()).toContain(`${ready.baseUrl}/health`);
+    expect(await (await fetch(`${ready.baseUrl}/health`)).json()).toMatchObject({ encryption: 'configured' });
     // The starter agreement is signed, so the demo leads with a phone are MQLs with an owner.
     const leads = await fetch(`${ready.baseUrl}/v1/leads`, {
       headers: { authorization: `Bearer ${ready.tokens.sales}` },
