@@ -1,5 +1,9 @@
+import { catalogueOf } from '../../worker/domain/i18n/catalogue';
+import { en } from '../../worker/domain/i18n/en';
+import { fill } from '../../worker/domain/i18n/format';
 import { API_URL_PROPERTY, TOKEN_PROPERTY } from './config';
 import type { Services } from './services';
+import { teamLanguage } from './state';
 
 /** Why a call to the Worker failed, in words a sheet can show. */
 export class ApiFailure extends Error {
@@ -24,8 +28,33 @@ export function savedConnection(services: Services): Connection | null {
   return apiUrl && token ? { apiUrl, token } : null;
 }
 
-/** A problem+json body's most useful line: its detail, else its title, with the first field error. */
-function problemText(body: string, status: number): string {
+/** The add-on's words around calls, in the team's language (read only when something is to be said). */
+function words(services: Services) {
+  return catalogueOf(teamLanguage(services)).sheet.connection;
+}
+
+/** What an HTTP status means for the person, when the Worker said nothing more useful. */
+function statusText(services: Services, status: number): string {
+  const t = words(services).status;
+  if (status === 401) return t.unauthorized;
+  if (status === 403) return t.forbidden;
+  if (status === 404) return t.notFound;
+  if (status === 409) return t.conflict;
+  if (status === 429) return t.rateLimited;
+  if (status >= 500) return fill(t.unavailable, { status: String(status) });
+  return fill(t.other, { status: String(status) });
+}
+
+/** The Worker's refusals of a token: said before it knows the workspace, so always in English. */
+const TOKEN_REFUSALS: readonly string[] = [en.errors.tokenMissing, en.errors.tokenUnknown];
+
+/**
+ * A problem+json body's most useful line: its detail, else its title, with the
+ * first field error; the status explained when the body says nothing (a proxy's
+ * HTML page, an empty 5xx). A refused token is explained by us: the Worker
+ * cannot know the team's language before it knows the token.
+ */
+function problemText(services: Services, body: string, status: number): string {
   try {
     const problem = JSON.parse(body) as {
       title?: string;
@@ -34,20 +63,23 @@ function problemText(body: string, status: number): string {
     };
     const first = problem.errors?.[0];
     const field = first ? ` (${first.path}: ${first.message})` : '';
-    return `${problem.detail ?? problem.title ?? `HTTP ${status}`}${field}`;
+    const said = problem.detail ?? problem.title;
+    if (said === undefined || (status === 401 && TOKEN_REFUSALS.includes(said)))
+      return statusText(services, status);
+    return `${said}${field}`;
   } catch {
-    return `HTTP ${status}`;
+    return statusText(services, status);
   }
 }
 
 /** GET a JSON document from the Worker as the connected person; any refusal or non-JSON answer throws `ApiFailure`. */
 export function getJson<T>(services: Services, connection: Connection, path: string): T {
   const { status, body } = requestJson(services, connection, 'get', path);
-  if (status >= 400) throw new ApiFailure(problemText(body, status), status);
+  if (status >= 400) throw new ApiFailure(problemText(services, body, status), status);
   try {
     return JSON.parse(body) as T;
   } catch {
-    throw new ApiFailure(`LeadPact answered something that is not JSON (HTTP ${status}).`, status);
+    throw new ApiFailure(fill(words(services).notJson, { status: String(status) }), status);
   }
 }
 
@@ -88,7 +120,7 @@ export function requestJson(
     });
   } catch (error) {
     throw new ApiFailure(
-      `LeadPact cannot be reached at ${connection.apiUrl}: ${(error as Error).message}`,
+      fill(words(services).unreachable, { url: connection.apiUrl, reason: (error as Error).message }),
       null,
     );
   }
@@ -103,7 +135,12 @@ export function transient(status: number): boolean {
   return status >= 500 || status === 429;
 }
 
-/** A refusal's words for a person: the problem's detail (and first field), else the status. */
-export function answerText(answer: ApiAnswer): string {
-  return problemText(answer.body, answer.status);
+/** A refusal's words for a person: the problem's detail (and first field), else what the status means. */
+export function answerText(services: Services, answer: Pick<ApiAnswer, 'status' | 'body'>): string {
+  return problemText(services, answer.body, answer.status);
+}
+
+/** "LeadPact is not connected: open LeadPact › Connect…", in the team's language. */
+export function notConnectedText(services: Services): string {
+  return words(services).notConnected;
 }

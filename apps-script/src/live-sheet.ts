@@ -1,5 +1,11 @@
+import { catalogueOf } from '../../worker/domain/i18n/catalogue';
 import { ApiFailure, answerText, getJson, requestJson, savedConnection } from './api';
 import type { Services } from './services';
+import { teamLanguage } from './state';
+
+function words(services: Services) {
+  return catalogueOf(teamLanguage(services)).sheet.connection;
+}
 
 /** What "Keep this sheet live" answers the sidebar: the address to share the sheet with, or why not. */
 export interface LiveSheetResult {
@@ -17,17 +23,17 @@ export interface LiveSheetResult {
  */
 export function keepSheetLive(services: Services): LiveSheetResult {
   const connection = savedConnection(services);
-  if (!connection) return { ok: false, message: 'Save the API URL and your token first.' };
+  if (!connection) return { ok: false, message: words(services).saveFirst };
   const spreadsheetId = services.spreadsheetApp.getActiveSpreadsheet().getId();
   try {
     const answer = requestJson(services, connection, 'put', '/v1/sheet/connection', {
       body: { spreadsheetId },
     });
-    if (answer.status >= 400) return { ok: false, message: answerText(answer) };
+    if (answer.status >= 400) return { ok: false, message: answerText(services, answer) };
     const status = JSON.parse(answer.body) as { serviceAccountEmail: string | null; state: string | null };
     return {
       ok: true,
-      message: 'Connected.',
+      message: words(services).connected,
       serviceAccountEmail: status.serviceAccountEmail,
       state: status.state,
     };
@@ -50,7 +56,7 @@ export interface LiveSheetStatus {
 export function liveSheetStatus(services: Services): LiveSheetStatus {
   const none = { connected: false, state: null, serviceAccountEmail: null, lastError: null };
   const connection = savedConnection(services);
-  if (!connection) return { ok: false, ...none, message: 'Save the API URL and your token first.' };
+  if (!connection) return { ok: false, ...none, message: words(services).saveFirst };
   try {
     const status = getJson<{
       connected: boolean;

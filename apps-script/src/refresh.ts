@@ -5,11 +5,11 @@ import { leadRow } from '../../worker/domain/sheet/leads-layout';
 import { decodeLead, type SheetSnapshotResponse, SNAPSHOT_PARTS } from '../../worker/domain/sheet/snapshot';
 import type { AgreementPart } from '../../worker/domain/sheet/snapshot-parts';
 import { hasAgreementStore } from './agreement/pending-edits';
-import { ApiFailure, getJson, savedConnection } from './api';
+import { ApiFailure, getJson, notConnectedText, savedConnection } from './api';
 import { LOCK_WAIT_MS } from './config';
 import { findTab, localTime, tabContextOf } from './grid';
 import type { Services } from './services';
-import { readState, type SheetState, saveState, stateLanguage } from './state';
+import { readState, type SheetState, saveState, stateLanguage, teamLanguage } from './state';
 import { refreshAgreementGridTabs } from './tabs/agreement-grid-tabs';
 import { refreshFunnelTab } from './tabs/funnel-tab';
 import { writeLeadsTab } from './tabs/leads-tab';
@@ -45,17 +45,13 @@ export function snapshotPath(state: SheetState, force: boolean): string {
 export function refreshAll(services: Services, options: { force: boolean }): RefreshResult {
   const connection = savedConnection(services);
   if (!connection) {
-    return {
-      ok: false,
-      message: 'LeadPact is not connected: open LeadPact › Connect… and save the API URL and your token.',
-      written: [],
-    };
+    return { ok: false, message: notConnectedText(services), written: [] };
   }
   const lock = services.documentLock();
   if (!lock?.tryLock(LOCK_WAIT_MS)) {
     return {
       ok: false,
-      message: 'Another refresh is running; this one will run with the next timer.',
+      message: catalogueOf(teamLanguage(services)).sheet.connection.refreshBusy,
       written: [],
     };
   }
@@ -133,9 +129,15 @@ export function refreshAll(services: Services, options: { force: boolean }): Ref
       language,
       lastRefreshAt: now.toISOString(),
     });
+    const said = catalogueOf(language).sheet;
     return {
       ok: true,
-      message: written.length > 0 ? `Refreshed: ${written.join(', ')}.` : 'Nothing changed.',
+      message:
+        written.length > 0
+          ? fill(said.connection.refreshed, {
+              tabs: [...new Set(written)].map((tab) => tabName(said.frame.tabs, tab)).join(', '),
+            })
+          : said.connection.nothingChanged,
       written,
     };
   } finally {
@@ -166,4 +168,9 @@ function reportFailure(services: Services, state: SheetState, reason: string): v
     range.setValues([[line.startsWith('=') ? `'${line}` : line]]);
     range.setFontColor('#a50e0e');
   }
+}
+
+/** A written tab's name as the team reads it in the sheet (the key itself when it names no tab). */
+function tabName(names: Record<string, string>, tab: string): string {
+  return names[tab] ?? tab;
 }

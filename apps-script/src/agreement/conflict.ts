@@ -1,6 +1,14 @@
 import { compareEdits, reapplyMine, type SectionEdits } from '../../../worker/domain/agreement/compare-edits';
 import { fill } from '../../../worker/domain/i18n/format';
-import { ApiFailure, answerText, type Connection, getJson, requestJson, savedConnection } from '../api';
+import {
+  ApiFailure,
+  answerText,
+  type Connection,
+  getJson,
+  notConnectedText,
+  requestJson,
+  savedConnection,
+} from '../api';
 import { refreshAll } from '../refresh';
 import type { Services } from '../services';
 import { teamLanguage } from '../state';
@@ -44,7 +52,7 @@ function guarded<T extends { ok: boolean; message?: string }>(
   run: (connection: Connection) => T,
 ): T | { ok: false; message: string } {
   const connection = savedConnection(services);
-  if (!connection) return { ok: false, message: reviewWords(teamLanguage(services)).notConnected };
+  if (!connection) return { ok: false, message: notConnectedText(services) };
   try {
     return run(connection);
   } catch (error) {
@@ -87,7 +95,7 @@ export function reapplyMyEdits(
       headers: { 'if-match': draft.etag },
     });
     if (answer.status === 412) return changedAgain();
-    if (answer.status !== 200) return { ok: false, message: answerText(answer) };
+    if (answer.status !== 200) return { ok: false, message: answerText(services, answer) };
     const saved = JSON.parse(answer.body) as DraftAnswer;
     saveAgreementBase(services, { content: saved.content, etag: saved.etag });
     clearPendingEdits(services);

@@ -11,7 +11,14 @@ import {
   parseAgreementTabs,
   sameGridSections,
 } from '../../../worker/domain/sheet/agreement-grid';
-import { ApiFailure, answerText, type Connection, requestJson, savedConnection } from '../api';
+import {
+  ApiFailure,
+  answerText,
+  type Connection,
+  notConnectedText,
+  requestJson,
+  savedConnection,
+} from '../api';
 import { AGREEMENT_MARKS_PROPERTY, LOCK_WAIT_MS, MAX_AGREEMENT_MARKS } from '../config';
 import { findTab, type TabContext, tabContextOf } from '../grid';
 import type { Services } from '../services';
@@ -61,15 +68,10 @@ export function pushAgreementEdits(
     ...extra,
   });
   const connection = savedConnection(services);
-  if (!connection)
-    return answer(
-      false,
-      'LeadPact is not connected: open LeadPact › Connect… and save the API URL and your token.',
-    );
+  if (!connection) return answer(false, notConnectedText(services));
   // A refresh writing the same tabs meanwhile would leave the base and the tabs out of step.
   const lock = services.documentLock();
-  if (!lock?.tryLock(LOCK_WAIT_MS))
-    return answer(false, 'Another refresh is running; try again in a moment.');
+  if (!lock?.tryLock(LOCK_WAIT_MS)) return answer(false, catalogueOf(language).sheet.connection.pushBusy);
   try {
     return pushUnderLock(services, connection, language, answer, options);
   } finally {
@@ -126,7 +128,7 @@ function pushUnderLock(
     options.openConflict();
     return answer(false, words.stale, { stale: true });
   }
-  if (sent.status !== 200) return answer(false, fill(words.refused, { reason: answerText(sent) }));
+  if (sent.status !== 200) return answer(false, fill(words.refused, { reason: answerText(services, sent) }));
   const draft = JSON.parse(sent.body) as { content: Agreement; etag: string; revision: number };
   // The tabs now show exactly what was accepted (the Worker may have normalised it).
   writeAgreementTabs(services, contextOf(services, connection.apiUrl, language), draft.content);

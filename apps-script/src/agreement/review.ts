@@ -2,7 +2,15 @@ import { sideOfRole } from '../../../worker/domain/agreement/versions';
 import type { Language, Side } from '../../../worker/domain/constants';
 import { catalogueOf } from '../../../worker/domain/i18n/catalogue';
 import { fill, formatInstant } from '../../../worker/domain/i18n/format';
-import { ApiFailure, answerText, type Connection, getJson, requestJson, savedConnection } from '../api';
+import {
+  ApiFailure,
+  answerText,
+  type Connection,
+  getJson,
+  notConnectedText,
+  requestJson,
+  savedConnection,
+} from '../api';
 import { refreshAll } from '../refresh';
 import type { Services } from '../services';
 import { teamLanguage } from '../state';
@@ -53,7 +61,7 @@ export interface ActionAnswer {
 function guarded<T>(services: Services, run: (connection: Connection, language: Language) => T) {
   const language = teamLanguage(services);
   const connection = savedConnection(services);
-  if (!connection) return { ok: false as const, message: reviewWords(language).notConnected };
+  if (!connection) return { ok: false as const, message: notConnectedText(services) };
   try {
     return run(connection, language);
   } catch (error) {
@@ -89,7 +97,8 @@ function viewOf(services: Services, connection: Connection): ReviewView {
   const from = overview.active ? `?from=${overview.active.number}` : '';
   const diff = requestJson(services, connection, 'get', `/v1/agreement/draft/diff${from}`);
   // No version at all yet: the Worker has nothing to compare with (404), and the whole draft is new.
-  if (diff.status !== 200 && diff.status !== 404) throw new ApiFailure(answerText(diff), diff.status);
+  if (diff.status !== 200 && diff.status !== 404)
+    throw new ApiFailure(answerText(services, diff), diff.status);
   const changes = diff.status === 200 ? (JSON.parse(diff.body) as DiffAnswer) : null;
   const labels: Record<string, string> = { ...words.agreement.sections, ...words.review.parts };
   const side = sideOfRole(meta.caller.role);
@@ -148,7 +157,7 @@ export function proposeDraft(services: Services, input: { etag?: unknown }): Act
     const headers: Record<string, string> = typeof input.etag === 'string' ? { 'if-match': input.etag } : {};
     const answer = requestJson(services, connection, 'post', '/v1/agreement/draft/propose', { headers });
     if (answer.status !== 201) {
-      return { ok: false, message: answerText(answer), view: viewOf(services, connection) };
+      return { ok: false, message: answerText(services, answer), view: viewOf(services, connection) };
     }
     const version = JSON.parse(answer.body) as VersionAnswer;
     return after(services, connection, fill(reviewWords(language).proposed, { number: version.number }));
@@ -171,7 +180,7 @@ export function signPendingVersion(
       body,
     });
     if (answer.status !== 201) {
-      return { ok: false, message: answerText(answer), view: viewOf(services, connection) };
+      return { ok: false, message: answerText(services, answer), view: viewOf(services, connection) };
     }
     const version = JSON.parse(answer.body) as VersionAnswer;
     const words = catalogueOf(language);

@@ -1,6 +1,9 @@
-import { ApiFailure, answerText, requestJson, savedConnection, transient } from '../api';
+import { catalogueOf } from '../../../worker/domain/i18n/catalogue';
+import { fill } from '../../../worker/domain/i18n/format';
+import { ApiFailure, answerText, notConnectedText, requestJson, savedConnection, transient } from '../api';
 import { LOCK_WAIT_MS, REFRESH_MINUTES } from '../config';
 import type { Services } from '../services';
+import { teamLanguage } from '../state';
 import {
   addEntry,
   backoffMs,
@@ -118,7 +121,7 @@ function post(services: Services, apiUrl: string, config: RelayConfig, entry: Ou
     const status = response.getResponseCode();
     if (status >= 200 && status < 300)
       return { ...entry, attempts, status: 'delivered', reason: '', nextAttemptAt: '' };
-    const reason = answerText({ status, body: response.getContentText(), headers: {} });
+    const reason = answerText(services, { status, body: response.getContentText() });
     if (transient(status))
       return retryLater(reason, retryAfterMs(response.getHeaders() as Record<string, unknown>, now));
     return { ...entry, attempts, status: 'refused', reason, nextAttemptAt: '' };
@@ -136,7 +139,7 @@ function post(services: Services, apiUrl: string, config: RelayConfig, entry: Ou
 export function linkGoogleForm(services: Services): { ok: boolean; message: string; sourceId?: string } {
   const connection = savedConnection(services);
   if (!connection) {
-    return { ok: false, message: 'LeadPact is not connected: open LeadPact › Connect… first.' };
+    return { ok: false, message: notConnectedText(services) };
   }
   let config = readConfig(services);
   if (!config) {
@@ -154,7 +157,7 @@ export function linkGoogleForm(services: Services): { ok: boolean; message: stri
       if (error instanceof ApiFailure) return { ok: false, message: error.message };
       throw error;
     }
-    if (answer.status !== 201) return { ok: false, message: answerText(answer) };
+    if (answer.status !== 201) return { ok: false, message: answerText(services, answer) };
     const created = JSON.parse(answer.body) as { id: string; secret: string };
     config = { sourceId: created.id, secret: created.secret };
     services.documentProperties.setProperty(FORMS_RELAY_PROPERTY, JSON.stringify(config));
@@ -168,7 +171,9 @@ export function linkGoogleForm(services: Services): { ok: boolean; message: stri
   outboxSheet(services);
   return {
     ok: true,
-    message: `Google Form responses now go to LeadPact source ${config.sourceId}.`,
+    message: fill(catalogueOf(teamLanguage(services)).sheet.connection.formsLinked, {
+      source: config.sourceId,
+    }),
     sourceId: config.sourceId,
   };
 }
@@ -185,7 +190,7 @@ export function relayFormResponse(services: Services, event: FormSubmitEventLike
   const lock = services.documentLock();
   // Under the lock two responses arriving together take different outbox rows.
   if (!lock?.tryLock(LOCK_WAIT_MS))
-    throw new Error('LeadPact: the outbox is busy; the response stays in the form sheet.');
+    throw new Error(catalogueOf(teamLanguage(services)).sheet.connection.outboxBusy);
   try {
     const sheet = outboxSheet(services);
     const key = deliveryKey(event);

@@ -95,7 +95,7 @@ export function loadContext(services: Services, connection: Connection): WorkCon
   const members = requestJson(services, connection, 'get', '/v1/members');
   const sources = requestJson(services, connection, 'get', '/v1/sources');
   for (const answer of [overview, members, sources])
-    if (answer.status >= 400) throw new ApiFailure(answerText(answer), answer.status);
+    if (answer.status >= 400) throw new ApiFailure(answerText(services, answer), answer.status);
   const active = json<{ active: { content: Agreement } | null }>(overview).active;
   const team = json<{ data: ListedMember[] }>(members).data;
   const salesMembers = activeSalesMembers(team);
@@ -122,7 +122,7 @@ export function loadContext(services: Services, connection: Connection): WorkCon
 /** One lead with its history, deadlines, scores explained and the actions allowed to this person. */
 export function readLead(services: Services, connection: Connection, leadId: string): LeadAnswer {
   const answer = requestJson(services, connection, 'get', `/v1/leads/${encodeURIComponent(leadId)}`);
-  if (answer.status >= 400) throw new ApiFailure(answerText(answer), answer.status);
+  if (answer.status >= 400) throw new ApiFailure(answerText(services, answer), answer.status);
   return json<LeadAnswer>(answer);
 }
 
@@ -239,6 +239,6 @@ export function postLeadAction(
   }
   if (answer.status === 200) return { kind: 'sent', answer };
   if (answer.status === 412) return { kind: 'stale', answer };
-  if (transient(answer.status)) return { kind: 'waiting', reason: answerText(answer) };
-  return { kind: 'refused', reason: answerText(answer), answer };
+  if (transient(answer.status)) return { kind: 'waiting', reason: answerText(services, answer) };
+  return { kind: 'refused', reason: answerText(services, answer), answer };
 }

@@ -22,7 +22,7 @@ import {
   leadColumnIndexes,
 } from '../../../worker/domain/sheet/leads-layout';
 import { viewIdempotencyKey } from '../../../worker/domain/sheet/row-action';
-import { ApiFailure, type Connection, getJson, savedConnection } from '../api';
+import { ApiFailure, type Connection, getJson, notConnectedText, savedConnection } from '../api';
 import { findTab } from '../grid';
 import type { Services } from '../services';
 import { teamLanguage } from '../state';
@@ -378,7 +378,7 @@ function load(
 export function getLeadView(services: Services, request: { leadId?: unknown } = {}): LeadViewAnswer {
   const t = catalogueOf(teamLanguage(services)).sheet.leadView;
   const connection = savedConnection(services);
-  if (!connection) return { ok: false, message: t.notConnected };
+  if (!connection) return { ok: false, message: notConnectedText(services) };
   const given = typeof request.leadId === 'string' ? request.leadId.trim() : '';
   const leadId = given || selectedLeadId(services);
   if (!leadId) return { ok: false, message: t.selectRow };
@@ -410,7 +410,7 @@ export function sendLeadAction(
   const language = teamLanguage(services);
   const t = catalogueOf(language).sheet.leadView;
   const connection = savedConnection(services);
-  if (!connection) return { ok: false, kind: 'invalid', message: t.notConnected, view: null };
+  if (!connection) return { ok: false, kind: 'invalid', message: notConnectedText(services), view: null };
   const leadId = typeof request.leadId === 'string' ? request.leadId.trim() : '';
   const version = typeof request.version === 'number' ? request.version : Number.NaN;
   const action = request.action as LeadActionInput | undefined;

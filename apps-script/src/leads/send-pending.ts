@@ -12,7 +12,7 @@ import {
   leadRowIndex,
 } from '../../../worker/domain/sheet/leads-layout';
 import { inputFingerprint, rowAction, rowIdempotencyKey } from '../../../worker/domain/sheet/row-action';
-import { ApiFailure, savedConnection } from '../api';
+import { ApiFailure, notConnectedText, savedConnection } from '../api';
 import { LOCK_WAIT_MS } from '../config';
 import { findTab } from '../grid';
 import type { Cell, Services, SheetLike } from '../services';
@@ -79,18 +79,14 @@ export function sendPendingRows(services: Services): SendResult {
   const result: SendResult = { ok: true, message: '', sent: [], refused: [], stale: [], waiting: [] };
   const connection = savedConnection(services);
   if (!connection) {
-    return {
-      ...result,
-      ok: false,
-      message: 'LeadPact is not connected: open LeadPact › Connect… and save the API URL and your token.',
-    };
+    return { ...result, ok: false, message: notConnectedText(services) };
   }
   const pending: PendingRows = readPending(services);
   const ids = Object.keys(pending);
   if (ids.length === 0) return { ...result, message: texts.nothingPending };
   const lock = services.documentLock();
   if (!lock?.tryLock(LOCK_WAIT_MS)) {
-    return { ...result, ok: false, message: 'A refresh is running; send again in a moment.' };
+    return { ...result, ok: false, message: catalogueOf(language).sheet.connection.sendBusy };
   }
   try {
     const spreadsheet = services.spreadsheetApp.getActiveSpreadsheet();

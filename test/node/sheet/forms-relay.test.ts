@@ -209,7 +209,10 @@ describe('relaying through trouble (a failing proxy in front of the real Worker)
       status: string;
       reason: string;
     };
-    expect(first).toMatchObject({ status: 'waiting', reason: 'HTTP 502' });
+    expect(first).toMatchObject({
+      status: 'waiting',
+      reason: 'LeadPact has trouble on its side (HTTP 502): try again in a few minutes.',
+    });
     // Stored, then judged by the Worker's queue a moment later.
     expect(await judgedLeadsFrom(sourceId, 1)).toHaveLength(1);
 

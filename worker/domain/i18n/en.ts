@@ -520,7 +520,6 @@ export const en = {
     nowActive: 'Version {number} is active now; the sheet is refreshed.',
     reload: 'Reload',
     loading: 'Loading…',
-    notConnected: 'LeadPact is not connected: open LeadPact › Connect… and save your token first.',
   },
   /** The starter agreement's words; its structure is `agreement/templates/structure.ts`. */
   starter: enStarter,

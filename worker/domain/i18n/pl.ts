@@ -543,7 +543,6 @@ export const pl: Catalogue = {
     nowActive: 'Wersja {number} obowiązuje od teraz; arkusz został odświeżony.',
     reload: 'Wczytaj ponownie',
     loading: 'Wczytuję…',
-    notConnected: 'LeadPact nie jest połączony: otwórz LeadPact › Połącz… i najpierw zapisz swój token.',
   },
   starter: plStarter,
   csv: {

@@ -534,7 +534,6 @@ export const ro: Catalogue = {
     nowActive: 'Versiunea {number} este în vigoare acum; foaia este reîmprospătată.',
     reload: 'Reîncarcă',
     loading: 'Se încarcă…',
-    notConnected: 'LeadPact nu este conectat: deschideți LeadPact › Conectare… și salvați mai întâi tokenul.',
   },
   starter: roStarter,
   csv: {

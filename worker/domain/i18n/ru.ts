@@ -542,7 +542,6 @@ export const ru: Catalogue = {
     nowActive: 'Версия {number} теперь действует; таблица обновлена.',
     reload: 'Обновить',
     loading: 'Загрузка…',
-    notConnected: 'LeadPact не подключён: откройте LeadPact › Подключить… и сначала сохраните свой токен.',
   },
   starter: ruStarter,
   csv: {

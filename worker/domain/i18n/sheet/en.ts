@@ -104,6 +104,36 @@ export const enSheet = {
     showAgreementReview: 'Review and sign the agreement',
     linkGoogleForm: 'Relay Google Form responses',
   },
+  /** The add-on's own words around a call: not connected, unreachable, busy, what an HTTP status means, what a refresh did. */
+  connection: {
+    notConnected: 'LeadPact is not connected: open LeadPact › Connect… and save the API URL and your token.',
+    saveFirst: 'Save the API URL and your token first.',
+    connected: 'Connected.',
+    apiUrlInvalid:
+      'apiUrl: must be the HTTPS address of your LeadPact Worker, such as https://leadpact.example.com',
+    tokenInvalid: 'token: must be a LeadPact token (it starts with lp_).',
+    unreachable: 'LeadPact cannot be reached at {url}: {reason}',
+    notJson: 'LeadPact answered something that is not JSON (HTTP {status}).',
+    /** Said when the Worker's answer carries no problem detail of its own (and for 401, whose detail cannot know the team's language). */
+    status: {
+      unauthorized:
+        'LeadPact does not know your token or it was revoked (HTTP 401): save a new one in LeadPact › Connect….',
+      forbidden: 'Your LeadPact token may not do this (HTTP 403).',
+      notFound: 'LeadPact has nothing at this address (HTTP 404): check the API URL in LeadPact › Connect….',
+      conflict:
+        'LeadPact refused this because something changed meanwhile (HTTP 409): refresh and try again.',
+      rateLimited: 'LeadPact asked to slow down (HTTP 429): try again in a minute.',
+      unavailable: 'LeadPact has trouble on its side (HTTP {status}): try again in a few minutes.',
+      other: 'LeadPact answered HTTP {status}.',
+    },
+    refreshBusy: 'Another refresh is running; this one will run with the next timer.',
+    pushBusy: 'Another refresh is running; try again in a moment.',
+    sendBusy: 'A refresh is running; send again in a moment.',
+    refreshed: 'Refreshed: {tabs}.',
+    nothingChanged: 'Nothing changed.',
+    formsLinked: 'Google Form responses now go to LeadPact source {source}.',
+    outboxBusy: 'LeadPact: the outbox is busy; the response stays in the form sheet.',
+  },
   sidebar: {
     title: 'LeadPact',
     intro:
@@ -264,7 +294,6 @@ export const enSheet = {
     },
     noActions: 'You cannot act on this lead now.',
     selectRow: 'Select a lead’s row in the Leads tab (or type its id), then open it.',
-    notConnected: 'LeadPact is not connected: save the API URL and your token first.',
     notFound: 'No lead {id} in this workspace.',
     sent: 'Recorded: {action}.',
     refused: 'LeadPact refused this: {reason}',

@@ -86,6 +86,35 @@ export const plSheet: Catalogue['sheet'] = {
     showAgreementReview: 'Przejrzyj i podpisz umowę',
     linkGoogleForm: 'Przekazuj odpowiedzi z Formularzy Google',
   },
+  connection: {
+    notConnected:
+      'LeadPact nie jest połączony: otwórz LeadPact › Połącz… i zapisz adres API oraz swój token.',
+    saveFirst: 'Najpierw zapisz adres API i swój token.',
+    connected: 'Połączono.',
+    apiUrlInvalid:
+      'apiUrl: podaj adres HTTPS swojego Workera LeadPact, na przykład https://leadpact.example.com',
+    tokenInvalid: 'token: podaj token LeadPact (zaczyna się od lp_).',
+    unreachable: 'Nie można połączyć się z LeadPact pod adresem {url}: {reason}',
+    notJson: 'LeadPact odpowiedział czymś, co nie jest JSON-em (HTTP {status}).',
+    status: {
+      unauthorized:
+        'LeadPact nie zna Twojego tokenu albo został on unieważniony (HTTP 401): zapisz nowy w LeadPact › Połącz….',
+      forbidden: 'Twój token LeadPact nie pozwala na to działanie (HTTP 403).',
+      notFound: 'Pod tym adresem LeadPact niczego nie ma (HTTP 404): sprawdź adres API w LeadPact › Połącz….',
+      conflict:
+        'LeadPact odmówił, bo w międzyczasie coś się zmieniło (HTTP 409): odśwież i spróbuj ponownie.',
+      rateLimited: 'LeadPact prosi o zwolnienie tempa (HTTP 429): spróbuj ponownie za minutę.',
+      unavailable: 'LeadPact ma problem po swojej stronie (HTTP {status}): spróbuj ponownie za kilka minut.',
+      other: 'LeadPact odpowiedział kodem HTTP {status}.',
+    },
+    refreshBusy: 'Trwa inne odświeżanie; to odświeżanie wykona się przy następnym uruchomieniu timera.',
+    pushBusy: 'Trwa inne odświeżanie; spróbuj ponownie za chwilę.',
+    sendBusy: 'Trwa odświeżanie; wyślij ponownie za chwilę.',
+    refreshed: 'Odświeżono: {tabs}.',
+    nothingChanged: 'Nic się nie zmieniło.',
+    formsLinked: 'Odpowiedzi z Formularza Google trafiają teraz do źródła LeadPact {source}.',
+    outboxBusy: 'LeadPact: skrzynka nadawcza jest zajęta; odpowiedź zostaje w arkuszu formularza.',
+  },
   sidebar: {
     title: 'LeadPact',
     intro: 'Połącz arkusz z LeadPact zespołu. Adres jest wspólny dla arkusza, token należy tylko do Ciebie.',
@@ -267,7 +296,6 @@ export const plSheet: Catalogue['sheet'] = {
     },
     noActions: 'Nie możesz teraz działać na tym leadzie.',
     selectRow: 'Zaznacz wiersz leada w karcie Leads (lub wpisz jego id), a potem go otwórz.',
-    notConnected: 'LeadPact nie jest połączony: najpierw zapisz adres API i swój token.',
     notFound: 'W tym obszarze roboczym nie ma leada {id}.',
     sent: 'Zapisano: {action}.',
     refused: 'LeadPact odrzucił to: {reason}',

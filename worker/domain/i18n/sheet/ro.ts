@@ -86,6 +86,37 @@ export const roSheet: Catalogue['sheet'] = {
     showAgreementReview: 'Revizuiește și semnează acordul',
     linkGoogleForm: 'Transmite răspunsurile din Formulare Google',
   },
+  connection: {
+    notConnected:
+      'LeadPact nu este conectat: deschideți LeadPact › Conectare… și salvați adresa API și tokenul dumneavoastră.',
+    saveFirst: 'Salvați mai întâi adresa API și tokenul dumneavoastră.',
+    connected: 'Conectat.',
+    apiUrlInvalid:
+      'apiUrl: trebuie să fie adresa HTTPS a Worker-ului LeadPact, de exemplu https://leadpact.example.com',
+    tokenInvalid: 'token: trebuie să fie un token LeadPact (începe cu lp_).',
+    unreachable: 'LeadPact nu poate fi contactat la {url}: {reason}',
+    notJson: 'LeadPact a răspuns cu ceva ce nu este JSON (HTTP {status}).',
+    status: {
+      unauthorized:
+        'LeadPact nu vă cunoaște tokenul sau acesta a fost revocat (HTTP 401): salvați unul nou în LeadPact › Conectare….',
+      forbidden: 'Tokenul dumneavoastră LeadPact nu permite această acțiune (HTTP 403).',
+      notFound:
+        'LeadPact nu are nimic la această adresă (HTTP 404): verificați adresa API în LeadPact › Conectare….',
+      conflict:
+        'LeadPact a refuzat, pentru că între timp s-a schimbat ceva (HTTP 409): reîmprospătați și încercați din nou.',
+      rateLimited: 'LeadPact cere să încetiniți (HTTP 429): încercați din nou peste un minut.',
+      unavailable:
+        'LeadPact are o problemă de partea sa (HTTP {status}): încercați din nou peste câteva minute.',
+      other: 'LeadPact a răspuns cu HTTP {status}.',
+    },
+    refreshBusy: 'O altă reîmprospătare este în curs; aceasta va rula la următorul temporizator.',
+    pushBusy: 'O altă reîmprospătare este în curs; încercați din nou peste o clipă.',
+    sendBusy: 'O reîmprospătare este în curs; trimiteți din nou peste o clipă.',
+    refreshed: 'Reîmprospătat: {tabs}.',
+    nothingChanged: 'Nu s-a schimbat nimic.',
+    formsLinked: 'Răspunsurile din Formularul Google ajung acum la sursa LeadPact {source}.',
+    outboxBusy: 'LeadPact: coada de trimitere este ocupată; răspunsul rămâne în foaia formularului.',
+  },
   sidebar: {
     title: 'LeadPact',
     intro:
@@ -264,7 +295,6 @@ export const roSheet: Catalogue['sheet'] = {
     },
     noActions: 'Nu poți acționa acum asupra acestui lead.',
     selectRow: 'Selectează rândul unui lead în fila Leads (sau scrie id-ul lui), apoi deschide-l.',
-    notConnected: 'LeadPact nu este conectat: salvează mai întâi adresa API și tokenul tău.',
     notFound: 'Nu există lead-ul {id} în acest spațiu de lucru.',
     sent: 'Înregistrat: {action}.',
     refused: 'LeadPact a refuzat: {reason}',

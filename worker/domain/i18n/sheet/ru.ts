@@ -85,6 +85,37 @@ export const ruSheet: Catalogue['sheet'] = {
     showAgreementReview: 'Просмотреть и подписать соглашение',
     linkGoogleForm: 'Передавать ответы из Google Форм',
   },
+  connection: {
+    notConnected:
+      'LeadPact не подключён: откройте LeadPact › Подключить… и сохраните адрес API и свой токен.',
+    saveFirst: 'Сначала сохраните адрес API и свой токен.',
+    connected: 'Подключено.',
+    apiUrlInvalid:
+      'apiUrl: укажите HTTPS-адрес вашего Worker LeadPact, например https://leadpact.example.com',
+    tokenInvalid: 'token: укажите токен LeadPact (он начинается с lp_).',
+    unreachable: 'Не удаётся связаться с LeadPact по адресу {url}: {reason}',
+    notJson: 'LeadPact ответил не в формате JSON (HTTP {status}).',
+    status: {
+      unauthorized:
+        'LeadPact не знает ваш токен или он отозван (HTTP 401): сохраните новый в LeadPact › Подключить….',
+      forbidden: 'Ваш токен LeadPact не позволяет это сделать (HTTP 403).',
+      notFound:
+        'По этому адресу у LeadPact ничего нет (HTTP 404): проверьте адрес API в LeadPact › Подключить….',
+      conflict:
+        'LeadPact отказал, потому что за это время что-то изменилось (HTTP 409): обновите и попробуйте снова.',
+      rateLimited: 'LeadPact просит снизить темп (HTTP 429): попробуйте снова через минуту.',
+      unavailable:
+        'У LeadPact проблема на его стороне (HTTP {status}): попробуйте снова через несколько минут.',
+      other: 'LeadPact ответил кодом HTTP {status}.',
+    },
+    refreshBusy: 'Идёт другое обновление; это обновление выполнится со следующим таймером.',
+    pushBusy: 'Идёт другое обновление; попробуйте снова через минуту.',
+    sendBusy: 'Идёт обновление; отправьте снова через минуту.',
+    refreshed: 'Обновлено: {tabs}.',
+    nothingChanged: 'Ничего не изменилось.',
+    formsLinked: 'Ответы из Google Формы теперь поступают в источник LeadPact {source}.',
+    outboxBusy: 'LeadPact: очередь отправки занята; ответ остаётся в листе формы.',
+  },
   sidebar: {
     title: 'LeadPact',
     intro: 'Подключите таблицу к LeadPact вашей команды. Адрес общий для таблицы, токен — только ваш.',
@@ -268,7 +299,6 @@ export const ruSheet: Catalogue['sheet'] = {
     },
     noActions: 'Сейчас вы не можете действовать по этому лиду.',
     selectRow: 'Выделите строку лида на вкладке Leads (или введите его id) и откройте его.',
-    notConnected: 'LeadPact не подключён: сначала сохраните адрес API и свой токен.',
     notFound: 'Лида {id} нет в этом рабочем пространстве.',
     sent: 'Записано: {action}.',
     refused: 'LeadPact отклонил это: {reason}',

@@ -179,7 +179,6 @@ export interface LeadViewTexts {
   noActions: string;
   /** Messages. */
   selectRow: string;
-  notConnected: string;
   notFound: string;
   sent: string;
   refused: string;
