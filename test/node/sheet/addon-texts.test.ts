@@ -101,7 +101,9 @@ describe('the add-on says nothing in English that a Polish team would read', () 
     const probe = [
       "ui.alert('Saved.');",
       "services.ui()?.alert(ok ? words.saved : 'Not saved.');",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the probe is source text holding a template literal
       'spreadsheet.toast(`Sent ${n} rows`);',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the probe is source text holding a template literal
       'throw new ApiFailure(`HTTP ${status}`, status);',
       "throw new Error('token: must start with lp_.');",
       "return { ok: false, message: 'Another refresh is running.' };",
@@ -110,6 +112,7 @@ describe('the add-on says nothing in English that a Polish team would read', () 
       "return { ok: true, message: '', view };",
       'ui.alert(result.message);',
       'throw new ApiFailure(fill(t.unreachable, { url }), null);',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the probe is source text holding a template literal
       'return { ok: false, message: `${message} ${refreshed.message}` };',
     ].join('\n');
     expect(inlineTextsIn('probe.ts', probe).map((f) => f.line)).toEqual([1, 2, 3, 4, 5, 6, 7]);
@@ -160,11 +163,12 @@ describe('the built add-on in a Polish sheet', () => {
       expect(result, item).toMatchObject({ ok: false, message: said });
     }
     expect(fake.ui.alerts).toEqual([said, said, said, said]);
-    expect((globals.getAgreementReview?.() as { message: string }).message).toBe(said);
-    expect((globals.getLeadView?.({ leadId: 'lead_1' }) as { message: string }).message).toBe(said);
-    expect((globals.testConnection?.() as { message: string }).message).toBe(
-      'Najpierw zapisz adres API i swój token.',
-    );
+    expect(globals.getAgreementReview?.()).toMatchObject({ ok: false, message: said });
+    expect(globals.getLeadView?.({ leadId: 'lead_1' })).toMatchObject({ ok: false, message: said });
+    expect(globals.testConnection?.()).toEqual({
+      ok: false,
+      message: 'Najpierw zapisz adres API i swój token.',
+    });
     expect(fake.log.count('UrlFetchApp.fetch')).toBe(0);
   });
 
