@@ -7,6 +7,8 @@ const run = promisify(execFile);
 
 /** A route file written for one check, so biome's override for worker/routes applies to it. */
 const PROBE = `worker/routes/zz-layer-probe-${process.pid}.ts`;
+/** The same for a query file, under worker/db's override. */
+const QUERY_PROBE = `worker/db/queries/zz-layer-probe-${process.pid}.ts`;
 
 async function importsOf(dir: string): Promise<{ file: string; from: string }[]> {
   const found: { file: string; from: string }[] = [];
@@ -20,9 +22,18 @@ async function importsOf(dir: string): Promise<{ file: string; from: string }[]>
   return found;
 }
 
-async function lint(): Promise<string | null> {
+/** Every import of every file under `dir`, its subfolders included. */
+async function importsUnder(dir: string): Promise<{ file: string; from: string }[]> {
+  const found = await importsOf(dir);
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) found.push(...(await importsUnder(`${dir}/${entry.name}`)));
+  }
+  return found;
+}
+
+async function lint(file = PROBE): Promise<string | null> {
   try {
-    await run('node_modules/.bin/biome', ['lint', PROBE], { maxBuffer: 16 * 1024 * 1024 });
+    await run('node_modules/.bin/biome', ['lint', file], { maxBuffer: 16 * 1024 * 1024 });
     return null;
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
@@ -32,6 +43,7 @@ async function lint(): Promise<string | null> {
 
 afterEach(async () => {
   await rm(PROBE, { force: true });
+  await rm(QUERY_PROBE, { force: true });
 });
 
 describe('the layers read downward: routes and jobs → services → db/queries and domain', () => {
@@ -46,6 +58,34 @@ describe('the layers read downward: routes and jobs → services → db/queries 
     expect(imports.filter(({ from }) => /(^|\/)db(\/|$)/.test(from) && from !== '../db/client')).toEqual([]);
     expect(imports.some(({ from }) => from.startsWith('../services/'))).toBe(true);
   });
+
+  it('should find db importing no service and no text: data access says no words and decides no refusal', async () => {
+    const imports = await importsUnder('worker/db');
+    expect(imports.length).toBeGreaterThan(150);
+    expect(imports.filter(({ from }) => /(^|\/)(services|routes|http|jobs)(\/|$)/.test(from))).toEqual([]);
+    expect(imports.filter(({ from }) => /(^|\/)domain\/i18n(\/|$)/.test(from))).toEqual([]);
+  });
+
+  it('should make biome refuse a query that imports services or the catalogue', async () => {
+    await writeFile(
+      QUERY_PROBE,
+      "import { say } from '../../domain/i18n';\n\nexport const probe = say('busy', { what: () => 'x' });\n",
+    );
+    expect(await lint(QUERY_PROBE)).toContain('db says no words');
+    await writeFile(
+      QUERY_PROBE,
+      "import { getLead } from '../../services/leads';\n\nexport const probe = getLead;\n",
+    );
+    expect(await lint(QUERY_PROBE)).toContain('db is data access below services');
+  }, 120_000);
+
+  it('should let a query name a missing row through the domain', async () => {
+    await writeFile(
+      QUERY_PROBE,
+      "import { missing } from '../../domain/errors';\n\nexport const probe = () => missing('lead');\n",
+    );
+    expect(await lint(QUERY_PROBE)).toBeNull();
+  }, 120_000);
 
   it('should make biome refuse a route that imports db/queries', async () => {
     await writeFile(

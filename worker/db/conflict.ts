@@ -1,5 +1,4 @@
-import { DomainError } from '../domain/errors';
-import { type Said, say, thing } from '../domain/i18n';
+import { busy } from '../domain/errors';
 
 /**
  * True when D1 refused a write on a unique index (a concurrent writer got there
@@ -25,7 +24,11 @@ export function backoff(attempt: number): Promise<void> {
  */
 export async function retryOnConflict<T>(
   write: () => Promise<T>,
-  options: { attempts?: number; onConflict?: () => Promise<T | null>; what?: Said } = {},
+  options: {
+    attempts?: number;
+    onConflict?: () => Promise<T | null>;
+    what?: Parameters<typeof busy>[0];
+  } = {},
 ): Promise<T> {
   const attempts = options.attempts ?? 8;
   for (let attempt = 1; attempt <= attempts; attempt++) {
@@ -38,5 +41,5 @@ export async function retryOnConflict<T>(
       await backoff(attempt);
     }
   }
-  throw new DomainError('unavailable', say('busy', { what: options.what ?? thing('thisLead') }));
+  throw busy(options.what);
 }

@@ -1,5 +1,14 @@
 import type { Language } from './constants';
-import { type Said, say, sayZodIssue, schemaText, type ZodIssueFacts } from './i18n';
+import {
+  type Said,
+  say,
+  sayZodIssue,
+  schemaText,
+  type ThingArgs,
+  type ThingKey,
+  thing,
+  type ZodIssueFacts,
+} from './i18n';
 
 /**
  * Domain errors carry a code, never an HTTP status: each transport maps them
@@ -73,6 +82,19 @@ export class NotFoundError extends DomainError {
   constructor(what: string | Said) {
     super('not_found', say('notFound', { what: saidOf(what) }));
   }
+}
+
+/**
+ * The 404 for a row that is not there (or not in this workspace). Data access names what is
+ * missing by its catalogue key; the words stay the catalogue's, so db/queries imports no text.
+ */
+export function missing<K extends ThingKey>(key: K, ...params: ThingArgs<K>): NotFoundError {
+  return new NotFoundError(thing(key, ...params));
+}
+
+/** 503 for a write that kept losing to concurrent writers: the sender may try again (`what` is a catalogue thing). */
+export function busy(what: Said = thing('thisLead')): DomainError {
+  return new DomainError('unavailable', say('busy', { what }));
 }
 
 export class ConflictError extends DomainError {

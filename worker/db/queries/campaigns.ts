@@ -1,7 +1,6 @@
 import { and, asc, eq, gte, isNotNull, isNull, lte, type SQL } from 'drizzle-orm';
 import type { Campaign, CampaignListQuery } from '../../domain/campaigns';
-import { NotFoundError } from '../../domain/errors';
-import { thing } from '../../domain/i18n';
+import { missing } from '../../domain/errors';
 import type { Database } from '../client';
 import { isUniqueViolation } from '../conflict';
 import { campaigns } from '../schema';
@@ -53,7 +52,7 @@ export async function getCampaign(db: Database, workspaceId: string, id: string)
     .from(campaigns)
     .where(and(eq(campaigns.id, id), eq(campaigns.workspaceId, workspaceId)))
     .get();
-  if (!row) throw new NotFoundError(thing('campaign'));
+  if (!row) throw missing('campaign');
   return toCampaign(row);
 }
 

@@ -1,12 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { ConflictError, fieldIssue, InvalidError } from '../../domain/errors';
-import { say } from '../../domain/i18n';
-import { type Idempotency, type IdempotentRequest, StoredAnswer } from '../../domain/idempotency';
+import {
+  type Idempotency,
+  type IdempotentRequest,
+  replayOf,
+  type StoredAnswer,
+} from '../../domain/idempotency';
 import { slot, type Vault } from '../../domain/privacy';
+import { DELIVERY_RETENTION_MS } from '../../domain/retention';
 import type { Statement } from '../batch';
 import type { Database } from '../client';
 import { idempotencyKeys } from '../schema';
-import { DELIVERY_RETENTION_MS } from './intake';
 
 /**
  * What a ledger writer needs to be idempotent: `replay` is asked at the start of
@@ -62,11 +65,7 @@ export function idempotencyHooks<T>(
   };
 }
 
-/**
- * The stored answer for this key, null when new; the key with another request is a 422 naming
- * the header. A sealed answer whose person was erased since opens no more: the retry is told the
- * lead was erased (409, what the same action on the lead answers now) rather than shown the view.
- */
+/** The stored answer for this key, null when new; what a retry gets is the domain's `replayOf`. */
 export async function storedAnswer(
   db: Database,
   vault: Vault,
@@ -79,15 +78,13 @@ export async function storedAnswer(
     .where(and(eq(idempotencyKeys.workspaceId, workspaceId), eq(idempotencyKeys.key, request.key)))
     .get();
   if (!row) return null;
-  if (row.requestHash !== request.requestHash) {
-    throw new InvalidError(say('idempotencyKeyReused'), [
-      fieldIssue('Idempotency-Key', say('idempotencySameRequest')),
-    ]);
-  }
-  if (row.sealedResponse === null) return new StoredAnswer(row.status, row.response);
-  const body = await vault.open(row.sealedResponse, slot.idempotency(request.key));
-  if (body === null) throw new ConflictError(say('leadErased'), { allowedActions: [] });
-  return new StoredAnswer(row.status, JSON.parse(body));
+  const sealed = row.sealedResponse !== null;
+  // Opened only for the same request: another request's retry is refused before any key is read.
+  const body =
+    sealed && row.requestHash === request.requestHash
+      ? await vault.open(row.sealedResponse, slot.idempotency(request.key))
+      : row.response;
+  return replayOf({ requestHash: row.requestHash, status: row.status, body, sealed }, request);
 }
 
 /** Forgets keys older than intake's delivery keys are kept (7 days), a chunk at a time through the created_at index. */

@@ -1,6 +1,4 @@
 import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
-import { fieldIssue, InvalidError } from '../../domain/errors';
-import { say } from '../../domain/i18n';
 import type { DeliveryError, DeliveryStatus } from '../../domain/intake/delivery';
 import type { LeadStage } from '../../domain/ledger/constants';
 import type { NewPersonKey } from '../../domain/privacy';
@@ -36,7 +34,7 @@ export interface NewDelivery {
  * Stores a verified delivery with its body's key in one batch: a new delivery
  * key inserts both, a key seen before stores no second body key and returns the
  * row already there (the no-op update exists only so that RETURNING answers it).
- * `fresh` tells which happened.
+ * `fresh` tells which happened; the row's `bodyHash` tells whether it is the same body.
  */
 export async function storeDelivery(
   db: Database,
@@ -76,9 +74,6 @@ export async function storeDelivery(
   const [, rows] = (await db.batch([keyInsert, deliveryInsert])) as [unknown, DeliveryRow[]];
   const [row] = rows;
   if (!row) throw new Error('storing a delivery returned no row');
-  if (row.bodyHash !== delivery.bodyHash) {
-    throw new InvalidError(say('intakeKeyReused'), [fieldIssue('Idempotency-Key', say('intakeKeySameBody'))]);
-  }
   return { row, fresh: row.id === delivery.id };
 }
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { SubmissionPlan } from '../../domain/intake/plan';
 import type { CanonicalSubmission } from '../../domain/intake/types';
 import { slot, type Vault } from '../../domain/privacy';
+import { DELIVERY_RETENTION_MS } from '../../domain/retention';
 import { newId } from '../../platform/ids';
 import type { Statement } from '../batch';
 import type { Database } from '../client';
@@ -64,9 +65,6 @@ export async function submissionStatements(
     ...(plan.assignedTo ? [advanceCursorStatement(db, workspaceId, plan.assignedTo, at)] : []),
   ];
 }
-
-/** How long a delivery key is remembered: senders retry for hours (Typeform up to 10 h), we keep a week. */
-export const DELIVERY_RETENTION_MS = 7 * 24 * 3600 * 1000;
 
 /**
  * Forgets judged and rejected deliveries older than the retention, a chunk at a

@@ -1,7 +1,6 @@
 import { and, asc, eq, gt, lte, or, type SQL } from 'drizzle-orm';
 import type { Quadrant, TemperatureLevel } from '../../domain/agreement/constants';
-import { NotFoundError } from '../../domain/errors';
-import { thing } from '../../domain/i18n';
+import { missing } from '../../domain/errors';
 import type { LeadStage } from '../../domain/ledger/constants';
 import { personalMatcher, personalValuesOf } from '../../domain/ledger/erasure';
 import { matchIdentity } from '../../domain/ledger/identity';
@@ -259,7 +258,7 @@ export async function getLeadState(
     .from(leads)
     .where(and(eq(leads.id, leadId), eq(leads.workspaceId, workspaceId)))
     .get();
-  if (!row) throw new NotFoundError(thing('lead'));
+  if (!row) throw missing('lead');
   const [state] = await openLeadRows(vault, [row]);
   return state as LeadState;
 }

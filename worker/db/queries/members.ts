@@ -1,7 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Side } from '../../domain/constants';
-import { fieldIssue, InvalidError, NotFoundError } from '../../domain/errors';
-import { say, thing } from '../../domain/i18n';
+import { missing } from '../../domain/errors';
 import type { Member } from '../../domain/members';
 import type { Database } from '../client';
 import { isUniqueViolation } from '../conflict';
@@ -73,27 +72,8 @@ export async function getMember(db: Database, workspaceId: string, memberId: str
     .from(members)
     .where(and(eq(members.id, memberId), eq(members.workspaceId, workspaceId)))
     .get();
-  if (!row) throw new NotFoundError(thing('member'));
+  if (!row) throw missing('member');
   return toMember(row);
-}
-
-/** For references inside a request body: a missing member is the body's fault (422 on `field`), not a 404. */
-export async function requireMember(
-  db: Database,
-  workspaceId: string,
-  memberId: string,
-  field: string,
-): Promise<Member> {
-  try {
-    return await getMember(db, workspaceId, memberId);
-  } catch (error) {
-    if (error instanceof NotFoundError) {
-      throw new InvalidError(say('memberMissing'), [
-        fieldIssue(field, say('memberUnknown', { id: memberId })),
-      ]);
-    }
-    throw error;
-  }
 }
 
 /** Writes a member's changed fields. */

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
-import { NotFoundError } from '../../domain/errors';
-import { thing } from '../../domain/i18n';
+import { missing } from '../../domain/errors';
 import { errorTextWithoutValues, type NewPersonKey } from '../../domain/privacy';
+import { OUTBOX_RETENTION_MS } from '../../domain/retention';
 import {
   backoffMs,
   type Channel,
@@ -76,7 +76,7 @@ export async function deleteChannel(db: Database, workspaceId: string, id: strin
       ),
     )
     .run();
-  if (result.meta.changes === 0) throw new NotFoundError(thing('channel'));
+  if (result.meta.changes === 0) throw missing('channel');
 }
 
 /** One message for the outbox: rendered now, sealed with its own key, sent (and re-sent) by the sweep. */
@@ -355,9 +355,6 @@ export async function deliverOutbox(
   await runBatch(db, updates);
   return report;
 }
-
-/** How long sent and given-up messages are kept, for support questions ("did the breach alert go out?"). */
-export const OUTBOX_RETENTION_MS = 30 * 24 * 3600 * 1000;
 
 /** Forgets delivered and failed messages past their retention, a chunk at a time through the created_at index. */
 export async function purgeOutbox(db: Database, now: Date, chunk = 1000): Promise<number> {

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Role } from '../../domain/constants';
-import { NotFoundError } from '../../domain/errors';
-import { thing } from '../../domain/i18n';
+import { missing } from '../../domain/errors';
 import { mintToken, sha256Hex } from '../../domain/tokens';
 import type { CreateWorkspace, Workspace } from '../../domain/workspace';
 import { newId } from '../../platform/ids';
@@ -60,6 +59,6 @@ export async function getWorkspace(db: Database, workspaceId: string): Promise<W
 /** The workspace, or a 404 naming it: the one "get workspace or 404" every verb and query shares. */
 export async function requireWorkspace(db: Database, workspaceId: string): Promise<Workspace> {
   const workspace = await getWorkspace(db, workspaceId);
-  if (!workspace) throw new NotFoundError(thing('workspace'));
+  if (!workspace) throw missing('workspace');
   return workspace;
 }

@@ -7,7 +7,16 @@ export { type AgreementGridTexts, CATALOGUES, type Catalogue, catalogueOf } from
 export { fill, formatDate, formatInstant, formatMoney, formatNumber, type TextParams } from './format';
 export { isLanguage, LOCALES, languageOfAcceptLanguage, localeOf } from './locales';
 export { counted, forms, isPluralForms, type PluralForms, pluralFor } from './plural';
-export { type ErrorKey, type Said, say, sayList, type ThingKey, thing, verbatim } from './say';
+export {
+  type ErrorKey,
+  type Said,
+  say,
+  sayList,
+  type ThingArgs,
+  type ThingKey,
+  thing,
+  verbatim,
+} from './say';
 export type { AgendaLabels, AgreementLabels, LiveSheetLabels, SlaLabels } from './shapes';
 export type {
   AgendaTabTexts,

@@ -26,6 +26,8 @@ type ParamsOf<T> = T extends PluralForms
     ? []
     : [Record<Placeholders<T>, Value>];
 type Args<T> = T extends PluralForms ? [{ count: number } & Record<string, Value>] : ParamsOf<T>;
+/** What `thing(key, …)` takes after its key. */
+export type ThingArgs<K extends ThingKey> = Args<Things[K]>;
 
 function render(language: Language, entry: string | PluralForms, params: Record<string, Value> = {}): string {
   const values: Record<string, string | number> = {};

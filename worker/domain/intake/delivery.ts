@@ -1,3 +1,5 @@
+import { fieldIssue, InvalidError } from '../errors';
+import { say } from '../i18n';
 import type { IntakeProvider } from './constants';
 
 /**
@@ -49,4 +51,11 @@ export interface DeliveryError {
   code: string;
   message: string;
   errors?: { path: string; message: string }[];
+}
+
+/** A delivery key met again must carry the same body: another body under it is the sender's mistake (422 on the header). */
+export function assertSameDeliveryBody(storedBodyHash: string, bodyHash: string): void {
+  if (storedBodyHash !== bodyHash) {
+    throw new InvalidError(say('intakeKeyReused'), [fieldIssue('Idempotency-Key', say('intakeKeySameBody'))]);
+  }
 }

@@ -21,7 +21,13 @@ export {
   WEBFLOW_TOLERANCE_MS,
 } from './constants';
 export { countryCodeOf } from './country';
-export { deliveryKeyOf, isIdempotencyKey, TOKEN_PROVIDERS, takesTokens } from './delivery';
+export {
+  assertSameDeliveryBody,
+  deliveryKeyOf,
+  isIdempotencyKey,
+  TOKEN_PROVIDERS,
+  takesTokens,
+} from './delivery';
 export { FieldMap, looksLikeConsent, squashName, targetForName } from './field-map';
 export { companyDomainOf, FREE_MAIL_DOMAINS, hostOf, isFreeMailDomain } from './free-mail';
 export { employeesOf, type NormaliseOptions, normaliseSubmission, phoneE164 } from './normalise';

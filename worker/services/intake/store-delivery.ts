@@ -2,7 +2,7 @@ import { type DeliveryRow, storeDelivery } from '../../db/queries/intake-deliver
 import { base64Encode } from '../../domain/encoding';
 import { DomainError } from '../../domain/errors';
 import { say } from '../../domain/i18n';
-import { deliveryKeyOf } from '../../domain/intake';
+import { assertSameDeliveryBody, deliveryKeyOf } from '../../domain/intake';
 import { slot } from '../../domain/privacy';
 import { newId } from '../../platform/ids';
 import type { ServiceContext } from '../context';
@@ -56,15 +56,17 @@ export async function storeIntakeDelivery({
     contentType: input.contentType,
     receivedAt: ctx.now,
   };
+  let stored: { row: DeliveryRow; fresh: boolean };
   try {
-    return await storeDelivery(ctx.db, delivery);
+    stored = await storeDelivery(ctx.db, delivery);
   } catch (error) {
-    // A reused key (the sender's mistake) stays what it is; anything else is the store's trouble.
-    if (error instanceof DomainError) throw error;
     // D1's own words only: the failed query's text would carry the body (personal data) into the log.
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
     const reason = cause instanceof Error ? `${cause.name}: ${cause.message}` : 'unknown';
     console.error(JSON.stringify({ level: 'error', message: 'storing a delivery failed', error: reason }));
     throw new DomainError('unavailable', say('deliveryNotStored'));
   }
+  // The key met a row already there: a reused key with another body is the sender's mistake.
+  assertSameDeliveryBody(stored.row.bodyHash, input.bodyHash);
+  return stored;
 }

@@ -1,5 +1,7 @@
-import { requireMember } from '../../db/queries/members';
+import { getMember } from '../../db/queries/members';
 import { insertToken, toTokenInfo } from '../../db/queries/tokens';
+import { fieldIssue, InvalidError, NotFoundError } from '../../domain/errors';
+import { say } from '../../domain/i18n';
 import { type CreateToken, mintToken, sha256Hex, type TokenInfo, tokenHint } from '../../domain/tokens';
 import { newId } from '../../platform/ids';
 import { webHost } from '../../platform/web-host';
@@ -16,7 +18,7 @@ export async function createToken({
   ctx: ServiceContext;
   input: CreateToken;
 }): Promise<{ info: TokenInfo; token: string }> {
-  if (input.memberId) await requireMember(ctx.db, ctx.workspaceId, input.memberId, 'memberId');
+  if (input.memberId) await requireMember(ctx, input.memberId);
   const token = mintToken(ctx.workspaceId, webHost.randomBytes);
   const row = {
     id: newId('tok', ctx.now.getTime()),
@@ -32,4 +34,16 @@ export async function createToken({
   };
   await insertToken(ctx.db, row);
   return { info: toTokenInfo(row), token };
+}
+
+/** A member named in the body: missing is the body's fault (422 on `memberId`), not a 404. */
+async function requireMember(ctx: ServiceContext, memberId: string): Promise<void> {
+  try {
+    await getMember(ctx.db, ctx.workspaceId, memberId);
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    throw new InvalidError(say('memberMissing'), [
+      fieldIssue('memberId', say('memberUnknown', { id: memberId })),
+    ]);
+  }
 }

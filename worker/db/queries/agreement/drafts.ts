@@ -8,8 +8,7 @@ import {
 } from '../../../domain/agreement';
 import { agreementWarnings } from '../../../domain/agreement/warnings';
 import type { Language } from '../../../domain/constants';
-import { NotFoundError } from '../../../domain/errors';
-import { thing } from '../../../domain/i18n';
+import { missing } from '../../../domain/errors';
 import { webHost } from '../../../platform/web-host';
 import type { Statement } from '../../batch';
 import type { Database } from '../../client';
@@ -60,7 +59,7 @@ export async function draftRow(db: Database, workspaceId: string, now: Date): Pr
   const [insert] = starterDraftStatements(db, workspaceId, workspace, now);
   if (insert) await db.batch([insert]);
   const created = await read();
-  if (!created) throw new NotFoundError(thing('draft'));
+  if (!created) throw missing('draft');
   return created;
 }
 

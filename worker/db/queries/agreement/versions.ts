@@ -8,8 +8,7 @@ import type {
   VersionSummary,
 } from '../../../domain/agreement';
 import { agreementWarnings } from '../../../domain/agreement/warnings';
-import { NotFoundError } from '../../../domain/errors';
-import { thing } from '../../../domain/i18n';
+import { missing } from '../../../domain/errors';
 import type { Database } from '../../client';
 import { agreementSignatures, agreementVersions, members } from '../../schema';
 
@@ -84,7 +83,7 @@ export async function versionRow(db: Database, workspaceId: string, number: numb
     .from(agreementVersions)
     .where(and(eq(agreementVersions.workspaceId, workspaceId), eq(agreementVersions.number, number)))
     .get();
-  if (!row) throw new NotFoundError(thing('version', { number: String(number) }));
+  if (!row) throw missing('version', { number: String(number) });
   return row;
 }
 
@@ -95,7 +94,7 @@ export async function getVersion(
   number: number,
 ): Promise<AgreementVersion> {
   const [version] = await withSignatures(db, workspaceId, [await versionRow(db, workspaceId, number)]);
-  if (!version) throw new NotFoundError(thing('version', { number: String(number) }));
+  if (!version) throw missing('version', { number: String(number) });
   return version;
 }
 

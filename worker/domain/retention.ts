@@ -1,0 +1,5 @@
+/** How long a delivery key is remembered: senders retry for hours (Typeform up to 10 h), we keep a week. */
+export const DELIVERY_RETENTION_MS = 7 * 24 * 3600 * 1000;
+
+/** How long sent and given-up messages are kept, for support questions ("did the breach alert go out?"). */
+export const OUTBOX_RETENTION_MS = 30 * 24 * 3600 * 1000;
