@@ -10,8 +10,21 @@ import { checkHeader, checkKeyFile, explainSheetsError, type Finding, spreadshee
  */
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { key: { type: 'string' }, sheet: { type: 'string' }, 'api-base': { type: 'string' } },
+    options: {
+      key: { type: 'string' },
+      sheet: { type: 'string' },
+      'api-base': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
+  if (values.help) {
+    console.log(
+      'npm run sheets:doctor -- --key key.json [--sheet <spreadsheet id or URL>] [--api-base <Sheets API URL>]\n' +
+        'Checks a service account JSON key and, with --sheet, that the sheet is shared with it and has a Leads tab.\n' +
+        'Without --key it reads GOOGLE_APPLICATION_CREDENTIALS.',
+    );
+    return 0;
+  }
   const report = (f: Finding) =>
     console.log(`${f.ok ? '✔' : '✘'} ${f.what}${f.fix ? `\n    → ${f.fix}` : ''}`);
   const keyPath = values.key ?? process.env.GOOGLE_APPLICATION_CREDENTIALS;

@@ -1,5 +1,10 @@
+import { execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   checkHeader,
   checkKeyFile,
@@ -73,4 +78,51 @@ describe('sheets:doctor, the parts that run without Google', () => {
     ).toBe(true);
     expect(checkHeader([['Lead ID'], ['Name']])).toMatchObject({ ok: false });
   });
+});
+
+describe('npm run sheets:doctor, as the README runs it', () => {
+  const run = promisify(execFile);
+  let dir = '';
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+  /** The npm script itself (bundle, then run), with its exit code and both streams. */
+  const doctor = (args: string[], env: Record<string, string> = {}) =>
+    run('npm', ['run', '--silent', 'sheets:doctor', '--', ...args], {
+      env: { ...process.env, GOOGLE_APPLICATION_CREDENTIALS: '', ...env },
+    }).then(
+      ({ stdout }) => ({ code: 0, out: stdout }),
+      (error: { code: number; stdout: string; stderr: string }) => ({
+        code: error.code,
+        out: error.stdout + error.stderr,
+      }),
+    );
+
+  it('should say how it is called with --help, and what to pass when the key is missing', async () => {
+    const help = await doctor(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('npm run sheets:doctor -- --key key.json [--sheet <spreadsheet id or URL>]');
+    const bare = await doctor([]);
+    expect(bare.code).toBe(2);
+    expect(bare.out).toContain('Pass --key key.json');
+  }, 60_000);
+
+  it('should check a key without --sheet and name the account to share the sheet with', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'leadpact-doctor-'));
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const keyFile = join(dir, 'key.json');
+    await writeFile(
+      keyFile,
+      JSON.stringify({
+        type: 'service_account',
+        client_email: 'sync@team.iam.gserviceaccount.com',
+        private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      }),
+    );
+    const result = await doctor(['--key', keyFile]);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(
+      "Share the team's sheet with sync@team.iam.gserviceaccount.com as an Editor",
+    );
+  }, 60_000);
 });
