@@ -108,7 +108,7 @@ describe('npm start', () => {
       headers: { authorization: `Bearer ${ready.tokens.manager}` },
     });
     expect(members.status).toBe(200);
-    const body = (await members.json()) as { data: { side: string }[] };
+    const body = (await members.json()) as { data: { id: string; name: string; side: string }[] };
     expect(body.data.map((m) => m.side).sort()).toEqual([
       'management',
       'marketing',
@@ -137,6 +137,9 @@ describe('npm start', () => {
       'olga@zavod.ru': 'lead',
     });
     expect(leadBody.data.filter((l) => l.stage === 'mql').every((l) => l.ownerId)).toBe(true);
+    // One of them is the sales lead's, so the printed sales token has a lead of its own to work.
+    const sorin = body.data.find((m) => m.name === 'Sorin Popescu')?.id;
+    expect(leadBody.data.filter((l) => l.stage === 'mql' && l.ownerId === sorin)).toHaveLength(1);
 
     await stop(first.child);
     const second = await start(port, persistDir);
