@@ -11,6 +11,7 @@ import {
   localeOf,
   type PluralForms,
   pluralFor,
+  say,
 } from '../../worker/domain/i18n';
 import { type AgendaInput, buildAgenda, noticeLines } from '../../worker/domain/sla';
 
@@ -666,12 +667,79 @@ describe('counts said with the forms each language uses', () => {
         ],
       },
     ],
+    [
+      'errors.textTooLong',
+      {
+        en: [
+          'At most 1 character; this one has 201. Nothing was stored.',
+          'At most 2 characters; this one has 201. Nothing was stored.',
+          'At most 5 characters; this one has 201. Nothing was stored.',
+          'At most 22 characters; this one has 201. Nothing was stored.',
+          'At most 1.5 characters; this one has 201. Nothing was stored.',
+        ],
+        pl: [
+          'Najwyżej 1 znak; ta wartość ma ich 201. Niczego nie zapisano.',
+          'Najwyżej 2 znaki; ta wartość ma ich 201. Niczego nie zapisano.',
+          'Najwyżej 5 znaków; ta wartość ma ich 201. Niczego nie zapisano.',
+          'Najwyżej 22 znaki; ta wartość ma ich 201. Niczego nie zapisano.',
+          'Najwyżej 1,5 znaku; ta wartość ma ich 201. Niczego nie zapisano.',
+        ],
+        ro: [
+          'Cel mult 1 caracter; aceasta are 201. Nu s-a salvat nimic.',
+          'Cel mult 2 caractere; aceasta are 201. Nu s-a salvat nimic.',
+          'Cel mult 5 caractere; aceasta are 201. Nu s-a salvat nimic.',
+          'Cel mult 22 de caractere; aceasta are 201. Nu s-a salvat nimic.',
+          'Cel mult 1,5 caractere; aceasta are 201. Nu s-a salvat nimic.',
+        ],
+        ru: [
+          'Не более 1 символа, а здесь 201. Ничего не сохранено.',
+          'Не более 2 символов, а здесь 201. Ничего не сохранено.',
+          'Не более 5 символов, а здесь 201. Ничего не сохранено.',
+          'Не более 22 символов, а здесь 201. Ничего не сохранено.',
+          'Не более 1,5 символа, а здесь 201. Ничего не сохранено.',
+        ],
+      },
+    ],
+    [
+      'errors.calendarGapDays',
+      {
+        en: [
+          'The calendar has no business hours in 1 day.',
+          'The calendar has no business hours in 2 consecutive days.',
+          'The calendar has no business hours in 5 consecutive days.',
+          'The calendar has no business hours in 22 consecutive days.',
+          'The calendar has no business hours in 1.5 consecutive days.',
+        ],
+        pl: [
+          'Kalendarz nie ma godzin pracy przez 1 dzień.',
+          'Kalendarz nie ma godzin pracy przez 2 kolejne dni.',
+          'Kalendarz nie ma godzin pracy przez 5 kolejnych dni.',
+          'Kalendarz nie ma godzin pracy przez 22 kolejne dni.',
+          'Kalendarz nie ma godzin pracy przez 1,5 dnia.',
+        ],
+        ro: [
+          'Calendarul nu are ore de lucru timp de 1 zi.',
+          'Calendarul nu are ore de lucru timp de 2 zile consecutive.',
+          'Calendarul nu are ore de lucru timp de 5 zile consecutive.',
+          'Calendarul nu are ore de lucru timp de 22 de zile consecutive.',
+          'Calendarul nu are ore de lucru timp de 1,5 zile consecutive.',
+        ],
+        ru: [
+          'В календаре нет рабочих часов 1 день подряд.',
+          'В календаре нет рабочих часов 2 дня подряд.',
+          'В календаре нет рабочих часов 5 дней подряд.',
+          'В календаре нет рабочих часов 22 дня подряд.',
+          'В календаре нет рабочих часов 1,5 дня подряд.',
+        ],
+      },
+    ],
   ];
   const params: Record<string, Record<string, string | number>> = {
     'agreement.words.monthsWarm': { a: 0 },
     'sheet.leadView.scores.fit': { threshold: 40 },
     'sheet.leadView.scores.engagement': { threshold: 40 },
     'sheet.leadView.scores.touch': { touches: 3, type: 'X' },
+    'errors.textTooLong': { length: 201 },
   };
   const digits = (path: string) => (path.startsWith('sheet.leadView.deadlines') ? 1 : 2);
 
@@ -687,6 +755,13 @@ describe('counts said with the forms each language uses', () => {
   it('should write the count as the language does and pick the form of the number shown', () => {
     expect(counted('ru', entryAt('ru', 'agreement.words.fitThreshold'), 1000)).toBe(
       `Высокое соответствие от 1${NBSP}000 баллов`,
+    );
+    // Refusals choose their form the same way through say(), as intake and the business calendar say them.
+    expect(say('textTooLong', { count: 200, length: 201 })('ro')).toBe(
+      'Cel mult 200 de caractere; aceasta are 201. Nu s-a salvat nimic.',
+    );
+    expect(say('calendarGap', { count: 3660 })('pl')).toBe(
+      'Kalendarz nie ma godzin pracy przez 3660 kolejnych dni (sprawdź dni wolne), więc termin nie może upłynąć.',
     );
     // 2.004 is shown as 2, so it takes the form of 2, not of a fraction.
     expect(counted('pl', entryAt('pl', 'sheet.leadView.scores.fit'), 2.004, { threshold: 40 })).toBe(

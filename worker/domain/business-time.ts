@@ -155,7 +155,7 @@ function* intervalsFrom(c: Compiled, t: number, lastDay = Number.POSITIVE_INFINI
     if (list.length === 0) {
       empty += 1;
       if (empty > MAX_EMPTY_DAYS) {
-        throw new NoBusinessTimeError(say('calendarGap', { days: MAX_EMPTY_DAYS }));
+        throw new NoBusinessTimeError(say('calendarGap', { count: MAX_EMPTY_DAYS }));
       }
       continue;
     }
@@ -281,7 +281,7 @@ export function addBusinessDays(
       counted += 1;
       empty = 0;
     } else if (++empty > MAX_EMPTY_DAYS) {
-      throw new NoBusinessTimeError(say('calendarGapDays', { days: MAX_EMPTY_DAYS }));
+      throw new NoBusinessTimeError(say('calendarGapDays', { count: MAX_EMPTY_DAYS }));
     }
   }
   const target = firstInstantAtOrAfter(day * DAY + timeOfDay, c.timeZone, c.clock);

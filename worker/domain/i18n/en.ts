@@ -125,7 +125,10 @@ export const en = {
     submissionUnreadable: 'The submission cannot be read as a lead.',
     notFormSubmission: 'Not a form submission.',
     phoneNotDialable: 'Not a phone number we can dial, and there is no e-mail address.',
-    textTooLong: 'At most {max} characters; this one has {length}. Nothing was stored.',
+    textTooLong: forms({
+      one: 'At most {count} character; this one has {length}. Nothing was stored.',
+      other: 'At most {count} characters; this one has {length}. Nothing was stored.',
+    }),
     emailInvalid: 'Must be an e-mail address.',
     submittedAtInvalid: 'Must be an ISO 8601 date-time (2026-03-01T10:00:00Z) after 2000.',
     consentYesNo: 'Must say yes or no (true/false).',
@@ -228,9 +231,15 @@ export const en = {
     calendarInvalid: 'The business calendar is invalid.',
     calendarNeverOpen:
       'The calendar has no business hours on any day of the week, so no business-time deadline can ever fall due.',
-    calendarGap:
-      'The calendar has no business hours in {days} consecutive days (check holidays), so the deadline cannot fall due.',
-    calendarGapDays: 'The calendar has no business hours in {days} consecutive days.',
+    calendarGap: forms({
+      one: 'The calendar has no business hours in {count} day (check holidays), so the deadline cannot fall due.',
+      other:
+        'The calendar has no business hours in {count} consecutive days (check holidays), so the deadline cannot fall due.',
+    }),
+    calendarGapDays: forms({
+      one: 'The calendar has no business hours in {count} day.',
+      other: 'The calendar has no business hours in {count} consecutive days.',
+    }),
     calendarNoTimeAfter: 'The calendar has no business time after this instant.',
     calendarNoTimeOnDay: 'The calendar has no business time on the target day.',
     instantInvalid: 'The instant is not a valid date.',

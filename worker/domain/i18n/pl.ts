@@ -136,7 +136,12 @@ export const pl: Catalogue = {
     submissionUnreadable: 'Tego zgłoszenia nie da się odczytać jako leada.',
     notFormSubmission: 'To nie jest zgłoszenie z formularza.',
     phoneNotDialable: 'Pod tym numerem nie da się zadzwonić, a adresu e-mail brak.',
-    textTooLong: 'Najwyżej {max} znaków; ta wartość ma ich {length}. Niczego nie zapisano.',
+    textTooLong: {
+      one: 'Najwyżej {count} znak; ta wartość ma ich {length}. Niczego nie zapisano.',
+      few: 'Najwyżej {count} znaki; ta wartość ma ich {length}. Niczego nie zapisano.',
+      many: 'Najwyżej {count} znaków; ta wartość ma ich {length}. Niczego nie zapisano.',
+      other: 'Najwyżej {count} znaku; ta wartość ma ich {length}. Niczego nie zapisano.',
+    },
     emailInvalid: 'Musi być adresem e-mail.',
     submittedAtInvalid:
       'Musi być datą i godziną w formacie ISO 8601 (2026-03-01T10:00:00Z), późniejszą niż rok 2000.',
@@ -239,9 +244,19 @@ export const pl: Catalogue = {
     calendarInvalid: 'Kalendarz pracy jest nieprawidłowy.',
     calendarNeverOpen:
       'Kalendarz nie ma godzin pracy w żadnym dniu tygodnia, więc żaden termin liczony w godzinach pracy nigdy nie upłynie.',
-    calendarGap:
-      'Kalendarz nie ma godzin pracy przez {days} kolejnych dni (sprawdź dni wolne), więc termin nie może upłynąć.',
-    calendarGapDays: 'Kalendarz nie ma godzin pracy przez {days} kolejnych dni.',
+    calendarGap: {
+      one: 'Kalendarz nie ma godzin pracy przez {count} dzień (sprawdź dni wolne), więc termin nie może upłynąć.',
+      few: 'Kalendarz nie ma godzin pracy przez {count} kolejne dni (sprawdź dni wolne), więc termin nie może upłynąć.',
+      many: 'Kalendarz nie ma godzin pracy przez {count} kolejnych dni (sprawdź dni wolne), więc termin nie może upłynąć.',
+      other:
+        'Kalendarz nie ma godzin pracy przez {count} dnia (sprawdź dni wolne), więc termin nie może upłynąć.',
+    },
+    calendarGapDays: {
+      one: 'Kalendarz nie ma godzin pracy przez {count} dzień.',
+      few: 'Kalendarz nie ma godzin pracy przez {count} kolejne dni.',
+      many: 'Kalendarz nie ma godzin pracy przez {count} kolejnych dni.',
+      other: 'Kalendarz nie ma godzin pracy przez {count} dnia.',
+    },
     calendarNoTimeAfter: 'Po tej chwili kalendarz nie ma już czasu pracy.',
     calendarNoTimeOnDay: 'W docelowym dniu kalendarz nie ma czasu pracy.',
     instantInvalid: 'Ta chwila nie jest prawidłową datą.',

@@ -125,7 +125,11 @@ export const ro: Catalogue = {
     submissionUnreadable: 'Această trimitere nu poate fi citită ca lead.',
     notFormSubmission: 'Nu este o trimitere de formular.',
     phoneNotDialable: 'Nu este un număr de telefon la care se poate suna, iar adresa de e-mail lipsește.',
-    textTooLong: 'Cel mult {max} caractere; aceasta are {length}. Nu s-a salvat nimic.',
+    textTooLong: {
+      one: 'Cel mult {count} caracter; aceasta are {length}. Nu s-a salvat nimic.',
+      few: 'Cel mult {count} caractere; aceasta are {length}. Nu s-a salvat nimic.',
+      other: 'Cel mult {count} de caractere; aceasta are {length}. Nu s-a salvat nimic.',
+    },
     emailInvalid: 'Trebuie să fie o adresă de e-mail.',
     submittedAtInvalid: 'Trebuie să fie o dată și o oră ISO 8601 (2026-03-01T10:00:00Z) de după anul 2000.',
     consentYesNo: 'Trebuie să spună da sau nu (true/false).',
@@ -228,9 +232,17 @@ export const ro: Catalogue = {
     calendarInvalid: 'Calendarul de lucru nu este valid.',
     calendarNeverOpen:
       'Calendarul nu are ore de lucru în nicio zi a săptămânii, deci niciun termen calculat în ore de lucru nu poate expira.',
-    calendarGap:
-      'Calendarul nu are ore de lucru timp de {days} zile consecutive (verificați zilele libere), deci termenul nu poate expira.',
-    calendarGapDays: 'Calendarul nu are ore de lucru timp de {days} zile consecutive.',
+    calendarGap: {
+      one: 'Calendarul nu are ore de lucru timp de {count} zi (verificați zilele libere), deci termenul nu poate expira.',
+      few: 'Calendarul nu are ore de lucru timp de {count} zile consecutive (verificați zilele libere), deci termenul nu poate expira.',
+      other:
+        'Calendarul nu are ore de lucru timp de {count} de zile consecutive (verificați zilele libere), deci termenul nu poate expira.',
+    },
+    calendarGapDays: {
+      one: 'Calendarul nu are ore de lucru timp de {count} zi.',
+      few: 'Calendarul nu are ore de lucru timp de {count} zile consecutive.',
+      other: 'Calendarul nu are ore de lucru timp de {count} de zile consecutive.',
+    },
     calendarNoTimeAfter: 'Calendarul nu mai are timp de lucru după acest moment.',
     calendarNoTimeOnDay: 'Calendarul nu are timp de lucru în ziua țintă.',
     instantInvalid: 'Momentul nu este o dată validă.',

@@ -113,7 +113,7 @@ function text(path: TextField, warnings: Warnings) {
       return null;
     }
     if (t !== null && t.length > max) {
-      warnings.refused.push(fieldIssue(path, say('textTooLong', { max, length: t.length })));
+      warnings.refused.push(fieldIssue(path, say('textTooLong', { count: max, length: t.length })));
       return null;
     }
     return t;
