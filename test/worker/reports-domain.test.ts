@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../worker/domain/i18n';
 import { csvDialect, reportCsv, toCsv } from '../../worker/domain/reports/csv';
+import { otherCurrencies } from '../../worker/domain/reports/currency';
 import { buildReport, quantile, type StageRow, timeToFirstTouch } from '../../worker/domain/reports/metrics';
 import { monthBucketsOf } from '../../worker/domain/reports/period';
 import {
@@ -353,5 +354,17 @@ describe('the plan actuals from the ledger stage rows', () => {
     expect([...monthlyActuals(actuals).keys()]).toEqual(['2026-01', '2026-02']);
     expect(rangeStageCounts(actuals)).toMatchObject({ lead: 12, mql: 0, sql: 0, opportunity: 0, won: 2 });
     expect(rangeStageCounts(new Map())).toEqual({ lead: 0, mql: 0, sql: 0, opportunity: 0, won: 0 });
+  });
+});
+
+describe('revenue in other currencies', () => {
+  it('should list every named currency but the report currency, rounded to the cent, never summed in', () => {
+    const rows = [
+      { currency: 'PLN', won: 3, revenue: 90_000 },
+      { currency: 'EUR', won: 1, revenue: 1234.5678 },
+      { currency: null, won: 2, revenue: 500 },
+    ];
+    expect(otherCurrencies(rows, 'PLN')).toEqual([{ currency: 'EUR', won: 1, revenue: 1234.57 }]);
+    expect(otherCurrencies(rows, null).map((c) => c.currency)).toEqual(['PLN', 'EUR']);
   });
 });

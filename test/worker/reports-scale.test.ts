@@ -3,16 +3,21 @@ import { drizzle } from 'drizzle-orm/d1';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ledgerSeedSql, seededBetween as seededFromCadence } from '../../bench/ledger-seed';
 import type { Database } from '../../worker/db/client';
-import { getReport, type ReportScope, reportQueries } from '../../worker/db/queries/reports';
+import { type ReportScope, reportQueries } from '../../worker/db/queries/reports';
 import * as schema from '../../worker/db/schema';
+import type { ReportGroup, ReportRange } from '../../worker/domain/reports/query';
 import { reportRangeOf } from '../../worker/domain/reports/query';
 import { getPlan } from '../../worker/services/plans';
+import { reportOf } from '../../worker/services/reports/report-of';
 import { call, createTestWorkspace, env, type TestWorkspace } from './harness';
 import { meteredD1 } from './metered-d1';
 
 /** The plan verb at `now` (what GET /v1/funnel/plans/{period} answers), called directly. */
 const getPlanView = (db: Database, workspaceId: string, period: string, now: Date) =>
   getPlan({ ctx: { db, workspaceId, now }, input: { period } });
+/** The report verb for a range, called directly (the clock plays no part in it). */
+const getReport = (db: Database, workspaceId: string, range: ReportRange, groupBy: ReportGroup | null) =>
+  reportOf({ ctx: { db, workspaceId, now: new Date() }, input: { range, groupBy } });
 
 /**
  * Tens of thousands of leads and events, written straight into the ledger

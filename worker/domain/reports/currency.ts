@@ -11,3 +11,16 @@ export function reportCurrency(
   named.sort((a, b) => b.revenue - a.revenue || a.currency.localeCompare(b.currency));
   return named[0]?.currency ?? null;
 }
+
+/** Won revenue booked in currencies other than the report's: shown beside it, never summed into it (to the cent). */
+export function otherCurrencies(
+  rows: ReadonlyArray<{ currency: string | null; won: number; revenue: number }>,
+  currency: string | null,
+): { currency: string; won: number; revenue: number }[] {
+  return rows
+    .filter(
+      (c): c is { currency: string; won: number; revenue: number } =>
+        c.currency !== null && c.currency !== currency,
+    )
+    .map((c) => ({ currency: c.currency, won: c.won, revenue: Math.round(c.revenue * 100) / 100 }));
+}

@@ -1,8 +1,8 @@
-import { getReport as readReport } from '../../db/queries/reports';
 import { requireWorkspace } from '../../db/queries/workspaces';
 import type { Report } from '../../domain/reports/metrics';
 import { type ReportQuery, type ReportRange, reportRangeOf } from '../../domain/reports/query';
 import type { ServiceContext } from '../context';
+import { reportOf } from './report-of';
 
 /**
  * The report for the dates asked (local to the workspace; default this month),
@@ -17,6 +17,6 @@ export async function getReport({
 }): Promise<{ report: Report; range: ReportRange }> {
   const workspace = await requireWorkspace(ctx.db, ctx.workspaceId);
   const range = reportRangeOf(input, workspace.timezone, ctx.now);
-  const report = await readReport(ctx.db, ctx.workspaceId, range, input.groupBy ?? null);
+  const report = await reportOf({ ctx, input: { range, groupBy: input.groupBy ?? null } });
   return { report, range };
 }

@@ -1,7 +1,7 @@
 import { liveShare } from '../../db/queries/agreement';
 import { loadJudgingAgreement } from '../../db/queries/judging';
 import { getMember, listMembers } from '../../db/queries/members';
-import { getReport, listStoredPlans } from '../../db/queries/reports';
+import { listStoredPlans } from '../../db/queries/reports';
 import { changedLeadIds, logEnds } from '../../db/queries/sheet';
 import { allLeadsWithSla, leadsWithSla } from '../../db/queries/sheet-snapshot';
 import { listSources } from '../../db/queries/sources';
@@ -28,6 +28,7 @@ import { getAgreementOverview } from '../agreement/get-overview';
 import type { CallerContext } from '../context';
 import { getPlan } from '../plans/get-plan';
 import { vaultOf } from '../privacy/vault';
+import { reportOf } from '../reports/report-of';
 import { agendaWeekOf, loadAgenda } from '../sla/load-agenda';
 
 export interface SnapshotInput {
@@ -150,7 +151,7 @@ export async function getSheetSnapshot({
     },
     report: async (): Promise<ReportPart> => {
       const [report, agreement] = await Promise.all([
-        getReport(db, workspaceId, reportRangeOf({}, timeZone, now), 'source'),
+        reportOf({ ctx, input: { range: reportRangeOf({}, timeZone, now), groupBy: 'source' } }),
         requireWorkspace(db, workspaceId).then((workspace) => loadJudgingAgreement(db, workspace)),
       ]);
       const reasonLabels = Object.fromEntries(

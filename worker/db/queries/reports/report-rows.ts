@@ -19,6 +19,7 @@ import { chunks } from '../../scope';
 import { getAgreementContent } from '../agreement';
 import {
   campaignQuery,
+  coverageQuery,
   currencyQuery,
   firstTouchQuery,
   type ReportScope,
@@ -148,4 +149,13 @@ export async function calendarsFor(
     calendars.set(version, content.sla);
   }
   return (version) => (version === null ? null : (calendars.get(version) ?? null));
+}
+
+/** ICP accounts and how many of them the range's campaigns reached. */
+export async function coverageOf(
+  db: Database,
+  scope: ReportScope,
+): Promise<{ icpAccounts: number; covered: number }> {
+  const row = await db.get<Raw>(coverageQuery(scope));
+  return { icpAccounts: n(row?.icpAccounts), covered: n(row?.covered) };
 }

@@ -1,30 +1,36 @@
-import { reportCurrency } from '../../../domain/reports/currency';
-import type { CurrencyRow, MetricRows, Report } from '../../../domain/reports/metrics';
-import { buildReport } from '../../../domain/reports/metrics';
-import type { ReportGroup, ReportRange } from '../../../domain/reports/query';
-import type { Database } from '../../client';
-import { getActiveAgreement } from '../agreement';
+import { getActiveAgreement } from '../../db/queries/agreement';
 import {
   calendarsFor,
   campaignRecords,
   campaignRows,
+  coverageOf,
   currencyRows,
   firstTouchRows,
   labelsFor,
-  n,
-  type Raw,
+  type ReportScope,
   reasonRows,
   slaRows,
   stageRows,
-} from './report-rows';
-import { coverageQuery, type ReportScope } from './report-sql';
-/** The report for a range, grouped as asked. */
-export async function getReport(
-  db: Database,
-  workspaceId: string,
-  range: ReportRange,
-  groupBy: ReportGroup | null,
-): Promise<Report> {
+} from '../../db/queries/reports';
+import { otherCurrencies, reportCurrency } from '../../domain/reports/currency';
+import { buildReport, type Report } from '../../domain/reports/metrics';
+import type { ReportGroup, ReportRange } from '../../domain/reports/query';
+import type { ServiceContext } from '../context';
+
+/**
+ * The report for a range, grouped as asked: the ledger's rows in the report's currency (the
+ * agreement's, else the one most revenue was won in), the labels of the groups, the calendars the
+ * first touches were timed by; the metrics are the domain's (`buildReport`).
+ */
+export async function reportOf({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { range: ReportRange; groupBy: ReportGroup | null };
+}): Promise<Report> {
+  const { db, workspaceId } = ctx;
+  const { range, groupBy } = input;
   const active = await getActiveAgreement(db, workspaceId);
   const base = { workspaceId, from: range.from, to: range.to, groupBy, months: range.months };
   const currencies = await currencyRows(db, base);
@@ -36,7 +42,7 @@ export async function getReport(
     firstTouchRows(db, scope),
     slaRows(db, scope),
     campaignRows(db, scope),
-    db.get<Raw>(coverageQuery(scope)),
+    coverageOf(db, scope),
     labelsFor(db, workspaceId, groupBy),
   ]);
   const campaignKeys = new Set(campaignsTouched.map((c) => c.campaign));
@@ -52,18 +58,14 @@ export async function getReport(
     versions,
     active ? { version: active.version, content: active.content } : null,
   );
-  const rows: MetricRows = { stages, reasons, firstTouches, sla };
-  const otherCurrencies: CurrencyRow[] = currencies
-    .filter((c): c is CurrencyRow => c.currency !== null && c.currency !== currency)
-    .map((c) => ({ currency: c.currency, won: c.won, revenue: Math.round(c.revenue * 100) / 100 }));
   return buildReport({
     range,
     groupBy,
     currency,
-    rows,
+    rows: { stages, reasons, firstTouches, sla },
     campaigns: campaignsTouched,
-    coverage: { icpAccounts: n(coverage?.icpAccounts), covered: n(coverage?.covered) },
-    otherCurrencies,
+    coverage,
+    otherCurrencies: otherCurrencies(currencies, currency),
     labels,
     campaignRecords: records,
     calendarOf,
