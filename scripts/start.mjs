@@ -1,9 +1,9 @@
 // `npm start`: migrate the local D1, start wrangler dev, seed the demo
 // workspace (first run only) and print what a newcomer needs. No account, no internet.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_STEPS, DEMO_TOKEN_MEMBERS, seedDemo } from './seed.mjs';
@@ -43,6 +43,30 @@ const adminSecret = () =>
   devSecret('LEADPACT_ADMIN_SECRET', () => `lpadmin_${randomBytes(24).toString('base64url')}`);
 const encryptionKey = () => devSecret('LEADPACT_ENCRYPTION_KEY', () => randomBytes(32).toString('base64'));
 
+/** One hash of every migration's name and text: the schema the local D1 was made with. */
+async function migrationsDigest() {
+  const dir = join(ROOT, 'migrations');
+  const hash = createHash('sha256');
+  for (const name of (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort()) {
+    hash.update(`${name}\0${await readFile(join(dir, name), 'utf8')}\0`);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * wrangler applies a migration once by name, and 0000_init.sql is rewritten in place until the first
+ * release: a local D1 made from an older one would be served with the old tables. Refuse, saying how
+ * to start afresh, rather than fail later on a missing column (or delete someone's local data).
+ */
+async function checkSchemaUnchanged(stamp, digest) {
+  if (!existsSync(stamp) || (await readFile(stamp, 'utf8')).trim() === digest) return;
+  console.error(
+    `The schema in migrations/ changed since the local D1 in ${PERSIST} was made, and wrangler does not\n` +
+      `apply a migration twice. Start afresh (a new demo workspace and tokens): rm -rf ${PERSIST} && npm start`,
+  );
+  process.exit(1);
+}
+
 async function waitForHealth(baseUrl, child) {
   for (let i = 0; i < 240; i++) {
     if (child.exitCode !== null) throw new Error('wrangler dev exited before it was ready');
@@ -60,8 +84,12 @@ async function waitForHealth(baseUrl, child) {
 const secret = await adminSecret();
 await encryptionKey();
 await mkdir(PERSIST, { recursive: true });
+const schemaStamp = join(PERSIST, 'migrations.sha256');
+const schema = await migrationsDigest();
+await checkSchemaUnchanged(schemaStamp, schema);
 console.log('› Applying migrations to the local D1…');
 await run(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', PERSIST]);
+await writeFile(schemaStamp, `${schema}\n`);
 
 console.log('› Starting wrangler dev…');
 const dev = spawn(

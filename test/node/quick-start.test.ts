@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -174,5 +174,19 @@ describe('npm start', () => {
       env: LOCAL_ENV,
     });
     expect(sweep.stdout).toMatch(/Ran cron "\* \* \* \* \*" as of .+: ok\./);
+
+    // A local D1 made from another 0000_init.sql (rewritten in place until the first release) is refused
+    // with the way out, since wrangler would not apply the new one over it.
+    await stop(second.child);
+    const stamp = join(persistDir, 'migrations.sha256');
+    expect(await readFile(stamp, 'utf8')).toMatch(/^[0-9a-f]{64}\n$/);
+    await writeFile(stamp, `${'0'.repeat(64)}\n`);
+    const refused = await start(port, persistDir).then(
+      () => '',
+      (error: Error) => error.message,
+    );
+    expect(refused).toContain('start exited 1');
+    expect(refused).toContain(`rm -rf ${persistDir} && npm start`);
+    expect(refused).not.toContain('Applying migrations');
   }, 180_000);
 });
