@@ -109,7 +109,7 @@ describe('compareEdits', () => {
       state: 'conflict',
       label: 'SLA przekazania leadów',
       stateText: 'Zmienione przez Ciebie i przez kogoś innego',
-      mine: ['sla.firstTouchHours.perfect: 1 → 0.5.'],
+      mine: ['sla.firstTouchHours.perfect: 1 → 0,5.'],
       theirs: ['sla.firstTouchHours.perfect: 1 → 2.'],
     });
     expect(stateOf(comparison, 'title')).toMatchObject({

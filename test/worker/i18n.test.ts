@@ -937,6 +937,28 @@ describe('diffs and notifications in the team’s language', () => {
     );
   });
 
+  it('should write a diff’s amounts as money in the goals’ currency and its numbers as the language does', () => {
+    const before = structuredClone(en);
+    before.goals.currency = 'PLN';
+    before.goals.shared.revenue = 1_000_000;
+    const after = structuredClone(before);
+    after.goals.shared.revenue = 1_250_000.5;
+    after.goals.marketing.sourcedRevenue = 400_000;
+    after.sla.firstTouchHours.perfect = 0.5;
+    const said = (language: Language) =>
+      diffAgreements(before, after, language).sections.flatMap((s) => s.changes.map((c) => c.text));
+    expect(said('pl')).toEqual([
+      'sla.firstTouchHours.perfect: 1 → 0,5.',
+      `goals.shared.revenue: 1${NBSP}000${NBSP}000,00${NBSP}zł → 1${NBSP}250${NBSP}000,50${NBSP}zł.`,
+      `goals.marketing.sourcedRevenue: brak → 400${NBSP}000,00${NBSP}zł.`,
+    ]);
+    expect(said('en')).toEqual([
+      'sla.firstTouchHours.perfect: 1 → 0.5.',
+      `goals.shared.revenue: PLN${NBSP}1,000,000.00 → PLN${NBSP}1,250,000.50.`,
+      `goals.marketing.sourcedRevenue: none → PLN${NBSP}400,000.00.`,
+    ]);
+  });
+
   it('should write a breach notification in Polish and Russian with the time in the team’s zone', () => {
     const notice = {
       topic: 'breached' as const,

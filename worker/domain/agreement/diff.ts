@@ -1,5 +1,5 @@
 import type { Language } from '../constants';
-import { type Catalogue, catalogueOf, fill } from '../i18n';
+import { type Catalogue, catalogueOf, fill, formatMoney, formatNumber } from '../i18n';
 import { canonicalJson } from './canonical';
 import { AGREEMENT_SECTIONS } from './constants';
 import type { Agreement } from './schema';
@@ -43,10 +43,26 @@ const same = (a: Json, b: Json) => canonicalJson(a) === canonicalJson(b);
 const isObject = (v: Json): v is Record<string, Json> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-type DiffWords = Catalogue['diff'];
+/** The diff's words, and what a number needs to be written as its reader writes it. */
+type DiffWords = Catalogue['diff'] & {
+  language: Language;
+  /** Each side's goals currency: its amounts are money in it. */
+  currency: { before: string | null; after: string | null };
+};
 
-function show(value: Json, w: DiffWords): string {
+/** The goals' amounts, written as money in that side's currency. */
+const MONEY_PATHS = new Set([
+  'goals.shared.revenue',
+  'goals.marketing.sourcedRevenue',
+  'goals.sales.closedRevenue',
+]);
+
+function show(value: Json, w: DiffWords, path = '', side: 'before' | 'after' = 'after'): string {
   if (value === null || value === undefined) return w.none;
+  if (typeof value === 'number')
+    return MONEY_PATHS.has(path)
+      ? formatMoney(w.language, value, w.currency[side])
+      : formatNumber(w.language, value, 6);
   const text = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
   return text.length > 120 ? `${text.slice(0, 117)}…` : text;
 }
@@ -77,16 +93,30 @@ function walk(before: Json, after: Json, path: string, out: AgreementChange[], w
     return;
   }
   if (before === undefined) {
-    out.push({ path, kind: 'added', after, text: fill(w.setTo, { path, after: show(after, w) }) });
+    out.push({
+      path,
+      kind: 'added',
+      after,
+      text: fill(w.setTo, { path, after: show(after, w, path, 'after') }),
+    });
   } else if (after === undefined) {
-    out.push({ path, kind: 'removed', before, text: fill(w.removedWas, { path, before: show(before, w) }) });
+    out.push({
+      path,
+      kind: 'removed',
+      before,
+      text: fill(w.removedWas, { path, before: show(before, w, path, 'before') }),
+    });
   } else {
     out.push({
       path,
       kind: 'changed',
       before,
       after,
-      text: fill(w.changed, { path, before: show(before, w), after: show(after, w) }),
+      text: fill(w.changed, {
+        path,
+        before: show(before, w, path, 'before'),
+        after: show(after, w, path, 'after'),
+      }),
     });
   }
 }
@@ -178,7 +208,11 @@ export function diffAgreements(
   after: Agreement,
   language: Language = 'en',
 ): AgreementDiff {
-  const w = catalogueOf(language).diff;
+  const w: DiffWords = {
+    ...catalogueOf(language).diff,
+    language,
+    currency: { before: before.goals.currency, after: after.goals.currency },
+  };
   const sections: SectionDiff[] = [];
   const unchanged: string[] = [];
   for (const section of AGREEMENT_PARTS) {
