@@ -64,7 +64,7 @@ export function sidebarHtml(texts: SidebarTexts): string {
       if (!r.ok) return show('error', r.message);
       show('ok', fill(T.connectedAs, {
         workspace: r.workspace && r.workspace.name,
-        role: r.caller && r.caller.role,
+        role: r.caller && (T.roles[r.caller.role] || r.caller.role),
         member: (r.caller && r.caller.memberName) || '—'
       }));
     }).withFailureHandler(fail).testConnection();

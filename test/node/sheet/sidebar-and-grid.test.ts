@@ -88,7 +88,7 @@ describe('the connect sidebar in Chromium', () => {
     await page.click('#test');
     await expect
       .poll(() => page.textContent('#status'))
-      .toBe('Połączono: <img src=x onerror="window.pwned=1">Stalmet · sales · Sorin Popescu');
+      .toBe('Połączono: <img src=x onerror="window.pwned=1">Stalmet · sprzedaż · Sorin Popescu');
     expect(await page.evaluate(() => (globalThis as unknown as { pwned?: number }).pwned)).toBeUndefined();
     expect(await page.$('#status img')).toBeNull();
     await page.click('#keepLive');

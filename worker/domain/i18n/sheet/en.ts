@@ -147,6 +147,15 @@ export const enSheet = {
     test: 'Test connection',
     testing: 'Testing…',
     connectedAs: 'Connected: {workspace} · {role} · {member}',
+    /** The caller's role in "Connected: …" (the Worker sends the code). */
+    roles: {
+      admin: 'admin',
+      manager: 'manager',
+      marketing: 'marketing',
+      sales: 'sales',
+      viewer: 'viewer',
+      intake: 'intake (forms)',
+    },
     refresh: 'Refresh tabs now',
     refreshing: 'Refreshing…',
     refreshed: 'Tabs refreshed.',

@@ -1,4 +1,5 @@
 import type { Quadrant, TemperatureLevel } from '../../agreement/constants';
+import type { Role } from '../../constants';
 import type { FunnelStage } from '../../funnel';
 import type { EventType, LeadStage } from '../../ledger/constants';
 import type { AttemptChannel, AttemptOutcome } from '../../ledger/events';
@@ -60,6 +61,8 @@ export interface SidebarTexts {
   test: string;
   testing: string;
   connectedAs: string;
+  /** The caller's role as the sidebar names it. */
+  roles: Record<Role, string>;
   refresh: string;
   refreshing: string;
   refreshed: string;
