@@ -878,6 +878,19 @@ describe('agenda lines in the team’s language', () => {
     expect(linesOf(language, 'pace')).toEqual([pace]);
   });
 
+  it('should write the rejection and nurture counts as the language groups them', () => {
+    const many = Array.from({ length: 1200 }, (_, i) => ({
+      leadId: `lead_${i}`,
+      reasons: [{ code: 'no_budget', label: 'Brak budżetu' }],
+    }));
+    const lines = (language: Language) =>
+      buildAgenda({ ...base, language, rejections: many }, new Date('2026-11-20T12:00:00Z')).sections.find(
+        (s) => s.id === 'rejections',
+      )?.lines;
+    expect(lines('ru')?.[0]).toMatch(new RegExp(`Brak budżetu: 1${NBSP}200$`));
+    expect(lines('en')?.[0]).toBe('Rejected, Brak budżetu: 1,200');
+  });
+
   it('should say how many of one or of many handed-over leads were not worked', () => {
     const handedOver = (n: number) =>
       Array.from({ length: n }, (_, i) => ({

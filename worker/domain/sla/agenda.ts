@@ -201,8 +201,8 @@ export function buildAgenda(input: AgendaInput, now: Date): Agenda {
         ? [l.handedOverNone]
         : [
             fill(pluralFor(language, l.handedOverLine, total), {
-              notWorked: notWorkedLeads.length,
-              count: total,
+              notWorked: formatNumber(language, notWorkedLeads.length),
+              count: formatNumber(language, total),
             }),
             ...input.handedOver
               .filter((lead) => !lead.worked)
@@ -224,9 +224,9 @@ export function buildAgenda(input: AgendaInput, now: Date): Agenda {
         : breachesByOwner.map((o) =>
             fill(l.breachLine, {
               owner: o.ownerName ?? l.noOwner,
-              count: o.total,
+              count: formatNumber(language, o.total),
               kinds: Object.entries(o.byKind)
-                .map(([kind, n]) => `${kinds[kind as LeadDeadlineKind]} × ${n}`)
+                .map(([kind, n]) => `${kinds[kind as LeadDeadlineKind]} × ${formatNumber(language, n)}`)
                 .join(', '),
             }),
           ),
@@ -238,8 +238,12 @@ export function buildAgenda(input: AgendaInput, now: Date): Agenda {
       rejections.length + nurture.length === 0
         ? [l.rejectionsNone]
         : [
-            ...rejections.map((r) => fill(l.rejectionLine, { label: r.label, count: r.count })),
-            ...nurture.map((n) => fill(l.nurtureLine, { reason: n.label, count: n.count })),
+            ...rejections.map((r) =>
+              fill(l.rejectionLine, { label: r.label, count: formatNumber(language, r.count) }),
+            ),
+            ...nurture.map((n) =>
+              fill(l.nurtureLine, { reason: n.label, count: formatNumber(language, n.count) }),
+            ),
           ],
   });
   sections.push({
