@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { databaseFor } from '../../worker/db/client';
-import { deliverOutbox, type Send } from '../../worker/db/queries/notifications';
+import { type Database, databaseFor } from '../../worker/db/client';
+import type { OpenBody } from '../../worker/db/queries/notifications';
 import { slot } from '../../worker/domain/privacy';
 import { DELIVERY_MAX_ATTEMPTS, draftOf, verifySignatureHeader } from '../../worker/domain/sla';
 import { webHost } from '../../worker/platform/web-host';
+import { deliverOutbox as deliver, type Send } from '../../worker/services/notifications';
 import { vaultOf } from '../../worker/services/privacy/vault';
 import { sweepDeadlines } from '../../worker/services/sla';
 import { call, env } from './harness';
@@ -20,6 +21,10 @@ import {
  * The outbox's retry and deduplication rules, with the transport passed in
  * (a real receiver on loopback is exercised in test/node/notifications.test.ts).
  */
+
+/** The outbox verb at `now` (what the minute's sweep runs after its deadlines), called directly. */
+const deliverOutbox = (db: Database, now: Date, send: Send, openBodies: OpenBody) =>
+  deliver({ ctx: { db, now }, input: { send, openBodies } });
 
 const MONDAY_9 = '2026-11-23T08:00:00Z';
 const BREACHED = new Date('2026-11-23T12:00:00Z');

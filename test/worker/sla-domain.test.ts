@@ -4,12 +4,17 @@ import { LANGUAGES } from '../../worker/domain/constants';
 import {
   agendaPeriod,
   backoffMs,
+  CHANNEL_DELETED_ERROR,
   channelBody,
   channelUrlIssue,
+  DELIVERY_BACKOFF_BASE_MS,
+  DELIVERY_BACKOFF_CAP_MS,
+  DELIVERY_MAX_ATTEMPTS,
   isoWeekOf,
   mondayOfIsoWeek,
   nextWeeklyMeeting,
   noticeLines,
+  outboxStep,
   planLeadDeadlines,
   settlementsOf,
   signatureHeader,
@@ -295,5 +300,37 @@ describe('notifications (pure)', () => {
       60_000, 120_000, 240_000, 480_000,
     ]);
     expect(backoffMs(10, 60_000, 600_000)).toBe(600_000);
+  });
+});
+
+describe('the outbox step after a try', () => {
+  const now = new Date('2026-11-23T08:00:00Z');
+
+  it('should deliver a sent message, give up on a final failure or the last try, and back off otherwise', () => {
+    expect(outboxStep({ ok: true }, 1, now)).toEqual({ status: 'delivered' });
+    expect(outboxStep({ ok: false, error: CHANNEL_DELETED_ERROR, final: true }, 1, now)).toEqual({
+      status: 'failed',
+      error: CHANNEL_DELETED_ERROR,
+    });
+    expect(outboxStep({ ok: false, error: 'HTTP 500', final: false }, DELIVERY_MAX_ATTEMPTS, now)).toEqual({
+      status: 'failed',
+      error: 'HTTP 500',
+    });
+    expect(outboxStep({ ok: false, error: 'HTTP 500', final: false }, 1, now)).toEqual({
+      status: 'retry',
+      error: 'HTTP 500',
+      retryAt: new Date(now.getTime() + DELIVERY_BACKOFF_BASE_MS),
+    });
+    // The wait doubles per failure, never past the cap.
+    const third = outboxStep({ ok: false, error: 'x', final: false }, 3, now);
+    expect(third.status === 'retry' && third.retryAt.getTime() - now.getTime()).toBe(
+      4 * DELIVERY_BACKOFF_BASE_MS,
+    );
+    const last = outboxStep({ ok: false, error: 'x', final: false }, DELIVERY_MAX_ATTEMPTS - 1, now);
+    const longest = Math.min(
+      DELIVERY_BACKOFF_CAP_MS,
+      DELIVERY_BACKOFF_BASE_MS * 2 ** (DELIVERY_MAX_ATTEMPTS - 2),
+    );
+    expect(last.status === 'retry' && last.retryAt.getTime() - now.getTime()).toBe(longest);
   });
 });

@@ -1,8 +1,8 @@
 import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
 import { openLeadsSql } from '../../bench/ledger-seed';
-import { deliverOutbox } from '../../worker/db/queries/notifications';
 import * as schema from '../../worker/db/schema';
+import { deliverOutbox } from '../../worker/services/notifications';
 import { governancePass, sweepDeadlines } from '../../worker/services/sla';
 import { env } from './harness';
 import { meteredD1 } from './metered-d1';
@@ -88,7 +88,10 @@ describe('the sweep at scale', () => {
     await governancePass({ ctx: { db, now: NOW, encryption: { key: env.LEADPACT_ENCRYPTION_KEY } } });
     const governanceRead = metered.totals.rowsRead;
     metered.reset();
-    const delivery = await deliverOutbox(db, NOW, async () => new Response('ok'), opener(db));
+    const delivery = await deliverOutbox({
+      ctx: { db, now: NOW },
+      input: { send: async () => new Response('ok'), openBodies: opener(db) },
+    });
     expect(delivery.delivered).toBe(DUE);
     console.log(
       JSON.stringify({ governanceRowsRead: governanceRead, deliveryRowsRead: metered.totals.rowsRead }),

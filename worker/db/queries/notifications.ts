@@ -1,19 +1,8 @@
 import { and, asc, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { missing } from '../../domain/errors';
-import { errorTextWithoutValues, type NewPersonKey } from '../../domain/privacy';
+import type { NewPersonKey } from '../../domain/privacy';
 import { OUTBOX_RETENTION_MS } from '../../domain/retention';
-import {
-  backoffMs,
-  type Channel,
-  type ChannelKind,
-  DELIVERY_BACKOFF_BASE_MS,
-  DELIVERY_BACKOFF_CAP_MS,
-  DELIVERY_LEASE_MS,
-  DELIVERY_MAX_ATTEMPTS,
-  maskedUrl,
-  requestIdOf,
-  signatureHeader,
-} from '../../domain/sla';
+import { type Channel, maskedUrl, type OutboxStep } from '../../domain/sla';
 import { newId } from '../../platform/ids';
 import { webHost } from '../../platform/web-host';
 import { runBatch, type Statement } from '../batch';
@@ -22,6 +11,7 @@ import { notificationChannels, notificationOutbox, personKeys } from '../schema'
 import { destroyPersonKeys } from './privacy-keys';
 
 export type ChannelRow = typeof notificationChannels.$inferSelect;
+export type OutboxRow = typeof notificationOutbox.$inferSelect;
 
 export function channelOfRow(row: ChannelRow): Channel {
   return {
@@ -187,77 +177,28 @@ export async function eraseMessagesStatements(
   ]);
 }
 
-/** How a message reaches its endpoint; tests may pass their own, production uses `fetch`. */
-export type Send = (url: string, init: RequestInit) => Promise<Response>;
-
-export interface DeliveryReport {
-  claimed: number;
-  delivered: number;
-  retrying: number;
-  failed: number;
-}
-
-const DELIVERY_BATCH = 50;
-const SEND_TIMEOUT_MS = 10_000;
-
-async function requestFor(
-  channel: ChannelRow,
-  key: string,
-  body: string,
-  attempt: number,
-  signedAt: number,
-): Promise<{ url: string; init: RequestInit }> {
-  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
-  let url = channel.url;
-  const kind: ChannelKind = channel.kind;
-  if (kind === 'webhook') {
-    headers['leadpact-signature'] = await signatureHeader(
-      channel.secret ?? '',
-      body,
-      Math.floor(signedAt / 1000),
-      webHost,
-    );
-    headers['leadpact-delivery'] = key;
-    headers['leadpact-attempt'] = String(attempt);
-  } else if (kind === 'google_chat') {
-    // Google Chat creates one message per requestId, so a repeated post is a no-op on its side too.
-    const target = new URL(url);
-    target.searchParams.set('requestId', await requestIdOf(key, webHost));
-    url = target.toString();
-  }
-  return { url, init: { method: 'POST', headers, body, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) } };
-}
-
-/**
- * Delivers queued messages whose time has come, at least once each: a message
- * is claimed by moving its next try past a lease (so a concurrent sweep skips
- * it), sent, then marked delivered, or rescheduled with exponential backoff, or
- * failed after DELIVERY_MAX_ATTEMPTS. A crash between send and mark re-sends
- * after the lease; receivers deduplicate on the `LeadPact-Delivery` key (and
- * Google Chat on `requestId`).
- */
-export async function deliverOutbox(
-  db: Database,
-  now: Date,
-  send: Send,
-  openBodies: OpenBody,
-  signedAt: () => number = () => Date.now(),
-): Promise<DeliveryReport> {
-  const at = now.toISOString();
-  const report: DeliveryReport = { claimed: 0, delivered: 0, retrying: 0, failed: 0 };
-  // Cross-workspace by design: the sweep serves every workspace of this database.
-  const due = await db
+/** The messages due at `at`, oldest first (cross-workspace by design: the sweep serves every workspace of this database). */
+export async function dueMessages(db: Database, at: string, limit: number): Promise<OutboxRow[]> {
+  return db
     .select()
     .from(notificationOutbox)
     .where(and(eq(notificationOutbox.status, 'pending'), lte(notificationOutbox.nextAttemptAt, at)))
     .orderBy(asc(notificationOutbox.nextAttemptAt))
-    .limit(DELIVERY_BATCH)
+    .limit(limit)
     .all();
-  if (due.length === 0) return report;
-  const lease = new Date(now.getTime() + DELIVERY_LEASE_MS).toISOString();
-  // One claim per message, by primary key (across workspaces, like the read above; every later write names the
-  // workspace), holding only while it is as read: a concurrent sweep's claim makes it change nothing. One
-  // `update … where id in (…) returning` read each row four times; this reads it once.
+}
+
+/**
+ * Claims due messages by moving their next try to `lease`: one claim per message, by primary key
+ * (across workspaces, like the read; every later write names the workspace), holding only while it
+ * is as read, so a concurrent sweep's claim changes nothing. One `update … where id in (…)
+ * returning` read each row four times; this reads it once. Answers the claimed ones, as claimed.
+ */
+export async function claimMessages(
+  db: Database,
+  due: readonly OutboxRow[],
+  lease: string,
+): Promise<OutboxRow[]> {
   const claims = (await runBatch(
     db,
     due.map((m) =>
@@ -273,15 +214,19 @@ export async function deliverOutbox(
         ),
     ),
   )) as { meta: { changes: number } }[];
-  const claimed = due
+  return due
     .filter((_, i) => claims[i]?.meta.changes === 1)
     .map((m) => ({ ...m, attempts: m.attempts + 1, nextAttemptAt: lease }));
-  report.claimed = claimed.length;
-  if (claimed.length === 0) return report;
+}
 
-  const channelIds = [...new Set(claimed.map((m) => m.channelId))];
+/** The channels these messages go to, by id: one read per workspace among them. */
+export async function channelsOfMessages(
+  db: Database,
+  messages: readonly OutboxRow[],
+): Promise<Map<string, ChannelRow>> {
+  const channelIds = [...new Set(messages.map((m) => m.channelId))];
   const channels = new Map<string, ChannelRow>();
-  for (const workspaceId of new Set(claimed.map((m) => m.workspaceId))) {
+  for (const workspaceId of new Set(messages.map((m) => m.workspaceId))) {
     const rows = await db
       .select()
       .from(notificationChannels)
@@ -291,69 +236,35 @@ export async function deliverOutbox(
       .all();
     for (const row of rows) channels.set(row.id, row);
   }
+  return channels;
+}
 
-  const bodies = await openBodies(claimed);
-  const outcomes = await Promise.all(
-    claimed.map(async (message) => {
-      const channel = channels.get(message.channelId);
-      if (!channel || channel.deletedAt)
-        return { message, ok: false, error: 'The channel was deleted.', final: true };
-      const body = bodies.get(message.key);
-      if (!body) return { message, ok: false, error: 'The message can no longer be read.', final: true };
-      try {
-        const { url, init } = await requestFor(channel, message.key, body, message.attempts, signedAt());
-        const res = await send(url, init);
-        // Drain the body so the connection is released.
-        await res.arrayBuffer().catch(() => undefined);
-        if (res.ok) return { message, ok: true, error: null, final: false };
-        return { message, ok: false, error: `HTTP ${res.status}`, final: false };
-      } catch (error) {
-        return { message, ok: false, error: errorTextWithoutValues(error), final: false };
-      }
-    }),
+/** A try's step written: sent or given up, a body is needed no more and goes with its key, in the same batch. */
+export function outboxStepStatements(
+  db: Database,
+  message: OutboxRow,
+  step: OutboxStep,
+  now: Date,
+): Statement[] {
+  const where = and(
+    eq(notificationOutbox.id, message.id),
+    eq(notificationOutbox.workspaceId, message.workspaceId),
   );
-
-  // Sent or given up, a body is needed no more: it goes with its key, in the batch that says so.
-  const updates: Statement[] = outcomes.flatMap(({ message, ok, error, final }) => {
-    const where = and(
-      eq(notificationOutbox.id, message.id),
-      eq(notificationOutbox.workspaceId, message.workspaceId),
-    );
-    const forgotten = { body: '', bodyKey: null };
-    const keyGone = destroyPersonKeys(db, message.workspaceId, message.bodyKey ? [message.bodyKey] : []);
-    if (ok) {
-      report.delivered += 1;
-      return [
-        db
-          .update(notificationOutbox)
-          .set({ status: 'delivered', deliveredAt: at, lastError: null, ...forgotten })
-          .where(where),
-        ...keyGone,
-      ];
-    }
-    if (final || message.attempts >= DELIVERY_MAX_ATTEMPTS) {
-      report.failed += 1;
-      return [
-        db
-          .update(notificationOutbox)
-          .set({ status: 'failed', lastError: error, ...forgotten })
-          .where(where),
-        ...keyGone,
-      ];
-    }
-    report.retrying += 1;
-    const retryAt = new Date(
-      now.getTime() + backoffMs(message.attempts, DELIVERY_BACKOFF_BASE_MS, DELIVERY_BACKOFF_CAP_MS),
-    );
+  if (step.status === 'retry') {
     return [
       db
         .update(notificationOutbox)
-        .set({ nextAttemptAt: retryAt.toISOString(), lastError: error })
+        .set({ nextAttemptAt: step.retryAt.toISOString(), lastError: step.error })
         .where(where),
     ];
-  });
-  await runBatch(db, updates);
-  return report;
+  }
+  const forgotten = { body: '', bodyKey: null };
+  const keyGone = destroyPersonKeys(db, message.workspaceId, message.bodyKey ? [message.bodyKey] : []);
+  const set =
+    step.status === 'delivered'
+      ? { status: 'delivered' as const, deliveredAt: now.toISOString(), lastError: null, ...forgotten }
+      : { status: 'failed' as const, lastError: step.error, ...forgotten };
+  return [db.update(notificationOutbox).set(set).where(where), ...keyGone];
 }
 
 /** Forgets delivered and failed messages past their retention, a chunk at a time through the created_at index. */

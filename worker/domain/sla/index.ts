@@ -13,6 +13,7 @@ export * from './governance';
 export * from './lead-link';
 export * from './messages';
 export * from './notice-draft';
+export * from './outbox-step';
 export * from './recipients';
 export * from './reconcile-governance';
 export * from './sweep-messages';

@@ -1,11 +1,11 @@
-import { deliverOutbox } from '../../db/queries/notifications';
 import type { DatabaseContext } from '../context';
+import { type DeliveryReport, deliverOutbox } from '../notifications/deliver-outbox';
 import { governancePass } from './governance-pass';
 import { bodyOpener } from './open-bodies';
 import { type LeadLinkSigning, type SweepReport, sweepDeadlines } from './sweep-deadlines';
 import { WorkspaceFactsCache } from './workspace-facts';
 
-export type DeliveryReport = Awaited<ReturnType<typeof deliverOutbox>>;
+export type { DeliveryReport };
 
 /**
  * The SLA clock's minute on one database: refresh a few workspaces' team
@@ -26,6 +26,6 @@ export async function sweepMinute({
   const facts = new WorkspaceFactsCache(ctx);
   const governance = await governancePass({ ctx, input: { facts } });
   const swept = await sweepDeadlines({ ctx, input: { facts, leadLinks: input.leadLinks ?? null } });
-  const delivery = await deliverOutbox(ctx.db, ctx.now, input.fetch, bodyOpener(ctx));
+  const delivery = await deliverOutbox({ ctx, input: { send: input.fetch, openBodies: bodyOpener(ctx) } });
   return { governance, ...swept, delivery };
 }
