@@ -763,6 +763,22 @@ describe('counts said with the forms each language uses', () => {
     expect(say('calendarGap', { count: 3660 })('pl')).toBe(
       'Kalendarz nie ma godzin pracy przez 3660 kolejnych dni (sprawdź dni wolne), więc termin nie może upłynąć.',
     );
+    // The intake's limits (32 levels, 300 seconds) take 'de' in Romanian past 19.
+    expect(LANGUAGES.map((l) => say('nestAtMost', { count: 32 })(l))).toEqual([
+      'Nest objects at most 32 levels deep.',
+      'Zagnieżdżaj obiekty najwyżej na 32 poziomach.',
+      'Imbricați obiectele pe cel mult 32 de niveluri.',
+      'Вкладывайте объекты не глубже 32 уровней.',
+    ]);
+    expect(LANGUAGES.map((l) => say('signStale', { count: 300 })(l))).toEqual([
+      'The signature timestamp is more than 300 seconds from our clock.',
+      'Znacznik czasu podpisu różni się od naszego zegara o ponad 300 sekund.',
+      'Marca de timp a semnăturii diferă de ceasul nostru cu mai mult de 300 de secunde.',
+      'Метка времени подписи расходится с нашими часами более чем на 300 секунд.',
+    ]);
+    expect(say('signStale', { count: 1 })('pl')).toBe(
+      'Znacznik czasu podpisu różni się od naszego zegara o ponad 1 sekundę.',
+    );
     // 2.004 is shown as 2, so it takes the form of 2, not of a fraction.
     expect(counted('pl', entryAt('pl', 'sheet.leadView.scores.fit'), 2.004, { threshold: 40 })).toBe(
       'Dopasowanie: 2 punkty (wysokie od 40)',

@@ -115,7 +115,10 @@ export const en = {
     bodyNotObject: 'The body must be a JSON object (the canonical fields).',
     bodyNotWebhook: 'The body must be a JSON object (a {provider} webhook).',
     bodyTooDeep: 'The body is nested too deeply.',
-    nestAtMost: 'Nest objects at most {max} levels deep.',
+    nestAtMost: forms({
+      one: 'Nest objects at most {count} level deep.',
+      other: 'Nest objects at most {count} levels deep.',
+    }),
     payloadLacks: 'The payload lacks {path}.',
     mustBeObject: 'Must be an object.',
     mustBeArray: 'Must be an array.',
@@ -150,7 +153,10 @@ export const en = {
     signNoSecret: 'This source has no signing secret.',
     signMissingHeader: 'Sign the body in a {header} header.',
     signLeadpactForm: 'LeadPact-Signature must look like t=<unix seconds>,v1=<hex HMAC-SHA256>.',
-    signStale: 'The signature timestamp is more than {seconds} seconds from our clock.',
+    signStale: forms({
+      one: 'The signature timestamp is more than {count} second from our clock.',
+      other: 'The signature timestamp is more than {count} seconds from our clock.',
+    }),
     signNoMatch: 'No v1 signature matches the body.',
     signBase64Form: '{header} must be {prefix}<base64 HMAC-SHA256 of the body>.',
     signHeaderMismatch: '{header} does not match the body.',

@@ -127,7 +127,12 @@ export const pl: Catalogue = {
     bodyNotObject: 'Treść żądania musi być obiektem JSON (z polami kanonicznymi).',
     bodyNotWebhook: 'Treść żądania musi być obiektem JSON (webhookiem {provider}).',
     bodyTooDeep: 'Treść żądania jest zbyt głęboko zagnieżdżona.',
-    nestAtMost: 'Zagnieżdżaj obiekty najwyżej na {max} poziomach.',
+    nestAtMost: {
+      one: 'Zagnieżdżaj obiekty najwyżej na {count} poziomie.',
+      few: 'Zagnieżdżaj obiekty najwyżej na {count} poziomach.',
+      many: 'Zagnieżdżaj obiekty najwyżej na {count} poziomach.',
+      other: 'Zagnieżdżaj obiekty najwyżej na {count} poziomu.',
+    },
     payloadLacks: 'W przesłanych danych brakuje {path}.',
     mustBeObject: 'Musi być obiektem.',
     mustBeArray: 'Musi być listą.',
@@ -166,7 +171,12 @@ export const pl: Catalogue = {
     signMissingHeader: 'Podpisz treść w nagłówku {header}.',
     signLeadpactForm:
       'Nagłówek LeadPact-Signature musi mieć postać t=<sekundy uniksowe>,v1=<szesnastkowy HMAC-SHA256>.',
-    signStale: 'Znacznik czasu podpisu różni się od naszego zegara o ponad {seconds} s.',
+    signStale: {
+      one: 'Znacznik czasu podpisu różni się od naszego zegara o ponad {count} sekundę.',
+      few: 'Znacznik czasu podpisu różni się od naszego zegara o ponad {count} sekundy.',
+      many: 'Znacznik czasu podpisu różni się od naszego zegara o ponad {count} sekund.',
+      other: 'Znacznik czasu podpisu różni się od naszego zegara o ponad {count} sekundy.',
+    },
     signNoMatch: 'Żaden podpis v1 nie pasuje do treści.',
     signBase64Form: 'Nagłówek {header} musi mieć postać {prefix}<HMAC-SHA256 treści w base64>.',
     signHeaderMismatch: 'Nagłówek {header} nie pasuje do treści.',

@@ -116,7 +116,11 @@ export const ro: Catalogue = {
     bodyNotObject: 'Corpul cererii trebuie să fie un obiect JSON (cu câmpurile canonice).',
     bodyNotWebhook: 'Corpul cererii trebuie să fie un obiect JSON (un webhook {provider}).',
     bodyTooDeep: 'Corpul cererii are prea multe niveluri de imbricare.',
-    nestAtMost: 'Imbricați obiectele pe cel mult {max} niveluri.',
+    nestAtMost: {
+      one: 'Imbricați obiectele pe cel mult {count} nivel.',
+      few: 'Imbricați obiectele pe cel mult {count} niveluri.',
+      other: 'Imbricați obiectele pe cel mult {count} de niveluri.',
+    },
     payloadLacks: 'În datele trimise lipsește {path}.',
     mustBeObject: 'Trebuie să fie un obiect.',
     mustBeArray: 'Trebuie să fie o listă.',
@@ -153,7 +157,11 @@ export const ro: Catalogue = {
     signMissingHeader: 'Semnați corpul cererii în antetul {header}.',
     signLeadpactForm:
       'LeadPact-Signature trebuie să aibă forma t=<secunde Unix>,v1=<HMAC-SHA256 hexazecimal>.',
-    signStale: 'Marca de timp a semnăturii diferă de ceasul nostru cu mai mult de {seconds} secunde.',
+    signStale: {
+      one: 'Marca de timp a semnăturii diferă de ceasul nostru cu mai mult de {count} secundă.',
+      few: 'Marca de timp a semnăturii diferă de ceasul nostru cu mai mult de {count} secunde.',
+      other: 'Marca de timp a semnăturii diferă de ceasul nostru cu mai mult de {count} de secunde.',
+    },
     signNoMatch: 'Nicio semnătură v1 nu corespunde corpului cererii.',
     signBase64Form: '{header} trebuie să aibă forma {prefix}<HMAC-SHA256 al corpului, în base64>.',
     signHeaderMismatch: '{header} nu corespunde corpului cererii.',

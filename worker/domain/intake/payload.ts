@@ -51,7 +51,7 @@ export function parseJsonObject(body: Uint8Array, provider: string | null): Json
     ]);
   }
   if (!depthWithin(value, MAX_DEPTH)) {
-    throw new InvalidError(say('bodyTooDeep'), [fieldIssue('body', say('nestAtMost', { max: MAX_DEPTH }))]);
+    throw new InvalidError(say('bodyTooDeep'), [fieldIssue('body', say('nestAtMost', { count: MAX_DEPTH }))]);
   }
   return value;
 }

@@ -154,7 +154,7 @@ async function verifyLeadPact(
   }
   const skew = Math.abs(input.now / 1000 - Number(header.timestamp));
   if (!(skew <= LEADPACT_TOLERANCE_SECONDS)) {
-    return refuse('timestamp_out_of_tolerance', say('signStale', { seconds: LEADPACT_TOLERANCE_SECONDS }));
+    return refuse('timestamp_out_of_tolerance', say('signStale', { count: LEADPACT_TOLERANCE_SECONDS }));
   }
   // Wrong-sized candidates still take part, so a malformed v1 costs the same as a wrong one.
   const candidates = header.signatures.map((hex) => hexToBytes(hex) ?? new Uint8Array(0));
