@@ -1,6 +1,7 @@
 import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { SheetErrorCode } from '../../domain/live-sheet';
 import { READS_PER_MINUTE, WRITES_PER_MINUTE } from '../../domain/live-sheet';
+import { QUOTA_RETENTION_MS } from '../../domain/retention';
 import type { Database } from '../client';
 import { leadEvents, sheetConnections, sheetQuota, slaTransitions } from '../schema';
 
@@ -233,9 +234,9 @@ export async function claimQuota(
   return claimed.length > 0;
 }
 
-/** Quota rows of past minutes are of no use; the daily housekeeping drops those older than a day. */
+/** Quota rows of past minutes are of no use; the daily housekeeping drops those past the retention. */
 export async function purgeQuota(db: Database, now: Date): Promise<number> {
-  const cutoff = quotaMinute(new Date(now.getTime() - 24 * 3600_000));
+  const cutoff = quotaMinute(new Date(now.getTime() - QUOTA_RETENTION_MS));
   const gone = await db
     .delete(sheetQuota)
     .where(sql`${sheetQuota.minute} < ${cutoff}`)
