@@ -1,10 +1,20 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { drizzle } from 'drizzle-orm/d1';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as schema from '../../worker/db/schema';
+import worker from '../../worker/index';
 import { judgeDeliveries } from '../../worker/services/intake';
 import typeform from '../fixtures/intake/typeform.json';
-import { call, createTestWorkspace, env, expectProblem, type TestWorkspace, WAIT_FOR_LEAD } from './harness';
+import {
+  BASE,
+  call,
+  createTestWorkspace,
+  env,
+  expectProblem,
+  type TestWorkspace,
+  WAIT_FOR_LEAD,
+} from './harness';
 import { meteredD1 } from './metered-d1';
 import { type Provider, signedHeaders } from './signing';
 import { testVault } from './test-vault';
@@ -140,6 +150,41 @@ describe('rate limits', () => {
     await expectProblem(await call('POST', `/v1/intake/${quiet.id}`, { json: { email: 'x@y.pl' } }), 401);
     expect((await signedPost(quiet)).status).toBe(201);
   }, 120_000);
+
+  it("should spend the source's allowance for a token-authenticated delivery, not the token's API allowance too", async () => {
+    const ws = await createTestWorkspace();
+    const source = await createSource(ws, 'generic');
+    const counted: string[] = [];
+    const limiter = (name: string) => ({
+      limit: async ({ key }: { key: string }) => {
+        counted.push(`${name} ${key}`);
+        return { success: true };
+      },
+    });
+    const ctx = createExecutionContext();
+    const res = await worker.fetch(
+      new Request(`${BASE}/v1/intake/${source.id}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ws.tokens.intake}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'allowance@factory.pl', consent: true }),
+      }),
+      { ...env, INTAKE_LIMITER: limiter('intake'), API_LIMITER: limiter('api') },
+      ctx,
+    );
+    await waitOnExecutionContext(ctx);
+    expect(res.status).toBe(202);
+    // One limiter call per delivery, as a signed source's: the API's own routes still count per token.
+    expect(counted).toEqual([`intake source:${source.id}`]);
+    const api = await worker.fetch(
+      new Request(`${BASE}/v1/intake/deliveries?status=stored&limit=1`, {
+        headers: { authorization: `Bearer ${ws.tokens.admin}` },
+      }),
+      { ...env, INTAKE_LIMITER: limiter('intake'), API_LIMITER: limiter('api') },
+      createExecutionContext(),
+    );
+    expect(api.status).toBe(200);
+    expect(counted).toEqual([`intake source:${source.id}`, expect.stringMatching(/^api token:tok_/)]);
+  });
 
   it('should count unverified deliveries per address, so real ones keep flowing after 600 junk posts', async () => {
     const ws = await createTestWorkspace();

@@ -29,6 +29,8 @@ async function admit(
   c: Context<AppEnv>,
   raw: string,
   check: (parsed: { workspaceId: string }) => Promise<AcceptedToken | null>,
+  /** False where the route counts its own allowance (intake: per source). */
+  apiAllowance = true,
 ): Promise<Caller> {
   const parsed = parseToken(raw);
   const scope = { ip: clientAddress(c), target: parsed ? `ws:${parsed.workspaceId}` : null };
@@ -38,7 +40,7 @@ async function admit(
     await countFailure(authFailureLimiters(c.env), scope);
     throw new ApiError('unauthorized', say('tokenUnknown'), { headers: CHALLENGE });
   }
-  await enforceRateLimit(c.env.API_LIMITER, `token:${accepted.caller.tokenId}`);
+  if (apiAllowance) await enforceRateLimit(c.env.API_LIMITER, `token:${accepted.caller.tokenId}`);
   if (accepted.touch) c.executionCtx.waitUntil(accepted.touch());
   return accepted.caller;
 }
@@ -60,6 +62,8 @@ export function authenticate(c: Context<AppEnv>, raw: string): Promise<Caller> {
  * source, workspace and token in one round trip): the same checks without a
  * read of its own. `token` is the live row whose hash matched, or null; `hash`
  * is the bearer value's SHA-256 the row was found by (hashed once per request).
+ * A delivery spends its source's allowance (INTAKE_LIMITER), as a signed one does,
+ * not the token's API allowance as well: one limiter call per delivery, not two.
  */
 export function authenticateRead(
   c: Context<AppEnv>,
@@ -67,16 +71,21 @@ export function authenticateRead(
   read: { hash: string; token: ReadToken | null },
   now: Date,
 ): Promise<Caller> {
-  return admit(c, raw, async ({ workspaceId }) => {
-    const accepted = acceptToken({
-      ctx: { db: databaseFor(c.env, workspaceId), workspaceId, now },
-      input: read,
-    });
-    // The row may be held by the isolate (intake's lookup cache): it now says it was used, so the
-    // requests that follow within the cache's life do not write `last_used_at` again, each of them.
-    if (accepted?.touch && read.token) read.token.lastUsedAt = now.toISOString();
-    return accepted;
-  });
+  return admit(
+    c,
+    raw,
+    async ({ workspaceId }) => {
+      const accepted = acceptToken({
+        ctx: { db: databaseFor(c.env, workspaceId), workspaceId, now },
+        input: read,
+      });
+      // The row may be held by the isolate (intake's lookup cache): it now says it was used, so the
+      // requests that follow within the cache's life do not write `last_used_at` again, each of them.
+      if (accepted?.touch && read.token) read.token.lastUsedAt = now.toISOString();
+      return accepted;
+    },
+    false,
+  );
 }
 
 export function bearerToken(c: Context<AppEnv>): string | null {
