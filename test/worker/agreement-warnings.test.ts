@@ -157,6 +157,13 @@ describe('an agreement that can never be met', () => {
       quadrants: ['low', 'engaged'],
     });
     expect(warningText(warning as AgreementWarning, 'pl')).toContain('Żaden lead nigdy nie zostanie MQL');
+    // The Agreement tab writes the numbers as the team does.
+    expect(
+      warningText(
+        { code: 'threshold_unreachable', path: 'mql.minFit', threshold: 1500, reachable: 35, message: '' },
+        'ru',
+      ),
+    ).toContain('— 35, а порог — 1\u00a0500.');
     const put = await putDraft(ws.tokens.marketing, content, draft.etag);
     expect(put.status, await put.clone().text()).toBe(200);
     expect(((await put.json()) as AgreementDraft).warnings.map((w) => w.code)).toEqual([

@@ -1,6 +1,6 @@
 import type { AgreementWarning } from '../agreement/warnings';
 import { type Language, SIDES } from '../constants';
-import { catalogueOf, fill } from '../i18n';
+import { catalogueOf, fill, formatNumber } from '../i18n';
 import { NAMED_RANGES } from './named-ranges';
 import type { AgreementPart, AgreementVersionPart } from './snapshot-parts';
 import { BLANK, GridBuilder, instant, num, type TabGrid, text } from './tab-grid';
@@ -127,14 +127,14 @@ export function warningText(warning: AgreementWarning, language: Language): stri
     const names = catalogueOf(language).agreement.quadrants;
     return fill(t.quadrantsUnreachable, {
       quadrants: (warning.quadrants ?? []).map((q) => names[q]).join(', '),
-      threshold: warning.threshold,
-      reachable: warning.reachable,
+      threshold: formatNumber(language, warning.threshold),
+      reachable: formatNumber(language, warning.reachable),
     });
   }
   const score = /engagement/i.test(warning.path) ? t.scores.engagement : t.scores.fit;
   return fill(t.thresholdUnreachable, {
     score,
-    reachable: warning.reachable,
-    threshold: warning.threshold,
+    reachable: formatNumber(language, warning.reachable),
+    threshold: formatNumber(language, warning.threshold),
   });
 }
