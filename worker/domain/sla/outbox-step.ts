@@ -13,6 +13,8 @@ export type OutboxStep =
 /** The outbox's operator notes (its `last_error` column) for a message that cannot be sent at all. */
 export const CHANNEL_DELETED_ERROR = 'The channel was deleted.';
 export const BODY_UNREADABLE_ERROR = 'The message can no longer be read.';
+/** …and for one still unsent when a person it names was erased: it is never sent. */
+export const PERSON_ERASED_ERROR = 'The person was erased.';
 
 /**
  * After the `attempts`-th try: a sent message is delivered; a final failure, or the last allowed

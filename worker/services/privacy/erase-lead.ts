@@ -16,13 +16,12 @@ import { planErasure } from '../../domain/ledger/erasure-plan';
 import { sameIdentityLeads } from '../../domain/ledger/identity';
 import type { LeadState } from '../../domain/ledger/lead';
 import type { Vault } from '../../domain/privacy';
+import { PERSON_ERASED_ERROR } from '../../domain/sla';
 import { webHost } from '../../platform/web-host';
 import type { CallerContext } from '../context';
 import { vaultOf } from './vault';
 
 const MAX_ATTEMPTS = 8;
-/** What an unsent message that named an erased person says instead of being sent (the outbox's operator column). */
-const ERASED_MESSAGE_ERROR = 'The person was erased.';
 
 export interface ErasureResult {
   lead: LeadState;
@@ -130,7 +129,7 @@ async function eraseOneLead(
         ...destroyPersonKeysOfLeads(db, workspaceId, [leadId]),
         ...erasureStatements(db, workspaceId, leadId, plan, identities, now),
         // Messages name the lead (and agendas name several): their bodies and keys go, and unsent ones are never sent.
-        ...(await eraseMessagesStatements(db, workspaceId, [leadId], ERASED_MESSAGE_ERROR)),
+        ...(await eraseMessagesStatements(db, workspaceId, [leadId], PERSON_ERASED_ERROR)),
       ];
       const result = { lead: plan.next, erased: true };
       // The answer is the tombstone, which names no one; the person's key dies in this very batch.
