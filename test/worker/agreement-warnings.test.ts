@@ -59,6 +59,18 @@ describe('an agreement that can never be met', () => {
     expect(page).toContain('data-warnings="1"');
     expect(page).toContain('Ta umowa ma progi, których żaden lead nie osiągnie');
     expect(page).toMatch(/40[^<]*najwyższy wynik[^<]*35/);
+    // Every count on the page takes the form Polish gives its number.
+    for (const line of [
+      'Wysokie dopasowanie od 40 punktów',
+      'Gorący: zakup przed upływem 6 miesięcy',
+      'Punkty zaangażowania maleją o połowę co 30 dni.',
+      '1 godzina robocza',
+      '4 godziny robocze',
+      '24 godziny robocze',
+      'Co najmniej 3 próby kontaktu w co najmniej 2 kanałach w ciągu 5 dni roboczych, zanim lead zostanie uznany za nieosiągalny.',
+      'Decyzja (SQL, dogrzewanie lub dyskwalifikacja) w ciągu 10 dni roboczych.',
+    ])
+      expect(page).toContain(line);
   });
 
   it('should say each warning in the workspace’s language, or the one Accept-Language asks for, with code and path unchanged', async () => {
