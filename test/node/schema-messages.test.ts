@@ -1,6 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { typescriptFilesUnder } from './source-files';
 
 /*
  * Every refusal a reader gets must come from the catalogue, so a text written
@@ -133,16 +134,6 @@ function inlineMessagesIn(file: string, source: string): Finding[] {
   return found;
 }
 
-async function sourcesUnder(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) out.push(...(await sourcesUnder(path)));
-    else if (entry.name.endsWith('.ts')) out.push(path);
-  }
-  return out;
-}
-
 describe('refusal texts come from the catalogue', () => {
   it('should find the inline texts it looks for, so the scan below can fail', () => {
     const probe = [
@@ -168,7 +159,7 @@ describe('refusal texts come from the catalogue', () => {
   });
 
   it('should find no zod message, field issue or refusal written inline anywhere in worker/', async () => {
-    const files = (await sourcesUnder('worker')).filter(
+    const files = (await typescriptFilesUnder('worker')).filter(
       (file) =>
         !file.startsWith('worker/domain/i18n/') &&
         !file.startsWith('worker/domain/agreement/templates/') &&

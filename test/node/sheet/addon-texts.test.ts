@@ -1,9 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STATE_PROPERTY } from '../../../apps-script/src/config';
 import { buildAddon } from '../../../scripts/sheets-build.mjs';
 import { catalogueOf } from '../../../worker/domain/i18n';
+import { typescriptFilesUnder } from '../source-files';
 import { appsScriptContext, loadBundle } from './fakes/apps-script-globals';
 import { fakeServices } from './fakes/fake-services';
 import type { SyncFetcher } from './fakes/sync-fetch';
@@ -86,16 +87,6 @@ function inlineTextsIn(file: string, source: string): Finding[] {
   return found;
 }
 
-async function sourcesUnder(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) out.push(...(await sourcesUnder(path)));
-    else if (entry.name.endsWith('.ts')) out.push(path);
-  }
-  return out;
-}
-
 describe('the add-on says nothing in English that a Polish team would read', () => {
   it('should find each kind of inline text, so the scan below can fail', () => {
     const probe = [
@@ -119,7 +110,7 @@ describe('the add-on says nothing in English that a Polish team would read', () 
   });
 
   it('should find no alert, toast, prompt, title, thrown error or answer message written inline in apps-script/src', async () => {
-    const files = (await sourcesUnder('apps-script/src')).filter((file) => !(file in ALLOWED));
+    const files = (await typescriptFilesUnder('apps-script/src')).filter((file) => !(file in ALLOWED));
     expect(files.length).toBeGreaterThan(30);
     const found: Finding[] = [];
     for (const file of files) found.push(...inlineTextsIn(file, await readFile(file, 'utf8')));
