@@ -524,6 +524,17 @@ describe('scrubbing a payload', () => {
     expect(personal('firma sp. z o.o. invoice')).toBe(true);
     expect(personal('no_need')).toBe(false);
   });
+
+  it('should find a name standing alone after it appeared inside a word, with Unicode letters as word parts', () => {
+    // The first "Jan" is inside "Janek", the second stands alone: the search goes on past the first.
+    expect(personal('Janek said Jan called')).toBe(true);
+    expect(personal('Kowalskiego, Janowi')).toBe(false);
+    expect(personal('ŁJan and KowalskiŁ')).toBe(false);
+    expect(personal('(Kowalski)')).toBe(true);
+    // The same matcher answers each text afresh (its patterns keep no position between texts).
+    expect(personal('Janek Janek Jan')).toBe(true);
+    expect(personal('Jan')).toBe(true);
+  });
 });
 
 describe('planning an erasure (pure: no D1)', () => {

@@ -84,20 +84,34 @@ export function personalMatcher(values: PersonalValues): (text: string) => boole
     .flatMap((n) => [n, ...n.split(/[\s-]+/)])
     .map((w) => w.trim())
     .filter((w) => w.length >= 2);
-  const names =
-    words.length > 0
-      ? new RegExp(
-          `(?<![\\p{L}\\p{N}])(?:${[...new Set(words)].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
-          'iu',
-        )
-      : null;
+  const names = [...new Set(words)].map((w) => new RegExp(escapeRegExp(w), 'giu'));
   return (text) => {
     const lower = text.toLowerCase();
     if (emails.some((e) => lower.includes(e)) || texts.some((t) => lower.includes(t))) return true;
     const digits = text.replace(/\D/g, '');
     if (phones.some((d) => digits.includes(d))) return true;
-    return names?.test(text) ?? false;
+    return names.some((name) => namesWord(name, text));
   };
+}
+
+/**
+ * Compiled once per isolate: a case-insensitive `\p{L}` class costs 1–2 ms to build, too much to
+ * pay for every lead written. Sticky, so they test the one position `lastIndex` names.
+ */
+const NO_LETTER_BEFORE = /(?<![\p{L}\p{N}])/iuy;
+const NO_LETTER_AFTER = /(?![\p{L}\p{N}])/iuy;
+
+/** Whether `name` (global, case-insensitive) occurs in `text` as a whole word: no letter or digit either side. */
+function namesWord(name: RegExp, text: string): boolean {
+  name.lastIndex = 0;
+  for (let match = name.exec(text); match !== null; match = name.exec(text)) {
+    NO_LETTER_BEFORE.lastIndex = match.index;
+    NO_LETTER_AFTER.lastIndex = match.index + match[0].length;
+    if (NO_LETTER_BEFORE.test(text) && NO_LETTER_AFTER.test(text)) return true;
+    // A later, overlapping occurrence may stand alone: go on one code point later.
+    name.lastIndex = match.index + ((text.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1);
+  }
+  return false;
 }
 
 /** Payload keys that hold facts, never free text or contact data; everything else is dropped on erasure. */
