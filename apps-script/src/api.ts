@@ -144,3 +144,21 @@ export function answerText(services: Services, answer: Pick<ApiAnswer, 'status' 
 export function notConnectedText(services: Services): string {
   return words(services).notConnected;
 }
+
+/**
+ * Runs `run` with the saved connection; not connected, or a call that failed
+ * (`ApiFailure`), answers `{ ok: false, message }` in the team's language.
+ */
+export function withConnection<T>(
+  services: Services,
+  run: (connection: Connection) => T,
+): T | { ok: false; message: string } {
+  const connection = savedConnection(services);
+  if (!connection) return { ok: false, message: notConnectedText(services) };
+  try {
+    return run(connection);
+  } catch (error) {
+    if (error instanceof ApiFailure) return { ok: false, message: error.message };
+    throw error;
+  }
+}

@@ -1,14 +1,6 @@
 import { compareEdits, reapplyMine, type SectionEdits } from '../../../worker/domain/agreement/compare-edits';
 import { fill } from '../../../worker/domain/i18n/format';
-import {
-  ApiFailure,
-  answerText,
-  type Connection,
-  getJson,
-  notConnectedText,
-  requestJson,
-  savedConnection,
-} from '../api';
+import { answerText, type Connection, getJson, requestJson, withConnection } from '../api';
 import { refreshAll } from '../refresh';
 import type { Services } from '../services';
 import { teamLanguage } from '../state';
@@ -47,23 +39,9 @@ function viewOf(services: Services, connection: Connection): ConflictAnswer {
   };
 }
 
-function guarded<T extends { ok: boolean; message?: string }>(
-  services: Services,
-  run: (connection: Connection) => T,
-): T | { ok: false; message: string } {
-  const connection = savedConnection(services);
-  if (!connection) return { ok: false, message: notConnectedText(services) };
-  try {
-    return run(connection);
-  } catch (error) {
-    if (error instanceof ApiFailure) return { ok: false, message: error.message };
-    throw error;
-  }
-}
-
 /** The sidebar's conflict view: my edits (kept after a refused push) and the draft as it is now, against our base. */
 export function agreementConflict(services: Services): ConflictAnswer {
-  return guarded(services, (connection) => viewOf(services, connection));
+  return withConnection(services, (connection) => viewOf(services, connection));
 }
 
 /**
@@ -80,7 +58,7 @@ export function reapplyMyEdits(
 ): ReapplyAnswer {
   const words = reviewWords(teamLanguage(services));
   const keepMine = Array.isArray(input.keepMine) ? input.keepMine.filter((s) => typeof s === 'string') : [];
-  return guarded(services, (connection): ReapplyAnswer => {
+  return withConnection(services, (connection): ReapplyAnswer => {
     const pending = readPendingEdits(services);
     if (!pending) return { ok: false, message: words.nothingPending };
     const draft = getJson<DraftAnswer>(services, connection, '/v1/agreement/draft');

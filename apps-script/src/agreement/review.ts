@@ -2,15 +2,7 @@ import { sideOfRole } from '../../../worker/domain/agreement/versions';
 import type { Language, Side } from '../../../worker/domain/constants';
 import { catalogueOf } from '../../../worker/domain/i18n/catalogue';
 import { fill, formatInstant } from '../../../worker/domain/i18n/format';
-import {
-  ApiFailure,
-  answerText,
-  type Connection,
-  getJson,
-  notConnectedText,
-  requestJson,
-  savedConnection,
-} from '../api';
+import { ApiFailure, answerText, type Connection, getJson, requestJson, withConnection } from '../api';
 import { refreshAll } from '../refresh';
 import type { Services } from '../services';
 import { teamLanguage } from '../state';
@@ -58,16 +50,10 @@ export interface ActionAnswer {
   view?: ReviewAnswer;
 }
 
+/** `withConnection`, handing on the team's language too. */
 function guarded<T>(services: Services, run: (connection: Connection, language: Language) => T) {
   const language = teamLanguage(services);
-  const connection = savedConnection(services);
-  if (!connection) return { ok: false as const, message: notConnectedText(services) };
-  try {
-    return run(connection, language);
-  } catch (error) {
-    if (error instanceof ApiFailure) return { ok: false as const, message: error.message };
-    throw error;
-  }
+  return withConnection(services, (connection) => run(connection, language));
 }
 
 function sideLines(version: VersionAnswer, language: Language, timeZone: string) {
