@@ -1,5 +1,5 @@
-import type { Side } from '../constants';
 import { fill } from '../i18n/format';
+import type { Member } from '../members';
 
 /**
  * Who a lead may be given to from the sheet, and how a typed name finds them.
@@ -7,16 +7,10 @@ import { fill } from '../i18n/format';
  * actions/assign.ts); the sheet offers exactly those, by name, and refuses a
  * name that finds nobody or more than one person before anything is sent.
  */
-export interface SheetMember {
-  id: string;
-  name: string;
-}
+export type SheetMember = Pick<Member, 'id' | 'name'>;
 
-/** A member as `GET /v1/members` lists them. */
-export interface ListedMember extends SheetMember {
-  side: Side;
-  active: boolean;
-}
+/** A member as `GET /v1/members` lists them (the fields the sheet reads). */
+export type ListedMember = Pick<Member, 'id' | 'name' | 'side' | 'active'>;
 
 export type AssigneeMatch =
   | { kind: 'member'; member: SheetMember }
