@@ -2,7 +2,7 @@ import type { Language } from '../constants';
 import { catalogueOf } from './catalogue';
 import type { en } from './en';
 import { fill, formatNumber } from './format';
-import { type PluralForms, pluralFor } from './plural';
+import { counted, type PluralForms } from './plural';
 
 /**
  * A text said in whichever language its reader has. Errors carry one from the
@@ -29,19 +29,15 @@ type Args<T> = T extends PluralForms ? [{ count: number } & Record<string, Value
 /** What `thing(key, …)` takes after its key. */
 export type ThingArgs<K extends ThingKey> = Args<Things[K]>;
 
+/** A plural entry goes through `counted`, so its form agrees with the number shown, as everywhere else. */
 function render(language: Language, entry: string | PluralForms, params: Record<string, Value> = {}): string {
   const values: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(params)) {
-    values[name] =
-      typeof value === 'function'
-        ? value(language)
-        : typeof value === 'number'
-          ? formatNumber(language, value)
-          : value;
-  }
-  const template =
-    typeof entry === 'string' ? entry : pluralFor(language, entry, Number(params.count ?? Number.NaN));
-  return fill(template, values);
+  for (const [name, value] of Object.entries(params))
+    values[name] = typeof value === 'function' ? value(language) : value;
+  if (typeof entry !== 'string') return counted(language, entry, Number(params.count ?? Number.NaN), values);
+  for (const [name, value] of Object.entries(values))
+    if (typeof value === 'number') values[name] = formatNumber(language, value);
+  return fill(entry, values);
 }
 
 /** An error text by key; its placeholders are checked against the English catalogue. */
