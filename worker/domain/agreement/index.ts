@@ -113,6 +113,5 @@ export {
   highestEngagement,
   highestFit,
   WARNING_CODES,
-  warningMessage,
   warningsIn,
 } from './warnings';

@@ -1,7 +1,6 @@
 import type { Language } from '../constants';
 import { catalogueOf } from '../i18n/catalogue';
-import { fill } from '../i18n/format';
-import { localeOf } from '../i18n/locales';
+import { fill, formatNumber } from '../i18n/format';
 import type { Quadrant } from './constants';
 import type { Agreement } from './schema';
 
@@ -54,15 +53,14 @@ export function highestEngagement(agreement: Pick<Agreement, 'scoring'>): number
 }
 
 /** A warning's `message` in `language`: the numbers grouped as its people write them, the path and quadrant codes as they are. */
-export function warningMessage(warning: Omit<AgreementWarning, 'message'>, language: Language): string {
+function warningMessage(warning: Omit<AgreementWarning, 'message'>, language: Language): string {
   const words = catalogueOf(language).warnings;
-  const number = new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 2 });
   if (warning.code === 'quadrants_unreachable')
     return fill(words.quadrantsUnreachable, { quadrants: (warning.quadrants ?? []).join(', ') });
   return fill(words.thresholdUnreachable, {
     path: warning.path,
-    threshold: number.format(warning.threshold),
-    reachable: number.format(warning.reachable),
+    threshold: formatNumber(language, warning.threshold),
+    reachable: formatNumber(language, warning.reachable),
     score: /engagement/i.test(warning.path) ? words.scores.engagement : words.scores.fit,
   });
 }
@@ -79,11 +77,8 @@ export function warningsIn<T extends { warnings: readonly AgreementWarning[] }>(
   return { ...x, warnings: x.warnings.map((w) => ({ ...w, message: warningMessage(w, language) })) };
 }
 
-/** Every score threshold of the agreement that no lead can reach (fit, engagement, MQL minimums). */
-export function agreementWarnings(
-  agreement: Pick<Agreement, 'icp' | 'scoring' | 'mql'>,
-  language: Language = 'en',
-): AgreementWarning[] {
+/** Every score threshold of the agreement that no lead can reach (fit, engagement, MQL minimums), said in English. */
+export function agreementWarnings(agreement: Pick<Agreement, 'icp' | 'scoring' | 'mql'>): AgreementWarning[] {
   const fit = highestFit(agreement);
   const engagement = highestEngagement(agreement);
   const checks: { path: string; threshold: number | null; reachable: number | null }[] = [
@@ -98,7 +93,7 @@ export function agreementWarnings(
   ];
   const said = (w: Omit<AgreementWarning, 'message'>): AgreementWarning => ({
     ...w,
-    message: warningMessage(w, language),
+    message: warningMessage(w, 'en'),
   });
   const out: AgreementWarning[] = [];
   const quadrants = agreement.mql.quadrants;
