@@ -2,7 +2,7 @@ import type { Agreement } from '../../../worker/domain/agreement/schema';
 import type { Language } from '../../../worker/domain/constants';
 import { catalogueOf } from '../../../worker/domain/i18n';
 import { fill } from '../../../worker/domain/i18n/format';
-import { pluralFor } from '../../../worker/domain/i18n/plural';
+import { counted } from '../../../worker/domain/i18n/plural';
 import {
   AGREEMENT_GRID_TABS,
   type AgreementGridTab,
@@ -104,9 +104,7 @@ function pushUnderLock(
   );
   if (!parsed.ok) {
     markProblems(services, parsed.problems);
-    const message = fill(pluralFor(language, words.problems, parsed.problems.length), {
-      count: String(parsed.problems.length),
-    });
+    const message = counted(language, words.problems, parsed.problems.length);
     return answer(false, message, { problems: parsed.problems });
   }
   const mine = parsed.value;

@@ -1,5 +1,5 @@
 import type { Language } from '../../../worker/domain/constants';
-import { catalogueOf, pluralFor, type SheetWorkTexts } from '../../../worker/domain/i18n';
+import { catalogueOf, counted, type SheetWorkTexts } from '../../../worker/domain/i18n';
 import { fill } from '../../../worker/domain/i18n/format';
 import { displayedText } from '../../../worker/domain/sheet/cells';
 import {
@@ -180,8 +180,7 @@ export function sendPendingRows(services: Services): SendResult {
     if (rewrite.length > 0) writeRows(services, connection, language, rewrite);
     return {
       ...result,
-      message: fill(pluralFor(language, texts.sent, result.sent.length), {
-        count: result.sent.length,
+      message: counted(language, texts.sent, result.sent.length, {
         refused: result.refused.length + result.stale.length,
         waiting: result.waiting.length,
       }),

@@ -1,5 +1,5 @@
 import type { Language, Side } from '../constants';
-import { catalogueOf, fill, formatDate, formatInstant, formatMoney, formatNumber, pluralFor } from '../i18n';
+import { catalogueOf, counted, fill, formatDate, formatInstant, formatMoney, formatNumber } from '../i18n';
 import { LEAD_STAGES, type LeadStage } from '../ledger/constants';
 import { escapeMarkdown } from '../markup';
 import { localDateOf } from '../zoned-time';
@@ -200,10 +200,7 @@ export function buildAgenda(input: AgendaInput, now: Date): Agenda {
       total === 0
         ? [l.handedOverNone]
         : [
-            fill(pluralFor(language, l.handedOverLine, total), {
-              notWorked: formatNumber(language, notWorkedLeads.length),
-              count: formatNumber(language, total),
-            }),
+            counted(language, l.handedOverLine, total, { notWorked: notWorkedLeads.length }),
             ...input.handedOver
               .filter((lead) => !lead.worked)
               .map((lead) =>
@@ -253,14 +250,10 @@ export function buildAgenda(input: AgendaInput, now: Date): Agenda {
       campaigns.length === 0
         ? [l.campaignsNone]
         : campaigns.map((c) =>
-            fill(pluralFor(language, l.campaignLine, c.leads), {
+            counted(language, l.campaignLine, c.leads, {
               campaign: c.campaign,
-              count: formatNumber(language, c.leads),
               stages: LEAD_STAGES.filter((s) => (c.stages[s] ?? 0) > 0)
-                .map((s) => {
-                  const n = c.stages[s] ?? 0;
-                  return fill(pluralFor(language, l.stageCounts[s], n), { count: formatNumber(language, n) });
-                })
+                .map((s) => counted(language, l.stageCounts[s], c.stages[s] ?? 0))
                 .join(', '),
             }),
           ),
