@@ -27,13 +27,6 @@ export interface ActionResult {
   outcome: ActionOutcome;
 }
 
-export interface ActionResult {
-  lead: LeadState;
-  /** The events this action appended, as stored. */
-  events: StoredEvent[];
-  outcome: ActionOutcome;
-}
-
 /**
  * Performs one action on a lead: loads the lead, the active agreement and the
  * team, plans the events (worker/domain/ledger/actions) and appends them
