@@ -10,9 +10,6 @@ import { chunks } from '../scope';
 import { erasedIndexQuery } from './erased-identities';
 import { openLeadRows } from './leads';
 
-/** D1 binds at most 100 parameters per statement; `IN (...)` lists leave room for the scoping ones. */
-const IN_LIST = 90;
-
 /** Owners named by e-mail: every member of the workspace (a past owner may be inactive now). */
 export async function loadMembersByEmail(db: Database, workspaceId: string): Promise<Map<string, string>> {
   const rows = await db
@@ -41,7 +38,7 @@ export async function readChunk(
   const keyOfIndex = new Map(keys.map((k, i) => [keyIndexes[i] as string, k]));
   const emails = [...new Set(rows.flatMap((r) => (r.submission.email ? [r.submission.email] : [])))];
   const phones = [...new Set(rows.flatMap((r) => (r.submission.phone ? [r.submission.phone] : [])))];
-  const keyReads = chunks(keyIndexes, IN_LIST).map((part) =>
+  const keyReads = chunks(keyIndexes).map((part) =>
     db
       .select({ rowKey: importRows.rowKey, contentHash: importRows.contentHash, leadId: importRows.leadId })
       .from(importRows)
@@ -62,20 +59,20 @@ export async function readChunk(
   const identityOfHash = new Map(hashes.map((hash, i) => [`${identities[i]?.kind}:${hash}`, identities[i]]));
   const emailIndexes = hashes.slice(0, emails.length);
   const phoneIndexes = hashes.slice(emails.length);
-  const emailReads = chunks(emailIndexes, IN_LIST).map((part) =>
+  const emailReads = chunks(emailIndexes).map((part) =>
     db
       .select()
       .from(leads)
       .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.emailIndex, part))),
   );
   // Every lead a phone names, with or without an e-mail: Identities picks by intake's rule.
-  const phoneReads = chunks(phoneIndexes, IN_LIST).map((part) =>
+  const phoneReads = chunks(phoneIndexes).map((part) =>
     db
       .select()
       .from(leads)
       .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.phoneIndex, part))),
   );
-  const erasedReads = chunks(hashes, IN_LIST).map((part) => erasedIndexQuery(db, workspaceId, part));
+  const erasedReads = chunks(hashes).map((part) => erasedIndexQuery(db, workspaceId, part));
   const reads = [...keyReads, ...erasedReads, ...emailReads, ...phoneReads];
   // A batch of selects answers one row array per select.
   const results = (await runBatch(db, reads)) as unknown[][];
@@ -99,7 +96,7 @@ export async function readChunk(
   for (const state of await openLeadRows(vault, leadRows)) found.set(state.id, state);
   // A changed row with an external id merges into the lead it made before, whatever its e-mail now.
   const missing = [...new Set([...stored.values()].map((s) => s.leadId))].filter((id) => !found.has(id));
-  for (const part of chunks(missing, IN_LIST)) {
+  for (const part of chunks(missing)) {
     const rowsById = await db
       .select()
       .from(leads)

@@ -5,8 +5,6 @@ import type { Database } from '../client';
 import { personKeys, workspaceKeys } from '../schema';
 import { chunks } from '../scope';
 
-const IN_LIST = 90;
-
 export async function getWorkspaceKeys(
   db: Database,
   workspaceId: string,
@@ -59,7 +57,7 @@ export async function getPersonKeys(
   ids: readonly string[],
 ): Promise<StoredPersonKey[]> {
   if (ids.length === 0) return [];
-  const reads = chunks(ids, IN_LIST).map((part) =>
+  const reads = chunks(ids).map((part) =>
     db
       .select({ id: personKeys.id, wrapped: personKeys.wrapped })
       .from(personKeys)
@@ -102,7 +100,7 @@ export function personKeyInserts(
 
 /** Destroys keys: whatever they sealed can never be opened again. */
 export function destroyPersonKeys(db: Database, workspaceId: string, keyIds: readonly string[]): Statement[] {
-  return chunks(keyIds, IN_LIST).map((part) =>
+  return chunks(keyIds).map((part) =>
     db.delete(personKeys).where(and(eq(personKeys.workspaceId, workspaceId), inArray(personKeys.id, part))),
   );
 }
@@ -113,7 +111,7 @@ export function destroyPersonKeysOfLeads(
   workspaceId: string,
   leadIds: readonly string[],
 ): Statement[] {
-  return chunks(leadIds, IN_LIST).map((part) =>
+  return chunks(leadIds).map((part) =>
     db
       .delete(personKeys)
       .where(and(eq(personKeys.workspaceId, workspaceId), inArray(personKeys.leadId, part))),
