@@ -1,6 +1,7 @@
 import { type IntakeLookup, lookupIntake } from '../../db/queries/intake-lookup';
 import { starterAgreement } from '../../domain/agreement/templates';
 import type { DatabaseContext } from '../context';
+import { isolateCache } from '../isolate-cache';
 
 export type IntakeTarget = Omit<IntakeLookup, 'consentRequired'> & { consentRequired: boolean };
 export type IntakeSource = IntakeTarget['source'];
@@ -12,10 +13,8 @@ export type IntakeSource = IntakeTarget['source'];
  * steadily then costs one lookup per isolate every 10 s, not one per delivery.
  */
 export const INTAKE_LOOKUP_TTL_MS = 10_000;
-/** Beyond this many sources and tokens an isolate starts over rather than grow. */
-const MAX_ENTRIES = 1000;
 
-const cache = new Map<string, { target: IntakeTarget; until: number }>();
+const cache = isolateCache<IntakeTarget>({ ttlMs: INTAKE_LOOKUP_TTL_MS });
 
 /**
  * The source an intake URL names, its workspace, the consent rule in force and
@@ -32,8 +31,8 @@ export async function findIntakeTarget({
 }): Promise<IntakeTarget | null> {
   const key = `${input.sourceId}|${input.tokenHash ?? ''}`;
   const at = ctx.now.getTime();
-  const held = cache.get(key);
-  if (held && held.until > at) return held.target;
+  const held = cache.get(key, at);
+  if (held) return held;
   const found = await lookupIntake(ctx.db, input.sourceId, input.tokenHash);
   if (!found) {
     cache.delete(key);
@@ -49,10 +48,7 @@ export async function findIntakeTarget({
       }).leadDefinition.consentRequired,
   };
   // A token that was not found is not held: the next try reads again (and counts as a failure again).
-  if (input.tokenHash === null || target.token) {
-    if (cache.size >= MAX_ENTRIES) cache.clear();
-    cache.set(key, { target, until: at + INTAKE_LOOKUP_TTL_MS });
-  }
+  if (input.tokenHash === null || target.token) cache.set(key, target, at);
   return target;
 }
 

@@ -1,4 +1,5 @@
 import type { WorkspaceKeys } from '../../domain/privacy';
+import { isolateCache } from '../isolate-cache';
 
 /**
  * How long an isolate keeps a workspace's opened keys after reading `workspace_keys`. The raw
@@ -9,8 +10,6 @@ import type { WorkspaceKeys } from '../../domain/privacy';
  * per isolate and workspace a minute instead of one per delivery.
  */
 export const WORKSPACE_KEYS_TTL_MS = 60_000;
-/** Beyond this many workspaces an isolate starts over rather than grow. */
-const MAX_ENTRIES = 1000;
 
 export interface HeldWorkspaceKeys {
   keys: WorkspaceKeys;
@@ -18,7 +17,7 @@ export interface HeldWorkspaceKeys {
   indexHmacKey: () => Promise<CryptoKey>;
 }
 
-const held = new Map<string, HeldWorkspaceKeys & { until: number }>();
+const held = isolateCache<HeldWorkspaceKeys>({ ttlMs: WORKSPACE_KEYS_TTL_MS });
 
 /**
  * The keys held for a workspace when they are younger than WORKSPACE_KEYS_TTL_MS at `at` and
@@ -29,13 +28,8 @@ export function heldWorkspaceKeys(
   currentMasterKeyId: string,
   at: number,
 ): HeldWorkspaceKeys | null {
-  const entry = held.get(workspaceId);
-  if (!entry) return null;
-  if (entry.until <= at) {
-    held.delete(workspaceId);
-    return null;
-  }
-  return entry.keys.masterKeyId === currentMasterKeyId ? entry : null;
+  const entry = held.get(workspaceId, at);
+  return entry?.keys.masterKeyId === currentMasterKeyId ? entry : null;
 }
 
 /** Holds keys just opened, wrapped by `masterKeyId` in D1 (the current master key). */
@@ -46,7 +40,7 @@ export function holdWorkspaceKeys(
   at: number,
 ): HeldWorkspaceKeys {
   let hmac: Promise<CryptoKey> | undefined;
-  const entry = {
+  const entry: HeldWorkspaceKeys = {
     keys: { ...keys, masterKeyId },
     indexHmacKey: () => {
       hmac ??= crypto.subtle.importKey('raw', keys.indexKey, { name: 'HMAC', hash: 'SHA-256' }, false, [
@@ -54,10 +48,8 @@ export function holdWorkspaceKeys(
       ]);
       return hmac;
     },
-    until: at + WORKSPACE_KEYS_TTL_MS,
   };
-  if (held.size >= MAX_ENTRIES && !held.has(workspaceId)) held.clear();
-  held.set(workspaceId, entry);
+  held.set(workspaceId, entry, at);
   return entry;
 }
 
