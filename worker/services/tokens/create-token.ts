@@ -1,6 +1,6 @@
-import { getMember } from '../../db/queries/members';
+import { findMember } from '../../db/queries/members';
 import { insertToken, toTokenInfo } from '../../db/queries/tokens';
-import { fieldIssue, InvalidError, NotFoundError } from '../../domain/errors';
+import { fieldIssue, InvalidError } from '../../domain/errors';
 import { say } from '../../domain/i18n';
 import { type CreateToken, mintToken, sha256Hex, type TokenInfo, tokenHint } from '../../domain/tokens';
 import { newId } from '../../platform/ids';
@@ -18,7 +18,12 @@ export async function createToken({
   ctx: ServiceContext;
   input: CreateToken;
 }): Promise<{ info: TokenInfo; token: string }> {
-  if (input.memberId) await requireMember(ctx, input.memberId);
+  // A member named in the body: missing is the body's fault (422 on `memberId`), not a 404.
+  if (input.memberId && !(await findMember(ctx.db, ctx.workspaceId, input.memberId))) {
+    throw new InvalidError(say('memberMissing'), [
+      fieldIssue('memberId', say('memberUnknown', { id: input.memberId })),
+    ]);
+  }
   const token = mintToken(ctx.workspaceId, webHost.randomBytes);
   const row = {
     id: newId('tok', ctx.now.getTime()),
@@ -34,16 +39,4 @@ export async function createToken({
   };
   await insertToken(ctx.db, row);
   return { info: toTokenInfo(row), token };
-}
-
-/** A member named in the body: missing is the body's fault (422 on `memberId`), not a 404. */
-async function requireMember(ctx: ServiceContext, memberId: string): Promise<void> {
-  try {
-    await getMember(ctx.db, ctx.workspaceId, memberId);
-  } catch (error) {
-    if (!(error instanceof NotFoundError)) throw error;
-    throw new InvalidError(say('memberMissing'), [
-      fieldIssue('memberId', say('memberUnknown', { id: memberId })),
-    ]);
-  }
 }
