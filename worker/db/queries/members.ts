@@ -66,14 +66,11 @@ export async function findMember(
   return row ? toMember(row) : undefined;
 }
 
+/** The member, or a 404 naming it. */
 export async function getMember(db: Database, workspaceId: string, memberId: string): Promise<Member> {
-  const row = await db
-    .select()
-    .from(members)
-    .where(and(eq(members.id, memberId), eq(members.workspaceId, workspaceId)))
-    .get();
-  if (!row) throw missing('member');
-  return toMember(row);
+  const member = await findMember(db, workspaceId, memberId);
+  if (!member) throw missing('member');
+  return member;
 }
 
 /** Writes a member's changed fields. */
