@@ -1,6 +1,6 @@
 import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
-import { isErasedIdentity } from '../../worker/db/queries/erasure';
+import { erasedIndexes } from '../../worker/db/queries/erased-identities';
 import { getLeadState, listLeadEvents } from '../../worker/db/queries/leads';
 import * as schema from '../../worker/db/schema';
 import { personalMatcher, scrubPayload } from '../../worker/domain/ledger/erasure';
@@ -21,6 +21,27 @@ import { testVault } from './test-vault';
 
 const db = () => drizzle(env.DB, { schema });
 const vault = (workspaceId: string) => testVault(db(), workspaceId);
+
+/**
+ * True when an e-mail or phone belongs to a person erased in this workspace, compared by blind
+ * index (e-mail trimmed and lower-cased, phone as `+` and digits), as import's chunk read does.
+ */
+async function isErasedIdentity(
+  database: ReturnType<typeof db>,
+  v: ReturnType<typeof vault>,
+  workspaceId: string,
+  identity: { email?: string | null; phone?: string | null },
+): Promise<boolean> {
+  const [email, phone] = await Promise.all([
+    identity.email ? v.blindIndex('email', identity.email) : null,
+    identity.phone ? v.blindIndex('phone', identity.phone) : null,
+  ]);
+  const [byEmail, byPhone] = await Promise.all([
+    email ? erasedIndexes(database, workspaceId, 'email', [email]) : new Map(),
+    phone ? erasedIndexes(database, workspaceId, 'phone', [phone]) : new Map(),
+  ]);
+  return byEmail.size > 0 || byPhone.size > 0;
+}
 
 interface Person {
   email: string;

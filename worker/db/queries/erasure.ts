@@ -100,29 +100,6 @@ export function erasureStatements(
   ];
 }
 
-/**
- * True when an e-mail or phone belongs to a person erased on request in this
- * workspace. Import calls it before creating a lead: an erased person comes
- * back only through a new form submission with fresh consent. Values are
- * compared by blind index (normalised: e-mail trimmed and lower-cased, phone as `+` and digits).
- */
-export async function isErasedIdentity(
-  db: Database,
-  vault: Vault,
-  workspaceId: string,
-  identity: { email?: string | null; phone?: string | null },
-): Promise<boolean> {
-  const [email, phone] = await Promise.all([
-    identity.email ? vault.blindIndex('email', identity.email) : null,
-    identity.phone ? vault.blindIndex('phone', identity.phone) : null,
-  ]);
-  const [byEmail, byPhone] = await Promise.all([
-    email ? erasedIndexes(db, workspaceId, 'email', [email]) : new Map(),
-    phone ? erasedIndexes(db, workspaceId, 'phone', [phone]) : new Map(),
-  ]);
-  return byEmail.size > 0 || byPhone.size > 0;
-}
-
 /** Which of these e-mails belong to people erased from this workspace (by blind index): one indexed read. */
 export async function erasedEmails(
   db: Database,
