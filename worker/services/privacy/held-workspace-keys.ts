@@ -11,13 +11,7 @@ import { isolateCache } from '../isolate-cache';
  */
 export const WORKSPACE_KEYS_TTL_MS = 60_000;
 
-export interface HeldWorkspaceKeys {
-  keys: WorkspaceKeys;
-  /** The index key imported for HMAC, once per isolate and workspace rather than once per request. */
-  indexHmacKey: () => Promise<CryptoKey>;
-}
-
-const held = isolateCache<HeldWorkspaceKeys>({ ttlMs: WORKSPACE_KEYS_TTL_MS });
+const held = isolateCache<WorkspaceKeys>({ ttlMs: WORKSPACE_KEYS_TTL_MS });
 
 /**
  * The keys held for a workspace when they are younger than WORKSPACE_KEYS_TTL_MS at `at` and
@@ -27,28 +21,22 @@ export function heldWorkspaceKeys(
   workspaceId: string,
   currentMasterKeyId: string,
   at: number,
-): HeldWorkspaceKeys | null {
-  const entry = held.get(workspaceId, at);
-  return entry?.keys.masterKeyId === currentMasterKeyId ? entry : null;
+): WorkspaceKeys | null {
+  const keys = held.get(workspaceId, at);
+  return keys?.masterKeyId === currentMasterKeyId ? keys : null;
 }
 
-/** Holds keys just opened, wrapped by `masterKeyId` in D1 (the current master key). */
+/**
+ * Holds keys just opened, wrapped by `masterKeyId` in D1 (the current master key). The same
+ * `indexKey` array is handed out while held, so `webHost` imports it for HMAC once.
+ */
 export function holdWorkspaceKeys(
   workspaceId: string,
   keys: WorkspaceKeys,
   masterKeyId: string,
   at: number,
-): HeldWorkspaceKeys {
-  let hmac: Promise<CryptoKey> | undefined;
-  const entry: HeldWorkspaceKeys = {
-    keys: { ...keys, masterKeyId },
-    indexHmacKey: () => {
-      hmac ??= crypto.subtle.importKey('raw', keys.indexKey, { name: 'HMAC', hash: 'SHA-256' }, false, [
-        'sign',
-      ]);
-      return hmac;
-    },
-  };
+): WorkspaceKeys {
+  const entry = { ...keys, masterKeyId };
   held.set(workspaceId, entry, at);
   return entry;
 }

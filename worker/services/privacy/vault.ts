@@ -27,12 +27,7 @@ import { webCipher } from '../../platform/web-cipher';
 import { webHost } from '../../platform/web-host';
 import { masterKeysOf } from '../../secrets/master-keys';
 import type { DatabaseContext, EncryptionSecrets } from '../context';
-import {
-  forgetWorkspaceKeys,
-  type HeldWorkspaceKeys,
-  heldWorkspaceKeys,
-  holdWorkspaceKeys,
-} from './held-workspace-keys';
+import { forgetWorkspaceKeys, heldWorkspaceKeys, holdWorkspaceKeys } from './held-workspace-keys';
 
 const tools = { cipher: webCipher, host: webHost };
 
@@ -67,18 +62,13 @@ export function vaultOf(ctx: DatabaseContext, workspaceId: string): Vault {
 
 function createVault(ctx: DatabaseContext, workspaceId: string): Vault {
   const { db } = ctx;
-  let workspace: Promise<HeldWorkspaceKeys> | undefined;
+  let workspace: Promise<WorkspaceKeys> | undefined;
   const keys = new Map<string, Promise<CipherKey | null>>();
   const leadKeys = new Map<string, Promise<string>>();
   const minted = new Map<string, NewPersonKey>();
   const indexes = new Map<string, Promise<string>>();
-  // The index key imported once per isolate and workspace (held-workspace-keys.ts), not once per e-mail.
-  const indexHmac = (held: HeldWorkspaceKeys) => ({
-    hmacSha256: async (_key: Uint8Array, message: Uint8Array) =>
-      new Uint8Array(await crypto.subtle.sign('HMAC', await held.indexHmacKey(), message)),
-  });
 
-  async function loadWorkspace(): Promise<HeldWorkspaceKeys> {
+  async function loadWorkspace(): Promise<WorkspaceKeys> {
     const masters = await masterKeysOf(ctx.encryption);
     const at = ctx.now.getTime();
     // Held by this isolate for a short while, and only for the master key that opened them.
@@ -113,10 +103,6 @@ function createVault(ctx: DatabaseContext, workspaceId: string): Vault {
   }
 
   function workspaceKeys(): Promise<WorkspaceKeys> {
-    return heldKeys().then((held) => held.keys);
-  }
-
-  function heldKeys(): Promise<HeldWorkspaceKeys> {
     if (!workspace) {
       workspace = loadWorkspace();
       workspace.catch(() => {
@@ -205,7 +191,7 @@ function createVault(ctx: DatabaseContext, workspaceId: string): Vault {
       const cacheKey = `${kind}:${value}`;
       let index = indexes.get(cacheKey);
       if (!index) {
-        index = heldKeys().then((held) => blindIndex(indexHmac(held), held.keys.indexKey, kind, value));
+        index = workspaceKeys().then((w) => blindIndex(webHost, w.indexKey, kind, value));
         indexes.set(cacheKey, index);
       }
       return index;
