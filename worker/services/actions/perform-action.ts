@@ -17,9 +17,6 @@ import { newId } from '../../platform/ids';
 import type { CallerContext } from '../context';
 import { vaultOf } from '../privacy';
 
-/** How often an action retries when another writer appended to the same lead first. */
-const MAX_ATTEMPTS = 8;
-
 export interface ActionResult {
   lead: LeadState;
   /** The events this action appended, as stored. */
@@ -59,37 +56,34 @@ export async function performAction({
   const agreement: ActiveAgreement | null = active
     ? { version: active.version, content: active.content }
     : null;
-  return retryOnConflict<ActionResult | StoredAnswer>(
-    async () => {
-      const earlier = await idempotency?.replay();
-      if (earlier) return earlier;
-      const state = await getLeadState(db, vault, workspaceId, leadId);
-      if (!leadIfMatchAllows(ifMatch, state.seq)) throw staleLead(state.seq);
-      const plan = planAction(state, action, agreement, caller, now, team);
-      const ids = plan.events.map(() => newId('evt', now.getTime()));
-      const result: ActionResult = {
-        lead: plan.next,
-        // Built from what was written, not read back: once the batch committed, nothing may fail the answer.
-        events: storedEvents(state.seq, plan.events, ids, now),
-        outcome: plan.outcome,
-      };
-      const statements = await appendStatements(
-        db,
-        vault,
-        workspaceId,
-        state.seq,
-        plan.next,
-        plan.events,
-        now,
-        ids,
-      );
-      // The answer shows the lead's view, so it is sealed with the person's key (used by this batch).
-      await runBatch(
-        db,
-        idempotency ? [...statements, ...(await idempotency.remember(result, leadId))] : statements,
-      );
-      return result;
-    },
-    { attempts: MAX_ATTEMPTS },
-  );
+  return retryOnConflict<ActionResult | StoredAnswer>(async () => {
+    const earlier = await idempotency?.replay();
+    if (earlier) return earlier;
+    const state = await getLeadState(db, vault, workspaceId, leadId);
+    if (!leadIfMatchAllows(ifMatch, state.seq)) throw staleLead(state.seq);
+    const plan = planAction(state, action, agreement, caller, now, team);
+    const ids = plan.events.map(() => newId('evt', now.getTime()));
+    const result: ActionResult = {
+      lead: plan.next,
+      // Built from what was written, not read back: once the batch committed, nothing may fail the answer.
+      events: storedEvents(state.seq, plan.events, ids, now),
+      outcome: plan.outcome,
+    };
+    const statements = await appendStatements(
+      db,
+      vault,
+      workspaceId,
+      state.seq,
+      plan.next,
+      plan.events,
+      now,
+      ids,
+    );
+    // The answer shows the lead's view, so it is sealed with the person's key (used by this batch).
+    await runBatch(
+      db,
+      idempotency ? [...statements, ...(await idempotency.remember(result, leadId))] : statements,
+    );
+    return result;
+  });
 }

@@ -20,7 +20,6 @@ import { vaultOf } from '../privacy/vault';
  * the lead row's columns, well under D1's 100 parameters; 20,000 rows are about 200 D1 calls.
  */
 export const IMPORT_CHUNK_ROWS = 200;
-const MAX_ATTEMPTS = 8;
 
 export interface ImportRowsInput {
   agreement: JudgingAgreement;
@@ -103,7 +102,7 @@ export async function importLeadRows({
         ]);
         return candidate;
       },
-      { attempts: MAX_ATTEMPTS, what: thing('theseLeads') },
+      { what: thing('theseLeads') },
     );
     seen = plan.seen;
     const byRow = new Map(plan.results.map((r) => [r.row, r]));

@@ -21,8 +21,6 @@ import { webHost } from '../../platform/web-host';
 import type { CallerContext } from '../context';
 import { vaultOf } from './vault';
 
-const MAX_ATTEMPTS = 8;
-
 export interface ErasureResult {
   lead: LeadState;
   /** False when the lead had already been erased: nothing was written. */
@@ -93,52 +91,49 @@ async function eraseOneLead(
 ): Promise<OneErasure | StoredAnswer> {
   const { db, workspaceId, now } = ctx;
   const active = await getActiveAgreement(db, workspaceId);
-  return retryOnConflict<OneErasure | StoredAnswer>(
-    async () => {
-      const earlier = await idempotency?.replay();
-      if (earlier) return earlier;
-      const state = await getLeadState(db, vault, workspaceId, leadId);
-      if (state.erasedAt) return { lead: state, erased: false };
-      // Imported row keys are blind indexes already (they name no one), and import refuses a row
-      // whose lead was erased by the erased people's memory: nothing to rewrite there.
-      const [events, consents, deliveries] = await Promise.all([
-        listLeadEvents(db, vault, workspaceId, leadId),
-        openConsentsOf(db, vault, workspaceId, leadId),
-        deliveriesOf(db, workspaceId, leadId),
-      ]);
-      const plan = planErasure({
-        state,
-        events,
-        consents,
-        deliveries,
-        caller: ctx.caller,
-        agreementVersion: active?.version ?? null,
-        now,
-        host: webHost,
-      });
-      // Remembered by blind index (HMAC with the workspace's index key), not a salted SHA-256: every
-      // phone number can be hashed in seconds, so a hash would name the person to whoever reads the table.
-      const indexed = await Promise.all(
-        plan.identities.map(async (i) => ({ kind: i.kind, hash: await vault.blindIndex(i.kind, i.value) })),
-      );
-      const identities = [...new Map(indexed.map((i) => [`${i.kind}:${i.hash}`, i])).values()];
-      const statements = [
-        // The `erased` event's (lead_id, seq) goes first: a concurrent writer makes the whole batch fail and retry.
-        ...(await appendStatements(db, vault, workspaceId, state.seq, plan.next, [plan.event], now)),
-        // The person's key goes in the same batch as the tombstone: every copy of their data is now unreadable.
-        ...destroyPersonKeysOfLeads(db, workspaceId, [leadId]),
-        ...erasureStatements(db, workspaceId, leadId, plan, identities, now),
-        // Messages name the lead (and agendas name several): their bodies and keys go, and unsent ones are never sent.
-        ...(await eraseMessagesStatements(db, workspaceId, [leadId], PERSON_ERASED_ERROR)),
-      ];
-      const result = { lead: plan.next, erased: true };
-      // The answer is the tombstone, which names no one; the person's key dies in this very batch.
-      await runBatch(
-        db,
-        idempotency ? [...statements, ...(await idempotency.remember(result, null))] : statements,
-      );
-      return result;
-    },
-    { attempts: MAX_ATTEMPTS },
-  );
+  return retryOnConflict<OneErasure | StoredAnswer>(async () => {
+    const earlier = await idempotency?.replay();
+    if (earlier) return earlier;
+    const state = await getLeadState(db, vault, workspaceId, leadId);
+    if (state.erasedAt) return { lead: state, erased: false };
+    // Imported row keys are blind indexes already (they name no one), and import refuses a row
+    // whose lead was erased by the erased people's memory: nothing to rewrite there.
+    const [events, consents, deliveries] = await Promise.all([
+      listLeadEvents(db, vault, workspaceId, leadId),
+      openConsentsOf(db, vault, workspaceId, leadId),
+      deliveriesOf(db, workspaceId, leadId),
+    ]);
+    const plan = planErasure({
+      state,
+      events,
+      consents,
+      deliveries,
+      caller: ctx.caller,
+      agreementVersion: active?.version ?? null,
+      now,
+      host: webHost,
+    });
+    // Remembered by blind index (HMAC with the workspace's index key), not a salted SHA-256: every
+    // phone number can be hashed in seconds, so a hash would name the person to whoever reads the table.
+    const indexed = await Promise.all(
+      plan.identities.map(async (i) => ({ kind: i.kind, hash: await vault.blindIndex(i.kind, i.value) })),
+    );
+    const identities = [...new Map(indexed.map((i) => [`${i.kind}:${i.hash}`, i])).values()];
+    const statements = [
+      // The `erased` event's (lead_id, seq) goes first: a concurrent writer makes the whole batch fail and retry.
+      ...(await appendStatements(db, vault, workspaceId, state.seq, plan.next, [plan.event], now)),
+      // The person's key goes in the same batch as the tombstone: every copy of their data is now unreadable.
+      ...destroyPersonKeysOfLeads(db, workspaceId, [leadId]),
+      ...erasureStatements(db, workspaceId, leadId, plan, identities, now),
+      // Messages name the lead (and agendas name several): their bodies and keys go, and unsent ones are never sent.
+      ...(await eraseMessagesStatements(db, workspaceId, [leadId], PERSON_ERASED_ERROR)),
+    ];
+    const result = { lead: plan.next, erased: true };
+    // The answer is the tombstone, which names no one; the person's key dies in this very batch.
+    await runBatch(
+      db,
+      idempotency ? [...statements, ...(await idempotency.remember(result, null))] : statements,
+    );
+    return result;
+  });
 }
