@@ -1,7 +1,7 @@
 import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
 import { erasedIndexes } from '../../worker/db/queries/erased-identities';
-import { getLeadState, listLeadEvents } from '../../worker/db/queries/leads';
+import { getLeadState, identityIndexes, listLeadEvents } from '../../worker/db/queries/leads';
 import * as schema from '../../worker/db/schema';
 import { personalMatcher, scrubPayload } from '../../worker/domain/ledger/erasure';
 import { planErasure } from '../../worker/domain/ledger/erasure-plan';
@@ -32,10 +32,10 @@ async function isErasedIdentity(
   workspaceId: string,
   identity: { email?: string | null; phone?: string | null },
 ): Promise<boolean> {
-  const [email, phone] = await Promise.all([
-    identity.email ? v.blindIndex('email', identity.email) : null,
-    identity.phone ? v.blindIndex('phone', identity.phone) : null,
-  ]);
+  const { email, phone } = await identityIndexes(v, {
+    email: identity.email ?? null,
+    phone: identity.phone ?? null,
+  });
   const [byEmail, byPhone] = await Promise.all([
     email ? erasedIndexes(database, workspaceId, 'email', [email]) : new Map(),
     phone ? erasedIndexes(database, workspaceId, 'phone', [phone]) : new Map(),

@@ -8,7 +8,7 @@ import {
   openConsentsOf,
 } from '../../db/queries/erasure';
 import { type IdempotencyHooks, idempotencyHooks } from '../../db/queries/idempotency';
-import { appendStatements, getLeadState, listLeadEvents } from '../../db/queries/leads';
+import { appendStatements, getLeadState, identityIndexes, listLeadEvents } from '../../db/queries/leads';
 import { eraseMessagesStatements } from '../../db/queries/notifications';
 import { destroyPersonKeysOfLeads } from '../../db/queries/privacy-keys';
 import { type Idempotency, StoredAnswer } from '../../domain/idempotency';
@@ -75,9 +75,11 @@ export async function eraseLead({
 async function sameIdentityOf(ctx: CallerContext, vault: Vault, lead: LeadState): Promise<string[]> {
   if (lead.profile.phone === null) return [];
   // Compared by blind index, as the leads table holds them.
-  const phone = await vault.blindIndex('phone', String(lead.profile.phone));
-  const email =
-    lead.profile.email === null ? null : await vault.blindIndex('email', String(lead.profile.email));
+  const { email, phone } = await identityIndexes(vault, {
+    email: lead.profile.email === null ? null : String(lead.profile.email),
+    phone: String(lead.profile.phone),
+  });
+  if (phone === null) return [];
   const rows = await leadsWithPhoneIndex(ctx.db, ctx.workspaceId, phone);
   const self = { id: lead.id, email, phone, updatedAt: lead.updatedAt };
   return sameIdentityLeads(self, rows).map((r) => r.id);
