@@ -7,9 +7,8 @@ import {
 import { buildAddon } from '../../../scripts/sheets-build.mjs';
 import type { Agreement } from '../../../worker/domain/agreement/schema';
 import { startWorkerServer, type WorkerServer } from '../worker-server';
-import { appsScriptContext, loadBundle } from './fakes/apps-script-globals';
-import { FakeProperties, type FakeServices, fakeServices } from './fakes/fake-services';
 import { SyncFetcher, type SyncResponse } from './fakes/sync-fetch';
+import { sharedSheet } from './shared-sheet';
 import { api, type SeededTeam, seedTeam } from './team-seed';
 
 /**
@@ -30,11 +29,10 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-type Globals = Record<string, (...args: unknown[]) => unknown>;
 type Fetch = SyncFetcher['fetch'];
 
-/** One spreadsheet; `as(token)` is a person opening it. `intercept` sees every call before the Worker does. */
-async function sharedSheet(language: 'en' | 'pl' = 'en') {
+/** The shared sheet whose `intercept` sees every call before the Worker does. */
+async function sheetWithIntercept() {
   let intercept: ((url: string, init: Parameters<Fetch>[1]) => void) | null = null;
   const through = {
     fetch: (url: string, init: Parameters<Fetch>[1]): SyncResponse => {
@@ -42,20 +40,8 @@ async function sharedSheet(language: 'en' | 'pl' = 'en') {
       return fetcher.fetch(url, init);
     },
   } as unknown as SyncFetcher;
-  const fake = fakeServices({ fetcher: through });
-  fake.spreadsheet.timeZone = 'Europe/Warsaw';
-  fake.documentProperties.values.set('LEADPACT_API_URL', server.url);
-  fake.documentProperties.values.set('LEADPACT_SHEET_STATE', JSON.stringify({ language }));
-  const as = async (token: string) => {
-    const userProperties = new FakeProperties(fake.log, 'UserProperties');
-    userProperties.values.set('LEADPACT_TOKEN', token);
-    const person: FakeServices = { ...fake, userProperties, services: { ...fake.services, userProperties } };
-    const globals = (await loadBundle(appsScriptContext(person))) as Globals;
-    return { globals, services: person.services };
-  };
   return {
-    fake,
-    as,
+    ...(await sharedSheet(server.url, through)),
     intercept: (f: typeof intercept) => {
       intercept = f;
     },
@@ -108,7 +94,7 @@ describe('proposing and signing from the sidebar', () => {
     await editDraft(team, team.members.marketing.token, (c) => {
       c.sla.firstTouchHours.perfect = 2;
     });
-    const { fake, as } = await sharedSheet();
+    const { fake, as } = await sharedSheet(server.url, fetcher);
     const mia = await as(team.members.marketing.token);
     const sam = await as(team.members.sales.token);
 
@@ -204,7 +190,7 @@ describe('proposing and signing from the sidebar', () => {
     const viewerToken = String(
       (await api(team.url, 'POST', '/v1/tokens', team.admin, { role: 'viewer', label: 'board' })).body.token,
     );
-    const { as } = await sharedSheet();
+    const { as } = await sharedSheet(server.url, fetcher);
     const viewer = await as(viewerToken);
     const view = viewer.globals.getAgreementReview?.() as ReviewView;
     const refused = viewer.globals.proposeDraft?.({ etag: view.draft.etag }) as ActionAnswer;
@@ -244,7 +230,7 @@ describe('proposing and signing from the sidebar', () => {
     });
     const version = (await api(team.url, 'POST', '/v1/agreement/draft/propose', team.members.marketing.token))
       .body as { number: number };
-    const { as } = await sharedSheet();
+    const { as } = await sharedSheet(server.url, fetcher);
     const sam = await as(team.members.sales.token);
     const stale = sam.globals.signPendingVersion?.({
       number: version.number,
@@ -267,7 +253,7 @@ interface ConflictView {
 describe('re-applying my edits after a stale push', () => {
   it('should show both sides’ changes, overwrite nothing when the draft moves again, then re-apply on top', async () => {
     const team = await seedTeam(server.url, server.adminSecret);
-    const { fake, as, intercept } = await sharedSheet();
+    const { fake, as, intercept } = await sheetWithIntercept();
     const mia = await as(team.members.marketing.token);
     // What the sheet last rendered, and what Mia typed in the tabs since (a push answered 412 stores these).
     const base = await draftOf(team);
@@ -366,7 +352,7 @@ describe('re-applying my edits after a stale push', () => {
 
   it('should take a push refused as stale from the tabs through the conflict view to a draft with both changes, and rewrite the tabs', async () => {
     const team = await seedTeam(server.url, server.adminSecret);
-    const { fake, as } = await sharedSheet();
+    const { fake, as } = await sharedSheet(server.url, fetcher);
     const mia = await as(team.members.marketing.token);
     mia.globals.refreshNow?.();
     const base = await draftOf(team);
@@ -413,7 +399,7 @@ describe('re-applying my edits after a stale push', () => {
 
   it('should keep their version of a section both changed unless the person keeps mine', async () => {
     const team = await seedTeam(server.url, server.adminSecret);
-    const { as } = await sharedSheet('pl');
+    const { as } = await sharedSheet(server.url, fetcher, 'pl');
     const mia = await as(team.members.marketing.token);
     const base = await draftOf(team);
     const mine = structuredClone(base.content);
@@ -443,7 +429,7 @@ describe('re-applying my edits after a stale push', () => {
 
   it('should show the Worker’s refusal when the chosen sections do not fit together, and change nothing', async () => {
     const team = await seedTeam(server.url, server.adminSecret);
-    const { as } = await sharedSheet();
+    const { as } = await sharedSheet(server.url, fetcher);
     const mia = await as(team.members.marketing.token);
     const base = await draftOf(team);
     const reason = base.content.rejectionReasons.find((r) => r.criterion !== null);
@@ -476,7 +462,7 @@ describe('re-applying my edits after a stale push', () => {
 
   it('should say there is nothing to re-apply when no push was refused', async () => {
     const team = await seedTeam(server.url, server.adminSecret);
-    const { fake, as } = await sharedSheet();
+    const { fake, as } = await sharedSheet(server.url, fetcher);
     const sam = await as(team.members.sales.token);
     expect(sam.globals.getAgreementConflict?.()).toEqual({
       ok: false,

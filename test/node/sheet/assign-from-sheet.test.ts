@@ -4,16 +4,10 @@ import { pullLeadRows, type SendResult } from '../../../apps-script/src/leads/se
 import { buildAddon } from '../../../scripts/sheets-build.mjs';
 import { catalogueOf } from '../../../worker/domain/i18n';
 import { fill } from '../../../worker/domain/i18n/format';
-import {
-  LEADS_COLUMNS,
-  LEADS_FIRST_DATA_ROW,
-  LEADS_HEADER_ROW,
-} from '../../../worker/domain/sheet/leads-layout';
 import { startWorkerServer, type WorkerServer } from '../worker-server';
-import { appsScriptContext, loadBundle } from './fakes/apps-script-globals';
-import { FakeProperties, type FakeServices, fakeServices } from './fakes/fake-services';
-import type { FakeSheet } from './fakes/fake-spreadsheet';
+import type { fakeServices } from './fakes/fake-services';
 import { SyncFetcher } from './fakes/sync-fetch';
+import { columnOf, rowOf, sharedSheet } from './shared-sheet';
 import { addMember, api, type SeededTeam, seedMql, seedTeam } from './team-seed';
 
 /**
@@ -49,40 +43,6 @@ afterAll(async () => {
   await fetcher?.close();
   await server?.dispose();
 });
-
-type Globals = Record<string, (...args: unknown[]) => unknown>;
-
-async function sharedSheet(language: 'en' | 'pl') {
-  const fake = fakeServices({ fetcher });
-  fake.spreadsheet.timeZone = 'Europe/Warsaw';
-  fake.documentProperties.values.set('LEADPACT_API_URL', server.url);
-  fake.documentProperties.values.set('LEADPACT_SHEET_STATE', JSON.stringify({ language }));
-  const as = async (token: string) => {
-    const userProperties = new FakeProperties(fake.log, 'UserProperties');
-    userProperties.values.set('LEADPACT_TOKEN', token);
-    const person: FakeServices = { ...fake, userProperties, services: { ...fake.services, userProperties } };
-    const globals = (await loadBundle(appsScriptContext(person))) as Globals;
-    const call = <T>(name: string, ...args: unknown[]): T => {
-      const fn = globals[name];
-      if (!fn) throw new Error(`the bundle has no ${name}`);
-      return fn(...args) as T;
-    };
-    return { call, globals, services: person.services };
-  };
-  return { fake, as };
-}
-
-function columnOf(sheet: FakeSheet, key: string, language: 'en' | 'pl'): number {
-  const header = LEADS_COLUMNS.find((c) => c.key === key)?.header(language);
-  for (let c = 1; c <= 40; c++) if (sheet.peek(LEADS_HEADER_ROW, c)?.value === header) return c;
-  throw new Error(`no column ${key}`);
-}
-
-function rowOf(sheet: FakeSheet, leadId: string, language: 'en' | 'pl'): number {
-  const id = columnOf(sheet, 'lead_id', language);
-  for (let r = LEADS_FIRST_DATA_ROW; r < 200; r++) if (sheet.peek(r, id)?.value === leadId) return r;
-  throw new Error(`no row for ${leadId}`);
-}
 
 function opened(answer: LeadViewAnswer): LeadView {
   if (!answer.ok) throw new Error(`the view did not open: ${answer.message}`);
@@ -127,7 +87,7 @@ describe('the sales manager reassigns from the sidebar', () => {
     const manager = team.members.management;
     const leadId = await mqlOwnedBy(team, repA.id);
     expect(await deadlinesOf(team, repA.id, leadId)).not.toHaveLength(0);
-    const { fake, as } = await sharedSheet('en');
+    const { fake, as } = await sharedSheet(server.url, fetcher);
     const max = await as(manager.token);
     pullLeadRows(max.services, [leadId]);
     const sheet = fake.spreadsheet.sheet('Leads');
@@ -184,7 +144,7 @@ describe('the sales manager reassigns from the sidebar', () => {
   it('should give reps no picker, and show the Worker’s refusal when rep A assigns a lead that is B’s now', async () => {
     const repA = team.members.sales;
     const leadId = await mqlOwnedBy(team, repB.id);
-    const { fake, as } = await sharedSheet('en');
+    const { fake, as } = await sharedSheet(server.url, fetcher);
     // Bea owns it: the Worker would let her hand it on, but the picker is the manager's.
     const bea = await as(repB.token);
     expect((await api(server.url, 'GET', `/v1/leads/${leadId}`, repB.token)).body.allowedActions).toContain(
@@ -226,7 +186,7 @@ describe('the sales manager reassigns from a Leads row', () => {
       addMember(polish, 'Ola Kowalska'),
     ]);
     const leadId = await mqlOwnedBy(polish, repA.id);
-    const { fake, as } = await sharedSheet('pl');
+    const { fake, as } = await sharedSheet(server.url, fetcher, 'pl');
     const max = await as(manager.token);
     pullLeadRows(max.services, [leadId]);
     const sheet = fake.spreadsheet.sheet('Leads');
@@ -287,7 +247,7 @@ describe('the sales manager reassigns from a Leads row', () => {
   it('should keep a member’s name that looks like a formula as text in the Owner cell', async () => {
     const evil = await addMember(team, '=HYPERLINK("http://evil.test","x") Eve');
     const leadId = await mqlOwnedBy(team, team.members.sales.id);
-    const { fake, as } = await sharedSheet('en');
+    const { fake, as } = await sharedSheet(server.url, fetcher);
     const max = await as(team.members.management.token);
     pullLeadRows(max.services, [leadId]);
     const sheet = fake.spreadsheet.sheet('Leads');

@@ -3,16 +3,10 @@ import type { LeadActionAnswer, LeadView, LeadViewAnswer } from '../../../apps-s
 import { pullLeadRows } from '../../../apps-script/src/leads/send-pending';
 import { buildAddon } from '../../../scripts/sheets-build.mjs';
 import { catalogueOf } from '../../../worker/domain/i18n';
-import {
-  LEADS_COLUMNS,
-  LEADS_FIRST_DATA_ROW,
-  LEADS_HEADER_ROW,
-} from '../../../worker/domain/sheet/leads-layout';
 import { startWorkerServer, type WorkerServer } from '../worker-server';
-import { appsScriptContext, loadBundle } from './fakes/apps-script-globals';
-import { FakeProperties, type FakeServices, fakeServices } from './fakes/fake-services';
-import type { FakeSheet } from './fakes/fake-spreadsheet';
+import type { fakeServices } from './fakes/fake-services';
 import { SyncFetcher } from './fakes/sync-fetch';
+import { columnOf, rowOf, sharedSheet } from './shared-sheet';
 import { api, type SeededTeam, seedMql, seedTeam } from './team-seed';
 
 /**
@@ -39,40 +33,6 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-type Globals = Record<string, (...args: unknown[]) => unknown>;
-
-async function sharedSheet(language: 'en' | 'pl' = 'en') {
-  const fake = fakeServices({ fetcher });
-  fake.spreadsheet.timeZone = 'Europe/Warsaw';
-  fake.documentProperties.values.set('LEADPACT_API_URL', server.url);
-  fake.documentProperties.values.set('LEADPACT_SHEET_STATE', JSON.stringify({ language }));
-  const as = async (token: string) => {
-    const userProperties = new FakeProperties(fake.log, 'UserProperties');
-    userProperties.values.set('LEADPACT_TOKEN', token);
-    const person: FakeServices = { ...fake, userProperties, services: { ...fake.services, userProperties } };
-    const globals = (await loadBundle(appsScriptContext(person))) as Globals;
-    const call = <T>(name: string, ...args: unknown[]): T => {
-      const fn = globals[name];
-      if (!fn) throw new Error(`the bundle has no ${name}`);
-      return fn(...args) as T;
-    };
-    return { call, services: person.services };
-  };
-  return { fake, as };
-}
-
-function columnOf(sheet: FakeSheet, key: string): number {
-  const header = LEADS_COLUMNS.find((c) => c.key === key)?.header('en');
-  for (let c = 1; c <= 40; c++) if (sheet.peek(LEADS_HEADER_ROW, c)?.value === header) return c;
-  throw new Error(`no column ${key}`);
-}
-
-function rowOf(sheet: FakeSheet, leadId: string): number {
-  const id = columnOf(sheet, 'lead_id');
-  for (let r = LEADS_FIRST_DATA_ROW; r < 200; r++) if (sheet.peek(r, id)?.value === leadId) return r;
-  throw new Error(`no row for ${leadId}`);
-}
-
 function opened(answer: LeadViewAnswer): LeadView {
   if (!answer.ok) throw new Error(`the view did not open: ${answer.message}`);
   return answer.view;
@@ -89,7 +49,7 @@ const posts = (fake: ReturnType<typeof fakeServices>) => fake.fetches.filter((f)
 describe('opening one lead in the sidebar', () => {
   it('should open the selected row’s lead with profile, scores, history, deadlines and this person’s actions', async () => {
     const leadId = await seedMql(team, '<img src=x onerror="alert(1)">Ada');
-    const { fake, as } = await sharedSheet();
+    const { fake, as } = await sharedSheet(server.url, fetcher);
     const sam = await as(team.members.sales.token);
     pullLeadRows(sam.services, [leadId]);
     const sheet = fake.spreadsheet.sheet('Leads');
@@ -141,7 +101,7 @@ describe('opening one lead in the sidebar', () => {
 describe('acting from the lead view', () => {
   it('should send an action as the person, through If-Match and an idempotency key, once however often it is clicked', async () => {
     const leadId = await seedMql(team);
-    const { fake, as } = await sharedSheet();
+    const { fake, as } = await sharedSheet(server.url, fetcher);
     const sam = await as(team.members.sales.token);
     pullLeadRows(sam.services, [leadId]);
     const view = opened(sam.call<LeadViewAnswer>('getLeadView', { leadId }));
@@ -178,7 +138,7 @@ describe('acting from the lead view', () => {
 
   it('should work a lead from hand-over to won and feedback with each action’s inputs', async () => {
     const leadId = await seedMql(team);
-    const { as } = await sharedSheet();
+    const { as } = await sharedSheet(server.url, fetcher);
     const sam = await as(team.members.sales.token);
     let view = opened(sam.call<LeadViewAnswer>('getLeadView', { leadId }));
     const act = (action: Record<string, unknown>) => {
@@ -217,7 +177,7 @@ describe('acting from the lead view', () => {
 
   it('should show the Worker’s refusal verbatim in the team’s language and change nothing', async () => {
     const leadId = await seedMql(polish);
-    const { fake, as } = await sharedSheet('pl');
+    const { fake, as } = await sharedSheet(server.url, fetcher, 'pl');
     const sam = await as(polish.members.sales.token);
     // The menu item opens the view in the team's language.
     sam.call('showLead');
@@ -250,7 +210,7 @@ describe('acting from the lead view', () => {
 
   it('should refuse an action on a stale view, show the lead as it is now and what happened since', async () => {
     const leadId = await seedMql(team);
-    const { fake, as } = await sharedSheet();
+    const { fake, as } = await sharedSheet(server.url, fetcher);
     const sam = await as(team.members.sales.token);
     pullLeadRows(sam.services, [leadId]);
     const view = opened(sam.call<LeadViewAnswer>('getLeadView', { leadId }));

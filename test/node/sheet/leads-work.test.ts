@@ -1,16 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pullLeadRows, type SendResult } from '../../../apps-script/src/leads/send-pending';
 import { buildAddon } from '../../../scripts/sheets-build.mjs';
-import {
-  LEADS_COLUMNS,
-  LEADS_FIRST_DATA_ROW,
-  LEADS_HEADER_ROW,
-} from '../../../worker/domain/sheet/leads-layout';
 import { startWorkerServer, type WorkerServer } from '../worker-server';
-import { appsScriptContext, loadBundle } from './fakes/apps-script-globals';
-import { FakeProperties, type FakeServices, fakeServices } from './fakes/fake-services';
 import type { FakeSheet } from './fakes/fake-spreadsheet';
 import { SyncFetcher } from './fakes/sync-fetch';
+import { columnOf, type Globals, rowOf, sharedSheet } from './shared-sheet';
 import { api, type SeededTeam, seedMql, seedTeam } from './team-seed';
 
 /**
@@ -33,36 +27,6 @@ afterAll(async () => {
   await fetcher?.close();
   await server?.dispose();
 });
-
-type Globals = Record<string, (...args: unknown[]) => unknown>;
-
-/** One spreadsheet; `as(token)` is a person opening it with their own user properties. */
-async function sharedSheet(options: { fetcher?: SyncFetcher } = {}) {
-  const fake = fakeServices({ fetcher: options.fetcher ?? fetcher });
-  fake.spreadsheet.timeZone = 'Europe/Warsaw';
-  fake.documentProperties.values.set('LEADPACT_API_URL', server.url);
-  fake.documentProperties.values.set('LEADPACT_SHEET_STATE', JSON.stringify({ language: 'en' }));
-  const as = async (token: string) => {
-    const userProperties = new FakeProperties(fake.log, 'UserProperties');
-    userProperties.values.set('LEADPACT_TOKEN', token);
-    const person: FakeServices = { ...fake, userProperties, services: { ...fake.services, userProperties } };
-    const globals = (await loadBundle(appsScriptContext(person))) as Globals;
-    return { globals, userProperties, services: person.services };
-  };
-  return { fake, as };
-}
-
-function columnOf(sheet: FakeSheet, key: string): number {
-  const header = LEADS_COLUMNS.find((c) => c.key === key)?.header('en');
-  for (let c = 1; c <= 40; c++) if (sheet.peek(LEADS_HEADER_ROW, c)?.value === header) return c;
-  throw new Error(`no column ${key}`);
-}
-
-function rowOf(sheet: FakeSheet, leadId: string): number {
-  const id = columnOf(sheet, 'lead_id');
-  for (let r = LEADS_FIRST_DATA_ROW; r < 200; r++) if (sheet.peek(r, id)?.value === leadId) return r;
-  throw new Error(`no row for ${leadId}`);
-}
 
 /** A person types into a Leads cell; Apps Script then runs the simple onEdit trigger as them. */
 function typeAs(person: { globals: Globals }, sheet: FakeSheet, leadId: string, key: string, value: string) {
@@ -91,7 +55,7 @@ async function eventsOf(leadId: string, type?: string) {
 describe('working a lead from its row', () => {
   it('should send an accept as the person who chose it and write stage, owner, SLA and deadline back', async () => {
     const leadId = await seedMql(team);
-    const { fake, as } = await sharedSheet();
+    const { fake, as } = await sharedSheet(server.url, fetcher);
     const sam = await as(team.members.sales.token);
     expect(pullLeadRows(sam.services, [leadId])).toBe(1);
     const sheet = fake.spreadsheet.sheet('Leads');
@@ -139,7 +103,7 @@ describe('working a lead from its row', () => {
         return response;
       },
     } as unknown as SyncFetcher;
-    const { fake, as } = await sharedSheet({ fetcher: lossy });
+    const { fake, as } = await sharedSheet(server.url, lossy);
     const sam = await as(team.members.sales.token);
     pullLeadRows(sam.services, [leadId]);
     const sheet = fake.spreadsheet.sheet('Leads');
@@ -168,7 +132,7 @@ describe('working a lead from its row', () => {
 
   it('should keep a refused action in the row with the Worker’s reason, and record nothing', async () => {
     const leadId = await seedMql(team);
-    const { fake, as } = await sharedSheet();
+    const { fake, as } = await sharedSheet(server.url, fetcher);
     const sam = await as(team.members.sales.token);
     pullLeadRows(sam.services, [leadId]);
     const sheet = fake.spreadsheet.sheet('Leads');
@@ -193,7 +157,7 @@ describe('working a lead from its row', () => {
 
   it('should catch bad input in the row before anything is sent', async () => {
     const leadId = await seedMql(team);
-    const { fake, as } = await sharedSheet();
+    const { fake, as } = await sharedSheet(server.url, fetcher);
     const sam = await as(team.members.sales.token);
     pullLeadRows(sam.services, [leadId]);
     const sheet = fake.spreadsheet.sheet('Leads');
@@ -206,7 +170,7 @@ describe('working a lead from its row', () => {
 
   it('should refuse a row edited on a stale view, refresh it showing what changed, and keep the input', async () => {
     const leadId = await seedMql(team);
-    const { fake, as } = await sharedSheet();
+    const { fake, as } = await sharedSheet(server.url, fetcher);
     const sam = await as(team.members.sales.token);
     pullLeadRows(sam.services, [leadId]);
     const sheet = fake.spreadsheet.sheet('Leads');
@@ -246,7 +210,7 @@ describe('attribution', () => {
   it('should send only the rows this person edited, never another’s, under their own token', async () => {
     const mine = await seedMql(team);
     const theirs = await seedMql(team);
-    const { fake, as } = await sharedSheet();
+    const { fake, as } = await sharedSheet(server.url, fetcher);
     const sam = await as(team.members.sales.token);
     const max = await as(team.members.management.token);
     pullLeadRows(sam.services, [mine, theirs]);
@@ -270,7 +234,7 @@ describe('attribution', () => {
 
   it('should not send under one person’s name what another typed over their row', async () => {
     const leadId = await seedMql(team);
-    const { fake, as } = await sharedSheet();
+    const { fake, as } = await sharedSheet(server.url, fetcher);
     const sam = await as(team.members.sales.token);
     const max = await as(team.members.management.token);
     pullLeadRows(sam.services, [leadId]);
@@ -305,7 +269,7 @@ describe('every action a row can carry', () => {
 
   it('should send attempt, accept, qualify, opportunity, won and feedback from a row, each landing once', async () => {
     const leadId = await seedMql(team);
-    const { fake, as } = await sharedSheet();
+    const { fake, as } = await sharedSheet(server.url, fetcher);
     const sam = await as(team.members.sales.token);
     pullLeadRows(sam.services, [leadId]);
     const sheet = fake.spreadsheet.sheet('Leads');
@@ -357,7 +321,7 @@ describe('every action a row can carry', () => {
 
   it('should send reject (a hard disqualifier), nurture after the attempts, and lost', async () => {
     const [spam, cold, lost] = [await seedMql(team), await seedMql(team), await seedMql(team)];
-    const { fake, as } = await sharedSheet();
+    const { fake, as } = await sharedSheet(server.url, fetcher);
     const sam = await as(team.members.sales.token);
     pullLeadRows(sam.services, [spam, cold, lost]);
     const sheet = fake.spreadsheet.sheet('Leads');
@@ -382,7 +346,7 @@ describe('every action a row can carry', () => {
 
   it('should keep the input and the Worker’s reason when a reason contradicts the checklist, or the lead is another rep’s', async () => {
     const leadId = await seedMql(team);
-    const { fake, as } = await sharedSheet();
+    const { fake, as } = await sharedSheet(server.url, fetcher);
     const sam = await as(team.members.sales.token);
     pullLeadRows(sam.services, [leadId]);
     const sheet = fake.spreadsheet.sheet('Leads');
