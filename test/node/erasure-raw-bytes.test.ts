@@ -15,6 +15,7 @@ import {
   scanDirectory,
   sealedValues,
 } from './raw-bytes';
+import { seedTeam } from './sheet/team-seed';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver';
 import { startWorkerServer, type WorkerServer } from './worker-server';
 
@@ -225,32 +226,11 @@ describe('erasure leaves no byte of the person in the local D1', () => {
 
   it('should leave no marker of an erased person in any file, and every marker of a kept one readable', async () => {
     // A team with a signed agreement, one sales rep (every MQL is hers), a manager, and a channel per kind.
-    const ws = await api<{ id: string; adminToken: string }>('POST', '/v1/workspaces', worker.adminSecret, {
-      name: 'Raw bytes',
-      timezone: 'Europe/Warsaw',
-      language: 'en',
-      country: 'PL',
-    });
-    const admin = ws.adminToken;
-    const person = async (side: string, role: string, name: string) => {
-      const m = await api<{ id: string }>('POST', '/v1/members', admin, {
-        name,
-        email: `${side}@team.test`,
-        side,
-      });
-      const t = await api<{ token: string }>('POST', '/v1/tokens', admin, {
-        role,
-        label: name,
-        memberId: m.id,
-      });
-      return t.token;
-    };
-    const marketing = await person('marketing', 'marketing', 'Ewa Marketing');
-    const sales = await person('sales', 'sales', 'Adam Sales');
-    const manager = await person('management', 'manager', 'Olga Manager');
-    const version = await api<{ number: number }>('POST', '/v1/agreement/draft/propose', marketing);
-    await api('POST', `/v1/agreement/versions/${version.number}/signatures`, marketing, {});
-    await api('POST', `/v1/agreement/versions/${version.number}/signatures`, sales, {});
+    const team = await seedTeam(worker.url, worker.adminSecret);
+    const admin = team.admin;
+    const marketing = team.members.marketing.token;
+    const sales = team.members.sales.token;
+    const manager = team.members.management.token;
     await api('POST', '/v1/notification-channels', manager, {
       kind: 'webhook',
       name: 'CRM',

@@ -1,9 +1,10 @@
 import type { Side } from '../../../worker/domain/constants';
 
 /**
- * A team seeded through the real Worker's API over HTTP, for the add-on's
- * Node-side tests: a workspace, one member per side with a bound token, the
- * starter agreement signed by marketing and sales, and a contact form.
+ * A team seeded through the real Worker's API over HTTP, for the Node-side
+ * tests that run against it (the add-on's, the raw-bytes erasure check): a
+ * workspace, one member per side with a bound token, the starter agreement
+ * signed by marketing and sales, and a contact form.
  */
 export interface SeededTeam {
   url: string;
