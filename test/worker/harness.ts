@@ -1,15 +1,20 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import type { Role } from '../../worker/domain/constants';
+import type { Env } from '../../worker/env';
+import worker from '../../worker/index';
 
 export const ADMIN_SECRET = 'test-admin-secret';
 export const BASE = 'https://leadpact.test';
 
-/** Sends a request through the real Worker entry point (middleware, routing, D1). */
-export function call(
-  method: string,
-  path: string,
-  options: { token?: string | null; json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {},
-): Promise<Response> {
+type CallOptions = {
+  token?: string | null;
+  json?: unknown;
+  body?: BodyInit;
+  headers?: Record<string, string>;
+};
+
+function requestOf(method: string, path: string, options: CallOptions): Request {
   const headers = new Headers(options.headers);
   if (options.token) headers.set('authorization', `Bearer ${options.token}`);
   let body = options.body;
@@ -17,7 +22,28 @@ export function call(
     body = JSON.stringify(options.json);
     if (!headers.has('content-type')) headers.set('content-type', 'application/json');
   }
-  return exports.default.fetch(new Request(`${BASE}${path}`, { method, headers, body }));
+  return new Request(`${BASE}${path}`, { method, headers, body });
+}
+
+/** Sends a request through the real Worker entry point (middleware, routing, D1). */
+export function call(method: string, path: string, options: CallOptions = {}): Promise<Response> {
+  return exports.default.fetch(requestOf(method, path, options));
+}
+
+/**
+ * `call` with the Worker's bindings replaced (a queue that refuses, a limiter that counts), answering once
+ * the request's `waitUntil` work has run too.
+ */
+export async function callWith(
+  bindings: Partial<Env>,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<Response> {
+  const ctx = createExecutionContext();
+  const res = await worker.fetch(requestOf(method, path, options), { ...env, ...bindings }, ctx);
+  await waitOnExecutionContext(ctx);
+  return res;
 }
 
 /**

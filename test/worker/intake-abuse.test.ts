@@ -1,14 +1,12 @@
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { drizzle } from 'drizzle-orm/d1';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as schema from '../../worker/db/schema';
-import worker from '../../worker/index';
 import { judgeDeliveries } from '../../worker/services/intake';
 import typeform from '../fixtures/intake/typeform.json';
 import {
-  BASE,
   call,
+  callWith,
   createTestWorkspace,
   env,
   expectProblem,
@@ -161,27 +159,17 @@ describe('rate limits', () => {
         return { success: true };
       },
     });
-    const ctx = createExecutionContext();
-    const res = await worker.fetch(
-      new Request(`${BASE}/v1/intake/${source.id}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${ws.tokens.intake}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'allowance@factory.pl', consent: true }),
-      }),
-      { ...env, INTAKE_LIMITER: limiter('intake'), API_LIMITER: limiter('api') },
-      ctx,
-    );
-    await waitOnExecutionContext(ctx);
+    const limiters = { INTAKE_LIMITER: limiter('intake'), API_LIMITER: limiter('api') };
+    const res = await callWith(limiters, 'POST', `/v1/intake/${source.id}`, {
+      token: ws.tokens.intake,
+      json: { email: 'allowance@factory.pl', consent: true },
+    });
     expect(res.status).toBe(202);
     // One limiter call per delivery, as a signed source's: the API's own routes still count per token.
     expect(counted).toEqual([`intake source:${source.id}`]);
-    const api = await worker.fetch(
-      new Request(`${BASE}/v1/intake/deliveries?status=stored&limit=1`, {
-        headers: { authorization: `Bearer ${ws.tokens.admin}` },
-      }),
-      { ...env, INTAKE_LIMITER: limiter('intake'), API_LIMITER: limiter('api') },
-      createExecutionContext(),
-    );
+    const api = await callWith(limiters, 'GET', '/v1/intake/deliveries?status=stored&limit=1', {
+      token: ws.tokens.admin,
+    });
     expect(api.status).toBe(200);
     expect(counted).toEqual([`intake source:${source.id}`, expect.stringMatching(/^api token:tok_/)]);
   });

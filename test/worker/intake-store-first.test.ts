@@ -5,8 +5,8 @@ import * as schema from '../../worker/db/schema';
 import worker from '../../worker/index';
 import { INTAKE_LOOKUP_TTL_MS, judgeDeliveries } from '../../worker/services/intake';
 import {
-  BASE,
   call,
+  callWith,
   createTestWorkspace,
   env,
   expectProblem,
@@ -316,17 +316,11 @@ describe('a judge that fails', () => {
         throw new Error('queue unavailable');
       },
     };
-    const ctx = createExecutionContext();
-    const res = await worker.fetch(
-      new Request(`${BASE}/v1/intake/${sourceId}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${ws.tokens.intake}`, 'content-type': 'application/json' },
-        body: JSON.stringify(person()),
-      }),
-      { ...env, INTAKE_QUEUE: brokenQueue as unknown as Queue },
-      ctx,
-    );
-    await waitOnExecutionContext(ctx);
+    const bindings = { INTAKE_QUEUE: brokenQueue as unknown as Queue };
+    const res = await callWith(bindings, 'POST', `/v1/intake/${sourceId}`, {
+      token: ws.tokens.intake,
+      json: person(),
+    });
     expect(res.status).toBe(202);
     const { deliveryId } = (await res.json()) as Answer;
     expect(sends).toEqual([{ workspaceId: ws.id, id: deliveryId }]);
@@ -375,17 +369,10 @@ describe('the intake lookup', () => {
     const ws = await createTestWorkspace();
     const sourceId = await createSource(ws);
     const deliver = async () => {
-      const ctx = createExecutionContext();
-      const res = await worker.fetch(
-        new Request(`${BASE}/v1/intake/${sourceId}`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${ws.tokens.intake}`, 'content-type': 'application/json' },
-          body: JSON.stringify(person()),
-        }),
-        env,
-        ctx,
-      );
-      await waitOnExecutionContext(ctx);
+      const res = await callWith({}, 'POST', `/v1/intake/${sourceId}`, {
+        token: ws.tokens.intake,
+        json: person(),
+      });
       expect(res.status).toBe(202);
     };
     const lastUsed = async () =>
