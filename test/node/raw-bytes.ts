@@ -1,6 +1,8 @@
 import { createDecipheriv, randomInt } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { additionalDataOf, parseSealed } from '../../worker/domain/privacy/sealed';
+import { slot } from '../../worker/domain/privacy/slots';
 
 /**
  * Marker people for the raw-bytes test, and the scanner that looks for them in files.
@@ -186,9 +188,9 @@ export async function scanDirectory(dir: string, markers: readonly string[]): Pr
 
 /**
  * The D1 database's rows, read from a copy of its files with node:sqlite — independently of
- * the Worker's code: keys are unwrapped and values opened with node:crypto, from the format
- * `lps1.<key id>.<iv>.<ciphertext+tag>` (base64url) and the additional data
- * `leadpact:<workspace>:<slot>` that `worker/domain/privacy` documents.
+ * the Worker's cipher: keys are unwrapped and values opened with node:crypto. The format
+ * `lps1.<key id>.<iv>.<ciphertext+tag>` and the additional data `leadpact:<workspace>:<slot>`
+ * are the domain's own (`parseSealed`, `additionalDataOf`, `slot` in `worker/domain/privacy`).
  */
 export interface SealedValue {
   table: string;
@@ -229,15 +231,13 @@ export async function openDatabaseCopy(persistDir: string): Promise<DatabaseCopy
   return { tables, close: () => db.close() };
 }
 
-const SEALED = /^lps1\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/;
-
 /** Every sealed value of every column of every table (JSON columns included: a sealed string inside is found). */
 export function sealedValues(copy: DatabaseCopy): SealedValue[] {
   const found: SealedValue[] = [];
   const visit = (table: string, column: string, row: Record<string, unknown>, value: unknown) => {
     if (typeof value === 'string') {
-      const match = SEALED.exec(value);
-      if (match) found.push({ table, column, keyId: match[1] as string, sealed: value, row });
+      const parts = parseSealed(value);
+      if (parts) found.push({ table, column, keyId: parts.keyId, sealed: value, row });
       else if (value.startsWith('{') || value.startsWith('[')) {
         try {
           visit(table, column, row, JSON.parse(value));
@@ -257,11 +257,9 @@ export function sealedValues(copy: DatabaseCopy): SealedValue[] {
 
 /** AES-256-GCM open of a sealed value with one key and one additional data; null when it does not open. */
 export function openSealed(sealed: string, key: Buffer, additionalData: string): Buffer | null {
-  const match = SEALED.exec(sealed);
-  if (!match) return null;
-  const iv = Buffer.from(match[2] as string, 'base64url');
-  const data = Buffer.from(match[3] as string, 'base64url');
-  if (iv.length !== 12 || data.length < 16) return null;
+  const parts = parseSealed(sealed);
+  if (!parts) return null;
+  const { iv, data } = parts;
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, iv);
     decipher.setAAD(Buffer.from(additionalData, 'utf8'));
@@ -280,8 +278,9 @@ export interface KeyRing {
   personKeys: Map<string, { workspaceId: string; leadId: string | null; key: Buffer }>;
 }
 
-const WORKSPACE_DATA = (ws: string) => `leadpact:${ws}:workspace-key:data`;
-const PERSON_KEY = (ws: string, id: string) => `leadpact:${ws}:person-key:${id}`;
+/** The additional data of `slotName` in workspace `ws`, as the domain binds it. */
+const additionalData = (ws: string, slotName: string) =>
+  Buffer.from(additionalDataOf(ws, slotName)).toString('utf8');
 
 /** Opens every workspace key the master keys open, then every person key those open. */
 export function keyRingOf(copy: DatabaseCopy, masterKeys: readonly Buffer[]): KeyRing {
@@ -292,7 +291,7 @@ export function keyRingOf(copy: DatabaseCopy, masterKeys: readonly Buffer[]): Ke
     for (const [column, value] of Object.entries(row)) {
       if (typeof value !== 'string' || !column.includes('data')) continue;
       for (const master of masterKeys) {
-        const raw = openSealed(value, master, WORKSPACE_DATA(ws));
+        const raw = openSealed(value, master, additionalData(ws, slot.workspaceKey('data')));
         if (raw) keys.push(raw);
       }
     }
@@ -303,7 +302,7 @@ export function keyRingOf(copy: DatabaseCopy, masterKeys: readonly Buffer[]): Ke
     const ws = String(row.workspace_id);
     const id = String(row.id);
     for (const dataKey of dataKeys.get(ws) ?? []) {
-      const raw = openSealed(String(row.wrapped), dataKey, PERSON_KEY(ws, id));
+      const raw = openSealed(String(row.wrapped), dataKey, additionalData(ws, slot.personKey(id)));
       if (raw)
         personKeys.set(id, { workspaceId: ws, leadId: (row.lead_id as string | null) ?? null, key: raw });
     }
@@ -311,29 +310,28 @@ export function keyRingOf(copy: DatabaseCopy, masterKeys: readonly Buffer[]): Ke
   return { dataKeys, personKeys };
 }
 
-/** The slot names a sealed value may be bound to (`worker/domain/privacy/slots.ts`), for guessing its additional data. */
-const SLOT_PREFIXES = [
-  'lead',
-  'event',
-  'consent',
-  'delivery',
-  'message',
-  'idempotency',
-  'import',
-  'person-key',
+/** The slots bound to a row's id (`worker/domain/privacy/slots.ts`), for guessing a value's additional data. */
+const ROW_SLOTS = [
+  slot.lead,
+  slot.event,
+  slot.consent,
+  slot.delivery,
+  slot.message,
+  slot.idempotency,
+  slot.personKey,
 ];
 
 /** Every additional data a value in this row could have been sealed with. */
 export function additionalDataCandidates(value: SealedValue): string[] {
   const ws = String(value.row.workspace_id ?? '');
   const ids = Object.values(value.row).filter(
-    (v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 300 && !v.startsWith('lps1.'),
+    (v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 300 && parseSealed(v) === null,
   );
   return [
-    `leadpact:${ws}:workspace-key:data`,
-    `leadpact:${ws}:workspace-key:index`,
-    ...SLOT_PREFIXES.flatMap((prefix) => ids.map((id) => `leadpact:${ws}:${prefix}:${id}`)),
-  ];
+    slot.workspaceKey('data'),
+    slot.workspaceKey('index'),
+    ...ROW_SLOTS.flatMap((slotOf) => ids.map(slotOf)),
+  ].map((slotName) => additionalData(ws, slotName));
 }
 
 /** The additional data that opens `value` with `key`, or null. */
