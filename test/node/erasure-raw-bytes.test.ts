@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scheduledUrl } from '../../scripts/sweep.mjs';
 import {
   additionalDataCandidates,
   additionalDataOpening,
@@ -202,9 +203,7 @@ describe('erasure leaves no byte of the person in the local D1', () => {
   }
 
   async function cron(at: number) {
-    const res = await fetch(
-      `${worker.url}/cdn-cgi/local/scheduled?cron=${encodeURIComponent('* * * * *')}&time=${at}&format=json`,
-    );
+    const res = await fetch(scheduledUrl(worker.url, at));
     expect(await res.json()).toMatchObject({ outcome: 'ok' });
   }
 

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scheduledUrl } from '../../scripts/sweep.mjs';
 import { launchChromium } from './chromium';
 import { type Received, startWebhookReceiver } from './webhook-receiver';
 import { startWorkerServer, type WorkerServer } from './worker-server';
@@ -75,9 +76,7 @@ describe('SLA notifications reach a real receiver', () => {
    * (`unsafeTriggerHandlers`), which dispatches to the same `scheduled` handler and waits for it.
    */
   async function cron(at: number) {
-    const res = await fetch(
-      `${worker.url}/cdn-cgi/local/scheduled?cron=${encodeURIComponent('* * * * *')}&time=${at}&format=json`,
-    );
+    const res = await fetch(scheduledUrl(worker.url, at));
     expect(await res.json()).toMatchObject({ outcome: 'ok' });
   }
 
