@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { getTableColumns, type SQL, sql, type Table } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 /**
@@ -13,6 +13,14 @@ export function inWorkspace(column: AnySQLiteColumn, workspaceId: string): SQL {
 
 /** Keys per `IN (…)` list: with the workspace id and a few more values a statement stays under D1's 100 bound parameters. */
 export const IN_LIST_SIZE = 90;
+
+/** D1's limit on bound parameters in one statement. */
+export const D1_MAX_PARAMETERS = 100;
+
+/** How many rows of a table one multi-row INSERT can carry under D1's parameter limit. */
+export function rowsPerInsert(table: Table): number {
+  return Math.max(1, Math.floor(D1_MAX_PARAMETERS / Object.keys(getTableColumns(table)).length));
+}
 
 /** Splits `items` into runs of at most `size` (D1's bound-parameter and batch limits). */
 export function chunks<T>(items: readonly T[], size = IN_LIST_SIZE): T[][] {

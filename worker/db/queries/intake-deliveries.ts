@@ -10,6 +10,9 @@ import { destroyPersonKeys } from './privacy-keys';
 
 export type DeliveryRow = typeof intakeDeliveries.$inferSelect;
 
+/** What storing answers of the row it met: enough to reply, never the sealed body back over the wire. */
+export type StoredDeliveryRow = Pick<DeliveryRow, 'id' | 'workspaceId' | 'status' | 'response' | 'bodyHash'>;
+
 /** What a judged delivery answers: the lead it landed on and that lead's stage then. */
 export interface JudgedAnswer {
   leadId: string;
@@ -39,7 +42,7 @@ export interface NewDelivery {
 export async function storeDelivery(
   db: Database,
   delivery: NewDelivery,
-): Promise<{ row: DeliveryRow; fresh: boolean }> {
+): Promise<{ row: StoredDeliveryRow; fresh: boolean }> {
   const at = delivery.receivedAt.toISOString();
   const { bodyKey } = delivery;
   // The body's key only with a new delivery: a repeat must not leave a key that seals nothing.
@@ -70,8 +73,14 @@ export async function storeDelivery(
       target: [intakeDeliveries.workspaceId, intakeDeliveries.sourceId, intakeDeliveries.key],
       set: { attempts: sql`${intakeDeliveries.attempts}` },
     })
-    .returning();
-  const [, rows] = (await db.batch([keyInsert, deliveryInsert])) as [unknown, DeliveryRow[]];
+    .returning({
+      id: intakeDeliveries.id,
+      workspaceId: intakeDeliveries.workspaceId,
+      status: intakeDeliveries.status,
+      response: intakeDeliveries.response,
+      bodyHash: intakeDeliveries.bodyHash,
+    });
+  const [, rows] = (await db.batch([keyInsert, deliveryInsert])) as [unknown, StoredDeliveryRow[]];
   const [row] = rows;
   if (!row) throw new Error('storing a delivery returned no row');
   return { row, fresh: row.id === delivery.id };
@@ -173,22 +182,23 @@ function guardedStatus(status: 'judged' | 'rejected') {
 }
 
 /**
- * A judged delivery's writes: its status and answer, and the end of its body — the row forgets the
- * sealed body and its key is destroyed, so the copies a database keeps of deleted rows are unreadable.
+ * The end of judged deliveries' bodies: their keys destroyed, many deliveries' in one statement, so the
+ * copies a database keeps of the sealed bodies (forgotten by `judgedStatement`) are unreadable.
  */
-export function judgedStatements(
+export function bodyKeysDestroyed(
   db: Database,
-  row: DeliveryRow,
-  answer: JudgedAnswer,
-  at: Date,
+  workspaceId: string,
+  rows: readonly Pick<DeliveryRow, 'bodyKey'>[],
 ): Statement[] {
-  return [
-    judgedStatement(db, row, answer, at),
-    ...destroyPersonKeys(db, row.workspaceId, row.bodyKey ? [row.bodyKey] : []),
-  ];
+  return destroyPersonKeys(
+    db,
+    workspaceId,
+    rows.flatMap((r) => (r.bodyKey ? [r.bodyKey] : [])),
+  );
 }
 
-function judgedStatement(db: Database, row: DeliveryRow, answer: JudgedAnswer, at: Date): Statement {
+/** A judged delivery's status and answer, its body forgotten; its key is destroyed by `bodyKeysDestroyed`. */
+export function judgedStatement(db: Database, row: DeliveryRow, answer: JudgedAnswer, at: Date): Statement {
   return db
     .update(intakeDeliveries)
     .set({

@@ -6,10 +6,10 @@ import { DELIVERY_RETENTION_MS } from '../../domain/retention';
 import { newId } from '../../platform/ids';
 import type { Statement } from '../batch';
 import type { Database } from '../client';
+import type { InsertRows } from '../insert-rows';
 import { consents } from '../schema';
 import { forgetSealedBodies } from './intake-deliveries';
 import { appendStatements } from './leads';
-import { advanceCursorStatement } from './routing';
 
 export interface SubmissionWrite {
   workspaceId: string;
@@ -26,15 +26,28 @@ export interface SubmissionWrite {
 /**
  * The statements that land one judged delivery: the lead's events and
  * projection (its unique `(lead_id, seq)` fails the batch when a concurrent
- * writer got there first), the consent record, and the routing cursor.
+ * writer got there first) and the consent record. The routing cursor is the
+ * caller's (`advanceCursorStatement`): a batch of deliveries moves it once.
  */
 export async function submissionStatements(
   db: Database,
   vault: Vault,
   write: SubmissionWrite,
+  /** Where a judge writing a round of leads gathers the plain inserts (see appendStatements). */
+  into?: InsertRows,
 ): Promise<Statement[]> {
   const { workspaceId, submission, plan, at } = write;
-  const appended = await appendStatements(db, vault, workspaceId, write.fromSeq, plan.state, plan.events, at);
+  const appended = await appendStatements(
+    db,
+    vault,
+    workspaceId,
+    write.fromSeq,
+    plan.state,
+    plan.events,
+    at,
+    undefined,
+    into,
+  );
   const consentId = newId('cns', at.getTime());
   // The text shown to the person is theirs: sealed with their key (appendStatements made or found it).
   const consentText =
@@ -45,25 +58,23 @@ export async function submissionStatements(
           submission.consentText,
         )
       : null;
-  return [
-    ...appended,
-    ...(submission.consent === true
-      ? [
-          db.insert(consents).values({
-            id: consentId,
-            workspaceId,
-            leadId: plan.state.id,
-            sourceId: write.sourceId,
-            formId: submission.formId,
-            givenAt: submission.submittedAt,
-            text: consentText,
-            purposes: ['contact'],
-            deliveryKey: write.deliveryKey,
-          }),
-        ]
-      : []),
-    ...(plan.assignedTo ? [advanceCursorStatement(db, workspaceId, plan.assignedTo, at)] : []),
-  ];
+  const consent = {
+    id: consentId,
+    workspaceId,
+    leadId: plan.state.id,
+    sourceId: write.sourceId,
+    formId: submission.formId,
+    givenAt: submission.submittedAt,
+    text: consentText,
+    purposes: ['contact'],
+    deliveryKey: write.deliveryKey,
+  };
+  if (submission.consent !== true) return appended;
+  if (into) {
+    into.add(consents, [consent]);
+    return appended;
+  }
+  return [...appended, db.insert(consents).values(consent)];
 }
 
 /**

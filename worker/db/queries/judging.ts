@@ -82,7 +82,13 @@ export async function loadJudgingReads(
         db
           .select({ number: sql<number>`null`.as('number'), content: agreementDrafts.content })
           .from(agreementDrafts)
-          .where(eq(agreementDrafts.workspaceId, workspaceId)),
+          // The draft only counts before the first signature: once a version is active it stays unread.
+          .where(
+            and(
+              eq(agreementDrafts.workspaceId, workspaceId),
+              sql`not exists (select 1 from ${agreementVersions} where ${agreementVersions.workspaceId} = ${workspaceId} and ${agreementVersions.status} = 'active')`,
+            ),
+          ),
       ),
     db.select().from(routing).where(eq(routing.workspaceId, workspaceId)),
     db

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, or, type SQL } from 'drizzle-orm';
 import type { Quadrant, TemperatureLevel } from '../../domain/agreement/constants';
 import { missing } from '../../domain/errors';
 import type { LeadStage } from '../../domain/ledger/constants';
@@ -19,9 +19,11 @@ import { newId } from '../../platform/ids';
 import { webHost } from '../../platform/web-host';
 import type { Statement } from '../batch';
 import type { Database } from '../client';
+import type { InsertRows } from '../insert-rows';
 import { keysetAfter } from '../keyset';
-import { leadEvents, leads } from '../schema';
-import { personKeyInserts } from './privacy-keys';
+import { leadEvents, leads, personKeys } from '../schema';
+import { chunks, rowsPerInsert } from '../scope';
+import { personKeyInserts, personKeyRows } from './privacy-keys';
 import { slaStatementsForEvents } from './sla';
 
 export type LeadRow = typeof leads.$inferSelect;
@@ -227,6 +229,47 @@ export function identityQuery(db: Database, workspaceId: string, indexes: Identi
     .where(or(...names));
 }
 
+/** Identities per batched read: two IN lists of at most this many, and the workspace twice, stay under D1's 100 parameters. */
+const IDENTITIES_PER_READ = 45;
+
+/**
+ * The reads behind many identities at once (a judge's round of different people): the leads holding
+ * any of their e-mails or phones, one statement per IDENTITIES_PER_READ identities instead of one
+ * each. `rowsNaming` then gives each identity exactly the rows identityQuery would have read.
+ */
+export function identitiesQuery(db: Database, workspaceId: string, all: readonly IdentityIndexes[]) {
+  return chunks(all, IDENTITIES_PER_READ).flatMap((part) => {
+    const emails = part.flatMap((i) => (i.email ? [i.email] : []));
+    const phones = part.flatMap((i) => (i.phone ? [i.phone] : []));
+    // As in identityQuery: each branch carries the workspace so SQLite answers it from its own index.
+    const names = [
+      ...(emails.length > 0
+        ? [and(eq(leads.workspaceId, workspaceId), inArray(leads.emailIndex, emails))]
+        : []),
+      ...(phones.length > 0
+        ? [and(eq(leads.workspaceId, workspaceId), inArray(leads.phoneIndex, phones))]
+        : []),
+    ];
+    return names.length > 0
+      ? [
+          db
+            .select()
+            .from(leads)
+            .where(or(...names)),
+        ]
+      : [];
+  });
+}
+
+/** Of the rows a batched identity read found, the ones holding this identity's e-mail or phone. */
+export function rowsNaming(rows: readonly LeadRow[], indexes: IdentityIndexes): LeadRow[] {
+  return rows.filter(
+    (row) =>
+      (indexes.email !== null && row.emailIndex === indexes.email) ||
+      (indexes.phone !== null && row.phoneIndex === indexes.phone),
+  );
+}
+
 /** The lead (and the conflicting others) an identity read found; only the matched lead is opened. */
 export async function identityMatch(
   vault: Vault,
@@ -333,6 +376,11 @@ export async function appendStatements(
   recordedAt: Date,
   /** The events' ids, when the caller must answer with the stored events without reading them back. */
   eventIds: readonly string[] = events.map(() => newId('evt', recordedAt.getTime())),
+  /**
+   * Where a caller writing many leads in one batch gathers the plain inserts (events, a new lead's
+   * row, its key) to write them as few statements; without it they are this lead's own statements.
+   */
+  into?: InsertRows,
 ): Promise<Statement[]> {
   const at = recordedAt.toISOString();
   const ids = events.map((_, i) => eventIds[i] ?? newId('evt', recordedAt.getTime()));
@@ -360,32 +408,40 @@ export async function appendStatements(
           .update(leads)
           .set(row)
           .where(and(eq(leads.id, next.id), eq(leads.workspaceId, workspaceId), eq(leads.seq, fromSeq)));
-  const inserts = events.map((event, i) =>
-    db.insert(leadEvents).values({
-      id: ids[i] as string,
-      workspaceId,
-      leadId: next.id,
-      seq: fromSeq + i + 1,
-      type: event.type,
-      occurredAt: event.occurredAt,
-      recordedAt: at,
-      actorType: event.actor.type,
-      actorId: event.actor.id,
-      sourceId: event.sourceId,
-      campaign: event.campaign,
-      agreementVersion: event.agreementVersion,
-      payload: splits[i]?.plain ?? {},
-      sealedPayload: sealed[i] ?? null,
-    }),
+  const eventRows = events.map((event, i) => ({
+    id: ids[i] as string,
+    workspaceId,
+    leadId: next.id,
+    seq: fromSeq + i + 1,
+    type: event.type,
+    occurredAt: event.occurredAt,
+    recordedAt: at,
+    actorType: event.actor.type,
+    actorId: event.actor.id,
+    sourceId: event.sourceId,
+    campaign: event.campaign,
+    agreementVersion: event.agreementVersion,
+    payload: splits[i]?.plain ?? {},
+    sealedPayload: sealed[i] ?? null,
+  }));
+  const keys = minted ? [{ ...minted, leadId: next.id }] : [];
+  const sla = slaStatementsForEvents(db, workspaceId, fromSeq, next, events, recordedAt);
+  if (into) {
+    // Their unique (lead_id, seq) is still the optimistic lock: the batch is one transaction.
+    into.add(leadEvents, eventRows);
+    if (fromSeq === 0) into.add(leads, [row]);
+    into.add(personKeys, personKeyRows(workspaceId, keys, recordedAt), { ignoreConflicts: true });
+    // The SLA rules count the lead's events (attempts), so they follow the gathered inserts.
+    into.after(sla);
+    return fromSeq === 0 ? [] : [lead];
+  }
+  // As few statements as D1's parameter limit allows: a judged lead's six events are one insert, not six.
+  const inserts = chunks(eventRows, rowsPerInsert(leadEvents)).map((rows) =>
+    db.insert(leadEvents).values(rows),
   );
   // Events first: their unique (lead_id, seq) is the optimistic lock. The person's new key, if any,
   // and SLA deadlines follow in the same batch.
-  return [
-    ...inserts,
-    lead,
-    ...personKeyInserts(db, workspaceId, minted ? [{ ...minted, leadId: next.id }] : [], recordedAt),
-    ...slaStatementsForEvents(db, workspaceId, fromSeq, next, events, recordedAt),
-  ];
+  return [...inserts, lead, ...personKeyInserts(db, workspaceId, keys, recordedAt), ...sla];
 }
 
 export interface LeadListFilter {

@@ -3,7 +3,7 @@ import type { NewPersonKey, StoredPersonKey, StoredWorkspaceKeys } from '../../d
 import type { Statement } from '../batch';
 import type { Database } from '../client';
 import { personKeys, workspaceKeys } from '../schema';
-import { chunks } from '../scope';
+import { chunks, rowsPerInsert } from '../scope';
 
 export async function getWorkspaceKeys(
   db: Database,
@@ -90,12 +90,25 @@ export function personKeyInserts(
   keys: readonly NewPersonKey[],
   now: Date,
 ): Statement[] {
-  return keys.map((k) =>
-    db
-      .insert(personKeys)
-      .values({ workspaceId, id: k.id, leadId: k.leadId, wrapped: k.wrapped, createdAt: now.toISOString() })
-      .onConflictDoNothing(),
+  // As many keys per statement as D1's parameter limit allows.
+  return chunks(personKeyRows(workspaceId, keys, now), rowsPerInsert(personKeys)).map((part) =>
+    db.insert(personKeys).values(part).onConflictDoNothing(),
   );
+}
+
+/** The rows of newly minted keys, as `personKeyInserts` writes them (or a caller gathering inserts). */
+export function personKeyRows(
+  workspaceId: string,
+  keys: readonly NewPersonKey[],
+  now: Date,
+): (typeof personKeys.$inferInsert)[] {
+  return keys.map((k) => ({
+    workspaceId,
+    id: k.id,
+    leadId: k.leadId,
+    wrapped: k.wrapped,
+    createdAt: now.toISOString(),
+  }));
 }
 
 /** Destroys keys: whatever they sealed can never be opened again. */

@@ -171,7 +171,8 @@ export function slaStatementsForEvents(
       }));
       if (rows.length > 0) out.push(db.insert(slaDeadlines).values(rows).onConflictDoNothing());
     }
-    if (event.type === 'assigned' && typeof event.payload.memberId === 'string') {
+    // A new lead's deadlines are all inserted here, already with its final owner: nothing to update.
+    if (event.type === 'assigned' && typeof event.payload.memberId === 'string' && fromSeq > 0) {
       out.push(
         db
           .update(slaDeadlines)

@@ -1,23 +1,26 @@
 import { runBatch, type Statement } from '../../db/batch';
 import type { Database } from '../../db/client';
 import { retryOnConflict } from '../../db/conflict';
+import { InsertRows } from '../../db/insert-rows';
 import { submissionStatements } from '../../db/queries/intake';
 import {
+  bodyKeysDestroyed,
   type DeliveryRow,
   deliveriesById,
-  judgedStatements,
+  judgedStatement,
   markFailed,
   rejectedStatement,
 } from '../../db/queries/intake-deliveries';
 import { type JudgingReads, loadJudgingReads } from '../../db/queries/judging';
 import {
   findLeadByIdentity,
+  identitiesQuery,
   identityIndexes,
   identityMatch,
-  identityQuery,
   type LeadRow,
+  rowsNaming,
 } from '../../db/queries/leads';
-import { loadRouting } from '../../db/queries/routing';
+import { advanceCursorStatement, loadRouting } from '../../db/queries/routing';
 import { base64Decode } from '../../domain/encoding';
 import { DomainError, fieldIssue, InvalidError } from '../../domain/errors';
 import { say, thing } from '../../domain/i18n';
@@ -208,22 +211,37 @@ async function judgeRound(
   const vault = vaultOf(ctx, workspaceId);
   const statements: Statement[] = [...extra];
   const judged: { item: Admitted; leadId: string; stage: LeadStage }[] = [];
+  let cursor: Statement | null = null;
+  // The round's leads, events, keys and consents as a few multi-row inserts, not a few per lead.
+  const inserts = new InsertRows();
   try {
+    // The round's people are all different (splitByPerson): one read finds every one of them.
     const indexes = await Promise.all(round.map((item) => identityIndexes(vault, item.submission)));
-    const queries = indexes.map((i) => identityQuery(db, workspaceId, i));
-    const present = queries.filter((q): q is NonNullable<typeof q> => q !== null);
-    const [first, ...rest] = present;
-    const results: LeadRow[][] = first ? ((await db.batch([first, ...rest])) as LeadRow[][]) : [];
-    let next = 0;
+    const [first, ...rest] = identitiesQuery(db, workspaceId, indexes);
+    const found: LeadRow[] = first ? ((await db.batch([first, ...rest])) as LeadRow[][]).flat() : [];
     for (const [i, item] of round.entries()) {
-      const rows = queries[i] ? (results[next++] ?? []) : [];
-      const match = await identityMatch(vault, indexes[i] as (typeof indexes)[number], rows);
-      const { plan, answer, writes } = await judgementOf(ctx, reads, item, match, reads.routing);
+      const named = indexes[i] as (typeof indexes)[number];
+      const match = await identityMatch(vault, named, rowsNaming(found, named));
+      const { plan, answer, writes } = await judgementOf(ctx, reads, item, match, reads.routing, inserts);
       // The next delivery of the batch continues the round robin from this one.
-      if (plan.assignedTo) reads.routing = { ...reads.routing, lastMemberId: plan.assignedTo };
+      if (plan.assignedTo) {
+        reads.routing = { ...reads.routing, lastMemberId: plan.assignedTo };
+        cursor = advanceCursorStatement(db, workspaceId, plan.assignedTo, item.at);
+      }
       statements.push(...writes);
       judged.push({ item, ...answer });
     }
+    // The round robin's cursor once per round, where the last assignment left it, and the bodies' keys
+    // destroyed together.
+    if (cursor) statements.push(cursor);
+    statements.push(
+      ...bodyKeysDestroyed(
+        db,
+        workspaceId,
+        judged.map((j) => j.item.row),
+      ),
+    );
+    statements.push(...inserts.statements(db));
   } catch (error) {
     // No key to seal personal data with (503): every delivery of the round stays stored for a later pass.
     if (!(error instanceof DomainError && error.code === 'unavailable')) throw error;
@@ -266,6 +284,7 @@ async function judgementOf(
     lead: Parameters<typeof planSubmission>[0]['existing'];
   },
   routing: JudgingReads['routing'],
+  into?: InsertRows,
 ) {
   const existing = match.lead;
   const plan = planSubmission({
@@ -279,17 +298,23 @@ async function judgementOf(
     newLeadId: newId('lead', item.at.getTime()),
   });
   const answer = { leadId: plan.state.id, stage: plan.state.stage };
+  // The body's key is destroyed by the caller: a round destroys all of its keys with one statement.
   const writes: Statement[] = [
-    ...judgedStatements(ctx.db, item.row, answer, ctx.now),
-    ...(await submissionStatements(ctx.db, vaultOf(ctx, reads.workspace.id), {
-      workspaceId: reads.workspace.id,
-      sourceId: item.source.id,
-      submission: item.submission,
-      deliveryKey: item.row.key,
-      fromSeq: existing?.seq ?? 0,
-      plan,
-      at: item.at,
-    })),
+    judgedStatement(ctx.db, item.row, answer, ctx.now),
+    ...(await submissionStatements(
+      ctx.db,
+      vaultOf(ctx, reads.workspace.id),
+      {
+        workspaceId: reads.workspace.id,
+        sourceId: item.source.id,
+        submission: item.submission,
+        deliveryKey: item.row.key,
+        fromSeq: existing?.seq ?? 0,
+        plan,
+        at: item.at,
+      },
+      into,
+    )),
   ];
   return { plan, answer, writes };
 }
@@ -309,8 +334,12 @@ async function judgeAlone(
     async () => {
       if (attempt++ > 0) routing = await loadRouting(db, workspaceId);
       const match = await findLeadByIdentity(db, vaultOf(ctx, workspaceId), workspaceId, item.submission);
-      const { answer, writes } = await judgementOf(ctx, reads, item, match, routing);
-      await runBatch(db, writes);
+      const { plan, answer, writes } = await judgementOf(ctx, reads, item, match, routing);
+      await runBatch(db, [
+        ...writes,
+        ...(plan.assignedTo ? [advanceCursorStatement(db, workspaceId, plan.assignedTo, item.at)] : []),
+        ...bodyKeysDestroyed(db, workspaceId, [item.row]),
+      ]);
       return { id: item.row.id, status: 'judged', ...answer };
     },
     {

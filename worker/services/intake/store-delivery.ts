@@ -1,4 +1,4 @@
-import { type DeliveryRow, storeDelivery } from '../../db/queries/intake-deliveries';
+import { type StoredDeliveryRow, storeDelivery } from '../../db/queries/intake-deliveries';
 import { base64Encode } from '../../domain/encoding';
 import { DomainError } from '../../domain/errors';
 import { say } from '../../domain/i18n';
@@ -31,7 +31,7 @@ export async function storeIntakeDelivery({
     /** The sender's event id, read from the payload. */
     eventId: string | null;
   };
-}): Promise<{ row: DeliveryRow; fresh: boolean }> {
+}): Promise<{ row: StoredDeliveryRow; fresh: boolean }> {
   const vault = vaultOf(ctx, ctx.workspaceId);
   // Kept as a blind index: a sender's key or event id may be anything, an e-mail too; equal keys still meet.
   const key = await vault.blindIndex(
@@ -56,7 +56,7 @@ export async function storeIntakeDelivery({
     contentType: input.contentType,
     receivedAt: ctx.now,
   };
-  let stored: { row: DeliveryRow; fresh: boolean };
+  let stored: { row: StoredDeliveryRow; fresh: boolean };
   try {
     stored = await storeDelivery(ctx.db, delivery);
   } catch (error) {
