@@ -562,6 +562,43 @@ function snapshotSection(snap, baseline, when) {
 
 // ——— intake ———
 
+/**
+ * CPU time each workerd process has used so far, in ms (Linux's /proc; an empty map elsewhere). Wrangler's
+ * dev server runs a Worker in two: its own proxy and the workerd that holds the Worker, its D1, queue and
+ * rate limiter. CPU per delivery is the steadier figure on a shared machine: it counts work, not waiting.
+ */
+async function workerdCpu() {
+  const cpu = new Map();
+  let entries = [];
+  try {
+    entries = await readdir('/proc');
+  } catch {
+    return cpu;
+  }
+  const tick = 10; // ms per clock tick (USER_HZ is 100 on Linux)
+  await Promise.all(
+    entries
+      .filter((d) => /^\d+$/.test(d))
+      .map(async (pid) => {
+        try {
+          const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+          if (!stat.includes('(workerd)')) return;
+          const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          cpu.set(pid, (Number(fields[11]) + Number(fields[12])) * tick);
+        } catch {
+          // Gone meanwhile.
+        }
+      }),
+  );
+  return cpu;
+}
+
+/** CPU ms the processes `pids` used between two readings, per delivery; null where /proc is not there. */
+function cpuPerDelivery(pids, before, after, deliveries) {
+  const used = [...pids].reduce((sum, pid) => sum + ((after.get(pid) ?? 0) - (before.get(pid) ?? 0)), 0);
+  return pids.size > 0 ? used / deliveries : null;
+}
+
 /** The one-insert baseline Worker (bench/baseline), on its own local D1, beside LeadPact. */
 async function startBaseline() {
   const persist = await mkdtemp(join(tmpdir(), 'leadpact-bench-baseline-'));
@@ -630,12 +667,18 @@ async function measureIntake(base, tokens, sources, round) {
   const offset = round * 100_000; // new people each round
   const loadBefore = load();
   console.log(`› Intake round ${round + 1}: the one-insert baseline Worker`);
+  // LeadPact's processes are the workerd ones running now; the baseline's are those its start adds.
+  const leadpactPids = new Set((await workerdCpu()).keys());
   const baseline = await startBaseline();
+  const baselinePids = new Set([...(await workerdCpu()).keys()].filter((pid) => !leadpactPids.has(pid)));
   let floor;
+  let floorCpu;
   try {
     const post = (i) => request(baseline.url, 'POST', '/', { json: deliveryBody(offset + i), expect: [202] });
     await throughput(100, post, INTAKE_CONCURRENCY);
+    const before = await workerdCpu();
     floor = await throughput(INTAKE_DELIVERIES, post, INTAKE_CONCURRENCY);
+    floorCpu = cpuPerDelivery(baselinePids, before, await workerdCpu(), INTAKE_DELIVERIES);
   } finally {
     await baseline.dispose();
   }
@@ -656,10 +699,13 @@ async function measureIntake(base, tokens, sources, round) {
   await throughput(100, deliver(offset + 50_000, false), INTAKE_CONCURRENCY);
   await untilJudged(base, tokens);
   const consumer = watchConsumer();
+  const cpuBefore = await workerdCpu();
   const intake = await throughput(INTAKE_DELIVERIES, deliver(offset, true), INTAKE_CONCURRENCY);
+  const cpuRequests = await workerdCpu();
   const duringRequests = { ...consumer.totals };
   // The queue judges after the answers: wait (bounded) until nothing is stored, then read each delivery's times.
   await untilJudged(base, tokens);
+  const cpuJudged = await workerdCpu();
   const judgedIn = [];
   let notJudged = 0;
   // Every fourth delivery: the admin token's API allowance (1,200 a minute) must last both rounds.
@@ -673,6 +719,11 @@ async function measureIntake(base, tokens, sources, round) {
   return {
     floor,
     intake,
+    cpu: {
+      baseline: floorCpu,
+      requests: cpuPerDelivery(leadpactPids, cpuBefore, cpuRequests, INTAKE_DELIVERIES),
+      judged: cpuPerDelivery(leadpactPids, cpuBefore, cpuJudged, INTAKE_DELIVERIES),
+    },
     judged: stats(judgedIn),
     notJudged,
     loadBefore,
@@ -724,6 +775,16 @@ function intakeSection(rounds, sourceCount, when) {
           `round ${i + 1}: ${r.consumer.duringRequests.batches} batches (${int(r.consumer.duringRequests.messages)} deliveries) judged in ${fmt(r.consumer.duringRequests.ms / 1000, 1)} s of batch time while the ${fmt(INTAKE_DELIVERIES / r.intake.perSecond, 1)} s of requests ran, ${r.consumer.total.batches} batches in ${fmt(r.consumer.total.ms / 1000, 1)} s in all`,
       )
       .join('; ')} (wrangler's own log of each batch).`,
+    ...(rounds.every((r) => r.cpu.baseline !== null)
+      ? [
+          `CPU per delivery in the Worker's two workerd processes (from /proc, the steadier figure on a shared machine): ${rounds
+            .map(
+              (r, i) =>
+                `round ${i + 1}: baseline ${fmt(r.cpu.baseline, 2)} ms, intake ${fmt(r.cpu.requests, 2)} ms while the requests ran (with the judging done meanwhile) and ${fmt(r.cpu.judged, 2)} ms with all of its judging`,
+            )
+            .join('; ')}.`,
+        ]
+      : []),
     `Arrival to judged lead is the server's receivedAt → judgedAt of every fourth delivery. Median latencies: ${rounds
       .map((r) => `baseline ${fmt(r.floor.median)} ms, intake ${fmt(r.intake.median)} ms`)
       .join('; ')}.`,
