@@ -5,7 +5,7 @@ import type { NewPersonKey } from '../../domain/privacy';
 import { runBatch, type Statement } from '../batch';
 import type { Database } from '../client';
 import { intakeDeliveries, personKeys } from '../schema';
-import { chunks } from '../scope';
+import { chunks, inWorkspace } from '../scope';
 import { destroyPersonKeys } from './privacy-keys';
 
 export type DeliveryRow = typeof intakeDeliveries.$inferSelect;
@@ -197,20 +197,45 @@ export function bodyKeysDestroyed(
   );
 }
 
-/** A judged delivery's status and answer, its body forgotten; its key is destroyed by `bodyKeysDestroyed`. */
-export function judgedStatement(db: Database, row: DeliveryRow, answer: JudgedAnswer, at: Date): Statement {
-  return db
-    .update(intakeDeliveries)
-    .set({
-      status: guardedStatus('judged') as unknown as DeliveryStatus,
-      response: { ...answer },
-      body: null,
-      bodyKey: null,
-      error: null,
-      attempts: sql`${intakeDeliveries.attempts} + 1`,
-      judgedAt: at.toISOString(),
-    })
-    .where(byKey(row));
+/** Judged deliveries per status statement: two values each in the CASE and one in the IN list stay under 100. */
+const JUDGED_PER_STATEMENT = 30;
+
+/**
+ * Judged deliveries' status and answers, their bodies forgotten (their keys are destroyed by
+ * `bodyKeysDestroyed`): one statement for up to JUDGED_PER_STATEMENT deliveries, each given its own
+ * answer. A delivery judged already fails its whole batch (`guardedStatus`).
+ */
+export function judgedStatements(
+  db: Database,
+  workspaceId: string,
+  judged: readonly { row: Pick<DeliveryRow, 'id'>; answer: JudgedAnswer }[],
+  at: Date,
+): Statement[] {
+  return chunks(judged, JUDGED_PER_STATEMENT).map((part) =>
+    db
+      .update(intakeDeliveries)
+      .set({
+        status: guardedStatus('judged') as unknown as DeliveryStatus,
+        response: sql`case ${intakeDeliveries.id} ${sql.join(
+          part.map(({ row, answer }) => sql`when ${row.id} then ${JSON.stringify({ ...answer })}`),
+          sql` `,
+        )} end`,
+        body: null,
+        bodyKey: null,
+        error: null,
+        attempts: sql`${intakeDeliveries.attempts} + 1`,
+        judgedAt: at.toISOString(),
+      })
+      .where(
+        and(
+          inWorkspace(intakeDeliveries.workspaceId, workspaceId),
+          inArray(
+            intakeDeliveries.id,
+            part.map(({ row }) => row.id),
+          ),
+        ),
+      ),
+  );
 }
 
 export function rejectedStatement(db: Database, row: DeliveryRow, error: DeliveryError, at: Date): Statement {

@@ -425,16 +425,16 @@ export async function appendStatements(
     sealedPayload: sealed[i] ?? null,
   }));
   const keys = minted ? [{ ...minted, leadId: next.id }] : [];
-  const sla = slaStatementsForEvents(db, workspaceId, fromSeq, next, events, recordedAt);
   if (into) {
     // Their unique (lead_id, seq) is still the optimistic lock: the batch is one transaction.
     into.add(leadEvents, eventRows);
     if (fromSeq === 0) into.add(leads, [row]);
     into.add(personKeys, personKeyRows(workspaceId, keys, recordedAt), { ignoreConflicts: true });
     // The SLA rules count the lead's events (attempts), so they follow the gathered inserts.
-    into.after(sla);
+    into.after(slaStatementsForEvents(db, workspaceId, fromSeq, next, events, recordedAt, into));
     return fromSeq === 0 ? [] : [lead];
   }
+  const sla = slaStatementsForEvents(db, workspaceId, fromSeq, next, events, recordedAt);
   // As few statements as D1's parameter limit allows: a judged lead's six events are one insert, not six.
   const inserts = chunks(eventRows, rowsPerInsert(leadEvents)).map((rows) =>
     db.insert(leadEvents).values(rows),

@@ -12,6 +12,7 @@ import {
 import { newId } from '../../platform/ids';
 import type { Statement } from '../batch';
 import type { Database } from '../client';
+import type { InsertRows } from '../insert-rows';
 import { keysetAfter } from '../keyset';
 import { slaDeadlines, slaTransitions } from '../schema';
 import { chunks, inWorkspace } from '../scope';
@@ -144,9 +145,15 @@ export function slaStatementsForEvents(
   next: LeadState,
   events: readonly LedgerEvent[],
   recordedAt: Date,
+  /**
+   * Where a judge writing a round of leads gathers the new deadlines. Used only when no event settles
+   * anything: a settlement must never meet a deadline inserted after it in the event order.
+   */
+  into?: InsertRows,
 ): Statement[] {
   const now = recordedAt.toISOString();
   const out: Statement[] = [];
+  const gather = into && events.every((event) => settlementsOf(event).length === 0) ? into : undefined;
   events.forEach((event, i) => {
     const seq = fromSeq + i + 1;
     if (event.type === 'mql') {
@@ -169,7 +176,9 @@ export function slaStatementsForEvents(
         createdAt: now,
         updatedAt: now,
       }));
-      if (rows.length > 0) out.push(db.insert(slaDeadlines).values(rows).onConflictDoNothing());
+      // Gathered, they are inserted before this lead's owner updates, which set the same final owner.
+      if (gather) gather.add(slaDeadlines, rows, { ignoreConflicts: true });
+      else if (rows.length > 0) out.push(db.insert(slaDeadlines).values(rows).onConflictDoNothing());
     }
     // A new lead's deadlines are all inserted here, already with its final owner: nothing to update.
     if (event.type === 'assigned' && typeof event.payload.memberId === 'string' && fromSeq > 0) {

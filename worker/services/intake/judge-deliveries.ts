@@ -7,7 +7,7 @@ import {
   bodyKeysDestroyed,
   type DeliveryRow,
   deliveriesById,
-  judgedStatement,
+  judgedStatements,
   markFailed,
   rejectedStatement,
 } from '../../db/queries/intake-deliveries';
@@ -235,6 +235,14 @@ async function judgeRound(
     // destroyed together.
     if (cursor) statements.push(cursor);
     statements.push(
+      ...judgedStatements(
+        db,
+        workspaceId,
+        judged.map((j) => ({ row: j.item.row, answer: { leadId: j.leadId, stage: j.stage } })),
+        ctx.now,
+      ),
+    );
+    statements.push(
       ...bodyKeysDestroyed(
         db,
         workspaceId,
@@ -298,9 +306,9 @@ async function judgementOf(
     newLeadId: newId('lead', item.at.getTime()),
   });
   const answer = { leadId: plan.state.id, stage: plan.state.stage };
-  // The body's key is destroyed by the caller: a round destroys all of its keys with one statement.
+  // The delivery's status and its body's key are the caller's: a round writes all of its deliveries'
+  // statuses and destroys all of their keys with a statement or two.
   const writes: Statement[] = [
-    judgedStatement(ctx.db, item.row, answer, ctx.now),
     ...(await submissionStatements(
       ctx.db,
       vaultOf(ctx, reads.workspace.id),
@@ -338,6 +346,7 @@ async function judgeAlone(
       await runBatch(db, [
         ...writes,
         ...(plan.assignedTo ? [advanceCursorStatement(db, workspaceId, plan.assignedTo, item.at)] : []),
+        ...judgedStatements(db, workspaceId, [{ row: item.row, answer }], ctx.now),
         ...bodyKeysDestroyed(db, workspaceId, [item.row]),
       ]);
       return { id: item.row.id, status: 'judged', ...answer };
