@@ -174,6 +174,8 @@ describe('store first, judge after', () => {
     // One per round: the second round writes again (ignoring the conflict) the key its lead got in the first.
     expect(writes('insert into', 'person_keys')).toBe(2);
     expect(writes('delete from', 'person_keys')).toBe(2);
+    // Each round's delivery statuses and answers in one statement.
+    expect(writes('update', 'intake_deliveries')).toBe(2);
     const written = meter.log.filter((s) => /^(insert|update|delete)/.test(s.sql)).length;
     expect(written).toBeLessThan(5 * 10);
     expect(await count('select count(*) as n from leads where workspace_id = ?', ws.id)).toBe(9);
