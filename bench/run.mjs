@@ -777,7 +777,7 @@ function intakeSection(rounds, sourceCount, when) {
       .join('; ')} (wrangler's own log of each batch).`,
     ...(rounds.every((r) => r.cpu.baseline !== null)
       ? [
-          `CPU per delivery in the Worker's two workerd processes (from /proc, the steadier figure on a shared machine): ${rounds
+          `CPU per delivery in the Worker's two workerd processes (from /proc: work done, not time waited): ${rounds
             .map(
               (r, i) =>
                 `round ${i + 1}: baseline ${fmt(r.cpu.baseline, 2)} ms, intake ${fmt(r.cpu.requests, 2)} ms while the requests ran (with the judging done meanwhile) and ${fmt(r.cpu.judged, 2)} ms with all of its judging`,
