@@ -2,7 +2,6 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import { drizzle } from 'drizzle-orm/d1';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as schema from '../../worker/db/schema';
-import { leads } from '../../worker/db/schema';
 import { rowsPerInsert } from '../../worker/db/scope';
 import worker from '../../worker/index';
 import { INTAKE_LOOKUP_TTL_MS, judgeDeliveries } from '../../worker/services/intake';
@@ -170,7 +169,7 @@ describe('store first, judge after', () => {
     // statements as D1's 100 parameters allow, where each delivery used to write its own (15 statements a lead).
     const writes = (verb: string, table: string) =>
       meter.log.filter((s) => s.sql.startsWith(`${verb} "${table}"`)).length;
-    expect(writes('insert into', 'leads')).toBe(Math.ceil(9 / rowsPerInsert(leads)));
+    expect(writes('insert into', 'leads')).toBe(Math.ceil(9 / rowsPerInsert(schema.leads)));
     // One per round: the second round writes again (ignoring the conflict) the key its lead got in the first.
     expect(writes('insert into', 'person_keys')).toBe(2);
     expect(writes('delete from', 'person_keys')).toBe(2);

@@ -15,7 +15,7 @@ export function inWorkspace(column: AnySQLiteColumn, workspaceId: string): SQL {
 export const IN_LIST_SIZE = 90;
 
 /** D1's limit on bound parameters in one statement. */
-export const D1_MAX_PARAMETERS = 100;
+const D1_MAX_PARAMETERS = 100;
 
 /** How many rows of a table one multi-row INSERT can carry under D1's parameter limit. */
 export function rowsPerInsert(table: Table): number {

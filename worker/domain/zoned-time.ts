@@ -30,8 +30,11 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** The local wall clock at instant `t` (epoch ms) read with Intl: `formatToParts`, about 15 µs a call. */
-function readWallClock(t: number, timeZone: string): number {
+/**
+ * The local wall clock at instant `t` (epoch ms) read with Intl every time: `formatToParts`, about 15 µs
+ * a call. `intlWallClock` remembers what it reads; this is what it must always agree with.
+ */
+export function readWallClock(t: number, timeZone: string): number {
   let year = 0;
   let month = 1;
   let day = 1;

@@ -217,7 +217,7 @@ export function judgedStatements(
       .set({
         status: guardedStatus('judged') as unknown as DeliveryStatus,
         response: sql`case ${intakeDeliveries.id} ${sql.join(
-          part.map(({ row, answer }) => sql`when ${row.id} then ${JSON.stringify({ ...answer })}`),
+          part.map(({ row, answer }) => sql`when ${row.id} then ${JSON.stringify(answer)}`),
           sql` `,
         )} end`,
         body: null,

@@ -210,38 +210,25 @@ export async function findLeadByIdentity(
   identity: { email: string | null; phone: string | null },
 ): Promise<{ lead: LeadState | null; conflicts: string[] }> {
   const indexes = await identityIndexes(vault, identity);
-  const query = identityQuery(db, workspaceId, indexes);
+  const [query] = identitiesQuery(db, workspaceId, [indexes]);
   return identityMatch(vault, indexes, query ? await query.all() : []);
 }
 
-/** The read behind findLeadByIdentity, unrun, so a judge can batch many; null when there is nothing to look up. */
-export function identityQuery(db: Database, workspaceId: string, indexes: IdentityIndexes) {
-  // Each branch carries the workspace so SQLite answers it from its own (workspace, e-mail|phone)
-  // index; `workspace AND (email OR phone)` makes it scan the workspace's leads instead.
-  const names = [
-    ...(indexes.email ? [and(eq(leads.workspaceId, workspaceId), eq(leads.emailIndex, indexes.email))] : []),
-    ...(indexes.phone ? [and(eq(leads.workspaceId, workspaceId), eq(leads.phoneIndex, indexes.phone))] : []),
-  ];
-  if (names.length === 0) return null;
-  return db
-    .select()
-    .from(leads)
-    .where(or(...names));
-}
-
-/** Identities per batched read: two IN lists of at most this many, and the workspace twice, stay under D1's 100 parameters. */
+/** Identities per read: two IN lists of at most this many, and the workspace twice, stay under D1's 100 parameters. */
 const IDENTITIES_PER_READ = 45;
 
 /**
- * The reads behind many identities at once (a judge's round of different people): the leads holding
- * any of their e-mails or phones, one statement per IDENTITIES_PER_READ identities instead of one
- * each. `rowsNaming` then gives each identity exactly the rows identityQuery would have read.
+ * The reads behind findLeadByIdentity, unrun, for one identity or many at once (a judge's round of
+ * different people): the leads holding any of their e-mails or phones, one statement per
+ * IDENTITIES_PER_READ identities; none when there is nothing to look up. Each identity can be given
+ * every row found: `matchIdentity` only ever picks the leads holding its own e-mail or phone.
  */
 export function identitiesQuery(db: Database, workspaceId: string, all: readonly IdentityIndexes[]) {
   return chunks(all, IDENTITIES_PER_READ).flatMap((part) => {
     const emails = part.flatMap((i) => (i.email ? [i.email] : []));
     const phones = part.flatMap((i) => (i.phone ? [i.phone] : []));
-    // As in identityQuery: each branch carries the workspace so SQLite answers it from its own index.
+    // Each branch carries the workspace so SQLite answers it from its own (workspace, e-mail|phone)
+    // index; `workspace AND (email OR phone)` makes it scan the workspace's leads instead.
     const names = [
       ...(emails.length > 0
         ? [and(eq(leads.workspaceId, workspaceId), inArray(leads.emailIndex, emails))]
@@ -259,15 +246,6 @@ export function identitiesQuery(db: Database, workspaceId: string, all: readonly
         ]
       : [];
   });
-}
-
-/** Of the rows a batched identity read found, the ones holding this identity's e-mail or phone. */
-export function rowsNaming(rows: readonly LeadRow[], indexes: IdentityIndexes): LeadRow[] {
-  return rows.filter(
-    (row) =>
-      (indexes.email !== null && row.emailIndex === indexes.email) ||
-      (indexes.phone !== null && row.phoneIndex === indexes.phone),
-  );
 }
 
 /** The lead (and the conflicting others) an identity read found; only the matched lead is opened. */

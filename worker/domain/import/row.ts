@@ -5,7 +5,7 @@ import type { Host } from '../host';
 import { type Said, say, verbatim } from '../i18n';
 import { MAPPING_TARGETS, type MappingTarget } from '../intake/constants';
 import { squashName } from '../intake/field-map';
-import { instantOf, submissionNormaliser } from '../intake/normalise';
+import { instantOf, normaliseSubmission } from '../intake/normalise';
 import type { CanonicalSubmission, JsonValue, MappedFields } from '../intake/types';
 import { optionalFields } from '../optional-fields';
 import { sha256Hex } from '../tokens';
@@ -201,19 +201,13 @@ export type ImportRowReader = (row: number, cells: Record<string, Cell>) => Prom
  * requires it.
  */
 export function importRowReader(options: ReadRowOptions): ImportRowReader {
-  const normalise = submissionNormaliser({
-    defaultCountry: options.defaultCountry,
-    now: options.now,
-    host: options.host,
-  });
-  return (row, cells) => readImportRow(row, cells, options, normalise);
+  return (row, cells) => readImportRow(row, cells, options);
 }
 
 async function readImportRow(
   row: number,
   cells: Record<string, Cell>,
   options: ReadRowOptions,
-  normalise: ReturnType<typeof submissionNormaliser>,
 ): Promise<ReadRow> {
   const { mapping, now } = options;
   const values = mappedValues(cells, options);
@@ -233,16 +227,19 @@ async function readImportRow(
 
   let submission: CanonicalSubmission | null = null;
   try {
-    submission = normalise({
-      kind: 'submission',
-      provider: 'generic',
-      deliveryId: null,
-      responseId: null,
-      formId: null,
-      formName: null,
-      fields,
-      answers: [],
-    });
+    submission = normaliseSubmission(
+      {
+        kind: 'submission',
+        provider: 'generic',
+        deliveryId: null,
+        responseId: null,
+        formId: null,
+        formName: null,
+        fields,
+        answers: [],
+      },
+      { defaultCountry: options.defaultCountry, now: options.now, host: options.host },
+    );
     for (const w of submission.warnings) warnings.push(issueOf(w));
   } catch (error) {
     if (!(error instanceof InvalidError)) throw error;

@@ -265,11 +265,11 @@ interface Reading {
   host: Pick<Host, 'parseUrl'>;
 }
 
-/** Set only while `normaliseWith` runs the schema; zod's parse is synchronous, so readings never overlap. */
+/** Set only while `normaliseSubmission` runs the schema; zod's parse is synchronous, so readings never overlap. */
 let current: Reading | null = null;
 
 function reading(): Reading {
-  if (!current) throw new Error('a field was read outside normaliseWith');
+  if (!current) throw new Error('a field was read outside normaliseSubmission');
   return current;
 }
 
@@ -348,21 +348,7 @@ export function normaliseSubmission(
   parsed: ParsedSubmission,
   options: NormaliseOptions,
 ): CanonicalSubmission {
-  return normaliseWith(parsed, options, new Warnings());
-}
-
-/** `normaliseSubmission` for many submissions under the same options (an imported list). */
-export function submissionNormaliser(
-  options: NormaliseOptions,
-): (parsed: ParsedSubmission) => CanonicalSubmission {
-  return (parsed) => normaliseSubmission(parsed, options);
-}
-
-function normaliseWith(
-  parsed: ParsedSubmission,
-  options: NormaliseOptions,
-  warnings: Warnings,
-): CanonicalSubmission {
+  const warnings = new Warnings();
   const schema = fieldsSchema();
   // Every key present (absent ones as undefined): zod objects refuse missing keys outright.
   const fields: MappedFields = parsed.fields;

@@ -7,6 +7,7 @@ import {
   bodyKeysDestroyed,
   type DeliveryRow,
   deliveriesById,
+  type JudgedAnswer,
   judgedStatements,
   markFailed,
   rejectedStatement,
@@ -18,7 +19,6 @@ import {
   identityIndexes,
   identityMatch,
   type LeadRow,
-  rowsNaming,
 } from '../../db/queries/leads';
 import { advanceCursorStatement, loadRouting } from '../../db/queries/routing';
 import { base64Decode } from '../../domain/encoding';
@@ -98,6 +98,13 @@ export async function judgeDeliveries({
     }
   }
   return outcomes;
+}
+
+/** A delivery judged in a round: its answer, and whom the round robin gave its lead (null: nobody). */
+interface Settled {
+  item: Admitted;
+  answer: JudgedAnswer;
+  assignedTo: string | null;
 }
 
 interface Admitted {
@@ -210,8 +217,7 @@ async function judgeRound(
   const workspaceId = reads.workspace.id;
   const vault = vaultOf(ctx, workspaceId);
   const statements: Statement[] = [...extra];
-  const judged: { item: Admitted; leadId: string; stage: LeadStage }[] = [];
-  let cursor: Statement | null = null;
+  const judged: Settled[] = [];
   // The round's leads, events, keys and consents as a few multi-row inserts, not a few per lead.
   const inserts = new InsertRows();
   try {
@@ -220,36 +226,14 @@ async function judgeRound(
     const [first, ...rest] = identitiesQuery(db, workspaceId, indexes);
     const found: LeadRow[] = first ? ((await db.batch([first, ...rest])) as LeadRow[][]).flat() : [];
     for (const [i, item] of round.entries()) {
-      const named = indexes[i] as (typeof indexes)[number];
-      const match = await identityMatch(vault, named, rowsNaming(found, named));
+      const match = await identityMatch(vault, indexes[i] as (typeof indexes)[number], found);
       const { plan, answer, writes } = await judgementOf(ctx, reads, item, match, reads.routing, inserts);
       // The next delivery of the batch continues the round robin from this one.
-      if (plan.assignedTo) {
-        reads.routing = { ...reads.routing, lastMemberId: plan.assignedTo };
-        cursor = advanceCursorStatement(db, workspaceId, plan.assignedTo, item.at);
-      }
+      if (plan.assignedTo) reads.routing = { ...reads.routing, lastMemberId: plan.assignedTo };
       statements.push(...writes);
-      judged.push({ item, ...answer });
+      judged.push({ item, answer, assignedTo: plan.assignedTo });
     }
-    // The round robin's cursor once per round, where the last assignment left it, and the bodies' keys
-    // destroyed together.
-    if (cursor) statements.push(cursor);
-    statements.push(
-      ...judgedStatements(
-        db,
-        workspaceId,
-        judged.map((j) => ({ row: j.item.row, answer: { leadId: j.leadId, stage: j.stage } })),
-        ctx.now,
-      ),
-    );
-    statements.push(
-      ...bodyKeysDestroyed(
-        db,
-        workspaceId,
-        judged.map((j) => j.item.row),
-      ),
-    );
-    statements.push(...inserts.statements(db));
+    statements.push(...settledStatements(db, workspaceId, judged, ctx.now), ...inserts.statements(db));
   } catch (error) {
     // No key to seal personal data with (503): every delivery of the round stays stored for a later pass.
     if (!(error instanceof DomainError && error.code === 'unavailable')) throw error;
@@ -259,7 +243,7 @@ async function judgeRound(
   }
   try {
     await runBatch(db, statements);
-    for (const j of judged) outcomes.set(j.item.row.id, { id: j.item.row.id, status: 'judged', ...j });
+    for (const j of judged) outcomes.set(j.item.row.id, { id: j.item.row.id, status: 'judged', ...j.answer });
     return;
   } catch {
     // One of them collided or could not be written: each goes alone, so the others still land.
@@ -306,8 +290,7 @@ async function judgementOf(
     newLeadId: newId('lead', item.at.getTime()),
   });
   const answer = { leadId: plan.state.id, stage: plan.state.stage };
-  // The delivery's status and its body's key are the caller's: a round writes all of its deliveries'
-  // statuses and destroys all of their keys with a statement or two.
+  // The delivery's status, its body's key and the routing cursor are the caller's (settledStatements).
   const writes: Statement[] = [
     ...(await submissionStatements(
       ctx.db,
@@ -325,6 +308,34 @@ async function judgementOf(
     )),
   ];
   return { plan, answer, writes };
+}
+
+/**
+ * What closes a round of judged deliveries (one delivery judged alone is a round of one): the routing
+ * cursor once, where the last assignment left it, the deliveries' statuses and answers, and their
+ * bodies' keys destroyed, each a statement or two for the whole round.
+ */
+function settledStatements(
+  db: Database,
+  workspaceId: string,
+  settled: readonly Settled[],
+  now: Date,
+): Statement[] {
+  const last = settled.findLast((s) => s.assignedTo !== null);
+  return [
+    ...(last?.assignedTo ? [advanceCursorStatement(db, workspaceId, last.assignedTo, last.item.at)] : []),
+    ...judgedStatements(
+      db,
+      workspaceId,
+      settled.map((s) => ({ row: s.item.row, answer: s.answer })),
+      now,
+    ),
+    ...bodyKeysDestroyed(
+      db,
+      workspaceId,
+      settled.map((s) => s.item.row),
+    ),
+  ];
 }
 
 /** One delivery on fresh state, retried on write conflicts; a delivery judged meanwhile answers `gone`. */
@@ -345,9 +356,7 @@ async function judgeAlone(
       const { plan, answer, writes } = await judgementOf(ctx, reads, item, match, routing);
       await runBatch(db, [
         ...writes,
-        ...(plan.assignedTo ? [advanceCursorStatement(db, workspaceId, plan.assignedTo, item.at)] : []),
-        ...judgedStatements(db, workspaceId, [{ row: item.row, answer }], ctx.now),
-        ...bodyKeysDestroyed(db, workspaceId, [item.row]),
+        ...settledStatements(db, workspaceId, [{ item, answer, assignedTo: plan.assignedTo }], ctx.now),
       ]);
       return { id: item.row.id, status: 'judged', ...answer };
     },
