@@ -1,5 +1,5 @@
-import { getTableName } from 'drizzle-orm';
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { getTableColumns, getTableName, is, SQL, sql } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Statement } from './batch';
 import type { Database } from './client';
 import { chunks, rowsPerInsert } from './scope';
@@ -13,7 +13,7 @@ interface TableRows {
 
 /**
  * Plain inserts gathered from many writers of one batch (a judge's round of leads) and written as
- * few multi-row statements, each table's rows in the order they came, the tables in the order first
+ * one statement per table, each table's rows in the order they came, the tables in the order first
  * seen. Only for rows no other statement of the batch depends on reading first: the batch is one
  * transaction, so a failing row still fails the whole batch as it did alone.
  */
@@ -41,18 +41,107 @@ export class InsertRows {
     entry.rows.push(...(rows as Record<string, unknown>[]));
   }
 
-  /**
-   * The statements that write every row gathered (as many rows per statement as D1's parameter limit
-   * allows), then the statements added with `after`.
-   */
+  /** The statements that write every row gathered, then the statements added with `after`. */
   statements(db: Database): Statement[] {
-    const inserts = [...this.#tables.values()].flatMap(({ table, rows, ignoreConflicts }) =>
-      chunks(rows, rowsPerInsert(table)).map((part) => {
-        // The rows were typed by `add` against this same table.
-        const insert = db.insert(table).values(part as SQLiteTable['$inferInsert'][]);
-        return ignoreConflicts ? insert.onConflictDoNothing() : insert;
-      }),
+    const inserts = [...this.#tables.values()].flatMap(
+      (entry) => jsonInserts(db, entry) ?? valuesInserts(db, entry),
     );
     return [...inserts, ...this.#after];
   }
 }
+
+/**
+ * A table's rows as one JSON array bound to one parameter, which SQLite unpacks with `json_each`:
+ * one statement whatever the number of rows (a `values` list stops at D1's 100 bound parameters, five
+ * leads or ten events), built from a template made once per table, with no per-value SQL building.
+ * Null when a value has no JSON form (bytes, a big integer, an SQL default): those rows go as `values`.
+ */
+function jsonInserts(db: Database, { table, rows, ignoreConflicts }: TableRows): Statement[] | null {
+  const { columns, select } = templateOf(table);
+  const encoded: string[] = [];
+  for (const row of rows) {
+    const values: unknown[] = [];
+    for (const [key, column] of columns) {
+      const value = driverValue(column, row[key]);
+      if (value === NO_JSON) return null;
+      values.push(value);
+    }
+    encoded.push(JSON.stringify(values));
+  }
+  return parts(encoded).map((part) => {
+    // SQLite needs the WHERE to tell an upsert's ON from a join's.
+    const insert = db.insert(table).select(sql`${select}${`[${part.join(',')}]`}) where true`);
+    return ignoreConflicts ? insert.onConflictDoNothing() : insert;
+  });
+}
+
+/** Drizzle's own multi-row `values` inserts, as many rows per statement as D1's parameter limit allows. */
+function valuesInserts(db: Database, { table, rows, ignoreConflicts }: TableRows): Statement[] {
+  return chunks(rows, rowsPerInsert(table)).map((part) => {
+    // The rows were typed by `add` against this same table.
+    const insert = db.insert(table).values(part as SQLiteTable['$inferInsert'][]);
+    return ignoreConflicts ? insert.onConflictDoNothing() : insert;
+  });
+}
+
+interface Template {
+  columns: [key: string, column: SQLiteColumn][];
+  select: SQL;
+}
+
+const TEMPLATES = new WeakMap<SQLiteTable, Template>();
+
+/** `select value ->> 0, value ->> 1 from json_each(` for the table's columns in drizzle's insert order, once per table. */
+function templateOf(table: SQLiteTable): Template {
+  let template = TEMPLATES.get(table);
+  if (!template) {
+    // A column SQLite computes itself (generated always) takes no value, as in drizzle's own inserts.
+    const columns = Object.entries(getTableColumns(table)).filter(
+      ([, c]) => c.generated === undefined || c.generated.type === 'byDefault',
+    );
+    const picks = columns.map((_, i) => `value ->> ${i}`).join(', ');
+    template = { columns, select: sql.raw(`select ${picks} from json_each(`) };
+    TEMPLATES.set(table, template);
+  }
+  return template;
+}
+
+const NO_JSON = Symbol('no JSON form');
+
+/** The value drizzle would bind for `value` in `column` (its default when missing), if JSON can carry it. */
+function driverValue(column: SQLiteColumn, given: unknown): unknown {
+  let value = given;
+  if (value === undefined) {
+    if (column.default !== undefined && column.default !== null) value = column.default;
+    else if (column.defaultFn) value = column.defaultFn();
+    else if (column.onUpdateFn) value = column.onUpdateFn();
+    else return null;
+  }
+  if (value === null) return null;
+  if (is(value, SQL)) return NO_JSON;
+  const driver = column.mapToDriverValue(value);
+  if (driver === null || typeof driver === 'string') return driver;
+  if (typeof driver === 'number' && Number.isFinite(driver)) return driver;
+  // A boolean column maps to 1 or 0 itself; anything else (bytes, bigint) is not a JSON scalar.
+  return NO_JSON;
+}
+
+/** JSON rows split so no parameter nears D1's 2 MB limit on a value (400,000 characters are at most 1.2 MB of UTF-8). */
+function parts(encoded: readonly string[]): string[][] {
+  const out: string[][] = [];
+  let part: string[] = [];
+  let size = 0;
+  for (const row of encoded) {
+    if (part.length > 0 && size + row.length > PART_CHARS) {
+      out.push(part);
+      part = [];
+      size = 0;
+    }
+    part.push(row);
+    size += row.length + 1;
+  }
+  if (part.length > 0) out.push(part);
+  return out;
+}
+
+const PART_CHARS = 400_000;
