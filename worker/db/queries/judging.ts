@@ -37,9 +37,51 @@ export async function loadJudgingAgreement(db: Database, workspace: Workspace): 
   return judgingAgreementOf(null, draft?.content ?? null, workspace);
 }
 
-/** The active version's row (its number), as the judging decision takes it. */
-function activeOf(row: { number: number | null; content: Agreement } | undefined): JudgingAgreement | null {
-  return row && row.number !== null ? { version: row.number, content: row.content } : null;
+/**
+ * Each workspace's active version as last read in this isolate. A version's content never changes
+ * once proposed (a new one gets a new number and hash), so a judge that has it asks D1 for the number
+ * and hash only: the content (about 13 KB of JSON) crosses again only when the version changed.
+ */
+const ACTIVE_VERSIONS = new Map<string, { number: number; hash: string; content: Agreement }>();
+const ACTIVE_VERSIONS_HELD = 200;
+
+function rememberActive(workspaceId: string, version: { number: number; hash: string; content: Agreement }) {
+  ACTIVE_VERSIONS.delete(workspaceId);
+  ACTIVE_VERSIONS.set(workspaceId, version);
+  // The least recently read workspace goes first (a Map keeps insertion order).
+  if (ACTIVE_VERSIONS.size > ACTIVE_VERSIONS_HELD) {
+    const oldest = ACTIVE_VERSIONS.keys().next().value;
+    if (oldest !== undefined) ACTIVE_VERSIONS.delete(oldest);
+  }
+}
+
+/** Deep-frozen: the one copy every later batch of the isolate judges by must not be changed by any. */
+function frozen<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) frozen(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+type AgreementRow = { number: number | null; hash: string | null; content: Agreement | null };
+
+/** The active version's row (its number), as the judging decision takes it, its content from `held` when D1 left it out. */
+function activeOf(
+  workspaceId: string,
+  row: AgreementRow | undefined,
+  held: { number: number; hash: string; content: Agreement } | undefined,
+): JudgingAgreement | null {
+  if (!row || row.number === null || row.hash === null) return null;
+  const version =
+    row.content !== null
+      ? { number: row.number, hash: row.hash, content: frozen(row.content) }
+      : held?.hash === row.hash
+        ? held
+        : null;
+  if (!version) throw new Error('the active agreement version came without its content');
+  rememberActive(workspaceId, version);
+  return { version: version.number, content: version.content };
 }
 
 /** Everything a batch of one workspace's deliveries is judged against, read once for all of them. */
@@ -62,6 +104,7 @@ export async function loadJudgingReads(
   deliveryIds: readonly string[],
 ): Promise<JudgingReads | null> {
   const ids = chunks(deliveryIds)[0] ?? [];
+  const held = ACTIVE_VERSIONS.get(workspaceId);
   const sourcesOfDeliveries = db
     .select({ id: intakeDeliveries.sourceId })
     .from(intakeDeliveries)
@@ -73,14 +116,26 @@ export async function loadJudgingReads(
       .from(sources)
       .where(and(eq(sources.workspaceId, workspaceId), inArray(sources.id, sourcesOfDeliveries))),
     db.select().from(workspaces).where(eq(workspaces.id, workspaceId)),
-    // The active version and the draft in one statement; the judge takes the version if there is one.
+    // The active version and the draft in one statement; the judge takes the version if there is one,
+    // and its content only when this isolate does not hold that version already.
     db
-      .select({ number: agreementVersions.number, content: agreementVersions.content })
+      .select({
+        number: agreementVersions.number,
+        hash: agreementVersions.hash,
+        content:
+          sql<Agreement | null>`case when ${agreementVersions.hash} = ${held?.hash ?? ''} then null else ${agreementVersions.content} end`.mapWith(
+            agreementVersions.content,
+          ),
+      })
       .from(agreementVersions)
       .where(and(eq(agreementVersions.workspaceId, workspaceId), eq(agreementVersions.status, 'active')))
       .unionAll(
         db
-          .select({ number: sql<number>`null`.as('number'), content: agreementDrafts.content })
+          .select({
+            number: sql<number>`null`.as('number'),
+            hash: sql<string>`null`.as('hash'),
+            content: agreementDrafts.content,
+          })
           .from(agreementDrafts)
           // The draft only counts before the first signature: once a version is active it stays unread.
           .where(
@@ -110,7 +165,11 @@ export async function loadJudgingReads(
       ]),
     ),
     agreement: judgingAgreementOf(
-      activeOf(agreementRows.find((r) => r.number !== null)),
+      activeOf(
+        workspaceId,
+        agreementRows.find((r) => r.number !== null),
+        held,
+      ),
       agreementRows.find((r) => r.number === null)?.content ?? null,
       workspace,
     ),
