@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, fillPlaceholders, inArray, isNotNull, lt, type Query, sql } from 'drizzle-orm';
 import type { DeliveryError, DeliveryStatus } from '../../domain/intake/delivery';
 import type { LeadStage } from '../../domain/ledger/constants';
 import type { NewPersonKey } from '../../domain/privacy';
@@ -43,31 +43,94 @@ export async function storeDelivery(
   db: Database,
   delivery: NewDelivery,
 ): Promise<{ row: StoredDeliveryRow; fresh: boolean }> {
-  const at = delivery.receivedAt.toISOString();
-  const { bodyKey } = delivery;
+  const template = storeTemplateOf(db);
+  const values = {
+    workspaceId: delivery.workspaceId,
+    sourceId: delivery.sourceId,
+    key: delivery.key,
+    id: delivery.id,
+    bodyHash: delivery.bodyHash,
+    body: delivery.body,
+    bodyKeyId: delivery.bodyKey.id,
+    wrapped: delivery.bodyKey.wrapped,
+    contentType: delivery.contentType,
+    at: delivery.receivedAt.toISOString(),
+  } satisfies Record<StorePlaceholder, string | null>;
+  const client = db.$client;
+  const [, returned] = await client.batch([
+    client.prepare(template.keyInsert.sql).bind(...fillPlaceholders(template.keyInsert.params, values)),
+    client
+      .prepare(template.deliveryInsert.sql)
+      .bind(...fillPlaceholders(template.deliveryInsert.params, values)),
+  ]);
+  const found = returned?.results[0] as Record<string, unknown> | undefined;
+  if (!found) throw new Error('storing a delivery returned no row');
+  const c = intakeDeliveries;
+  const response = found[c.response.name];
+  const row: StoredDeliveryRow = {
+    id: found[c.id.name] as string,
+    workspaceId: found[c.workspaceId.name] as string,
+    status: found[c.status.name] as DeliveryStatus,
+    response:
+      response === null
+        ? null
+        : (c.response.mapFromDriverValue(response as string) as StoredDeliveryRow['response']),
+    bodyHash: found[c.bodyHash.name] as string,
+  };
+  return { row, fresh: row.id === delivery.id };
+}
+
+type StorePlaceholder =
+  | 'workspaceId'
+  | 'sourceId'
+  | 'key'
+  | 'id'
+  | 'bodyHash'
+  | 'body'
+  | 'bodyKeyId'
+  | 'wrapped'
+  | 'contentType'
+  | 'at';
+
+interface StoreTemplate {
+  keyInsert: Query;
+  deliveryInsert: Query;
+}
+
+let storeTemplate: StoreTemplate | undefined;
+
+/**
+ * `storeDelivery`'s two statements as SQL with named placeholders, built by drizzle once per isolate:
+ * the intake request's one write then skips the SQL builder, which the profile put at 2.3% of the
+ * Worker's CPU under intake load.
+ */
+function storeTemplateOf(db: Database): StoreTemplate {
+  if (storeTemplate) return storeTemplate;
+  const p = (name: StorePlaceholder) => sql.placeholder(name);
   // The body's key only with a new delivery: a repeat must not leave a key that seals nothing.
   // Workspace, id, lead, wrapped key, created: person_keys' columns in the schema's order.
   const keyInsert = db
     .insert(personKeys)
     .select(
-      sql`select ${delivery.workspaceId}, ${bodyKey.id}, null, ${bodyKey.wrapped}, ${at}
-        where not exists (select 1 from intake_deliveries d where d.workspace_id = ${delivery.workspaceId}
-          and d.source_id = ${delivery.sourceId} and d.key = ${delivery.key})`,
+      sql`select ${p('workspaceId')}, ${p('bodyKeyId')}, null, ${p('wrapped')}, ${p('at')}
+        where not exists (select 1 from intake_deliveries d where d.workspace_id = ${p('workspaceId')}
+          and d.source_id = ${p('sourceId')} and d.key = ${p('key')})`,
     )
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .toSQL();
   const deliveryInsert = db
     .insert(intakeDeliveries)
     .values({
-      workspaceId: delivery.workspaceId,
-      sourceId: delivery.sourceId,
-      key: delivery.key,
-      id: delivery.id,
-      bodyHash: delivery.bodyHash,
-      body: delivery.body,
-      bodyKey: bodyKey.id,
-      contentType: delivery.contentType,
+      workspaceId: p('workspaceId'),
+      sourceId: p('sourceId'),
+      key: p('key'),
+      id: p('id'),
+      bodyHash: p('bodyHash'),
+      body: p('body'),
+      bodyKey: p('bodyKeyId'),
+      contentType: p('contentType'),
       status: 'stored',
-      createdAt: at,
+      createdAt: p('at'),
     })
     .onConflictDoUpdate({
       target: [intakeDeliveries.workspaceId, intakeDeliveries.sourceId, intakeDeliveries.key],
@@ -79,11 +142,10 @@ export async function storeDelivery(
       status: intakeDeliveries.status,
       response: intakeDeliveries.response,
       bodyHash: intakeDeliveries.bodyHash,
-    });
-  const [, rows] = (await db.batch([keyInsert, deliveryInsert])) as [unknown, StoredDeliveryRow[]];
-  const [row] = rows;
-  if (!row) throw new Error('storing a delivery returned no row');
-  return { row, fresh: row.id === delivery.id };
+    })
+    .toSQL();
+  storeTemplate = { keyInsert, deliveryInsert };
+  return storeTemplate;
 }
 
 export async function getDelivery(
