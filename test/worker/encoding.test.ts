@@ -4,6 +4,7 @@ import {
   base64Decode,
   base64Encode,
   base64url,
+  base64urlDecode,
   bytesToHex,
   hexToBytes,
   parseFormUrlencoded,
@@ -85,6 +86,25 @@ describe('base64 and hex without atob and btoa', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('should read any text exactly as atob reads padded base64, and refuse what it is not', () => {
+    const padded = /^[A-Za-z0-9+/]*={0,2}$/;
+    const chars = fc.constantFrom(...'AZaz09+/=-_ é'.split(''));
+    fc.assert(
+      fc.property(fc.string({ unit: chars, maxLength: 12 }), (text) => {
+        const body = text.replace(/=+$/, '');
+        const valid = padded.test(text) && text.length % 4 === 0 && body.length % 4 !== 1;
+        const expected = valid ? Uint8Array.from(atob(text), (c) => c.charCodeAt(0)) : null;
+        expect(base64Decode(text)).toEqual(expected);
+        const url = body.replace(/\+/g, '-').replace(/\//g, '_');
+        if (valid) expect(base64urlDecode(url)).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(base64urlDecode('a+b/')).toBeNull();
+    expect(base64urlDecode('ab=')).toBeNull();
+    expect(base64urlDecode('abcde')).toBeNull();
   });
 
   it('should refuse text that is not padded base64 or hex', () => {
