@@ -9,16 +9,20 @@ const CHUNK = 8192;
 
 /** The UTF-8 bytes of `text`; a lone surrogate becomes U+FFFD, as `TextEncoder` does. */
 export function utf8Encode(text: string): Uint8Array {
-  // At most three bytes per UTF-16 code unit (a surrogate pair's four bytes are two units'), written in
-  // place: no array of numbers to grow and copy.
-  const out = new Uint8Array(text.length * 3);
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
+  // Most text here is ASCII (tokens, keys, JSON, sealed values): a byte per code unit, straight into one
+  // array. (Measured in V8: 2–4× faster than growing a number array for ASCII; an array of three bytes
+  // per unit, cut to length after, was 3× slower for short text, each typed array being an allocation.)
+  const ascii = new Uint8Array(text.length);
+  let start = 0;
+  for (; start < text.length; start++) {
+    const unit = text.charCodeAt(start);
+    if (unit >= 0x80) break;
+    ascii[start] = unit;
+  }
+  if (start === text.length) return ascii;
+  const out: number[] = [];
+  for (let i = start; i < text.length; i++) {
     let cp = text.charCodeAt(i);
-    if (cp < 0x80) {
-      out[n++] = cp;
-      continue;
-    }
     if (cp >= 0xd800 && cp <= 0xdfff) {
       const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
       if (cp <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
@@ -26,21 +30,16 @@ export function utf8Encode(text: string): Uint8Array {
         i++;
       } else cp = REPLACEMENT;
     }
-    if (cp < 0x800) {
-      out[n++] = 0xc0 | (cp >> 6);
-      out[n++] = 0x80 | (cp & 0x3f);
-    } else if (cp < 0x10000) {
-      out[n++] = 0xe0 | (cp >> 12);
-      out[n++] = 0x80 | ((cp >> 6) & 0x3f);
-      out[n++] = 0x80 | (cp & 0x3f);
-    } else {
-      out[n++] = 0xf0 | (cp >> 18);
-      out[n++] = 0x80 | ((cp >> 12) & 0x3f);
-      out[n++] = 0x80 | ((cp >> 6) & 0x3f);
-      out[n++] = 0x80 | (cp & 0x3f);
-    }
+    if (cp < 0x80) out.push(cp);
+    else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
+    else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+    else
+      out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
   }
-  return out.slice(0, n);
+  const bytes = new Uint8Array(start + out.length);
+  bytes.set(ascii.subarray(0, start));
+  bytes.set(out, start);
+  return bytes;
 }
 
 /** The length of `utf8Encode(text)` without building it. */
