@@ -17,9 +17,23 @@ function plain(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/** Squashed field names remembered per isolate (Unicode normalisation and two regex passes each otherwise). */
+const SQUASHED = new Map<string, string>();
+const SQUASHED_HELD = 2000;
+const SQUASHED_NAME_LENGTH = 200;
+
 /** Lower-case letters and digits only, accents dropped: `First_Name`, `first-name`, `firstName` → `firstname`. */
 export function squashName(name: string): string {
-  return plain(name).replace(/[^\p{L}\p{N}]/gu, '');
+  let squashed = SQUASHED.get(name);
+  if (squashed === undefined) {
+    squashed = plain(name).replace(/[^\p{L}\p{N}]/gu, '');
+    // A form sends the same few field names with every delivery; a sender inventing names only fills the memo.
+    if (name.length <= SQUASHED_NAME_LENGTH) {
+      if (SQUASHED.size >= SQUASHED_HELD) SQUASHED.clear();
+      SQUASHED.set(name, squashed);
+    }
+  }
+  return squashed;
 }
 
 /**
