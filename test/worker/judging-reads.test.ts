@@ -1,7 +1,7 @@
 import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
-import { loadJudgingReads } from '../../worker/db/queries/judging';
 import * as schema from '../../worker/db/schema';
+import { loadHeldJudgingReads } from '../../worker/services/intake/held-agreements';
 import { activateDraft, edit, putDraft, readDraft } from './agreement-fixtures';
 import { proxyD1 } from './d1-proxy';
 import { env } from './harness';
@@ -29,8 +29,8 @@ describe('the judge’s reads of the active agreement', () => {
     const ws = await signStarterAgreement();
     const { db, sizes } = watchingAgreementReads();
 
-    const first = await loadJudgingReads(db, ws.id, []);
-    const second = await loadJudgingReads(db, ws.id, []);
+    const first = await loadHeldJudgingReads(db, ws.id, [], new Date());
+    const second = await loadHeldJudgingReads(db, ws.id, [], new Date());
     expect(first?.agreement.version).toBe(ws.version);
     expect(second?.agreement).toEqual(first?.agreement);
     // The starter agreement is kilobytes of JSON; the second read carries its number and hash only.
@@ -51,7 +51,7 @@ describe('the judge’s reads of the active agreement', () => {
     expect(put.status).toBe(200);
     const next = await activateDraft(ws);
 
-    const third = await loadJudgingReads(db, ws.id, []);
+    const third = await loadHeldJudgingReads(db, ws.id, [], new Date());
     expect(third?.agreement.version).toBe(next.number);
     expect(third?.agreement.content.leadDefinition.consentRequired).toBe(required);
     expect(sizes[2]).toBeGreaterThan(5000);

@@ -4,11 +4,17 @@ import type { Statement } from './batch';
 import type { Database } from './client';
 import { chunks, rowsPerInsert } from './scope';
 
-interface TableRows {
+/** Rows for one table, and how their insert meets a row already there. */
+interface RowsFor {
   table: SQLiteTable;
-  rows: Record<string, unknown>[];
+  rows: readonly Record<string, unknown>[];
   /** `ON CONFLICT DO NOTHING`: the row may be there already (a key minted by an earlier try). */
   ignoreConflicts: boolean;
+}
+
+/** One table's rows as `InsertRows` gathers them. */
+interface TableRows extends RowsFor {
+  rows: Record<string, unknown>[];
 }
 
 /**
@@ -43,11 +49,30 @@ export class InsertRows {
 
   /** The statements that write every row gathered, then the statements added with `after`. */
   statements(db: Database): Statement[] {
-    const inserts = [...this.#tables.values()].flatMap(
-      (entry) => jsonInserts(db, entry) ?? valuesInserts(db, entry),
+    const inserts = [...this.#tables.values()].flatMap(({ table, rows, ignoreConflicts }) =>
+      insertStatements(db, table, rows, { ignoreConflicts }),
     );
     return [...inserts, ...this.#after];
   }
+}
+
+/**
+ * The statements inserting `rows` into `table`, in order, whatever their number: one per table (see
+ * `jsonInserts`), or drizzle's `values` under D1's parameter limit when a value has no JSON form.
+ * No statement for no rows.
+ */
+export function insertStatements<T extends SQLiteTable>(
+  db: Database,
+  table: T,
+  rows: readonly T['$inferInsert'][],
+  options: { ignoreConflicts?: boolean } = {},
+): Statement[] {
+  const entry = {
+    table,
+    rows: rows as Record<string, unknown>[],
+    ignoreConflicts: options.ignoreConflicts ?? false,
+  };
+  return jsonInserts(db, entry) ?? valuesInserts(db, entry);
 }
 
 /**
@@ -56,7 +81,7 @@ export class InsertRows {
  * leads or ten events), built from a template made once per table, with no per-value SQL building.
  * Null when a value has no JSON form (bytes, a big integer, an SQL default): those rows go as `values`.
  */
-function jsonInserts(db: Database, { table, rows, ignoreConflicts }: TableRows): Statement[] | null {
+function jsonInserts(db: Database, { table, rows, ignoreConflicts }: RowsFor): Statement[] | null {
   const { columns, select } = templateOf(table);
   const encoded: string[] = [];
   for (const row of rows) {
@@ -76,7 +101,7 @@ function jsonInserts(db: Database, { table, rows, ignoreConflicts }: TableRows):
 }
 
 /** Drizzle's own multi-row `values` inserts, as many rows per statement as D1's parameter limit allows. */
-function valuesInserts(db: Database, { table, rows, ignoreConflicts }: TableRows): Statement[] {
+function valuesInserts(db: Database, { table, rows, ignoreConflicts }: RowsFor): Statement[] {
   return chunks(rows, rowsPerInsert(table)).map((part) => {
     // The rows were typed by `add` against this same table.
     const insert = db.insert(table).values(part as SQLiteTable['$inferInsert'][]);

@@ -5,6 +5,7 @@ import { DayHours, OpeningHours, WeekHours } from './agreement/schema';
 import { fieldIssue, InvalidError, issuesOfZod } from './errors';
 import type { WallClock } from './host';
 import { type Said, say, schemaText, verbatim } from './i18n';
+import { remember } from './memo';
 import { TimeZone } from './workspace';
 import { firstInstantAtOrAfter, intlWallClock, offsetAt } from './zoned-time';
 
@@ -107,9 +108,7 @@ function compile(calendar: BusinessCalendar, clock: WallClock): Compiled {
     week,
     holidays: new Set(holidays.map((iso) => Date.parse(`${iso}T00:00:00Z`) / DAY)),
   };
-  if (COMPILED.size >= COMPILED_CAP) COMPILED.clear();
-  COMPILED.set(key, compiled);
-  return compiled;
+  return remember(COMPILED, key, compiled, COMPILED_CAP);
 }
 
 /** The local wall clock at instant `t`, as milliseconds on a UTC axis. */

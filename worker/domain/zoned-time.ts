@@ -6,6 +6,7 @@
  * pass one built on `Utilities.formatDate` should Apps Script's Intl fall short).
  */
 import type { WallClock } from './host';
+import { remember } from './memo';
 
 const SECOND = 1000;
 const DAY = 86_400_000;
@@ -95,8 +96,7 @@ export const intlWallClock: WallClock = (t, timeZone) => {
     const end = start + HOUR;
     const atStart = readWallClock(start, timeZone) - start;
     offset = atStart === readWallClock(end, timeZone) - end ? atStart : Number.NaN;
-    if (hours.size >= MAX_HOURS_HELD) hours.clear();
-    hours.set(hour, offset);
+    remember(hours, hour, offset, MAX_HOURS_HELD);
   }
   return Number.isNaN(offset) ? readWallClock(t, timeZone) : t + offset;
 };

@@ -5,8 +5,9 @@ import type { LeadState } from '../../domain/ledger/lead';
 import type { Vault } from '../../domain/privacy';
 import { runBatch, type Statement } from '../batch';
 import type { Database } from '../client';
+import { insertStatements } from '../insert-rows';
 import { consents, importRows, leads, members } from '../schema';
-import { chunks } from '../scope';
+import { chunks, rowsPerInsert } from '../scope';
 import { erasedIndexQuery } from './erased-identities';
 import { openLeadRows } from './leads';
 
@@ -118,9 +119,9 @@ export function importChunkStatements(
   const at = now.toISOString();
   const statements: Statement[] = [];
   const consentRows = plan.consents.map((c) => ({ ...c, workspaceId, formId: null }));
-  for (const part of chunks(consentRows, 11)) statements.push(db.insert(consents).values(part));
+  statements.push(...insertStatements(db, consents, consentRows));
   const keyRows = plan.rowKeys.map((r) => ({ ...r, workspaceId, importKey, createdAt: at, updatedAt: at }));
-  for (const part of chunks(keyRows, 12)) {
+  for (const part of chunks(keyRows, rowsPerInsert(importRows))) {
     statements.push(
       db
         .insert(importRows)

@@ -37,51 +37,21 @@ export async function loadJudgingAgreement(db: Database, workspace: Workspace): 
   return judgingAgreementOf(null, draft?.content ?? null, workspace);
 }
 
-/**
- * Each workspace's active version as last read in this isolate. A version's content never changes
- * once proposed (a new one gets a new number and hash), so a judge that has it asks D1 for the number
- * and hash only: the content (about 13 KB of JSON) crosses again only when the version changed.
- */
-const ACTIVE_VERSIONS = new Map<string, { number: number; hash: string; content: Agreement }>();
-const ACTIVE_VERSIONS_HELD = 200;
-
-function rememberActive(workspaceId: string, version: { number: number; hash: string; content: Agreement }) {
-  ACTIVE_VERSIONS.delete(workspaceId);
-  ACTIVE_VERSIONS.set(workspaceId, version);
-  // The least recently read workspace goes first (a Map keeps insertion order).
-  if (ACTIVE_VERSIONS.size > ACTIVE_VERSIONS_HELD) {
-    const oldest = ACTIVE_VERSIONS.keys().next().value;
-    if (oldest !== undefined) ACTIVE_VERSIONS.delete(oldest);
-  }
-}
-
-/** Deep-frozen: the one copy every later batch of the isolate judges by must not be changed by any. */
-function frozen<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) frozen(inner);
-    Object.freeze(value);
-  }
-  return value;
+/** A signed version as a judge may hold it: its content never changes once proposed. */
+export interface ActiveVersion {
+  number: number;
+  hash: string;
+  content: Agreement;
 }
 
 type AgreementRow = { number: number | null; hash: string | null; content: Agreement | null };
 
-/** The active version's row (its number), as the judging decision takes it, its content from `held` when D1 left it out. */
-function activeOf(
-  workspaceId: string,
-  row: AgreementRow | undefined,
-  held: { number: number; hash: string; content: Agreement } | undefined,
-): JudgingAgreement | null {
+/** The active version's row, its content from `held` when D1 left it out (the caller already holds it). */
+function activeOf(row: AgreementRow | undefined, held: ActiveVersion | undefined): ActiveVersion | null {
   if (!row || row.number === null || row.hash === null) return null;
-  const version =
-    row.content !== null
-      ? { number: row.number, hash: row.hash, content: frozen(row.content) }
-      : held?.hash === row.hash
-        ? held
-        : null;
-  if (!version) throw new Error('the active agreement version came without its content');
-  rememberActive(workspaceId, version);
-  return { version: version.number, content: version.content };
+  if (row.content !== null) return { number: row.number, hash: row.hash, content: row.content };
+  if (held?.hash === row.hash) return held;
+  throw new Error('the active agreement version came without its content');
 }
 
 /** Everything a batch of one workspace's deliveries is judged against, read once for all of them. */
@@ -90,21 +60,24 @@ export interface JudgingReads {
   deliveries: DeliveryRow[];
   sources: Map<string, SourceWithSecret>;
   agreement: JudgingAgreement;
+  /** The active version the agreement is (null: judged by the draft), for a caller that holds it. */
+  active: ActiveVersion | null;
   routing: RoutingState;
 }
 
 /**
  * One D1 round trip for a batch of deliveries (at most 90 ids): the deliveries still to judge,
  * the workspace, their sources, the agreement (active version and draft) and
- * routing (rules, cursor, sales ring). Null when the workspace is gone.
+ * routing (rules, cursor, sales ring). Null when the workspace is gone. Given the version the
+ * caller `held`, D1 answers the active version's content only when it is another one.
  */
 export async function loadJudgingReads(
   db: Database,
   workspaceId: string,
   deliveryIds: readonly string[],
+  held?: ActiveVersion,
 ): Promise<JudgingReads | null> {
   const ids = chunks(deliveryIds)[0] ?? [];
-  const held = ACTIVE_VERSIONS.get(workspaceId);
   const sourcesOfDeliveries = db
     .select({ id: intakeDeliveries.sourceId })
     .from(intakeDeliveries)
@@ -117,7 +90,7 @@ export async function loadJudgingReads(
       .where(and(eq(sources.workspaceId, workspaceId), inArray(sources.id, sourcesOfDeliveries))),
     db.select().from(workspaces).where(eq(workspaces.id, workspaceId)),
     // The active version and the draft in one statement; the judge takes the version if there is one,
-    // and its content only when this isolate does not hold that version already.
+    // and its content only when the caller does not hold that version already.
     db
       .select({
         number: agreementVersions.number,
@@ -155,6 +128,10 @@ export async function loadJudgingReads(
   const workspace = workspaceRows[0];
   if (!workspace) return null;
   const routingRow = routingRows[0];
+  const active = activeOf(
+    agreementRows.find((r) => r.number !== null),
+    held,
+  );
   return {
     workspace: { ...workspace },
     deliveries: deliveryRows,
@@ -165,14 +142,11 @@ export async function loadJudgingReads(
       ]),
     ),
     agreement: judgingAgreementOf(
-      activeOf(
-        workspaceId,
-        agreementRows.find((r) => r.number !== null),
-        held,
-      ),
+      active && { version: active.number, content: active.content },
       agreementRows.find((r) => r.number === null)?.content ?? null,
       workspace,
     ),
+    active,
     routing: {
       rules: (routingRow?.rules ?? []) as RoutingRule[],
       lastMemberId: routingRow?.lastMemberId ?? null,

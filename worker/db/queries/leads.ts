@@ -19,10 +19,10 @@ import { newId } from '../../platform/ids';
 import { webHost } from '../../platform/web-host';
 import type { Statement } from '../batch';
 import type { Database } from '../client';
-import type { InsertRows } from '../insert-rows';
+import { type InsertRows, insertStatements } from '../insert-rows';
 import { keysetAfter } from '../keyset';
 import { leadEvents, leads, personKeys } from '../schema';
-import { chunks, rowsPerInsert } from '../scope';
+import { chunks } from '../scope';
 import { personKeyInserts, personKeyRows } from './privacy-keys';
 import { slaStatementsForEvents } from './sla';
 
@@ -413,10 +413,8 @@ export async function appendStatements(
     return fromSeq === 0 ? [] : [lead];
   }
   const sla = slaStatementsForEvents(db, workspaceId, fromSeq, next, events, recordedAt);
-  // As few statements as D1's parameter limit allows: a judged lead's six events are one insert, not six.
-  const inserts = chunks(eventRows, rowsPerInsert(leadEvents)).map((rows) =>
-    db.insert(leadEvents).values(rows),
-  );
+  // One insert for all of the lead's events, not one each.
+  const inserts = insertStatements(db, leadEvents, eventRows);
   // Events first: their unique (lead_id, seq) is the optimistic lock. The person's new key, if any,
   // and SLA deadlines follow in the same batch.
   return [...inserts, lead, ...personKeyInserts(db, workspaceId, keys, recordedAt), ...sla];

@@ -2,8 +2,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { NewPersonKey, StoredPersonKey, StoredWorkspaceKeys } from '../../domain/privacy';
 import type { Statement } from '../batch';
 import type { Database } from '../client';
+import { insertStatements } from '../insert-rows';
 import { personKeys, workspaceKeys } from '../schema';
-import { chunks, rowsPerInsert } from '../scope';
+import { chunks } from '../scope';
 
 export async function getWorkspaceKeys(
   db: Database,
@@ -90,10 +91,7 @@ export function personKeyInserts(
   keys: readonly NewPersonKey[],
   now: Date,
 ): Statement[] {
-  // As many keys per statement as D1's parameter limit allows.
-  return chunks(personKeyRows(workspaceId, keys, now), rowsPerInsert(personKeys)).map((part) =>
-    db.insert(personKeys).values(part).onConflictDoNothing(),
-  );
+  return insertStatements(db, personKeys, personKeyRows(workspaceId, keys, now), { ignoreConflicts: true });
 }
 
 /** The rows of newly minted keys, as `personKeyInserts` writes them (or a caller gathering inserts). */

@@ -12,7 +12,7 @@ import {
 import { newId } from '../../platform/ids';
 import type { Statement } from '../batch';
 import type { Database } from '../client';
-import type { InsertRows } from '../insert-rows';
+import { type InsertRows, insertStatements } from '../insert-rows';
 import { keysetAfter } from '../keyset';
 import { slaDeadlines, slaTransitions } from '../schema';
 import { chunks, inWorkspace } from '../scope';
@@ -178,7 +178,7 @@ export function slaStatementsForEvents(
       }));
       // Gathered, they are inserted before this lead's owner updates, which set the same final owner.
       if (gather) gather.add(slaDeadlines, rows, { ignoreConflicts: true });
-      else if (rows.length > 0) out.push(db.insert(slaDeadlines).values(rows).onConflictDoNothing());
+      else out.push(...insertStatements(db, slaDeadlines, rows, { ignoreConflicts: true }));
     }
     // A new lead's deadlines are all inserted here, already with its final owner: nothing to update.
     if (event.type === 'assigned' && typeof event.payload.memberId === 'string' && fromSeq > 0) {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { schemaText } from '../i18n';
+import { remember } from '../memo';
 import { MAPPING_TARGETS, type MappingTarget } from './constants';
 import type { JsonValue, MappedFields, RawAnswer } from './types';
 
@@ -28,10 +29,7 @@ export function squashName(name: string): string {
   if (squashed === undefined) {
     squashed = plain(name).replace(/[^\p{L}\p{N}]/gu, '');
     // A form sends the same few field names with every delivery; a sender inventing names only fills the memo.
-    if (name.length <= SQUASHED_NAME_LENGTH) {
-      if (SQUASHED.size >= SQUASHED_HELD) SQUASHED.clear();
-      SQUASHED.set(name, squashed);
-    }
+    if (name.length <= SQUASHED_NAME_LENGTH) remember(SQUASHED, name, squashed, SQUASHED_HELD);
   }
   return squashed;
 }

@@ -12,7 +12,7 @@ import {
   markFailed,
   rejectedStatement,
 } from '../../db/queries/intake-deliveries';
-import { type JudgingReads, loadJudgingReads } from '../../db/queries/judging';
+import type { JudgingReads } from '../../db/queries/judging';
 import {
   findLeadByIdentity,
   identitiesQuery,
@@ -36,6 +36,7 @@ import { newId } from '../../platform/ids';
 import { webHost } from '../../platform/web-host';
 import type { DatabaseContext } from '../context';
 import { vaultOf } from '../privacy/vault';
+import { loadHeldJudgingReads } from './held-agreements';
 
 export interface DeliveryRef {
   workspaceId: string;
@@ -92,7 +93,7 @@ export async function judgeDeliveries({
   for (const [workspaceId, ids] of byWorkspace) {
     for (let i = 0; i < ids.length; i += READ_CHUNK) {
       const part = ids.slice(i, i + READ_CHUNK);
-      const reads = await loadJudgingReads(ctx.db, workspaceId, part);
+      const reads = await loadHeldJudgingReads(ctx.db, workspaceId, part, ctx.now);
       if (reads) await judgeWorkspaceBatch(ctx, reads, input.fault, outcomes);
       for (const id of part) if (!outcomes.has(id)) outcomes.set(id, { id, status: 'gone' });
     }
