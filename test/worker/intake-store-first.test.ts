@@ -328,8 +328,8 @@ describe('a judge that fails', () => {
     const sends: unknown[] = [];
     // The send runs after the answer (waitUntil); a queue that refuses it loses nothing that was stored.
     const brokenQueue = {
-      send: async (message: unknown) => {
-        sends.push(message);
+      sendBatch: async (messages: Iterable<{ body: unknown }>) => {
+        for (const message of messages) sends.push(message.body);
         throw new Error('queue unavailable');
       },
     };
@@ -361,6 +361,36 @@ describe('a judge that fails', () => {
     expect(
       await count('select count(*) as n from leads where workspace_id = ? and id = ?', ws.id, view.leadId),
     ).toBe(1);
+  });
+});
+
+describe('the queue send', () => {
+  it('should hand every delivery stored together to the queue exactly once, several to a sendBatch', async () => {
+    const ws = await createTestWorkspace();
+    const sourceId = await createSource(ws);
+    const batches: { workspaceId: string; id: string }[][] = [];
+    const queue = {
+      sendBatch: async (messages: Iterable<{ body: { workspaceId: string; id: string } }>) => {
+        batches.push([...messages].map((m) => m.body));
+      },
+    };
+    const bindings = { INTAKE_QUEUE: queue as unknown as Queue };
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        callWith(bindings, 'POST', `/v1/intake/${sourceId}`, { token: ws.tokens.intake, json: person() }),
+      ),
+    );
+    const ids = await Promise.all(
+      answers.map(async (res) => {
+        expect(res.status).toBe(202);
+        return ((await res.json()) as Answer).deliveryId;
+      }),
+    );
+    const sent = batches.flat();
+    expect(sent.map((ref) => ref.id).sort()).toEqual([...ids].sort());
+    expect(sent.every((ref) => ref.workspaceId === ws.id)).toBe(true);
+    // Eight requests in flight together meet within one window: fewer calls than messages.
+    expect(batches.length).toBeLessThan(ids.length);
   });
 });
 

@@ -14,6 +14,7 @@ import type { App, AppEnv } from '../http/context';
 import { ApiError, problemResponses } from '../http/problem';
 import { enforceRateLimit } from '../http/rate-limit';
 import { databaseContext, workspaceContext } from '../http/service-context';
+import { sendSoon } from '../platform/queue-batches';
 import { webHost } from '../platform/web-host';
 import {
   findIntakeTarget,
@@ -302,20 +303,26 @@ async function settledWithin(
   }
 }
 
-/** Hands the delivery to the queue after the answer; a failed send is caught by the minute cron (intake-pickup). */
+/**
+ * Hands the delivery to the queue after the answer, with the others this isolate stores meanwhile
+ * (sendSoon); a failed send is caught by the minute cron (intake-pickup).
+ */
 function enqueue(c: Context<AppEnv>, ref: { workspaceId: string; id: string }): void {
   const queue = c.env.INTAKE_QUEUE;
   if (!queue) return;
-  c.executionCtx.waitUntil(
-    queue.send(ref).catch((error: unknown) => {
+  sendSoon(
+    queue,
+    ref,
+    (promise) => c.executionCtx.waitUntil(promise),
+    (error, refs) => {
       console.error(
         JSON.stringify({
           level: 'error',
           message: 'intake queue send failed',
-          delivery: ref.id,
+          deliveries: refs.map((r) => r.id),
           error: String(error),
         }),
       );
-    }),
+    },
   );
 }

@@ -94,8 +94,8 @@ export default {
       }
       if (fault === 'lost') {
         const dropped = {
-          send: async () => {
-            injected.messagesLost += 1;
+          sendBatch: async (messages: Iterable<unknown>) => {
+            injected.messagesLost += [...messages].length;
           },
         } as unknown as Queue<IntakeMessage>;
         return worker.fetch(request, { ...env, INTAKE_QUEUE: dropped }, ctx);
