@@ -1,4 +1,5 @@
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
+import { getTableColumns } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as schema from '../../worker/db/schema';
@@ -187,6 +188,52 @@ describe('store first, judge after', () => {
         await testVault(drizzle(env.DB, { schema }), ws.id).blindIndex('email', twice.email),
       ),
     ).toBe(2);
+  });
+
+  it("should read a batch's deliveries by id, however many more the workspace holds", async () => {
+    const ws = await createTestWorkspace();
+    const sourceId = await createSource(ws);
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++)
+      ids.push(((await (await post(ws, sourceId, person())).json()) as Answer).deliveryId);
+    // 600 more deliveries in the workspace, copies of these under new ids: half judged, half a stored backlog.
+    const columns = Object.values(getTableColumns(schema.intakeDeliveries)).map((c) => `"${c.name}"`);
+    const copied = columns.map((c) =>
+      c === '"id"' || c === '"key"'
+        ? `d.${c} || '-copy-' || n.value`
+        : c === '"status"'
+          ? `case when n.value % 2 = 0 then 'judged' else 'stored' end`
+          : `d.${c}`,
+    );
+    await env.DB.prepare(
+      `insert into intake_deliveries (${columns.join(', ')}) select ${copied.join(', ')}
+       from intake_deliveries d, json_each('[${Array.from({ length: 30 }, (_, n) => n).join(',')}]') n
+       where d.workspace_id = ?`,
+    )
+      .bind(ws.id)
+      .run();
+    expect(await count('select count(*) as n from intake_deliveries where workspace_id = ?', ws.id)).toBe(
+      620,
+    );
+
+    const meter = meteredD1(env.DB);
+    const outcomes = await judgeDeliveries({
+      ctx: {
+        db: drizzle(meter.binding, { schema }),
+        now: new Date(),
+        encryption: { key: env.LEADPACT_ENCRYPTION_KEY },
+      },
+      input: { refs: ids.map((id) => ({ workspaceId: ws.id, id })) },
+    });
+    expect([...outcomes.values()].map((o) => o.status)).toEqual(Array(20).fill('judged'));
+    // Without the id index (SQLite's guess for 20 ids prefers the workspace's prefix of another index) the
+    // batch's delivery read took the whole backlog and its sources read every delivery of the workspace.
+    const read = (pattern: RegExp) =>
+      meter.log.filter((s) => pattern.test(s.sql)).reduce((sum, s) => sum + s.rowsRead, 0);
+    // Each id's index entry and row, and the arrival-order sort (60 rows here); 343 rows before, the backlog.
+    expect(read(/^select [^()]* from "intake_deliveries"/)).toBeLessThanOrEqual(3 * 20);
+    // The deliveries' index entries and rows, and their one source (41 rows here); 621 rows before, every delivery.
+    expect(read(/^select [^()]* from "sources"/)).toBeLessThanOrEqual(2 * 20 + 5);
   });
 
   it('should start the SLA clock at arrival, however late the judge runs', async () => {

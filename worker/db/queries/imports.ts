@@ -7,7 +7,7 @@ import { runBatch, type Statement } from '../batch';
 import type { Database } from '../client';
 import { insertStatements } from '../insert-rows';
 import { consents, importRows, leads, members } from '../schema';
-import { chunks, rowsPerInsert } from '../scope';
+import { chunks, inWorkspace, rowsPerInsert } from '../scope';
 import { erasedIndexQuery } from './erased-identities';
 import { openLeadRows } from './leads';
 
@@ -101,7 +101,7 @@ export async function readChunk(
     const rowsById = await db
       .select()
       .from(leads)
-      .where(and(eq(leads.workspaceId, workspaceId), inArray(leads.id, part)))
+      .where(and(inWorkspace(leads.workspaceId, workspaceId), inArray(leads.id, part)))
       .all();
     for (const state of await openLeadRows(vault, rowsById)) found.set(state.id, state);
   }

@@ -183,10 +183,11 @@ export function unjudgedDeliveriesQuery(db: Database, workspaceId: string, ids: 
       .select()
       .from(intakeDeliveries)
       .where(
+        // Through the id index: without `+` SQLite takes (workspace_id, status) and reads the workspace's whole backlog.
         and(
-          eq(intakeDeliveries.workspaceId, workspaceId),
+          inWorkspace(intakeDeliveries.workspaceId, workspaceId),
           inArray(intakeDeliveries.id, [...ids]),
-          inArray(intakeDeliveries.status, ['stored', 'failed', 'rejected']),
+          inArray(sql`+${intakeDeliveries.status}`, ['stored', 'failed', 'rejected']),
         ),
       )
       // Arrival order: the round robin hands leads out in the order people wrote, and a person's first delivery makes their lead.
@@ -339,7 +340,7 @@ export async function deliveriesById(db: Database, workspaceId: string, ids: rea
       ...(await db
         .select()
         .from(intakeDeliveries)
-        .where(and(eq(intakeDeliveries.workspaceId, workspaceId), inArray(intakeDeliveries.id, part)))
+        .where(and(inWorkspace(intakeDeliveries.workspaceId, workspaceId), inArray(intakeDeliveries.id, part)))
         .all()),
     );
   }

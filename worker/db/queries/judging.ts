@@ -15,7 +15,7 @@ import {
   sources,
   workspaces,
 } from '../schema';
-import { chunks } from '../scope';
+import { chunks, inWorkspace } from '../scope';
 import { getActiveAgreement } from './agreement';
 import { type DeliveryRow, unjudgedDeliveriesQuery } from './intake-deliveries';
 import type { RoutingState } from './routing';
@@ -81,7 +81,7 @@ export async function loadJudgingReads(
   const sourcesOfDeliveries = db
     .select({ id: intakeDeliveries.sourceId })
     .from(intakeDeliveries)
-    .where(and(eq(intakeDeliveries.workspaceId, workspaceId), inArray(intakeDeliveries.id, ids)));
+    .where(and(inWorkspace(intakeDeliveries.workspaceId, workspaceId), inArray(intakeDeliveries.id, ids)));
   const [deliveryRows, sourceRows, workspaceRows, agreementRows, routingRows, salesRows] = await db.batch([
     unjudgedDeliveriesQuery(db, workspaceId, ids),
     db
