@@ -340,7 +340,9 @@ export async function deliveriesById(db: Database, workspaceId: string, ids: rea
       ...(await db
         .select()
         .from(intakeDeliveries)
-        .where(and(inWorkspace(intakeDeliveries.workspaceId, workspaceId), inArray(intakeDeliveries.id, part)))
+        .where(
+          and(inWorkspace(intakeDeliveries.workspaceId, workspaceId), inArray(intakeDeliveries.id, part)),
+        )
         .all()),
     );
   }
