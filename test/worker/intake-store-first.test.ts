@@ -46,6 +46,14 @@ function post(ws: TestWorkspace, sourceId: string, body: unknown, headers: Recor
   return call('POST', `/v1/intake/${sourceId}`, { token: ws.tokens.intake, json: body, headers });
 }
 
+/** Posts `n` new people one after another; their delivery ids, in order. */
+async function postPeople(ws: TestWorkspace, sourceId: string, n: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++)
+    ids.push(((await (await post(ws, sourceId, person())).json()) as Answer).deliveryId);
+  return ids;
+}
+
 async function count(sql: string, ...params: unknown[]) {
   return (
     await env.DB.prepare(sql)
@@ -141,9 +149,7 @@ describe('store first, judge after', () => {
     const ws = await createTestWorkspace();
     const sourceId = await createSource(ws);
     const twice = person();
-    const ids: string[] = [];
-    for (let i = 0; i < 8; i++)
-      ids.push(((await (await post(ws, sourceId, person())).json()) as Answer).deliveryId);
+    const ids = await postPeople(ws, sourceId, 8);
     // The same person twice in one batch: one lead with two touches.
     ids.push(
       ((await (await post(ws, sourceId, { ...twice, message: 'first' })).json()) as Answer).deliveryId,
@@ -193,9 +199,7 @@ describe('store first, judge after', () => {
   it("should read a batch's deliveries by id, however many more the workspace holds", async () => {
     const ws = await createTestWorkspace();
     const sourceId = await createSource(ws);
-    const ids: string[] = [];
-    for (let i = 0; i < 20; i++)
-      ids.push(((await (await post(ws, sourceId, person())).json()) as Answer).deliveryId);
+    const ids = await postPeople(ws, sourceId, 20);
     // 600 more deliveries in the workspace, copies of these under new ids: half judged, half a stored backlog.
     const columns = Object.values(getTableColumns(schema.intakeDeliveries)).map((c) => `"${c.name}"`);
     const copied = columns.map((c) =>
@@ -265,9 +269,7 @@ describe('a judge that fails', () => {
   it('should leave the other deliveries of the batch judged and keep the failing one with its error, re-judgeable', async () => {
     const ws = await createTestWorkspace();
     const sourceId = await createSource(ws);
-    const ids: string[] = [];
-    for (let i = 0; i < 3; i++)
-      ids.push(((await (await post(ws, sourceId, person())).json()) as Answer).deliveryId);
+    const ids = await postPeople(ws, sourceId, 3);
     const broken = ids[1];
     const db = drizzle(env.DB, { schema });
     const outcomes = await judgeDeliveries({
@@ -315,9 +317,7 @@ describe('a judge that fails', () => {
   it('should write nothing twice when a delivery of the batch was judged meanwhile: the batch fails whole, the others land alone', async () => {
     const ws = await createTestWorkspace();
     const sourceId = await createSource(ws);
-    const ids: string[] = [];
-    for (let i = 0; i < 3; i++)
-      ids.push(((await (await post(ws, sourceId, person())).json()) as Answer).deliveryId);
+    const ids = await postPeople(ws, sourceId, 3);
     const raced = ids[1];
     const db = drizzle(env.DB, { schema });
     const outcomes = await judgeDeliveries({

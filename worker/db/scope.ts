@@ -2,13 +2,19 @@ import { getTableColumns, type SQL, sql, type Table } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 /**
- * The workspace condition for a lookup by primary or lead key. The unary `+`
- * keeps SQLite from choosing a (workspace_id, …) index for it, which would read
- * every row of the workspace instead of the few keys asked for; the condition
- * still scopes the query.
+ * A column SQLite may not look up through an index (the unary `+`). Without
+ * statistics the planner guesses about 10 rows for any equality on an index's
+ * first columns, so for a list of ids it may prefer a (workspace_id, …) or
+ * (workspace_id, status, …) prefix and read every such row of the workspace
+ * instead of the few keys asked for; the condition still filters the rows.
  */
+export function unindexed(column: AnySQLiteColumn): SQL {
+  return sql`+${column}`;
+}
+
+/** The workspace condition for a lookup by primary or lead key: it scopes, the key's index finds. */
 export function inWorkspace(column: AnySQLiteColumn, workspaceId: string): SQL {
-  return sql`+${column} = ${workspaceId}`;
+  return sql`${unindexed(column)} = ${workspaceId}`;
 }
 
 /** Keys per `IN (…)` list: with the workspace id and a few more values a statement stays under D1's 100 bound parameters. */

@@ -3,11 +3,8 @@ export const QUEUE_BATCH_WINDOW_MS = 50;
 /** Cloudflare Queues takes at most 100 messages in one `sendBatch`. */
 export const QUEUE_BATCH_MAX = 100;
 
-interface Gathering<Body> {
-  messages: { body: Body }[];
-}
-
-const gathering = new WeakMap<Queue<never>, Gathering<unknown>>();
+/** Per queue binding, the messages of the window still open. */
+const gathering = new WeakMap<Queue<never>, { body: unknown }[]>();
 
 /**
  * Sends a message with the others this isolate sends to the same queue within
@@ -26,18 +23,17 @@ export function sendSoon<Body>(
   onError: (error: unknown, bodies: Body[]) => void,
 ): void {
   const key = queue as unknown as Queue<never>;
-  const open = gathering.get(key) as Gathering<Body> | undefined;
-  if (open && open.messages.length < QUEUE_BATCH_MAX) {
-    open.messages.push({ body });
+  const open = gathering.get(key) as { body: Body }[] | undefined;
+  if (open && open.length < QUEUE_BATCH_MAX) {
+    open.push({ body });
     return;
   }
   const messages = [{ body }];
-  const next: Gathering<Body> = { messages };
-  gathering.set(key, next as Gathering<unknown>);
+  gathering.set(key, messages);
   waitUntil(
     new Promise((resolve) => setTimeout(resolve, QUEUE_BATCH_WINDOW_MS)).then(async () => {
       // Closed before sending: a message that comes during the send starts the next batch.
-      if (gathering.get(key) === next) gathering.delete(key);
+      if (gathering.get(key) === messages) gathering.delete(key);
       try {
         await queue.sendBatch(messages);
       } catch (error) {

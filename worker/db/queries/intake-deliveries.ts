@@ -5,7 +5,7 @@ import type { NewPersonKey } from '../../domain/privacy';
 import { runBatch, type Statement } from '../batch';
 import type { Database } from '../client';
 import { intakeDeliveries, personKeys } from '../schema';
-import { chunks, inWorkspace } from '../scope';
+import { chunks, inWorkspace, unindexed } from '../scope';
 import { destroyPersonKeys } from './privacy-keys';
 
 export type DeliveryRow = typeof intakeDeliveries.$inferSelect;
@@ -183,11 +183,11 @@ export function unjudgedDeliveriesQuery(db: Database, workspaceId: string, ids: 
       .select()
       .from(intakeDeliveries)
       .where(
-        // Through the id index: without `+` SQLite takes (workspace_id, status) and reads the workspace's whole backlog.
+        // Through the id index: on (workspace_id, status) SQLite would read the workspace's whole backlog.
         and(
           inWorkspace(intakeDeliveries.workspaceId, workspaceId),
           inArray(intakeDeliveries.id, [...ids]),
-          inArray(sql`+${intakeDeliveries.status}`, ['stored', 'failed', 'rejected']),
+          inArray(unindexed(intakeDeliveries.status), ['stored', 'failed', 'rejected']),
         ),
       )
       // Arrival order: the round robin hands leads out in the order people wrote, and a person's first delivery makes their lead.
